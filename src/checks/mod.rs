@@ -1,0 +1,79 @@
+//! Consistency and reference rules: the `Check` trait and the registry listing every rule.
+
+use crate::claim::Claim;
+use crate::document::{Document, Span};
+use crate::finding::{Finding, RuleInfo};
+use crate::reference::Reference;
+use crate::settings::Date;
+
+/// What a rule sees of one document.
+pub struct Context<'a> {
+    /// The article.
+    pub doc: &'a Document,
+    /// Its claims, in text order.
+    pub claims: &'a [Claim],
+    /// Its sentences (claim.sentence indexes this).
+    pub sentences: &'a [Span],
+    /// Reference facts and aliases.
+    pub reference: &'a Reference,
+    /// Publication date, if known.
+    pub article_date: Option<Date>,
+}
+
+/// What rules report back: findings, and which claims were checked against something.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Findings, any order (sorted later).
+    pub findings: Vec<Finding>,
+    /// `checked[id]` is true once some rule verified claim `id` against other claims or the reference.
+    pub checked: Vec<bool>,
+    /// `referenced[id]` is true once claim `id` matched a reference fact.
+    pub referenced: Vec<bool>,
+}
+
+impl Outcome {
+    /// An empty outcome for `n` claims.
+    pub fn new(n: usize) -> Self {
+        Outcome {
+            findings: Vec::new(),
+            checked: vec![false; n],
+            referenced: vec![false; n],
+        }
+    }
+
+    /// Marks claim `id` as checked.
+    pub fn mark_checked(&mut self, id: usize) {
+        if let Some(c) = self.checked.get_mut(id) {
+            *c = true;
+        }
+    }
+
+    /// Marks claim `id` as matched to a reference fact (and so checked).
+    pub fn mark_referenced(&mut self, id: usize) {
+        self.mark_checked(id);
+        if let Some(c) = self.referenced.get_mut(id) {
+            *c = true;
+        }
+    }
+}
+
+/// One rule.
+pub trait Check: Sync {
+    /// Its fixed identity and documentation.
+    fn info(&self) -> &'static RuleInfo;
+    /// Examines the document and pushes findings into `out`.
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome);
+}
+
+/// Every rule, in code order.
+pub fn registry() -> &'static [&'static dyn Check] {
+    &[]
+}
+
+/// Finds a rule by code (`NC101`, any case) or name (`range-magnitude-mismatch`).
+pub fn find_rule(key: &str) -> Option<&'static dyn Check> {
+    registry().iter().copied().find(|c| {
+        let i = c.info();
+        i.code.eq_ignore_ascii_case(key) || i.name == key
+    })
+}

@@ -1,0 +1,219 @@
+//! The article as read: untouched text, byte spans into it, and the byte → line/column index.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a document's original text.
+///
+/// Spans always lie on UTF-8 character boundaries. Lines and columns are computed only
+/// when a span is printed, through [`Document::locate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// The smallest span that covers both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A span resolved to 1-based lines and character columns, as the JSON contract prints it.
+///
+/// `end_line`/`end_column` point at the last character of the span (inclusive), so a
+/// one-character span has `column == end_column`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// First byte (inclusive).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// 1-based line of the first character.
+    pub line: usize,
+    /// 1-based character column of the first character.
+    pub column: usize,
+    /// 1-based line of the last character.
+    pub end_line: usize,
+    /// 1-based character column of the last character (inclusive).
+    pub end_column: usize,
+}
+
+/// One article: its display path and its text exactly as read.
+///
+/// The text is never rewritten; everything downstream refers to it through [`Span`]s.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path as given on the command line (or `-` for stdin, or a JSONL id).
+    pub path: String,
+    /// The original text. A UTF-8 BOM, if any, is kept; extraction simply skips it.
+    pub text: String,
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// Wraps a text read from `path`.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Document {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The exact source text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Number of lines (a trailing newline does not start a new line of text).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line index holding byte `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte span of 0-based line `index`, without its line terminator (`\n` or `\r\n`).
+    pub fn line_span(&self, index: usize) -> Span {
+        let start = self.line_starts[index];
+        let mut end = self
+            .line_starts
+            .get(index + 1)
+            .map(|&n| n - 1)
+            .unwrap_or(self.text.len());
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// 1-based (line, character column) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Resolves a span to lines and character columns.
+    pub fn locate(&self, span: Span) -> Location {
+        let (line, column) = self.line_col(span.start);
+        let last = if span.is_empty() {
+            span.start
+        } else {
+            // Start of the last character of the span.
+            let mut i = span.end - 1;
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (end_line, end_column) = self.line_col(last);
+        Location {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// Splits the text into sentences: byte spans ending after 。！？；!?; or a line break.
+    ///
+    /// Quotes that close right after the terminator stay with their sentence.
+    pub fn sentences(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = self.text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = match c {
+                '\n' => Some(i),
+                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+                    let mut e = i + c.len_utf8();
+                    while let Some(&(j, q)) = chars.peek() {
+                        if matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
+                            e = j + q.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    Some(e)
+                }
+                _ => None,
+            };
+            if let Some(e) = end {
+                if e > start {
+                    out.push(Span::new(start, e));
+                }
+                start = if c == '\n' { i + 1 } else { e };
+            }
+        }
+        if start < self.text.len() {
+            out.push(Span::new(start, self.text.len()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_chinese_columns() {
+        let doc = Document::new("t", "第一行\n收入171亿美元");
+        let start = doc.text.find("171").unwrap();
+        let loc = doc.locate(Span::new(start, start + "171亿美元".len()));
+        assert_eq!((loc.line, loc.column), (2, 3));
+        assert_eq!((loc.end_line, loc.end_column), (2, 8));
+    }
+
+    #[test]
+    fn line_span_strips_crlf() {
+        let doc = Document::new("t", "甲\r\n乙");
+        assert_eq!(doc.slice(doc.line_span(0)), "甲");
+        assert_eq!(doc.slice(doc.line_span(1)), "乙");
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_closing_quotes() {
+        let doc = Document::new("t", "他说：“好。”然后走了。\n下一段");
+        let s: Vec<&str> = doc.sentences().iter().map(|&s| doc.slice(s)).collect();
+        assert_eq!(s, vec!["他说：“好。”", "然后走了。", "下一段"]);
+    }
+}

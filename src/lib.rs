@@ -1,0 +1,88 @@
+//! numcheck: extracts the numeric claims of a news article and checks them against each other and reference data.
+
+pub mod checks;
+pub mod claim;
+pub mod cli;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod finding;
+pub mod reference;
+pub mod report;
+pub mod settings;
+
+use checks::{Context, Outcome};
+use document::Document;
+use finding::Severity;
+use reference::Reference;
+use report::{DocReport, Stats};
+use settings::Settings;
+
+/// Extraction options for a run: the article date and the reference's entity names.
+pub fn extract_options(reference: &Reference, settings: &Settings) -> extract::ExtractOptions {
+    let _ = reference;
+    extract::ExtractOptions {
+        article_date: settings.article_date,
+        entities: Vec::new(),
+    }
+}
+
+/// True when `settings` let the rule with this code and name run.
+fn rule_enabled(settings: &Settings, code: &str, name: &str) -> bool {
+    let hit = |k: &String| k.eq_ignore_ascii_case(code) || k == name;
+    if !settings.select.is_empty() && !settings.select.iter().any(hit) {
+        return false;
+    }
+    if settings.ignore.iter().any(hit) {
+        return false;
+    }
+    !matches!(settings.severity.get(code), Some(None))
+}
+
+/// Extracts and checks one document: the whole pipeline, with no I/O.
+pub fn check_document(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
+    let ex = extract::extract(&doc, &extract_options(reference, settings));
+    let sentences = doc.sentences();
+    let cx = Context {
+        doc: &doc,
+        claims: &ex.claims,
+        sentences: &sentences,
+        reference,
+        article_date: settings.article_date,
+    };
+    let mut out = Outcome::new(ex.claims.len());
+    for rule in checks::registry() {
+        let info = rule.info();
+        if rule_enabled(settings, info.code, info.name) {
+            rule.run(&cx, &mut out);
+        }
+    }
+    let mut findings = out.findings;
+    for f in &mut findings {
+        if let Some(Some(sev)) = settings.severity.get(f.rule.code) {
+            f.severity = *sev;
+        }
+    }
+    findings.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let stats = Stats {
+        numeric_mentions: ex.numeric_mentions,
+        claims: ex.claims.len(),
+        checked: out.checked.iter().filter(|&&c| c).count(),
+        unmatched: ex
+            .claims
+            .iter()
+            .filter(|c| c.is_quantity() && !out.referenced[c.id])
+            .count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        suppressed: 0,
+    };
+    DocReport {
+        doc,
+        claims: ex.claims,
+        findings,
+        stats,
+    }
+}
