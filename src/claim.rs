@@ -59,6 +59,8 @@ pub enum ClaimKind {
     Rank,
     /// A bare count without unit: 两大市场, 三年.
     Count,
+    /// A run of periods moving one way: 连续三年下滑 (value 3, unit 年, direction down).
+    Trend,
     /// A calendar date: 2025-04-09, 7月15日.
     Date,
     /// A period: 2024年, FY2025, 2025Q1-Q3, 上半年.

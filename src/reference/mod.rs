@@ -60,3 +60,39 @@ impl Reference {
         Reference::default()
     }
 }
+
+impl Reference {
+    /// The canonical name of `alias` in vocabulary `kind`, if known. A canonical name
+    /// maps to itself.
+    ///
+    /// Skeleton: returns `None` until aliases are loaded.
+    pub fn canonical(&self, kind: AliasKind, alias: &str) -> Option<&str> {
+        let _ = (kind, alias);
+        None
+    }
+
+    /// Every fact for `entity`/`segment`/`metric` (canonical names; empty segment =
+    /// the whole entity), over all periods, later layers first.
+    pub fn series(&self, entity: &str, segment: &str, metric: &str) -> Vec<&Fact> {
+        self.facts
+            .iter()
+            .rev()
+            .filter(|f| f.entity == entity && f.segment == segment && f.metric == metric)
+            .collect()
+    }
+
+    /// The fact for `entity`/`segment`/`metric` in `period`, from the latest layer that has one.
+    pub fn fact(&self, entity: &str, segment: &str, metric: &str, period: &str) -> Option<&Fact> {
+        self.series(entity, segment, metric)
+            .into_iter()
+            .find(|f| f.period == period)
+    }
+
+    /// Every alias of kind `kind` (for the extractor's subject lexicon).
+    ///
+    /// Skeleton: empty until aliases are loaded.
+    pub fn aliases(&self, kind: AliasKind) -> Vec<&str> {
+        let _ = kind;
+        Vec::new()
+    }
+}
