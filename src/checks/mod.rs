@@ -77,3 +77,24 @@ pub fn find_rule(key: &str) -> Option<&'static dyn Check> {
         i.code.eq_ignore_ascii_case(key) || i.name == key
     })
 }
+
+/// Declares a rule: a unit struct documented with the rule's full text, and its `INFO`.
+///
+/// The same text is the type's rustdoc and what `numcheck explain` prints, so the two
+/// cannot drift apart. Use once per rule file:
+/// `declare_rule!(RangeMagnitudeMismatch, "NC101", "range-magnitude-mismatch", Error, "summary", "full doc");`
+#[macro_export]
+macro_rules! declare_rule {
+    ($ty:ident, $code:literal, $name:literal, $sev:ident, $summary:literal, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $ty;
+        /// Identity and documentation of this rule.
+        pub static INFO: $crate::finding::RuleInfo = $crate::finding::RuleInfo {
+            code: $code,
+            name: $name,
+            severity: $crate::finding::Severity::$sev,
+            summary: $summary,
+            doc: $doc,
+        };
+    };
+}

@@ -37,3 +37,80 @@ pub struct DocReport {
     /// Its counts.
     pub stats: Stats,
 }
+
+/// Output formats of `numcheck check` (DESIGN §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Annotated source snippets (default).
+    Full,
+    /// `path:line:col: severity CODE rule: message`.
+    Concise,
+    /// A comfy-table table.
+    Table,
+    /// DESIGN §7 JSON.
+    Json,
+    /// One JSON object per line, streamed.
+    Jsonl,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// A pull-request comment.
+    Markdown,
+    /// One self-contained page.
+    Html,
+}
+
+/// Output formats of `numcheck claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimsFormat {
+    /// A comfy-table table.
+    Table,
+    /// `{"version":1,"documents":[{"path","claims"}]}`.
+    Json,
+    /// One row per claim.
+    Csv,
+}
+
+/// Options that shape rendering but not content.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// Use ANSI colours (only when writing to a terminal).
+    pub color: bool,
+}
+
+/// Totals over a whole run, given to [`ReportWriter::finish`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Totals {
+    /// Documents checked.
+    pub documents: usize,
+    /// Inputs that could not be read (reported through [`ReportWriter::failure`]).
+    pub failed: usize,
+    /// Counts summed over documents.
+    pub stats: Stats,
+}
+
+/// A streaming writer: `begin`, then `document` per document in path order
+/// (`failure` for inputs that could not be read), then `finish`.
+pub trait ReportWriter {
+    /// Called once before any document.
+    fn begin(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+    /// Called for each document, in output order.
+    fn document(&mut self, report: &DocReport, out: &mut dyn std::io::Write)
+        -> std::io::Result<()>;
+    /// Called for an input that failed; the error is also printed on stderr by the CLI.
+    fn failure(
+        &mut self,
+        path: &str,
+        error: &crate::error::Error,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let _ = (path, error, out);
+        Ok(())
+    }
+    /// Called once at the end with the run's totals.
+    fn finish(&mut self, totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+}
