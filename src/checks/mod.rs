@@ -6,6 +6,12 @@ use crate::finding::{Finding, RuleInfo};
 use crate::reference::Reference;
 use crate::settings::Date;
 
+pub mod nc201_reference_value_mismatch;
+pub mod nc202_reference_magnitude_slip;
+pub mod nc203_reference_growth_mismatch;
+pub mod nc204_reference_share_mismatch;
+pub mod nc205_reference_trend_mismatch;
+
 /// What a rule sees of one document.
 pub struct Context<'a> {
     /// The article.
@@ -67,7 +73,13 @@ pub trait Check: Sync {
 
 /// Every rule, in code order.
 pub fn registry() -> &'static [&'static dyn Check] {
-    &[]
+    &[
+        &nc201_reference_value_mismatch::ReferenceValueMismatch,
+        &nc202_reference_magnitude_slip::ReferenceMagnitudeSlip,
+        &nc203_reference_growth_mismatch::ReferenceGrowthMismatch,
+        &nc204_reference_share_mismatch::ReferenceShareMismatch,
+        &nc205_reference_trend_mismatch::ReferenceTrendMismatch,
+    ]
 }
 
 /// Finds a rule by code (`NC101`, any case) or name (`range-magnitude-mismatch`).

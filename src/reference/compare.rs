@@ -2,8 +2,9 @@
 //! precision, then hedge), the interval a fact stands for (estimates widened), power-of-ten
 //! slips, and number formatting for findings.
 
-use super::Fact;
-use crate::claim::{Claim, Hedge, HedgeKind, UnitKind};
+use super::matching::{unit_compatible, Key};
+use super::{Fact, Reference};
+use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, UnitKind};
 
 /// Relative widening for 约/左右 (either way).
 pub const ABOUT: f64 = 0.05;
@@ -275,10 +276,108 @@ pub fn rewrite_magnitude(claim_text: &str, claim: &Claim, k: i32) -> Option<Stri
     Some(format!("{}{new_word}{rest}", &claim_text[..e]))
 }
 
+/// A level or share claim next to the reference fact it matched.
+#[derive(Debug, Clone)]
+pub struct LevelCheck<'r> {
+    /// What the claim was matched to.
+    pub key: Key,
+    /// The fact.
+    pub fact: &'r Fact,
+    /// What the claim stands for (precision and hedge).
+    pub stated: Interval,
+    /// How `stated` was derived.
+    pub stated_tolerance: String,
+    /// What the fact stands for.
+    pub reference: Interval,
+    /// How `reference` was derived.
+    pub reference_tolerance: String,
+}
+
+impl LevelCheck<'_> {
+    /// True when the claim and the reference agree within tolerance.
+    pub fn agrees(&self) -> bool {
+        self.stated.overlaps(&self.reference)
+    }
+
+    /// The power of ten the claim is off by, when it disagrees by exactly a slip.
+    pub fn slip(&self) -> Option<i32> {
+        slip_exponent(&self.stated, &self.reference)
+    }
+
+    /// Both tolerances in one phrase.
+    pub fn tolerance(&self) -> String {
+        format!("{}; {}", self.stated_tolerance, self.reference_tolerance)
+    }
+
+    /// The reference row for a formula line: `NVIDIA/China incl. Hong Kong/revenue/FY2025 = 17108000000 USD (source, date)`.
+    pub fn formula(&self) -> String {
+        describe_fact(self.fact)
+    }
+}
+
+/// A fact as one line: key, raw value, unit and source.
+pub fn describe_fact(f: &Fact) -> String {
+    let mut s = format!(
+        "{}/{}/{}/{} = {} {} ({}",
+        f.entity,
+        f.segment,
+        f.metric,
+        f.period,
+        fmt_fixed(f.value, 6),
+        f.unit,
+        f.source
+    );
+    if !f.source_date.is_empty() {
+        s.push_str(", ");
+        s.push_str(&f.source_date);
+    }
+    s.push(')');
+    s
+}
+
+/// Every fact a level claim (amount, count) or share claim (a percentage fact) matched,
+/// with both intervals. Claims of other kinds, claims whose metric asks for a share of a
+/// whole, and facts in units the claim cannot be compared with are left out.
+pub fn level_checks<'r>(
+    reference: &'r Reference,
+    claim: &Claim,
+    context: &str,
+) -> Vec<LevelCheck<'r>> {
+    let percent_fact = match claim.kind {
+        ClaimKind::Level => false,
+        ClaimKind::Share => true,
+        _ => return Vec::new(),
+    };
+    let Some((stated, stated_tolerance)) = claim_interval(claim) else {
+        return Vec::new();
+    };
+    reference
+        .match_claim(claim, context)
+        .into_iter()
+        .filter(|key| !key.share_of_whole)
+        .filter_map(|key| {
+            let fact = reference.fact_at(&key)?;
+            let ok = (fact.unit == "percent") == percent_fact
+                && unit_compatible(claim.unit.as_ref(), &fact.unit);
+            ok.then(|| {
+                let (reference, reference_tolerance) = fact_interval(fact);
+                LevelCheck {
+                    key,
+                    fact,
+                    stated,
+                    stated_tolerance: stated_tolerance.clone(),
+                    reference,
+                    reference_tolerance,
+                }
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{ClaimKind, Num, Unit, Value};
+    use crate::claim::{Num, Unit, Value};
     use crate::document::Span;
 
     fn level(value: f64, step: f64, magnitude: Option<&str>, hedge: Option<Hedge>) -> Claim {

@@ -1,9 +1,10 @@
 //! Matching claims to reference facts: subject, segment, metric and period through the
 //! aliases, and claim units (枚, %, 美元) against fact units (units, percent, USD).
 
-use super::period::Period;
+use super::period::{Period, Step};
 use super::{AliasKind, Reference};
 use crate::claim::{Claim, HedgeKind, Unit, UnitKind};
+use crate::document::{Document, Span};
 
 /// The canonical coordinates a claim is about. Facts are looked up by these.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,11 +234,57 @@ impl Reference {
     }
 }
 
+/// The text of the sentence holding `claim` (empty if its index is out of range).
+pub fn claim_sentence<'d>(doc: &'d Document, sentences: &[Span], claim: &Claim) -> &'d str {
+    sentences
+        .get(claim.sentence)
+        .filter(|s| s.end <= doc.text.len() && s.start <= s.end)
+        .and_then(|s| doc.text.get(s.start..s.end))
+        .unwrap_or("")
+}
+
+/// The claim's clause up to the end of the claim: from the last `,`/`，`/`;`/`：` of its
+/// sentence before the claim, through the claim's own words, where words like 同比 or
+/// 环比 qualify it (whether or not the extractor put them inside the claim's span).
+pub fn clause_before<'d>(doc: &'d Document, sentences: &[Span], claim: &Claim) -> &'d str {
+    let start = sentences
+        .get(claim.sentence)
+        .map_or(0, |s| s.start)
+        .min(claim.span.start);
+    let before = doc.text.get(start..claim.span.start).unwrap_or("");
+    let from = before
+        .rfind([',', '，', ';', '；', ':', '：'])
+        .map_or(start, |i| start + i);
+    doc.text.get(from..claim.span.end).unwrap_or("")
+}
+
+/// What a growth figure compares with, from the words before it in its clause:
+/// 同比/较上年/去年同期 → the same period a year earlier, 环比/较上季度 → the period just
+/// before, nothing → a year earlier for annual periods and unknown otherwise.
+pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
+    const YEAR: [&str; 7] = [
+        "同比",
+        "较上年",
+        "比上年",
+        "较去年",
+        "比去年",
+        "上年同期",
+        "去年同期",
+    ];
+    const PREV: [&str; 5] = ["环比", "较上季度", "比上季度", "较上月", "较上半年"];
+    let last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    match (last(&YEAR), last(&PREV)) {
+        (Some(y), Some(p)) => Some(if y > p { Step::Year } else { Step::Previous }),
+        (Some(_), None) => Some(Step::Year),
+        (None, Some(_)) => Some(Step::Previous),
+        (None, None) => period.is_annual().then_some(Step::Year),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::claim::{ClaimKind, Hedge, Num, Value};
-    use crate::document::Span;
 
     fn reference() -> Reference {
         let mut r = Reference::empty();
@@ -338,6 +385,21 @@ mod tests {
         assert_eq!(
             r.resolve_metric("营收增速", ""),
             Some(("revenue".into(), false))
+        );
+    }
+
+    #[test]
+    fn growth_basis_follows_the_nearest_word() {
+        let y = Period::parse("2025Q3").unwrap();
+        assert_eq!(growth_basis(",营收同比增长", y), Some(Step::Year));
+        assert_eq!(
+            growth_basis(",同比增长20%,环比增长", y),
+            Some(Step::Previous)
+        );
+        assert_eq!(growth_basis(",营收增长", y), None);
+        assert_eq!(
+            growth_basis(",营收增长", Period::parse("FY2025").unwrap()),
+            Some(Step::Year)
         );
     }
 

@@ -12,6 +12,8 @@ pub mod compare;
 pub mod load;
 pub mod matching;
 pub mod period;
+#[cfg(test)]
+pub mod test_support;
 
 use crate::error::Error;
 use crate::settings::Date;
