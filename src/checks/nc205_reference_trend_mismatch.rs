@@ -41,12 +41,12 @@ two estimates contradicts only when their intervals do not allow the stated dire
 struct Point {
     /// The period.
     period: Period,
-    /// Its value (percent for shares).
-    value: f64,
     /// The interval it stands for.
     interval: Interval,
     /// How it was computed, for the formula.
     shown: String,
+    /// The value with its unit, for messages.
+    display: String,
 }
 
 /// The value of `key` in one period, or `None` when a fact is missing.
@@ -56,13 +56,13 @@ fn point(reference: &Reference, key: &Key, share: bool) -> Option<Point> {
     if !share {
         return Some(Point {
             period: key.period,
-            value: part.value,
             interval: p,
             shown: format!(
                 "{} {}",
                 key.period,
                 fmt_amount(part.value, &part.unit, None)
             ),
+            display: fmt_amount(part.value, &part.unit, None),
         });
     }
     let whole = reference.fact_at(&key.whole())?;
@@ -73,7 +73,6 @@ fn point(reference: &Reference, key: &Key, share: bool) -> Option<Point> {
     let value = part.value / whole.value * 100.0;
     Some(Point {
         period: key.period,
-        value,
         interval: Interval::new(p.lo / w.hi * 100.0, p.hi / w.lo * 100.0),
         shown: format!(
             "{} {}/{} = {}%",
@@ -82,6 +81,7 @@ fn point(reference: &Reference, key: &Key, share: bool) -> Option<Point> {
             fmt_amount(whole.value, &whole.unit, None),
             fmt_num(value)
         ),
+        display: format!("{}%", fmt_num(value)),
     })
 }
 
@@ -173,9 +173,9 @@ impl Check for ReferenceTrendMismatch {
                     format!(
                         "{text} is contradicted by the reference: {what} {moved} from {} ({}) to {} ({})",
                         w[0].period,
-                        fmt_num(w[0].value),
+                        w[0].display,
                         w[1].period,
-                        fmt_num(w[1].value)
+                        w[1].display
                     ),
                 )
                 .stated(format!("{text} ({n} consecutive {wanted} up to {})", key.period))
@@ -183,8 +183,8 @@ impl Check for ReferenceTrendMismatch {
                     "{} → {}: {} → {}",
                     w[0].period,
                     w[1].period,
-                    fmt_num(w[0].value),
-                    fmt_num(w[1].value)
+                    w[0].display,
+                    w[1].display
                 ))
                 .formula(series_text.join("; "))
                 .tolerance(
@@ -240,7 +240,7 @@ mod tests {
         assert_eq!(out.findings.len(), 1);
         let f = &out.findings[0];
         assert!(
-            f.message.contains("from 2021 (7.89) to 2022 (11.04)"),
+            f.message.contains("from 2021 (7.89%) to 2022 (11.04%)"),
             "{}",
             f.message
         );

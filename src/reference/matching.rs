@@ -56,6 +56,8 @@ impl Key {
 const SHARE_SUFFIXES: [&str; 6] = ["所占比例", "所占比重", "占比", "比重", "份额", "比例"];
 /// Words that turn a metric into its growth (营收增速 → growth of revenue).
 const GROWTH_SUFFIXES: [&str; 5] = ["同比增长", "增长率", "增速", "增幅", "增长"];
+/// Segment words that mean the whole entity (全球收入 is total revenue), not a segment.
+pub const WHOLE_SEGMENTS: [&str; 7] = ["全球", "全球市场", "全世界", "世界", "整体", "总体", "全公司"];
 /// Joiners between several subjects of one figure (字节跳动与腾讯均采购…).
 const JOINERS: [&str; 6] = ["以及", "与", "和", "及", "、", "跟"];
 /// Physical units that never compare with counted `units`.
@@ -154,6 +156,20 @@ impl Reference {
         scopes.is_empty() || scopes.iter().any(|s| lower.contains(&s.to_lowercase()))
     }
 
+    /// True when the claim's sentence names its metric (the word as written, an alias of
+    /// the canonical metric, or the canonical name). A metric carried over from an earlier
+    /// sentence is not trusted for reference checks: `计划推出5款新车型` after a sentence on
+    /// deliveries must not be compared with deliveries.
+    fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
+        let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
+        let lower = context.to_lowercase();
+        (!written.is_empty() && context.contains(written))
+            || lower.contains(&metric.to_lowercase())
+            || self.alias_entries().iter().any(|a| {
+                a.kind == AliasKind::Metric && a.canonical == metric && context.contains(a.alias.as_str())
+            })
+    }
+
     /// The canonical entities a claim's subject names: one, or several for a figure given
     /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
     fn entities(&self, claim: &Claim) -> Vec<String> {
@@ -187,8 +203,10 @@ impl Reference {
 
     /// The reference keys a claim is about, resolved through the aliases: one per entity
     /// of its subject, with its segment (empty when none is written; an unknown segment
-    /// matches nothing rather than the whole entity), metric and period. `context` is the
-    /// claim's sentence, for bare share words and metric scopes. Empty when anything is
+    /// matches nothing rather than the whole entity; 全球 and other [`WHOLE_SEGMENTS`] mean
+    /// the whole entity), metric and period. `context` is the
+    /// claim's sentence, for bare share words and metric scopes; it must name the metric.
+    /// Empty when anything is
     /// missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
@@ -201,11 +219,12 @@ impl Reference {
         else {
             return Vec::new();
         };
-        if !self.in_scope(&metric, context) {
+        if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
             return Vec::new();
         }
-        let segment = match claim.segment.as_deref() {
+        let segment = match claim.segment.as_deref().map(str::trim) {
             None => String::new(),
+            Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
             Some(s) => match self.canonical(AliasKind::Segment, s) {
                 Some(c) => c.to_string(),
                 None => return Vec::new(),
@@ -334,21 +353,27 @@ mod tests {
         assert_eq!(keys.len(), 1);
         assert_eq!(keys[0].entity, "蔚来");
         assert!(r.fact_at(&keys[0]).is_some());
-        let keys = r.match_claim(&claim("蔚来", Some("国内"), "交付量", "2024"), "汽车");
+        let keys = r.match_claim(&claim("蔚来", Some("国内"), "交付量", "2024"), "汽车交付量");
         assert_eq!(keys[0].segment, "中国");
+        let keys = r.match_claim(&claim("蔚来", Some("全球"), "交付量", "2024"), "汽车交付量");
+        assert_eq!(keys[0].segment, "");
     }
 
     #[test]
     fn unknown_parts_match_nothing() {
         let r = reference();
         assert!(r
-            .match_claim(&claim("理想", None, "交付量", "2024"), "汽车")
+            .match_claim(&claim("理想", None, "交付量", "2024"), "汽车交付量")
             .is_empty());
         assert!(r
-            .match_claim(&claim("蔚来", Some("欧洲"), "交付量", "2024"), "汽车")
+            .match_claim(&claim("蔚来", Some("欧洲"), "交付量", "2024"), "汽车交付量")
             .is_empty());
         assert!(r
-            .match_claim(&claim("蔚来", None, "交付量", "2024年"), "汽车")
+            .match_claim(&claim("蔚来", None, "交付量", "2024年"), "汽车交付量")
+            .is_empty());
+        // The metric was carried from another sentence.
+        assert!(r
+            .match_claim(&claim("蔚来", None, "交付量", "2024"), "汽车推出5款新车型")
             .is_empty());
         // Out of scope: the sentence is not about cars.
         assert!(r
@@ -360,12 +385,12 @@ mod tests {
     fn each_splits_joint_subjects() {
         let r = reference();
         let mut c = claim("蔚来与小鹏", None, "交付量", "2024");
-        assert!(r.match_claim(&c, "汽车").is_empty());
+        assert!(r.match_claim(&c, "汽车交付量").is_empty());
         c.hedge = Some(Hedge {
             text: "均".into(),
             kind: HedgeKind::Each,
         });
-        let keys = r.match_claim(&c, "汽车");
+        let keys = r.match_claim(&c, "汽车交付量");
         assert_eq!(keys.len(), 2);
         assert_eq!(keys[1].entity, "小鹏");
     }
