@@ -36,7 +36,10 @@ fn ref_findings(name: &str, reference: &Reference) -> (Document, Vec<Finding>) {
 
 /// The source text of every claim the NC2xx rules matched to a reference fact.
 fn referenced(doc: &Document, reference: &Reference) -> Vec<String> {
-    let ex = numcheck::extract::extract(doc, &numcheck::extract_options(reference, &Settings::default()));
+    let ex = numcheck::extract::extract(
+        doc,
+        &numcheck::extract_options(reference, &Settings::default()),
+    );
     let sentences = doc.sentences();
     let cx = Context {
         doc,
@@ -46,7 +49,10 @@ fn referenced(doc: &Document, reference: &Reference) -> Vec<String> {
         article_date: None,
     };
     let mut out = Outcome::new(ex.claims.len());
-    for rule in registry().iter().filter(|r| r.info().code.starts_with("NC2")) {
+    for rule in registry()
+        .iter()
+        .filter(|r| r.info().code.starts_with("NC2"))
+    {
         rule.run(&cx, &mut out);
     }
     ex.claims
@@ -123,7 +129,11 @@ fn nc203_flags_growth_rates_the_reference_contradicts() {
         ["NC203 45% -> 37%", "NC203 11.5% -> -"]
     );
     assert_complete(&found);
-    assert!(found[0].formula.as_deref().unwrap().contains("41.23万 / 30.18万 − 1"));
+    assert!(found[0]
+        .formula
+        .as_deref()
+        .unwrap()
+        .contains("41.23万 / 30.18万 − 1"));
     // 同比, 环比 and a hedged rate, all right.
     assert_clean("nc203_clean.txt", &r, 8);
 }
@@ -143,15 +153,48 @@ fn nc205_flags_a_trend_the_series_contradicts() {
     let (doc, found) = ref_findings("nc205_flagged.txt", &r);
     assert_eq!(summary(&doc, &found), ["NC205 连续三年下滑 -> -"]);
     assert_complete(&found);
-    assert!(found[0].formula.as_deref().unwrap().contains("2024 6.1万/41.23万 = 14.8%"));
+    assert!(found[0]
+        .formula
+        .as_deref()
+        .unwrap()
+        .contains("2024 6.1万/41.23万 = 14.8%"));
     assert_clean("nc205_clean.txt", &r, 3);
+}
+
+#[test]
+fn forecasts_changes_and_partial_figures_are_not_compared() {
+    // Targets, changes, cumulative, monthly and average figures next to the very metrics
+    // the reference holds, and figures whose metric was carried from another sentence.
+    let r = fixture_reference();
+    assert_clean("lookalikes_clean.txt", &r, 5);
+    let (doc, _) = ref_findings("lookalikes_clean.txt", &r);
+    let hits = referenced(&doc, &r);
+    for never in [
+        "50万辆",
+        "60万辆",
+        "26.7亿元",
+        "11万辆",
+        "100万辆",
+        "5.2万辆",
+        "5款",
+        "2座",
+    ] {
+        assert!(
+            !hits.iter().any(|h| h.contains(never)),
+            "{never} should not be compared: {hits:?}"
+        );
+    }
 }
 
 #[test]
 fn fixtures_need_their_reference() {
     // Without the fictional reference nothing matches, so nothing is flagged.
     let r = Reference::bundled();
-    for name in ["nc201_flagged.txt", "nc202_flagged.txt", "nc205_flagged.txt"] {
+    for name in [
+        "nc201_flagged.txt",
+        "nc202_flagged.txt",
+        "nc205_flagged.txt",
+    ] {
         let (doc, found) = ref_findings(name, &r);
         assert!(found.is_empty(), "{name}: {:?}", summary(&doc, &found));
         assert!(referenced(&doc, &r).is_empty());
@@ -173,7 +216,15 @@ fn sample_article_passes_the_bundled_reference() {
 
     let hits = referenced(&doc, &r);
     let has = |needle: &str| hits.iter().filter(|t| t.contains(needle)).count();
-    for needle in ["171亿美元", "66%", "13.1%", "48.5万", "23万", "22.4万", "16.9万"] {
+    for needle in [
+        "171亿美元",
+        "66%",
+        "13.1%",
+        "48.5万",
+        "23万",
+        "22.4万",
+        "16.9万",
+    ] {
         assert_eq!(has(needle), 1, "{needle} not matched once: {hits:?}");
     }
     assert!(has("连续三年下滑") >= 1, "{hits:?}");

@@ -4,7 +4,7 @@ use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_interval, level_checks, rewrite_value};
-use crate::reference::matching::claim_sentence;
+use crate::reference::matching::Surroundings;
 
 declare_rule!(
     ReferenceValueMismatch,
@@ -18,6 +18,10 @@ A claim is matched to a fact when its subject, segment, metric and period all re
 through the reference aliases to one fact key (entity, segment, metric, period) and
 its unit fits the fact's (美元 ↔ USD, 元 ↔ CNY, 枚/辆/台 ↔ units, % ↔ percent). A claim
 that matches nothing is not an error, only unchecked. Matched claims count as checked.
+The claim's own sentence must name the metric (a metric carried over from an earlier
+sentence is not trusted). Forecasts and targets (预计, 目标, 计划, 有望 … before the
+figure), changes (增加12亿元, 减少3.2万辆) and cumulative, monthly or average figures
+(累计, 单月, 平均 … in its clause) are never compared; this holds for all NC2xx rules.
 
 Why: a figure that contradicts the filing or survey it comes from is the most
 damaging kind of error a report can carry.
@@ -28,7 +32,8 @@ Not flagged: 微软2024年采购GPU 40万枚。 (no Hopper scope, or no matching
 
 Tolerance: the claim stands for the interval its written precision allows (171亿 is
 170.5亿–171.5亿), widened by its hedge: 约/左右 ±5%; 近/将近 up to 10% below; 不到/
-不足/最多 anything below; 超/逾/多/余/远超/至少 anything above. A fact whose note or
+不足/最多 anything below; 超/逾/多/余/远超/至少 anything above (so does a bare 突破
+right before the figure). A fact whose note or
 source calls it an estimate or rough figure stands for ±5% around its value. The rule
 fires only when the two intervals do not meet. When scaling the claim by 10^3, 10^4,
 10^8 or 10^12 would make them meet, NC202 reports a magnitude slip instead."
@@ -41,8 +46,8 @@ impl Check for ReferenceValueMismatch {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         for claim in cx.claims {
-            let context = claim_sentence(cx.doc, cx.sentences, claim);
-            for check in level_checks(cx.reference, claim, context) {
+            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);
                 if check.agrees() || check.slip().is_some() {
                     continue;

@@ -4,7 +4,7 @@ use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_interval, level_checks, rewrite_magnitude};
-use crate::reference::matching::claim_sentence;
+use crate::reference::matching::Surroundings;
 
 declare_rule!(
     ReferenceMagnitudeSlip,
@@ -49,8 +49,8 @@ impl Check for ReferenceMagnitudeSlip {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         for claim in cx.claims {
-            let context = claim_sentence(cx.doc, cx.sentences, claim);
-            for check in level_checks(cx.reference, claim, context) {
+            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);
                 let Some(k) = check.slip() else {
                     continue;

@@ -5,9 +5,9 @@ use crate::claim::{Claim, ClaimKind, Direction, UnitKind};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    claim_interval, describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval, Interval,
 };
-use crate::reference::matching::{claim_sentence, clause_before, growth_basis};
+use crate::reference::matching::{growth_basis, Surroundings};
 
 declare_rule!(
     ReferenceGrowthMismatch,
@@ -39,7 +39,7 @@ The rule fires only when the two intervals do not meet."
 );
 
 /// The stated rate as a signed interval in percent, with its tolerance description.
-fn stated_rate(claim: &Claim) -> Option<(Interval, String)> {
+fn stated_rate(claim: &Claim, around: &Surroundings<'_>) -> Option<(Interval, String)> {
     if claim.kind != ClaimKind::Growth {
         return None;
     }
@@ -50,7 +50,7 @@ fn stated_rate(claim: &Claim) -> Option<(Interval, String)> {
     {
         return None;
     }
-    let (iv, tol) = claim_interval(claim)?;
+    let (iv, tol) = stated_interval(claim, around)?;
     Some(match claim.direction {
         Some(Direction::Down) => (iv.negated(), tol),
         _ => (iv, tol),
@@ -73,17 +73,16 @@ impl Check for ReferenceGrowthMismatch {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         for claim in cx.claims {
-            let Some((stated, stated_tol)) = stated_rate(claim) else {
+            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let Some((stated, stated_tol)) = stated_rate(claim, &around) else {
                 continue;
             };
-            let context = claim_sentence(cx.doc, cx.sentences, claim);
-            let clause = clause_before(cx.doc, cx.sentences, claim);
-            for key in cx.reference.match_claim(claim, context) {
+            for key in cx.reference.keys_for(claim, &around) {
                 if key.share_of_whole {
                     continue;
                 }
                 let Some(prev_period) =
-                    growth_basis(clause, key.period).and_then(|s| key.period.back(s))
+                    growth_basis(around.clause, key.period).and_then(|s| key.period.back(s))
                 else {
                     continue;
                 };

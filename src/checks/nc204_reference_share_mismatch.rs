@@ -5,9 +5,9 @@ use crate::claim::ClaimKind;
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    claim_interval, describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval, Interval,
 };
-use crate::reference::matching::claim_sentence;
+use crate::reference::matching::Surroundings;
 
 declare_rule!(
     ReferenceShareMismatch,
@@ -47,11 +47,11 @@ impl Check for ReferenceShareMismatch {
             if claim.kind != ClaimKind::Share {
                 continue;
             }
-            let Some((stated, stated_tol)) = claim_interval(claim) else {
+            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let Some((stated, stated_tol)) = stated_interval(claim, &around) else {
                 continue;
             };
-            let context = claim_sentence(cx.doc, cx.sentences, claim);
-            for key in cx.reference.match_claim(claim, context) {
+            for key in cx.reference.keys_for(claim, &around) {
                 if key.segment.is_empty() {
                     continue;
                 }

@@ -5,7 +5,7 @@ use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fact_interval, fmt_amount, fmt_num, Interval};
-use crate::reference::matching::{claim_sentence, Key};
+use crate::reference::matching::{Key, Surroundings};
 use crate::reference::period::{Period, Step};
 use crate::reference::Reference;
 
@@ -116,8 +116,8 @@ impl Check for ReferenceTrendMismatch {
                 continue;
             };
             let step = step_of(claim);
-            let context = claim_sentence(cx.doc, cx.sentences, claim);
-            for key in cx.reference.match_claim(claim, context) {
+            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            for key in cx.reference.keys_for(claim, &around) {
                 let share = key.share_of_whole;
                 if share && key.segment.is_empty() {
                     continue;

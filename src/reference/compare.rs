@@ -2,7 +2,7 @@
 //! precision, then hedge), the interval a fact stands for (estimates widened), power-of-ten
 //! slips, and number formatting for findings.
 
-use super::matching::{unit_compatible, Key};
+use super::matching::{unit_compatible, Key, Surroundings};
 use super::{Fact, Reference};
 use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, UnitKind};
 
@@ -66,6 +66,26 @@ pub fn claim_interval(claim: &Claim) -> Option<(Interval, String)> {
     let (lo, hi) = claim.interval()?;
     let base = Interval::new(lo, hi);
     Some(hedged(base, claim.hedge.as_ref()))
+}
+
+/// Verbs right before an unhedged figure that mean "went past it" (交付量突破40万辆).
+const PAST_WORDS: [&str; 6] = ["突破", "超越", "跨越", "站上", "迈上", "破"];
+
+/// [`claim_interval`], reading a verb right before an unhedged figure as its hedge:
+/// `突破40万辆` means above 40万, like `超40万辆`.
+pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval, String)> {
+    if claim.hedge.is_none() {
+        let before = s.before.trim_end();
+        if let Some(w) = PAST_WORDS.iter().find(|w| before.ends_with(*w)) {
+            let (lo, hi) = claim.interval()?;
+            let h = Hedge {
+                text: (*w).to_string(),
+                kind: HedgeKind::Above,
+            };
+            return Some(hedged(Interval::new(lo, hi), Some(&h)));
+        }
+    }
+    claim_interval(claim)
 }
 
 /// Applies a hedge to a precision interval of a non-negative quantity.
@@ -335,24 +355,24 @@ pub fn describe_fact(f: &Fact) -> String {
     s
 }
 
-/// Every fact a level claim (amount, count) or share claim (a percentage fact) matched,
+/// Every fact a comparable ([`Reference::keys_for`]) level claim (amount, count) or share claim (a percentage fact) matched,
 /// with both intervals. Claims of other kinds, claims whose metric asks for a share of a
 /// whole, and facts in units the claim cannot be compared with are left out.
 pub fn level_checks<'r>(
     reference: &'r Reference,
     claim: &Claim,
-    context: &str,
+    s: &Surroundings<'_>,
 ) -> Vec<LevelCheck<'r>> {
     let percent_fact = match claim.kind {
         ClaimKind::Level => false,
         ClaimKind::Share => true,
         _ => return Vec::new(),
     };
-    let Some((stated, stated_tolerance)) = claim_interval(claim) else {
+    let Some((stated, stated_tolerance)) = stated_interval(claim, s) else {
         return Vec::new();
     };
     reference
-        .match_claim(claim, context)
+        .keys_for(claim, s)
         .into_iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
@@ -427,6 +447,16 @@ mod tests {
         assert!(!iv.overlaps(&Interval::new(8.5e5, 8.5e5)));
         let c = level(1e6, 1e4, Some("万"), hedge("不到", HedgeKind::Below));
         assert!(claim_interval(&c).unwrap().0.lo.is_infinite());
+    }
+
+    #[test]
+    fn a_bare_breakthrough_verb_reads_as_above() {
+        let c = level(4e5, 1e4, Some("万"), None);
+        let (iv, t) = stated_interval(&c, &Surroundings::plain("交付量突破")).unwrap();
+        assert!(iv.hi.is_infinite());
+        assert!(t.contains("突破"));
+        let (iv, _) = stated_interval(&c, &Surroundings::plain("交付量为")).unwrap();
+        assert!(iv.hi.is_finite());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::period::{Period, Step};
 use super::{AliasKind, Reference};
-use crate::claim::{Claim, HedgeKind, Unit, UnitKind};
+use crate::claim::{Claim, ClaimKind, HedgeKind, Unit, UnitKind};
 use crate::document::{Document, Span};
 
 /// The canonical coordinates a claim is about. Facts are looked up by these.
@@ -57,7 +57,15 @@ const SHARE_SUFFIXES: [&str; 6] = ["所占比例", "所占比重", "占比", "�
 /// Words that turn a metric into its growth (营收增速 → growth of revenue).
 const GROWTH_SUFFIXES: [&str; 5] = ["同比增长", "增长率", "增速", "增幅", "增长"];
 /// Segment words that mean the whole entity (全球收入 is total revenue), not a segment.
-pub const WHOLE_SEGMENTS: [&str; 7] = ["全球", "全球市场", "全世界", "世界", "整体", "总体", "全公司"];
+pub const WHOLE_SEGMENTS: [&str; 7] = [
+    "全球",
+    "全球市场",
+    "全世界",
+    "世界",
+    "整体",
+    "总体",
+    "全公司",
+];
 /// Joiners between several subjects of one figure (字节跳动与腾讯均采购…).
 const JOINERS: [&str; 6] = ["以及", "与", "和", "及", "、", "跟"];
 /// Physical units that never compare with counted `units`.
@@ -166,7 +174,9 @@ impl Reference {
         (!written.is_empty() && context.contains(written))
             || lower.contains(&metric.to_lowercase())
             || self.alias_entries().iter().any(|a| {
-                a.kind == AliasKind::Metric && a.canonical == metric && context.contains(a.alias.as_str())
+                a.kind == AliasKind::Metric
+                    && a.canonical == metric
+                    && context.contains(a.alias.as_str())
             })
     }
 
@@ -242,6 +252,16 @@ impl Reference {
             .collect()
     }
 
+    /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
+    /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
+    /// a partial figure. Every reference rule goes through here.
+    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
+        if not_comparable(claim, s).is_some() {
+            return Vec::new();
+        }
+        self.match_claim(claim, s.sentence)
+    }
+
     /// The fact at `key`, from the latest layer that has one.
     pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
         self.fact(
@@ -253,28 +273,78 @@ impl Reference {
     }
 }
 
-/// The text of the sentence holding `claim` (empty if its index is out of range).
-pub fn claim_sentence<'d>(doc: &'d Document, sentences: &[Span], claim: &Claim) -> &'d str {
-    sentences
-        .get(claim.sentence)
-        .filter(|s| s.end <= doc.text.len() && s.start <= s.end)
-        .and_then(|s| doc.text.get(s.start..s.end))
-        .unwrap_or("")
+/// Where a claim stands in its sentence: what rules read around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Surroundings<'d> {
+    /// The whole sentence holding the claim.
+    pub sentence: &'d str,
+    /// The sentence from its start up to the claim.
+    pub before: &'d str,
+    /// The claim's clause through the claim's own words: from the last `,`/`，`/`;`/`：`
+    /// before the claim to its end, where words like 同比 or 环比 qualify it (whether or
+    /// not the extractor put them inside the claim's span).
+    pub clause: &'d str,
 }
 
-/// The claim's clause up to the end of the claim: from the last `,`/`，`/`;`/`：` of its
-/// sentence before the claim, through the claim's own words, where words like 同比 or
-/// 环比 qualify it (whether or not the extractor put them inside the claim's span).
-pub fn clause_before<'d>(doc: &'d Document, sentences: &[Span], claim: &Claim) -> &'d str {
-    let start = sentences
-        .get(claim.sentence)
-        .map_or(0, |s| s.start)
-        .min(claim.span.start);
-    let before = doc.text.get(start..claim.span.start).unwrap_or("");
-    let from = before
-        .rfind([',', '，', ';', '；', ':', '：'])
-        .map_or(start, |i| start + i);
-    doc.text.get(from..claim.span.end).unwrap_or("")
+impl<'d> Surroundings<'d> {
+    /// The surroundings of `claim` in `doc` (empty strings if its sentence index is off).
+    pub fn of(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
+        let sent = sentences
+            .get(claim.sentence)
+            .copied()
+            .unwrap_or(Span::new(claim.span.start, claim.span.start));
+        let start = sent.start.min(claim.span.start);
+        let sentence = doc.text.get(sent.start..sent.end).unwrap_or("");
+        let before = doc.text.get(start..claim.span.start).unwrap_or("");
+        let from = before
+            .rfind([',', '，', ';', '；', ':', '：'])
+            .map_or(start, |i| start + i);
+        let clause = doc.text.get(from..claim.span.end).unwrap_or("");
+        Surroundings {
+            sentence,
+            before,
+            clause,
+        }
+    }
+
+    /// Surroundings for a claim ending `clause`, alone in `sentence` (for tests and callers
+    /// without a document).
+    pub fn plain(sentence: &'d str) -> Self {
+        Surroundings {
+            sentence,
+            before: sentence,
+            clause: sentence,
+        }
+    }
+}
+
+/// Words before a figure that make it a forecast, target or plan, not a reported value.
+const FORECAST_WORDS: [&str; 14] = [
+    "预计", "预期", "预测", "目标", "计划", "有望", "力争", "争取", "指引", "规划", "将达", "或将",
+    "可望", "展望",
+];
+/// Words in a figure's clause that make it a part, average or running total of the
+/// period rather than the period's value.
+const PARTIAL_WORDS: [&str; 13] = [
+    "累计", "单月", "当月", "月度", "月均", "日均", "平均", "人均", "单季", "单周", "单日", "每月",
+    "首月",
+];
+
+/// Why a claim is not compared with reference values although it may match a fact key:
+/// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
+/// average figure. `None` when it can be compared.
+pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
+    if FORECAST_WORDS.iter().any(|w| s.before.contains(w)) {
+        return Some("a forecast or target");
+    }
+    if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
+        return Some("a cumulative, partial or average figure");
+    }
+    let level = matches!(claim.kind, ClaimKind::Level | ClaimKind::Share);
+    if level && (claim.direction.is_some() || claim.change_of.is_some()) {
+        return Some("a change, not a level");
+    }
+    None
 }
 
 /// What a growth figure compares with, from the words before it in its clause:
@@ -411,6 +481,35 @@ mod tests {
             r.resolve_metric("营收增速", ""),
             Some(("revenue".into(), false))
         );
+    }
+
+    #[test]
+    fn forecasts_changes_and_partial_figures_are_not_comparable() {
+        let c = claim("蔚来", None, "交付量", "2024");
+        let s = |t| Surroundings::plain(t);
+        assert!(not_comparable(&c, &s("蔚来2024年交付量")).is_none());
+        assert!(not_comparable(&c, &s("蔚来预计2024年交付量")).is_some());
+        assert!(not_comparable(&c, &s(",累计交付量")).is_some());
+        assert!(not_comparable(&c, &s(",月均交付量")).is_some());
+        let mut d = c.clone();
+        d.direction = Some(crate::claim::Direction::Up);
+        assert!(not_comparable(&d, &s("交付量增加")).is_some());
+        let r = reference();
+        assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
+        assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn surroundings_split_sentence_and_clause() {
+        let doc = Document::new("t", "前言。蔚来2024年营收657亿元,同比增长18%。");
+        let start = doc.text.find("18%").unwrap();
+        let mut c = claim("蔚来", None, "营收", "2024");
+        c.span = Span::new(start, start + "18%".len());
+        c.sentence = 1;
+        let s = Surroundings::of(&doc, &doc.sentences(), &c);
+        assert_eq!(s.sentence, "蔚来2024年营收657亿元,同比增长18%。");
+        assert_eq!(s.before, "蔚来2024年营收657亿元,同比增长");
+        assert_eq!(s.clause, ",同比增长18%");
     }
 
     #[test]
