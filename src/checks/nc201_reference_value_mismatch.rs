@@ -111,6 +111,52 @@ mod tests {
     }
 
     #[test]
+    fn compares_losses_as_positive_amounts() {
+        use crate::claim::{ClaimKind, Unit, UnitKind};
+        use crate::document::Document;
+        let at = |text: &str, claim_text: &str, value: f64, period: &str| {
+            let doc = Document::new("t.txt", text);
+            let c = claim_on(
+                &doc,
+                claim_text,
+                ClaimKind::Level,
+                value,
+                1e7,
+                Some(Unit::new("CNY", UnitKind::Currency)),
+            );
+            let c = about(c, "蓝川电池", None, "净利润", period);
+            run(&ReferenceValueMismatch, &doc, &[c])
+        };
+        let one =
+            |text: &str, claim_text: &str, value: f64| at(text, claim_text, value, "2023Q1-Q3");
+        let out = one(
+            "蓝川电池2023年前三季度净利润亏损4.5亿元。",
+            "4.5亿元",
+            4.5e8,
+        );
+        assert!(out.findings.is_empty());
+        assert!(out.referenced[0]);
+        let out = one(
+            "蓝川电池2023年前三季度净利润亏损6.5亿元。",
+            "6.5亿元",
+            6.5e8,
+        );
+        assert_eq!(out.findings.len(), 1);
+        // A profit said where the reference has a loss is flagged.
+        let out = one("蓝川电池2023年前三季度净利润4.5亿元。", "4.5亿元", 4.5e8);
+        assert_eq!(out.findings.len(), 1);
+        // A loss word next to a profitable period's figure (扭亏为盈, 减亏) is left alone.
+        let out = at(
+            "蓝川电池2024年前三季度扭亏为盈,净利润扭亏至21.5亿元。",
+            "21.5亿元",
+            2.15e9,
+            "2024Q1-Q3",
+        );
+        assert!(out.findings.is_empty());
+        assert!(!out.referenced[0]);
+    }
+
+    #[test]
     fn leaves_slips_to_nc202_and_unmatched_claims_alone() {
         let (doc, claims) = car_doc("长风汽车2024年交付量41.2辆。", "41.2辆", 41.2, 0.1);
         let out = run(&ReferenceValueMismatch, &doc, &claims);

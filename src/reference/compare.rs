@@ -320,7 +320,11 @@ impl LevelCheck<'_> {
     }
 
     /// The power of ten the claim is off by, when it disagrees by exactly a slip.
+    /// Percentages have no magnitude words to slip, so they never do.
     pub fn slip(&self) -> Option<i32> {
+        if self.fact.unit == "percent" {
+            return None;
+        }
         slip_exponent(&self.stated, &self.reference)
     }
 
@@ -379,16 +383,26 @@ pub fn level_checks<'r>(
             let fact = reference.fact_at(&key)?;
             let ok = (fact.unit == "percent") == percent_fact
                 && unit_compatible(claim.unit.as_ref(), &fact.unit);
-            ok.then(|| {
-                let (reference, reference_tolerance) = fact_interval(fact);
-                LevelCheck {
-                    key,
-                    fact,
-                    stated,
-                    stated_tolerance: stated_tolerance.clone(),
-                    reference,
-                    reference_tolerance,
+            if !ok {
+                return None;
+            }
+            let (mut reference, mut reference_tolerance) = fact_interval(fact);
+            if s.clause.contains('亏') {
+                // 亏损5亿元 states a loss as a positive amount: compare it with the
+                // negated fact, and leave a loss said of a profitable period alone.
+                if fact.value >= 0.0 || stated.lo < 0.0 {
+                    return None;
                 }
+                reference = reference.negated();
+                reference_tolerance.push_str(", loss compared as a positive amount");
+            }
+            Some(LevelCheck {
+                key,
+                fact,
+                stated,
+                stated_tolerance: stated_tolerance.clone(),
+                reference,
+                reference_tolerance,
             })
         })
         .collect()
