@@ -63,9 +63,16 @@ fn nearly(h: &Hedge) -> bool {
 /// (约/左右 ±5%; 近 up to 10% below; 不到/不足 anything below; 超/逾/多/远超/至少
 /// anything above; 最多 anything below), with a description of the tolerance used.
 pub fn claim_interval(claim: &Claim) -> Option<(Interval, String)> {
-    let (lo, hi) = claim.interval()?;
+    let (lo, hi) = finite_interval(claim)?;
     let base = Interval::new(lo, hi);
     Some(hedged(base, claim.hedge.as_ref()))
+}
+
+/// The claim's precision interval, if both ends are finite numbers.
+fn finite_interval(claim: &Claim) -> Option<(f64, f64)> {
+    claim
+        .interval()
+        .filter(|(lo, hi)| lo.is_finite() && hi.is_finite())
 }
 
 /// Verbs right before an unhedged figure that mean "went past it" (交付量突破40万辆).
@@ -77,7 +84,7 @@ pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval,
     if claim.hedge.is_none() {
         let before = s.before.trim_end();
         if let Some(w) = PAST_WORDS.iter().find(|w| before.ends_with(*w)) {
-            let (lo, hi) = claim.interval()?;
+            let (lo, hi) = finite_interval(claim)?;
             let h = Hedge {
                 text: (*w).to_string(),
                 kind: HedgeKind::Above,
@@ -255,6 +262,9 @@ pub fn rewrite_value(claim_text: &str, claim: &Claim, value: f64) -> Option<Stri
         return None;
     }
     let multiplier = num.value / mantissa;
+    if !(multiplier.is_finite() && multiplier > 0.0) {
+        return None;
+    }
     let decimals = written.split_once('.').map_or(0, |(_, d)| d.len());
     let new = fmt_fixed(value / multiplier, decimals);
     (new != written).then(|| format!("{}{new}{}", &claim_text[..s], &claim_text[e..]))
@@ -289,6 +299,9 @@ pub fn rewrite_magnitude(claim_text: &str, claim: &Claim, k: i32) -> Option<Stri
         return None;
     }
     let old = num.value / mantissa;
+    if !(old.is_finite() && old > 0.0) {
+        return None;
+    }
     let new_word = magnitude_word(old * 10f64.powi(k))?;
     let after = &claim_text[e..];
     let old_word = claim.magnitude.as_deref().unwrap_or("");
