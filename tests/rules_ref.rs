@@ -187,6 +187,25 @@ fn forecasts_changes_and_partial_figures_are_not_compared() {
 }
 
 #[test]
+fn altered_sample_figures_are_caught_by_the_bundled_reference() {
+    // Lines 18-19 of the sample article with six figures altered.
+    let r = Reference::bundled();
+    let (doc, found) = ref_findings("sample_mutated.txt", &r);
+    assert_eq!(
+        summary(&doc, &found),
+        [
+            "NC202 48.5枚 -> 48.5万枚",
+            "NC202 16.9亿枚 -> 16.9万枚",
+            "NC201 181亿美元 -> 171亿美元",
+            "NC203 76% -> 66%",
+            "NC204 15.1% -> 13.1%",
+            "NC205 连续三年增长 -> -",
+        ]
+    );
+    assert_complete(&found);
+}
+
+#[test]
 fn fixtures_need_their_reference() {
     // Without the fictional reference nothing matches, so nothing is flagged.
     let r = Reference::bundled();

@@ -54,7 +54,7 @@ impl Check for ReferenceValueMismatch {
                 }
                 let text = cx.doc.slice(claim.span);
                 let fact = check.fact;
-                let expected = fmt_interval(&check.reference, &fact.unit, Some(claim));
+                let expected = check.expected_text(claim);
                 let mut f = Finding::new(
                     &INFO,
                     claim.span,

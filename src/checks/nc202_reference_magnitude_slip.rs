@@ -57,7 +57,7 @@ impl Check for ReferenceMagnitudeSlip {
                 };
                 let text = cx.doc.slice(claim.span);
                 let fact = check.fact;
-                let expected = fmt_interval(&check.reference, &fact.unit, Some(claim));
+                let expected = check.expected_text(claim);
                 let direction = if k > 0 { "too small" } else { "too large" };
                 let mut f = Finding::new(
                     &INFO,

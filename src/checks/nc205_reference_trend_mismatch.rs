@@ -141,14 +141,17 @@ impl Check for ReferenceTrendMismatch {
                 }
                 out.mark_referenced(claim.id);
                 series.reverse();
-                let against = series.windows(2).find(|w| {
-                    let (older, newer) = (&w[0].interval, &w[1].interval);
-                    match dir {
-                        Direction::Down => newer.lo >= older.hi,
-                        Direction::Up => newer.hi <= older.lo,
-                    }
-                });
-                let Some(w) = against else {
+                let against: Vec<&[Point]> = series
+                    .windows(2)
+                    .filter(|w| {
+                        let (older, newer) = (&w[0].interval, &w[1].interval);
+                        match dir {
+                            Direction::Down => newer.lo >= older.hi,
+                            Direction::Up => newer.hi <= older.lo,
+                        }
+                    })
+                    .collect();
+                let Some(first) = against.first() else {
                     continue;
                 };
                 let text = cx.doc.slice(claim.span);
@@ -166,26 +169,23 @@ impl Check for ReferenceTrendMismatch {
                 } else {
                     format!("{} ({}) {}", key.entity, key.segment, key.metric)
                 };
+                let path: Vec<&str> = series.iter().map(|p| p.display.as_str()).collect();
+                let span_text = format!("{}–{}", series[0].period, key.period);
                 let series_text: Vec<&str> = series.iter().map(|p| p.shown.as_str()).collect();
                 let f = Finding::new(
                     &INFO,
                     claim.span,
                     format!(
-                        "{text} is contradicted by the reference: {what} {moved} from {} ({}) to {} ({})",
-                        w[0].period,
-                        w[0].display,
-                        w[1].period,
-                        w[1].display
+                        "{text} is contradicted by the reference: {what} {moved} in {} of {n} steps, first from {} ({}) to {} ({})",
+                        against.len(),
+                        first[0].period,
+                        first[0].display,
+                        first[1].period,
+                        first[1].display
                     ),
                 )
                 .stated(format!("{text} ({n} consecutive {wanted} up to {})", key.period))
-                .expected(format!(
-                    "{} → {}: {} → {}",
-                    w[0].period,
-                    w[1].period,
-                    w[0].display,
-                    w[1].display
-                ))
+                .expected(format!("{} ({span_text})", path.join(" → ")))
                 .formula(series_text.join("; "))
                 .tolerance(
                     "each step must move strictly the stated way; estimates ±5%".to_string(),

@@ -341,6 +341,23 @@ impl LevelCheck<'_> {
         slip_exponent(&self.stated, &self.reference)
     }
 
+    /// The reference value for messages, with its interval when it is an estimate:
+    /// `171.08亿美元`, `48.5万枚 (46.08万枚 – 50.92万枚)`.
+    pub fn expected_text(&self, claim: &Claim) -> String {
+        let value = fmt_amount(self.fact.value.abs(), &self.fact.unit, Some(claim));
+        let value = if self.reference.lo < 0.0 && self.reference.hi <= 0.0 {
+            format!("-{value}")
+        } else {
+            value
+        };
+        let range = fmt_interval(&self.reference, &self.fact.unit, Some(claim));
+        if range == value {
+            value
+        } else {
+            format!("{value} ({range})")
+        }
+    }
+
     /// Both tolerances in one phrase.
     pub fn tolerance(&self) -> String {
         format!("{}; {}", self.stated_tolerance, self.reference_tolerance)

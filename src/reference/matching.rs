@@ -213,11 +213,10 @@ impl Reference {
 
     /// The reference keys a claim is about, resolved through the aliases: one per entity
     /// of its subject, with its segment (empty when none is written; an unknown segment
-    /// matches nothing rather than the whole entity; 全球 and other [`WHOLE_SEGMENTS`] mean
-    /// the whole entity), metric and period. `context` is the
-    /// claim's sentence, for bare share words and metric scopes; it must name the metric.
-    /// Empty when anything is
-    /// missing or unknown: such a claim is unchecked, never an error.
+    /// matches nothing rather than the whole entity; 全球 and other [`WHOLE_SEGMENTS`]
+    /// mean the whole entity), metric and period. `context` is the claim's sentence, for
+    /// bare share words and metric scopes; it must name the metric. Empty when anything
+    /// is missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
@@ -307,8 +306,8 @@ impl<'d> Surroundings<'d> {
         }
     }
 
-    /// Surroundings for a claim ending `clause`, alone in `sentence` (for tests and callers
-    /// without a document).
+    /// Surroundings whose sentence, text before the claim and clause are all `sentence`
+    /// (for tests and callers without a document).
     pub fn plain(sentence: &'d str) -> Self {
         Surroundings {
             sentence,
