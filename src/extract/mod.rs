@@ -359,28 +359,20 @@ impl Scanner<'_> {
         if !digit_next {
             return None;
         }
+        // A minus after a verb or punctuation is a sign; after 年/月/a digit it is a dash.
         let prev_ok = match prev_char(text, i) {
             None => true,
             Some(p) => {
                 c == '负'
+                    || (text::is_han(p)
+                        && !is_cn_numeral_char(p)
+                        && !matches!(
+                            p,
+                            '年' | '月' | '日' | '号' | '季' | '度' | '期' | '末' | '底' | '初'
+                        ))
                     || matches!(
                         p,
-                        '为' | '是'
-                            | '长'
-                            | '降'
-                            | '比'
-                            | '达'
-                            | '至'
-                            | '到'
-                            | '('
-                            | '（'
-                            | ' '
-                            | ':'
-                            | '：'
-                            | ','
-                            | '，'
-                            | '、'
-                            | '\n'
+                        '(' | '（' | ' ' | ':' | '：' | ',' | '，' | '、' | '\n' | '“' | '"'
                     )
             }
         };
@@ -426,6 +418,15 @@ impl Scanner<'_> {
                 if !latin_unit {
                     return Read::Skip(end);
                 }
+            }
+            // 21世纪, 80年代, 90后: names of times and generations, not quantities.
+            if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
+                || (a.int_digits == 2
+                    && a.frac_digits == 0
+                    && starts_at(text, a.end, "后")
+                    && !char_at(text, a.end + "后".len()).is_some_and(is_arabic_digit))
+            {
+                return Read::Skip(a.end);
             }
             k = a.end;
             let mut n = Num::new(a.value, a.step);

@@ -379,7 +379,8 @@ fn month_day(
         period: None,
         notes: Vec::new(),
         year,
-        carries: false,
+        // A month (9月销量) is the period of the figures after it; a single day is not.
+        carries: day.is_none(),
         is_claim: true,
     };
     let max = u32::try_from(month)

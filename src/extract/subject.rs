@@ -2,6 +2,7 @@
 //! a few naming heuristics (某主流国产AI芯片), and the running per-paragraph state that carries
 //! them from clause to clause.
 
+use super::numeral::is_cn_numeral_char;
 use super::text::{char_at, is_han, prev_char, starts_at};
 use std::collections::HashMap;
 
@@ -223,6 +224,29 @@ const NAME_STOPS: &[char] = &[
     '的', '在', '是', '将', '已', '也', '和', '与', '及', '对', '为',
 ];
 
+/// Words that end a 某… name: periods, speakers and speech verbs (某头部车企人士透露).
+const NAME_END_WORDS: &[&str] = &[
+    "今年",
+    "去年",
+    "明年",
+    "全年",
+    "上半年",
+    "下半年",
+    "人士",
+    "负责人",
+    "高管",
+    "表示",
+    "透露",
+    "称",
+    "公告",
+    "宣布",
+    "数据",
+    "财报",
+    "报告",
+    "同比",
+    "环比",
+];
+
 /// A lexicon of names keyed by first character, longest first.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -298,6 +322,8 @@ pub fn mou_name(lx: &Lexicon, text: &str, i: usize) -> Option<usize> {
         if lx
             .match_at(text, j)
             .is_some_and(|(_, k, _)| k == WordKind::Metric)
+            || NAME_END_WORDS.iter().any(|w| starts_at(text, j, w))
+            || is_cn_numeral_char(c)
         {
             break;
         }
