@@ -381,3 +381,49 @@ fn subjects_segments_metrics_and_caller_entities() {
     // 21世纪 is a name, not a figure.
     assert!(!ex.claims.iter().any(|c| doc.slice(c.span).contains("21")));
 }
+
+#[test]
+fn halves_chinese_ranges_and_from_to_across_periods() {
+    use ClaimKind::*;
+    let (doc, ex) = load("shares_from_to.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2020年", Period, "-", "", ""),
+            ("5.4%", Share, "5.4", "%", ""),
+            ("2024年", Period, "-", "", ""),
+            ("47.6%", Share, "47.6", "%", ""),
+            ("一半以上", Share, "50", "%", "以上"),
+            ("超过半数", Share, "50", "%", "超过"),
+            ("三到五成", Share, "30..50", "%", ""),
+            ("过半", Share, "50", "%", "过"),
+            ("全年", Period, "-", "", ""),
+            ("六十万至八十万辆", Level, "6e5..8e5", "辆", ""),
+            ("1-9月", Period, "-", "", ""),
+            ("450万辆", Level, "4.5e6", "辆", ""),
+            ("24年上半年", Period, "-", "", ""),
+            ("12%", Growth, "12", "%", ""),
+            ("15亿元", Level, "1.5e9", "CNY", ""),
+            ("16.8亿元", Level, "1.68e9", "CNY", ""),
+        ],
+    );
+    // 从2020年的5.4%提升至2024年的47.6%: periods between do not break the pair.
+    let to = claim(&doc, &ex, "47.6%");
+    assert_eq!(to.change_of, Some((1, 3)));
+    assert_eq!(to.direction, Some(Direction::Up));
+    assert_eq!(to.period.as_deref(), Some("2024"));
+    assert_eq!(claim(&doc, &ex, "5.4%").period.as_deref(), Some("2020"));
+    let to = claim(&doc, &ex, "16.8亿元");
+    assert_eq!(to.change_of, Some((14, 15)));
+    assert_eq!(to.subject.as_deref(), Some("深圳示例电子有限公司"));
+    assert_eq!(
+        claim(&doc, &ex, "24年上半年").period.as_deref(),
+        Some("2024H1")
+    );
+    // 该公司 keeps the company named before.
+    assert_eq!(
+        claim(&doc, &ex, "12%").subject.as_deref(),
+        Some("深圳示例电子有限公司")
+    );
+}
