@@ -388,8 +388,7 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
         n += 1;
     }
     let name = text.get(start..suffix_at)?;
-    if n < 2
-        || n >= 10
+    if !(2..10).contains(&n)
         || GENERIC_COMPANY
             .iter()
             .any(|g| name.ends_with(g) && name.len() <= g.len() + 3)
