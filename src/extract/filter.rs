@@ -3,6 +3,8 @@
 
 use super::numeral::is_arabic_digit;
 use super::text::{char_at, longest_at};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Words holding numeral characters that are not numbers. Matched before any numeral reading.
 const NON_NUMERAL_WORDS: &[&str] = &[
@@ -107,9 +109,25 @@ const NON_NUMERAL_WORDS: &[&str] = &[
     "一大",
 ];
 
+/// The words of [`NON_NUMERAL_WORDS`] by first character, so the per-position check is one
+/// hash lookup rather than a scan of the whole list.
+fn by_first() -> &'static HashMap<char, Vec<&'static str>> {
+    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for w in NON_NUMERAL_WORDS {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        m
+    })
+}
+
 /// A non-numeral word at byte `i` (its end), longest first.
 pub fn non_numeral_word(text: &str, i: usize) -> Option<usize> {
-    let (_, w) = longest_at(text, i, NON_NUMERAL_WORDS)?;
+    let words = by_first().get(&char_at(text, i)?)?;
+    let (_, w) = longest_at(text, i, words)?;
     // 一季度 is a period, not the word 一季; 十分钟 is ten minutes.
     let end = i + w.len();
     match w {

@@ -27,6 +27,20 @@ const PREFIX: &[(&str, HedgeKind)] = &[
 
 /// A hedge found before a number: the hedge and the byte where it starts.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+    // 至少有12家, 超过了30万人: a linking word may sit between hedge and number.
+    for link in ["有", "达", "在", "了"] {
+        let before = tail(text, floor, pos, 1);
+        if before == link {
+            if let Some(found) = prefix_hedge_at(text, floor, pos - link.len()) {
+                return Some(found);
+            }
+        }
+    }
+    prefix_hedge_at(text, floor, pos)
+}
+
+/// A hedge ending exactly at byte `pos`.
+fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let before = tail(text, floor, pos, 4);
     let mut best: Option<(&str, HedgeKind)> = None;
     for &(w, kind) in PREFIX {
@@ -171,6 +185,7 @@ mod tests {
         assert_eq!(pre("最近"), None);
         assert_eq!(pre("节约"), None);
         assert_eq!(pre("收入"), None);
+        assert_eq!(pre("至少有").as_deref(), Some("至少"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Magnitude words written after a mantissa: 万, 亿, 万亿, 千万, 百万, 千亿 … (48.5万, 171亿).
 
-use super::text::{longest_at, starts_at};
+use super::text::starts_at;
 
 /// Magnitude words and their factors; the longest match wins (万亿 before 万).
 const MAGNITUDES: &[(&str, f64)] = &[
@@ -21,10 +21,12 @@ const UNITS_STARTING_WITH_MAGNITUDE: &[&str] = &["千瓦", "千克", "千米", "
 
 /// A magnitude word at byte `i`: (word, factor, end).
 pub fn match_magnitude(text: &str, i: usize) -> Option<(&'static str, f64, usize)> {
-    let words: Vec<&str> = MAGNITUDES.iter().map(|(w, _)| *w).collect();
-    let (k, w) = longest_at(text, i, &words)?;
-    let (word, factor) = MAGNITUDES[k];
-    let end = i + w.len();
+    let rest = text.get(i..)?;
+    let &(word, factor) = MAGNITUDES
+        .iter()
+        .filter(|(w, _)| rest.starts_with(w))
+        .max_by_key(|(w, _)| w.len())?;
+    let end = i + word.len();
     // 千瓦 is a unit; 万千瓦 is 万 + 千瓦.
     if UNITS_STARTING_WITH_MAGNITUDE
         .iter()

@@ -68,6 +68,9 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         topic: TopicStack::default(),
         clause_start: 0,
         pending_from: None,
+        from_marker: false,
+        to_marker: None,
+        last_entity_end: 0,
         sentences: &sentences,
         sentence: 0,
     };
@@ -122,6 +125,12 @@ struct Scanner<'a> {
     clause_start: usize,
     /// A `从A` claim waiting for its `到B`.
     pending_from: Option<ClaimId>,
+    /// A 从 was passed in this clause and no figure has followed it yet.
+    from_marker: bool,
+    /// A 到/至 was passed after a `从A` claim: the direction of the verb before it.
+    to_marker: Option<Option<Direction>>,
+    /// End of the last lexicon entity (a company name written in full keeps that entity).
+    last_entity_end: usize,
     sentences: &'a [Span],
     sentence: usize,
 }
@@ -155,6 +164,7 @@ impl Scanner<'_> {
                         i = end.max(next);
                         continue;
                     }
+                    self.mark_change_words(i, c);
                 }
             }
             i = next;
@@ -164,6 +174,24 @@ impl Scanner<'_> {
     fn new_clause(&mut self, at: usize) {
         self.clause_start = at;
         self.pending_from = None;
+        self.from_marker = false;
+        self.to_marker = None;
+    }
+
+    /// Notes 从 and 到/至 that no reader consumed (从2020年的30%提升至2024年的45%).
+    fn mark_change_words(&mut self, i: usize, c: char) {
+        match c {
+            '从' => self.from_marker = true,
+            '到' | '至' if self.pending_from.is_some() => {
+                let floor = self.clause_start.min(i);
+                let d = match change::lead(self.text, floor, i + c.len_utf8()) {
+                    Lead::Target(d) => d,
+                    _ => None,
+                };
+                self.to_marker = Some(d);
+            }
+            _ => {}
+        }
     }
 
     /// Tries every reader at byte `i`; returns where to continue, or `None` to step one char.
@@ -190,10 +218,19 @@ impl Scanner<'_> {
             let w = w.to_string();
             let top = self.topic.top_mut();
             match kind {
-                WordKind::Entity => top.subject = Some(w),
+                WordKind::Entity => {
+                    top.subject = Some(w);
+                    self.last_entity_end = end;
+                }
                 WordKind::Segment => top.segment = Some(w),
                 WordKind::Metric => top.metric = Some(w),
             }
+            return Some(end);
+        }
+        if let Some(end) = self.company(i) {
+            return Some(end);
+        }
+        if let Some(end) = self.half(i) {
             return Some(end);
         }
         if let Some(t) = change::match_trend(text, i) {
@@ -256,6 +293,70 @@ impl Scanner<'_> {
             return self.quantity(i);
         }
         None
+    }
+
+    /// 一半, 半数, 过半 (and 超过半数): a share of 50%.
+    fn half(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let (mut end, mut hedge) = if starts_at(text, i, "一半") || starts_at(text, i, "半数") {
+            (i + "一半".len(), None)
+        } else if starts_at(text, i, "过半") && prev_char(text, i) != Some('超') {
+            let h = Hedge {
+                text: "过".to_string(),
+                kind: crate::claim::HedgeKind::Above,
+            };
+            (i + "过半".len(), Some(h))
+        } else {
+            return None;
+        };
+        let num_start = if hedge.is_some() { i + "过".len() } else { i };
+        if hedge.is_some() && starts_at(text, end, "数") {
+            end += "数".len();
+        }
+        let bound_end = end;
+        let mut start = i;
+        if hedge.is_none() {
+            if let Some((h, s)) = hedge::prefix_hedge(text, self.clause_start.min(i), i) {
+                hedge = Some(h);
+                start = s;
+            }
+        }
+        if let Some((h, e)) = hedge::suffix_hedge(text, end) {
+            hedge.get_or_insert(h);
+            end = e;
+        }
+        self.mentions += 1;
+        let num = Num::new(50.0, 1.0);
+        let unit = Unit::new("%", UnitKind::Percent);
+        let mut cl = self.blank(Span::new(start, end), ClaimKind::Share);
+        cl.value = Value::Point(num);
+        cl.bounds = vec![Bound {
+            span: Span::new(num_start, bound_end),
+            num,
+            magnitude: None,
+            unit: Some(unit.clone()),
+        }];
+        cl.unit = Some(unit);
+        cl.hedge = hedge;
+        self.fill_topic(&mut cl);
+        self.push(cl);
+        Some(end)
+    }
+
+    /// `X公司`, `X有限公司`, `X集团` at byte `i` (the suffix): sets the subject to the full name
+    /// unless a known entity was just read inside it (宁德时代新能源科技股份有限公司 stays 宁德时代).
+    fn company(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let suffix = ["股份有限公司", "有限责任公司", "有限公司", "公司", "集团"]
+            .into_iter()
+            .find(|w| starts_at(text, i, w))?;
+        let end = i + suffix.len();
+        let start = subject::company_name_start(text, self.clause_start.min(i), i)?;
+        if self.last_entity_end > start {
+            return Some(end);
+        }
+        self.topic.top_mut().subject = Some(text[start..end].to_string());
+        Some(end)
     }
 
     /// A Latin word: entity name, FY2025/Q3 period, product code, or plain word.
@@ -359,28 +460,20 @@ impl Scanner<'_> {
         if !digit_next {
             return None;
         }
+        // A minus after a verb or punctuation is a sign; after 年/月/a digit it is a dash.
         let prev_ok = match prev_char(text, i) {
             None => true,
             Some(p) => {
                 c == '负'
+                    || (text::is_han(p)
+                        && !is_cn_numeral_char(p)
+                        && !matches!(
+                            p,
+                            '年' | '月' | '日' | '号' | '季' | '度' | '期' | '末' | '底' | '初'
+                        ))
                     || matches!(
                         p,
-                        '为' | '是'
-                            | '长'
-                            | '降'
-                            | '比'
-                            | '达'
-                            | '至'
-                            | '到'
-                            | '('
-                            | '（'
-                            | ' '
-                            | ':'
-                            | '：'
-                            | ','
-                            | '，'
-                            | '、'
-                            | '\n'
+                        '(' | '（' | ' ' | ':' | '：' | ',' | '，' | '、' | '\n' | '“' | '"'
                     )
             }
         };
@@ -426,6 +519,15 @@ impl Scanner<'_> {
                 if !latin_unit {
                     return Read::Skip(end);
                 }
+            }
+            // 21世纪, 80年代, 90后: names of times and generations, not quantities.
+            if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
+                || (a.int_digits == 2
+                    && a.frac_digits == 0
+                    && starts_at(text, a.end, "后")
+                    && !char_at(text, a.end + "后".len()).is_some_and(is_arabic_digit))
+            {
+                return Read::Skip(a.end);
             }
             k = a.end;
             let mut n = Num::new(a.value, a.step);
@@ -542,22 +644,23 @@ impl Scanner<'_> {
         let lead_at = pre.as_ref().map_or(i, |(_, s)| *s);
         let lead = change::lead(text, floor, lead_at);
 
+        let from_here = lead == Lead::From
+            || (self.from_marker && self.pending_from.is_none() && !matches!(lead, Lead::Rate(_)));
+        let to_here = match lead {
+            Lead::Target(d) if self.pending_from.is_some() => Some(d),
+            _ => self.to_marker.filter(|_| self.pending_from.is_some()),
+        };
+        // 1-9月, 3至5日: a span of months or days, not a quantity.
+        if let Some(end) = self.month_span(&low) {
+            self.mentions += 1;
+            let cl = self.blank(Span::new(i, end), ClaimKind::Period);
+            self.push(cl);
+            return Some(end);
+        }
         // A range: low, separator, high.
-        let mut high: Option<End> = None;
-        for sep in RANGE_SEPS {
-            if !starts_at(text, low.end, sep) {
-                continue;
-            }
-            if lead == Lead::From && (*sep == "到" || *sep == "至") {
-                break;
-            }
-            if let Read::Yes(h) = self.read_end(low.end + sep.len()) {
-                if !h.chinese || Self::chinese_ok(&h) || h.unit.is_some() {
-                    self.mentions += 1;
-                    high = Some(h);
-                }
-            }
-            break;
+        let high = self.read_high(&low, from_here);
+        if high.is_some() {
+            self.mentions += 1;
         }
         let low_bound = Bound {
             span: Span::new(low.start, low.end),
@@ -566,21 +669,6 @@ impl Scanner<'_> {
             unit: low.unit.clone(),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
-        // 月/日 right after a bare range: a span of months or days (7-9月), not a quantity.
-        if let Some(h) = &high {
-            if h.unit.is_none()
-                && h.magnitude.is_none()
-                && ["月", "日", "季度"].iter().any(|w| starts_at(text, end, w))
-            {
-                let w_end = ["月", "日", "季度"]
-                    .iter()
-                    .find(|w| starts_at(text, end, w))
-                    .map_or(end, |w| end + w.len());
-                let cl = self.blank(Span::new(i, w_end), ClaimKind::Period);
-                self.push(cl);
-                return Some(w_end);
-            }
-        }
         let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
         let start = pre.as_ref().map_or(i, |(_, s)| *s);
         if hedge.is_none() {
@@ -692,18 +780,15 @@ impl Scanner<'_> {
             cl.metric = Some(w.to_string());
         }
         let id = self.claims.len();
-        match lead {
-            Lead::From => self.pending_from = Some(id),
-            Lead::Target(d) => {
-                if let Some(from) = self.pending_from.take() {
-                    cl.change_of = Some((from, id));
-                    cl.direction = d.or_else(|| self.compare(from, &cl.value));
-                    if cl.kind == ClaimKind::Level && cl.unit.is_none() {
-                        cl.kind = self.claims[from].kind;
-                    }
-                }
-            }
-            _ => {}
+        if let (Some(d), Some(from)) = (to_here, self.pending_from) {
+            cl.change_of = Some((from, id));
+            cl.direction = d.or_else(|| self.compare(from, &cl.value));
+            self.pending_from = None;
+            self.to_marker = None;
+            self.from_marker = false;
+        } else if from_here {
+            self.pending_from = Some(id);
+            self.from_marker = false;
         }
         self.push(cl);
         Some(end)
@@ -712,13 +797,57 @@ impl Scanner<'_> {
     /// True when a range separator and a second end follow (六十万至八十万: the low end of a
     /// Chinese range may lack the unit written on the high end).
     fn range_follows(&self, low: &End) -> bool {
-        if low.digit_string || low.single_char {
-            return false;
+        self.read_high(low, false).is_some()
+    }
+
+    /// The far end of a range after `low`, if a separator and a quantity follow.
+    ///
+    /// After 从, 到/至 introduce the value reached, not a range end. A far end that reads as
+    /// a date or period (从2020年的10%到2024年的20%) is not a range end either.
+    fn read_high(&self, low: &End, from: bool) -> Option<End> {
+        let text = self.text;
+        if low.digit_string {
+            return None;
         }
-        RANGE_SEPS.iter().any(|sep| {
-            starts_at(self.text, low.end, sep)
-                && matches!(self.read_end(low.end + sep.len()), Read::Yes(h) if h.unit.is_some() || h.magnitude.is_some())
-        })
+        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
+        if from && (*sep == "到" || *sep == "至") {
+            return None;
+        }
+        let j = low.end + sep.len();
+        let cx = PeriodCx {
+            article: None,
+            ctx_year: None,
+        };
+        if period::match_period(text, j, cx).is_some_and(|m| m.start == j && m.is_claim) {
+            return None;
+        }
+        let Read::Yes(h) = self.read_end(j) else {
+            return None;
+        };
+        let weighty =
+            h.magnitude.is_some() || h.unit.as_ref().is_some_and(|u| u.kind != UnitKind::Measure);
+        if h.chinese && !Self::chinese_ok(&h) && !weighty {
+            return None;
+        }
+        // 三至五家 is a loose count; 三到五成 is a range of shares.
+        if low.chinese && low.single_char && !weighty {
+            return None;
+        }
+        Some(h)
+    }
+
+    /// The end of `1-9月` / `3至5日` when `low` is a bare integer starting such a span.
+    fn month_span(&self, low: &End) -> Option<usize> {
+        let text = self.text;
+        if low.unit.is_some() || low.magnitude.is_some() || low.decimal {
+            return None;
+        }
+        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
+        let t = period::read_int(text, low.end + sep.len())?;
+        ["月", "日", "号", "季度"]
+            .iter()
+            .find(|w| starts_at(text, t.end, w))
+            .map(|w| t.end + w.len())
     }
 
     /// Direction from the `from` claim's value to `to`.

@@ -180,7 +180,7 @@ fn is_year(t: &IntTok) -> bool {
 fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
     let t = read_int(text, i)?;
     if !is_year(&t) {
-        return None;
+        return short_year(text, i, &t, cx);
     }
     let y = t.value as i32;
     let j = t.end;
@@ -262,6 +262,32 @@ fn iso_date(text: &str, i: usize, j: usize, y: i32) -> Option<PeriodMatch> {
         )),
     }
     Some(out)
+}
+
+/// A two-digit year with a sub-period, as in 25年前3季度 or 24年上半年 (20YY; 19YY from 70).
+///
+/// Only with a sub-period: 25年 alone is more often a duration. After 前 the garbled-year
+/// reader has already taken it.
+fn short_year(text: &str, i: usize, t: &IntTok, cx: PeriodCx) -> Option<PeriodMatch> {
+    if !t.arabic
+        || t.chars != 2
+        || !starts_at(text, t.end, "年")
+        || prev_char(text, i) == Some('前')
+    {
+        return None;
+    }
+    let y = if t.value < 70 { 2000 } else { 1900 } + t.value as i32;
+    let k = t.end + "年".len();
+    let inner = PeriodCx {
+        ctx_year: Some(y),
+        ..cx
+    };
+    let mut m = quarter_or_half(text, k, inner, Some(y))
+        .or_else(|| month_day(text, k, Some(y), false, inner))
+        .filter(|m| m.start == k)?;
+    m.start = i;
+    m.year = Some(y);
+    Some(m)
 }
 
 /// `前` + a number that is not a four-digit year + 年 + a sub-period: 前25年前3季度.
@@ -379,7 +405,8 @@ fn month_day(
         period: None,
         notes: Vec::new(),
         year,
-        carries: false,
+        // A month (9月销量) is the period of the figures after it; a single day is not.
+        carries: day.is_none(),
         is_claim: true,
     };
     let max = u32::try_from(month)
@@ -434,11 +461,6 @@ fn recurring(text: &str, i: usize) -> Option<PeriodMatch> {
     Some(m)
 }
 
-/// True when byte `i` is preceded by 前 (the garbled-year reader starts there instead).
-pub fn after_qian(text: &str, i: usize) -> bool {
-    prev_char(text, i) == Some('前')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,5 +496,9 @@ mod tests {
         assert!(norm("2月30日").2[0].starts_with(NOTE_IMPOSSIBLE));
         assert!(norm("13月").2[0].starts_with(NOTE_IMPOSSIBLE));
         assert_eq!(norm("每年1月末-次年1月末)").1, "每年1月末-次年1月末".len());
+        assert_eq!(norm("25年前3季度").0.as_deref(), Some("2025Q1-Q3"));
+        assert_eq!(norm("2025-04-09").0.as_deref(), Some("2025-04-09"));
+        assert!(norm("2025-02-30").2[0].starts_with(NOTE_IMPOSSIBLE));
+        assert!(norm("第5季度").2[0].starts_with(NOTE_GARBLED));
     }
 }

@@ -2,6 +2,7 @@
 //! a few naming heuristics (某主流国产AI芯片), and the running per-paragraph state that carries
 //! them from clause to clause.
 
+use super::numeral::is_cn_numeral_char;
 use super::text::{char_at, is_han, prev_char, starts_at};
 use std::collections::HashMap;
 
@@ -223,6 +224,29 @@ const NAME_STOPS: &[char] = &[
     '的', '在', '是', '将', '已', '也', '和', '与', '及', '对', '为',
 ];
 
+/// Words that end a 某… name: periods, speakers and speech verbs (某头部车企人士透露).
+const NAME_END_WORDS: &[&str] = &[
+    "今年",
+    "去年",
+    "明年",
+    "全年",
+    "上半年",
+    "下半年",
+    "人士",
+    "负责人",
+    "高管",
+    "表示",
+    "透露",
+    "称",
+    "公告",
+    "宣布",
+    "数据",
+    "财报",
+    "报告",
+    "同比",
+    "环比",
+];
+
 /// A lexicon of names keyed by first character, longest first.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -298,6 +322,8 @@ pub fn mou_name(lx: &Lexicon, text: &str, i: usize) -> Option<usize> {
         if lx
             .match_at(text, j)
             .is_some_and(|(_, k, _)| k == WordKind::Metric)
+            || NAME_END_WORDS.iter().any(|w| starts_at(text, j, w))
+            || is_cn_numeral_char(c)
         {
             break;
         }
@@ -305,6 +331,71 @@ pub fn mou_name(lx: &Lexicon, text: &str, i: usize) -> Option<usize> {
         n += 1;
     }
     (n >= 2).then_some(j)
+}
+
+/// Characters a company name never contains: function words and pronouns before it.
+const COMPANY_STOPS: &[char] = &[
+    '的', '在', '与', '和', '及', '是', '为', '对', '向', '从', '被', '将', '由', '了', '该', '本',
+    '其', '这', '那', '各', '现', '原', '据', '称', '家', '等', '让', '给', '把',
+];
+
+/// Generic words that form no name with 公司/集团 (上市公司, 科技公司, 子公司).
+const GENERIC_COMPANY: &[&str] = &[
+    "上市",
+    "科技",
+    "互联网",
+    "汽车",
+    "芯片",
+    "咨询",
+    "研究",
+    "投资",
+    "证券",
+    "控股",
+    "外资",
+    "国有",
+    "民营",
+    "跨国",
+    "人工智能",
+    "能源",
+    "电池",
+    "手机",
+    "车企",
+    "企业",
+    "母",
+    "子",
+    "分",
+    "我",
+    "贵",
+    "你",
+];
+
+/// Start of the name before a company suffix at `suffix_at`: 2–10 Han characters back to a
+/// clause boundary or function word, not after 的 (人工智能公司 there is a description).
+pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<usize> {
+    let mut start = suffix_at;
+    let mut n = 0;
+    while start > floor && n < 10 {
+        let Some(c) = prev_char(text, start) else {
+            break;
+        };
+        if !is_han(c) || COMPANY_STOPS.contains(&c) {
+            if c == '的' {
+                return None;
+            }
+            break;
+        }
+        start -= c.len_utf8();
+        n += 1;
+    }
+    let name = text.get(start..suffix_at)?;
+    if !(2..10).contains(&n)
+        || GENERIC_COMPANY
+            .iter()
+            .any(|g| name.ends_with(g) && name.len() <= g.len() + 3)
+    {
+        return None;
+    }
+    Some(start)
 }
 
 /// What the paragraph is currently talking about.
@@ -401,6 +492,13 @@ mod tests {
             lx.match_at("示例集团", 0).map(|m| m.1),
             Some(WordKind::Entity)
         );
+        let t = "现深圳东风环境有限公司副总裁";
+        let at = t.find("有限公司").unwrap();
+        assert_eq!(company_name_start(t, 0, at), Some("现".len()));
+        let t = "最前沿的人工智能公司";
+        assert_eq!(company_name_start(t, 0, t.find("公司").unwrap()), None);
+        let t = "该上市公司";
+        assert_eq!(company_name_start(t, 0, t.find("公司").unwrap()), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
     }
