@@ -1,5 +1,7 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
+pub mod tolerance;
+
 use crate::claim::Claim;
 use crate::document::{Document, Span};
 use crate::finding::{Finding, RuleInfo};
