@@ -1,5 +1,8 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
+pub mod arith_cues;
+pub mod nc104_derived_share_mismatch;
+pub mod nc107_share_of_total_mismatch;
 pub mod tolerance;
 
 use crate::claim::Claim;
@@ -69,7 +72,10 @@ pub trait Check: Sync {
 
 /// Every rule, in code order.
 pub fn registry() -> &'static [&'static dyn Check] {
-    &[]
+    &[
+        &nc104_derived_share_mismatch::DerivedShareMismatch,
+        &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
+    ]
 }
 
 /// Finds a rule by code (`NC101`, any case) or name (`range-magnitude-mismatch`).
