@@ -2,6 +2,7 @@
 
 pub mod arith_cues;
 pub mod nc104_derived_share_mismatch;
+pub mod nc105_share_sum_exceeds_whole;
 pub mod nc106_growth_rate_mismatch;
 pub mod nc107_share_of_total_mismatch;
 pub mod tolerance;
@@ -75,6 +76,7 @@ pub trait Check: Sync {
 pub fn registry() -> &'static [&'static dyn Check] {
     &[
         &nc104_derived_share_mismatch::DerivedShareMismatch,
+        &nc105_share_sum_exceeds_whole::ShareSumExceedsWhole,
         &nc106_growth_rate_mismatch::GrowthRateMismatch,
         &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
     ]
