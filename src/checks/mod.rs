@@ -5,6 +5,7 @@ pub mod nc104_derived_share_mismatch;
 pub mod nc105_share_sum_exceeds_whole;
 pub mod nc106_growth_rate_mismatch;
 pub mod nc107_share_of_total_mismatch;
+pub mod nc108_ranking_order_mismatch;
 pub mod tolerance;
 
 use crate::claim::Claim;
@@ -79,6 +80,7 @@ pub fn registry() -> &'static [&'static dyn Check] {
         &nc105_share_sum_exceeds_whole::ShareSumExceedsWhole,
         &nc106_growth_rate_mismatch::GrowthRateMismatch,
         &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
+        &nc108_ranking_order_mismatch::RankingOrderMismatch,
     ]
 }
 
