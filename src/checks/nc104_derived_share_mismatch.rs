@@ -67,6 +67,9 @@ impl Check for DerivedShareMismatch {
 /// How far back, in sentences of the same paragraph, counts are looked for.
 const WINDOW: usize = 3;
 
+/// At most this many counts (the nearest) are considered for one share.
+const MAX_COUNTS: usize = 12;
+
 /// The counts a share is derived from.
 struct Derivation {
     part: ClaimId,
@@ -90,7 +93,9 @@ fn window<'a>(cx: &Context<'a>, idx: &SentenceIndex, s: &Claim) -> Vec<&'a Claim
                 .filter(|c| c.span.end <= s.span.start && is_amount(c)),
         );
     }
-    v
+    // Only the nearest counts: a derivation names a handful, and huge lists stay linear.
+    let skip = v.len().saturating_sub(MAX_COUNTS);
+    v.split_off(skip)
 }
 
 /// Finds the part (the count whose subject is the share's) and the rest (same unit and metric).

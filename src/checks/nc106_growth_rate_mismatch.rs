@@ -100,9 +100,10 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
         // The link sits on another claim: the rate is the next figure in the to-claim's sentence.
         let to_claim = cx.claims.get(to)?;
         let ids = idx.of(to_claim.sentence);
-        let pos = ids.iter().position(|&i| i == to)?;
+        let pos = ids.binary_search(&to).ok()?;
         let next = ids[pos + 1..]
             .iter()
+            .take(LOOK_BACK)
             .filter_map(|&i| cx.claims.get(i))
             .find(|n| n.is_quantity())?;
         return is_rate(next).then_some(Change {
@@ -116,7 +117,7 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
     }
     // Same-sentence pattern: 从/由 A … 到/至 B … rate.
     let ids = idx.of(c.sentence);
-    let pos = ids.iter().position(|&i| i == c.id)?;
+    let pos = ids.binary_search(&c.id).ok()?;
     let mut back = ids[..pos]
         .iter()
         .rev()

@@ -64,6 +64,9 @@ pub struct PartWhole {
     pub whole: ClaimId,
 }
 
+/// How many claims back a whole is looked for (keeps huge sentences linear).
+const LOOK_BACK: usize = 8;
+
 /// Filler characters allowed around 占/占比 between a part and its share.
 const FILLER: &[char] = &[
     '为', '达', '到', '约', '了', '的', '是', '其', '中', '所', '据', '左', '右',
@@ -98,7 +101,7 @@ fn is_share_cue(text: &str, earlier: &str) -> bool {
 /// The nearest claim before `c` in its sentence.
 fn prev_in_sentence<'a>(cx: &Context<'a>, idx: &SentenceIndex, c: &Claim) -> Option<&'a Claim> {
     let ids = idx.of(c.sentence);
-    let pos = ids.iter().position(|&i| i == c.id)?;
+    let pos = ids.binary_search(&c.id).ok()?;
     pos.checked_sub(1).and_then(|p| cx.claims.get(ids[p]))
 }
 
@@ -129,11 +132,12 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         return None;
     }
     let ids = idx.of(part.sentence);
-    let pos = ids.iter().position(|&i| i == part.id)?;
+    let pos = ids.binary_search(&part.id).ok()?;
     let same = |c: &&Claim| is_amount(c) && same_unit(c.unit.as_ref(), part.unit.as_ref());
     if let Some(w) = ids[..pos]
         .iter()
         .rev()
+        .take(LOOK_BACK)
         .filter_map(|&i| cx.claims.get(i))
         .find(same)
     {
@@ -155,8 +159,8 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         .of(prev_sentence)
         .iter()
         .rev()
-        .filter_map(|&i| cx.claims.get(i))
-        .find(same)?;
+        .take(LOOK_BACK)
+        .find_map(|&i| cx.claims.get(i).filter(same))?;
     valid(part, w)
 }
 
