@@ -1,7 +1,7 @@
 //! NC105 share-sum-exceeds-whole: shares of one whole that add up to more than 100%.
 
 use super::arith_cues::{
-    between, clause_before, is_share, names_differ, periods_conflict, SentenceIndex,
+    between, clause_before, is_list_glue, is_share, names_differ, periods_conflict, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -79,13 +79,6 @@ enum Cue {
     Part(String),
     /// 份额/市占率: the subject's share of a market.
     Market,
-}
-
-/// Characters that only join list items.
-fn is_list_glue(text: &str) -> bool {
-    let t = text.replace("以及", "");
-    t.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '和' | '与' | '及' | '跟'))
 }
 
 /// Filler after 占 that does not name a whole.
