@@ -1,8 +1,8 @@
 //! NC104 derived-share-mismatch: a share said to follow from counts given just before does not.
 
 use super::arith_cues::{
-    before_in_sentence, has_derivation_connector, is_amount, is_share, names_differ, names_match,
-    paragraph, periods_conflict, same_unit, SentenceIndex,
+    before_in_sentence, clause_before, has_derivation_connector, is_amount, is_share, marks_whole,
+    names_differ, names_match, paragraph, periods_conflict, same_unit, SentenceIndex,
 };
 use super::nc107_share_of_total_mismatch::{operand, part_whole};
 use super::tolerance::{self as tol, Interval};
@@ -22,7 +22,8 @@ What: a share introduced as a consequence (也就是说, 即, 这意味着, 换�
 counts given in the sentences just before it, in the same paragraph (up to three sentences
 back, or earlier in its own sentence), is not what those counts give. The share's subject
 must be the subject of exactly one of the counts (the part); the other counts of the same
-unit and metric are the rest of the market, and the share is part ÷ (part + rest). Ranges are
+unit and metric are the rest of the market, and the share is part ÷ (part + rest); when one of
+them is marked as the total (总出货量, 合计, 全行业 …) the share is part ÷ total. Ranges are
 intervals: the smallest share takes the smallest part and the largest rest.
 
 Why: the text presents the share as arithmetic the reader can redo; an overstated conclusion
@@ -73,7 +74,10 @@ const MAX_COUNTS: usize = 12;
 /// The counts a share is derived from.
 struct Derivation {
     part: ClaimId,
+    /// The other counts, or the one whole when a count is marked as the total (总量, 合计 …).
     rest: Vec<ClaimId>,
+    /// True when `rest` is a single whole: the share is part ÷ whole, not part ÷ (part + rest).
+    whole: bool,
 }
 
 /// The amounts a share may be derived from: earlier in its sentence, then up to [`WINDOW`]
@@ -128,10 +132,28 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     if rest.is_empty() || tol::is_bound(part) || rest.iter().any(bounded) {
         return None;
     }
-    Some(Derivation {
-        part: part.id,
-        rest,
-    })
+    let wholes: Vec<ClaimId> = rest
+        .iter()
+        .copied()
+        .filter(|&i| {
+            cx.claims
+                .get(i)
+                .is_some_and(|c| marks_whole(clause_before(cx, c)))
+        })
+        .collect();
+    match wholes.len() {
+        0 => Some(Derivation {
+            part: part.id,
+            rest,
+            whole: false,
+        }),
+        1 => Some(Derivation {
+            part: part.id,
+            rest: wholes,
+            whole: true,
+        }),
+        _ => None,
+    }
 }
 
 fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
@@ -151,11 +173,16 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     ) else {
         return;
     };
-    let (Some(nominal), Some(wide), Some(stated)) = (
-        tol::share_of_sum_pct(&pn, &rn),
-        tol::share_of_sum_pct(&pw, &rw),
-        tol::allowed(s),
-    ) else {
+    let derive = |p: &Interval, r: &Interval| {
+        if d.whole {
+            tol::ratio_pct(p, r)
+        } else {
+            tol::share_of_sum_pct(p, r)
+        }
+    };
+    let (Some(nominal), Some(wide), Some(stated)) =
+        (derive(&pn, &rn), derive(&pw, &rw), tol::allowed(s))
+    else {
         return;
     };
     let bound = tol::is_bound(s);
@@ -179,7 +206,13 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
         .map(|c| tol::fmt_operand(c))
         .collect::<Vec<_>>()
         .join(" + ");
-    let formula = if nominal.lo < nominal.hi {
+    let formula = if d.whole {
+        format!(
+            "{} ÷ {} × 100% = {expected}",
+            tol::fmt_operand(part),
+            rest_text
+        )
+    } else if nominal.lo < nominal.hi {
         format!(
             "{p} ÷ ({p} + {r}): min {plo} ÷ ({plo} + {rhi}) = {lo}, max {phi} ÷ ({phi} + {rlo}) = {hi}",
             p = tol::fmt_operand(part),
@@ -226,8 +259,9 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
         }
     ))
     .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
+    let role = if d.whole { "the whole" } else { "the rest" };
     for c in &rest {
-        f = f.related(c.span, format!("the rest: {}", cx.doc.slice(c.span)));
+        f = f.related(c.span, format!("{role}: {}", cx.doc.slice(c.span)));
     }
     if nominal.hi - nominal.lo < 0.05 {
         f = f.suggestion(format!("约{}%", tol::fmt_trim(nominal.mid(), 0)));
@@ -297,6 +331,30 @@ mod tests {
     fn estimate_far_off_is_flagged() {
         let k = kit("约90%", 90.0, Some(("约", HedgeKind::About)));
         assert_eq!(k.findings(&DerivedShareMismatch).len(), 1);
+    }
+
+    #[test]
+    fn a_marked_total_is_the_whole() {
+        let text = "甲公司出货量60万枚，行业总出货量200万枚。也就是说，甲公司份额约为40%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("200万枚", ClaimKind::Level)
+            .point(200.0, 1e4)
+            .measure("枚")
+            .push();
+        k.at("约为40%", ClaimKind::Share)
+            .point(40.0, 1.0)
+            .pct()
+            .hedge("约为", HedgeKind::About)
+            .subject("甲公司")
+            .push();
+        let f = k.findings(&DerivedShareMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("30.0%"));
     }
 
     #[test]
