@@ -1,16 +1,23 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
-use crate::claim::Claim;
-use crate::document::{Document, Span};
-use crate::finding::{Finding, RuleInfo};
-use crate::reference::Reference;
-use crate::settings::Date;
-
+pub mod arith_cues;
+pub mod nc104_derived_share_mismatch;
+pub mod nc105_share_sum_exceeds_whole;
+pub mod nc106_growth_rate_mismatch;
+pub mod nc107_share_of_total_mismatch;
+pub mod nc108_ranking_order_mismatch;
 pub mod nc201_reference_value_mismatch;
 pub mod nc202_reference_magnitude_slip;
 pub mod nc203_reference_growth_mismatch;
 pub mod nc204_reference_share_mismatch;
 pub mod nc205_reference_trend_mismatch;
+pub mod tolerance;
+
+use crate::claim::Claim;
+use crate::document::{Document, Span};
+use crate::finding::{Finding, RuleInfo};
+use crate::reference::Reference;
+use crate::settings::Date;
 
 /// What a rule sees of one document.
 pub struct Context<'a> {
@@ -74,6 +81,11 @@ pub trait Check: Sync {
 /// Every rule, in code order.
 pub fn registry() -> &'static [&'static dyn Check] {
     &[
+        &nc104_derived_share_mismatch::DerivedShareMismatch,
+        &nc105_share_sum_exceeds_whole::ShareSumExceedsWhole,
+        &nc106_growth_rate_mismatch::GrowthRateMismatch,
+        &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
+        &nc108_ranking_order_mismatch::RankingOrderMismatch,
         &nc201_reference_value_mismatch::ReferenceValueMismatch,
         &nc202_reference_magnitude_slip::ReferenceMagnitudeSlip,
         &nc203_reference_growth_mismatch::ReferenceGrowthMismatch,
