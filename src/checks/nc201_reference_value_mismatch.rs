@@ -31,11 +31,12 @@ Not flagged: 英伟达2025财年在中国大陆收入171亿美元。 (171亿 sta
 Not flagged: 微软2024年采购GPU 40万枚。 (no Hopper scope, or no matching fact: unchecked)
 
 Tolerance: the claim stands for the interval its written precision allows (171亿 is
-170.5亿–171.5亿), widened by its hedge: 约/左右 ±5%; 近/将近 up to 10% below; 不到/
-不足/最多 anything below; 超/逾/多/余/远超/至少 anything above (so does a bare 突破
-right before the figure). A fact whose note or
-source calls it an estimate or rough figure stands for ±5% around its value. The rule
-fires only when the two intervals do not meet. When scaling the claim by 10^3, 10^4,
+170.5亿–171.5亿), bent by its hedge as in every rule (checks::tolerance): 约/左右 widen
+by max(5%, one step of the last digit); 近/将近/不到/不足/最多 mean anything below;
+超/逾/多/余/至少 anything above (so does a bare 突破 right before the figure); 远超
+at least 1.1× the written value. A fact whose note or source calls it an estimate or
+rough figure stands for ±5% around its value. The rule fires only when the two
+intervals do not meet. When scaling the claim by 10^3, 10^4,
 10^8 or 10^12 would make them meet, NC202 reports a magnitude slip instead."
 );
 

@@ -27,9 +27,9 @@ Flagged:     英伟达2025财年在中国大陆收入171万美元。 (reference 
 Not flagged: 长风汽车2024年交付量41.2万辆。
 Not flagged: 长风汽车2024年交付量50万辆。 (wrong, but not by a power of ten: NC201)
 
-Tolerance: the same as NC201 (written precision, then hedge: 约 ±5%, 近 up to 10% below,
-超/逾 anything above; ±5% on facts noted as estimates), applied after scaling the claim
-by the power of ten."
+Tolerance: the same as NC201 (written precision, then hedge: 约 ±max(5%, one step),
+近/不到 anything below, 超/逾 anything above; ±5% on facts noted as estimates),
+applied after scaling the claim by the power of ten. Percentages never count as slips."
 );
 
 /// What a slip of `10^k` usually is, in words.

@@ -1,11 +1,13 @@
 //! NC203 reference-growth-mismatch: a stated growth rate that the reference values of both periods contradict.
 
+use crate::checks::tolerance::growth_pct;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, UnitKind};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, negated, rewrite_value, stated_interval,
+    Interval,
 };
 use crate::reference::matching::{growth_basis, Surroundings};
 
@@ -33,7 +35,8 @@ Not flagged: 长风汽车2024年交付量同比增长36.6%。
 Not flagged: 蓝川电池前三季度营收增长11%。 (quarterly period, no 同比/环比: unchecked)
 
 Tolerance: the stated rate stands for its written precision (66% is 65.5%–66.5%)
-widened by its hedge (约 ±5% of the rate, 超 anything above, 近 up to 10% below …);
+bent by its hedge as in NC201 (约 ±max(5% of the rate, one step), 超 anything above,
+近/不到 anything below …);
 the expected rate is computed from both facts, each ±5% when noted as an estimate.
 The rule fires only when the two intervals do not meet."
 );
@@ -52,7 +55,7 @@ fn stated_rate(claim: &Claim, around: &Surroundings<'_>) -> Option<(Interval, St
     }
     let (iv, tol) = stated_interval(claim, around)?;
     Some(match claim.direction {
-        Some(Direction::Down) => (iv.negated(), tol),
+        Some(Direction::Down) => (negated(&iv), tol),
         _ => (iv, tol),
     })
 }
@@ -98,11 +101,9 @@ impl Check for ReferenceGrowthMismatch {
                 out.mark_referenced(claim.id);
                 let (c, c_tol) = fact_interval(cur);
                 let (p, _) = fact_interval(prev);
-                if p.lo <= 0.0 {
+                let Some(expected) = growth_pct(&p, &c) else {
                     continue;
-                }
-                let expected =
-                    Interval::new((c.lo / p.hi - 1.0) * 100.0, (c.hi / p.lo - 1.0) * 100.0);
+                };
                 if stated.overlaps(&expected) {
                     continue;
                 }

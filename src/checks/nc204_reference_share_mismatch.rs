@@ -1,11 +1,12 @@
 //! NC204 reference-share-mismatch: a segment's stated share of a whole that the reference part and total contradict.
 
+use crate::checks::tolerance::ratio_pct;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::ClaimKind;
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval,
 };
 use crate::reference::matching::Surroundings;
 
@@ -32,7 +33,8 @@ Not flagged: 长风汽车2024年海外交付量占比为14.8%。
 Not flagged: 长风汽车2024年欧洲交付量占比为5%。 (no reference for 欧洲: unchecked)
 
 Tolerance: the stated share stands for its written precision (13.1% is 13.05%–13.15%)
-widened by its hedge (约 ±5% of the share, 超/逾 anything above, 近 up to 10% below …);
+bent by its hedge as in NC201 (约 ±max(5% of the share, one step), 超/逾 anything
+above, 近/不到 anything below …);
 part and total are exact unless noted as estimates (±5% each, combined at the
 extremes). The rule fires only when the two intervals do not meet."
 );
@@ -67,10 +69,9 @@ impl Check for ReferenceShareMismatch {
                 out.mark_referenced(claim.id);
                 let (p, p_tol) = fact_interval(part);
                 let (w, _) = fact_interval(whole);
-                if w.lo <= 0.0 {
+                let Some(expected) = ratio_pct(&p, &w) else {
                     continue;
-                }
-                let expected = Interval::new(p.lo / w.hi * 100.0, p.hi / w.lo * 100.0);
+                };
                 if stated.overlaps(&expected) {
                     continue;
                 }

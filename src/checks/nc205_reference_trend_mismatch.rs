@@ -1,5 +1,6 @@
 //! NC205 reference-trend-mismatch: 连续N年增长/下滑 contradicted by the reference series.
 
+use crate::checks::tolerance::ratio_pct;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
@@ -67,13 +68,14 @@ fn point(reference: &Reference, key: &Key, share: bool) -> Option<Point> {
     }
     let whole = reference.fact_at(&key.whole())?;
     let (w, _) = fact_interval(whole);
-    if part.unit != whole.unit || w.lo <= 0.0 {
+    if part.unit != whole.unit {
         return None;
     }
+    let interval = ratio_pct(&p, &w)?;
     let value = part.value / whole.value * 100.0;
     Some(Point {
         period: key.period,
-        interval: Interval::new(p.lo / w.hi * 100.0, p.hi / w.lo * 100.0),
+        interval,
         shown: format!(
             "{} {}/{} = {}%",
             key.period,

@@ -1,78 +1,42 @@
-//! Comparing claims with reference values: the interval a claim stands for (written
-//! precision, then hedge), the interval a fact stands for (estimates widened), power-of-ten
-//! slips, and number formatting for findings.
+//! Comparing claims with reference values: the interval a claim stands for (the shared
+//! [`crate::checks::tolerance`] rules: written precision, then hedge), the interval a fact
+//! stands for (estimates widened), power-of-ten slips, and number formatting for findings.
 
 use super::matching::{unit_compatible, Key, Surroundings};
 use super::{Fact, Reference};
-use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, UnitKind};
+use crate::checks::tolerance::{self, fmt_trim};
+use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, Unit, UnitKind};
 
-/// Relative widening for 约/左右 (either way).
-pub const ABOUT: f64 = 0.05;
-/// Relative widening below for 近/将近/接近 (a little under).
-pub const NEARLY: f64 = 0.10;
-/// Relative widening of a fact whose note calls it an estimate or rough.
+pub use crate::checks::tolerance::Interval;
+
+/// Relative widening of a fact whose note or source calls it an estimate or rough.
 pub const ESTIMATE: f64 = 0.05;
 /// Powers of ten that count as magnitude slips: 千 (10^3), 万 (10^4), 亿 (10^8), 万亿 (10^12).
 pub const SLIP_EXPONENTS: [i32; 4] = [3, 4, 8, 12];
 
-/// A closed interval of values; either end may be infinite for one-sided hedges.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Interval {
-    /// Lowest value.
-    pub lo: f64,
-    /// Highest value.
-    pub hi: f64,
+/// `iv` with both ends multiplied by `factor` (> 0).
+pub fn scaled(iv: &Interval, factor: f64) -> Interval {
+    Interval::new(iv.lo * factor, iv.hi * factor)
 }
 
-impl Interval {
-    /// The interval `[lo, hi]` (ends swapped if given the wrong way round).
-    pub fn new(lo: f64, hi: f64) -> Self {
-        Interval {
-            lo: lo.min(hi),
-            hi: lo.max(hi),
-        }
-    }
-
-    /// True when the two intervals share a value.
-    pub fn overlaps(&self, other: &Interval) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
-    }
-
-    /// Both ends multiplied by `factor` (> 0).
-    pub fn scaled(&self, factor: f64) -> Interval {
-        Interval::new(self.lo * factor, self.hi * factor)
-    }
-
-    /// The interval of `-x` for every `x` in this one.
-    pub fn negated(&self) -> Interval {
-        Interval::new(-self.hi, -self.lo)
-    }
-
-    /// Widened by `rel` of each end's magnitude, either way.
-    pub fn widened(&self, rel: f64) -> Interval {
-        Interval::new(self.lo - self.lo.abs() * rel, self.hi + self.hi.abs() * rel)
-    }
+/// The interval of `-x` for every `x` in `iv`.
+pub fn negated(iv: &Interval) -> Interval {
+    Interval::new(-iv.hi, -iv.lo)
 }
 
-/// True when a hedge's words mean "a little under" (近, 将近, 接近) rather than "under" (不到, 不足).
-fn nearly(h: &Hedge) -> bool {
-    h.text.contains('近')
+/// `iv` widened by `rel` of each end's magnitude, either way.
+pub fn widened(iv: &Interval, rel: f64) -> Interval {
+    Interval::new(iv.lo - iv.lo.abs() * rel, iv.hi + iv.hi.abs() * rel)
 }
 
-/// The interval a claim's value stands for: written precision first, then its hedge
-/// (约/左右 ±5%; 近 up to 10% below; 不到/不足 anything below; 超/逾/多/远超/至少
-/// anything above; 最多 anything below), with a description of the tolerance used.
+/// The interval a claim's value stands for, as every rule reads it
+/// ([`tolerance::allowed`]: written precision, then 约 ±max(5%, one step), 超/至少 anything
+/// above, 远超 ≥ 1.1×, 近/不到/最多 anything below), with the reading in words. `None` for
+/// claims without a finite value.
 pub fn claim_interval(claim: &Claim) -> Option<(Interval, String)> {
-    let (lo, hi) = finite_interval(claim)?;
-    let base = Interval::new(lo, hi);
-    Some(hedged(base, claim.hedge.as_ref()))
-}
-
-/// The claim's precision interval, if both ends are finite numbers.
-fn finite_interval(claim: &Claim) -> Option<(f64, f64)> {
-    claim
-        .interval()
-        .filter(|(lo, hi)| lo.is_finite() && hi.is_finite())
+    let iv = tolerance::allowed(claim)?;
+    let (lo, hi) = claim.interval()?;
+    (lo.is_finite() && hi.is_finite()).then(|| (iv, tolerance::describe(claim)))
 }
 
 /// Verbs right before an unhedged figure that mean "went past it" (交付量突破40万辆).
@@ -84,43 +48,15 @@ pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval,
     if claim.hedge.is_none() {
         let before = s.before.trim_end();
         if let Some(w) = PAST_WORDS.iter().find(|w| before.ends_with(*w)) {
-            let (lo, hi) = finite_interval(claim)?;
-            let h = Hedge {
+            let mut hedged = claim.clone();
+            hedged.hedge = Some(Hedge {
                 text: (*w).to_string(),
                 kind: HedgeKind::Above,
-            };
-            return Some(hedged(Interval::new(lo, hi), Some(&h)));
+            });
+            return claim_interval(&hedged);
         }
     }
     claim_interval(claim)
-}
-
-/// Applies a hedge to a precision interval of a non-negative quantity.
-pub fn hedged(base: Interval, hedge: Option<&Hedge>) -> (Interval, String) {
-    let precision = "written precision".to_string();
-    let Some(h) = hedge else {
-        return (base, precision);
-    };
-    let pct = |r: f64| format!("{}%", fmt_num(r * 100.0));
-    match h.kind {
-        HedgeKind::Each => (base, precision),
-        HedgeKind::About => (
-            base.widened(ABOUT),
-            format!("{precision}, ±{} for `{}`", pct(ABOUT), h.text),
-        ),
-        HedgeKind::Below if nearly(h) => (
-            Interval::new(base.lo - base.lo.abs() * NEARLY, base.hi),
-            format!("{precision}, up to {} below for `{}`", pct(NEARLY), h.text),
-        ),
-        HedgeKind::Below | HedgeKind::AtMost => (
-            Interval::new(f64::NEG_INFINITY, base.hi),
-            format!("{precision}, anything below for `{}`", h.text),
-        ),
-        HedgeKind::Above | HedgeKind::WellAbove | HedgeKind::AtLeast => (
-            Interval::new(base.lo, f64::INFINITY),
-            format!("{precision}, anything above for `{}`", h.text),
-        ),
-    }
 }
 
 /// True when a fact's note or source calls it an estimate or a rough figure.
@@ -133,11 +69,14 @@ pub fn is_estimate(fact: &Fact) -> bool {
 
 /// The interval a fact stands for: exact, or ±5% when it is an estimate.
 pub fn fact_interval(fact: &Fact) -> (Interval, String) {
-    let exact = Interval::new(fact.value, fact.value);
+    let exact = Interval::point(fact.value);
     if is_estimate(fact) {
         (
-            exact.widened(ESTIMATE),
-            format!("reference ±{}% (an estimate)", fmt_num(ESTIMATE * 100.0)),
+            widened(&exact, ESTIMATE),
+            format!(
+                "reference ±{}% (an estimate)",
+                fmt_trim(ESTIMATE * 100.0, 1)
+            ),
         )
     } else {
         (exact, "reference exact".to_string())
@@ -153,89 +92,41 @@ pub fn slip_exponent(stated: &Interval, reference: &Interval) -> Option<i32> {
     SLIP_EXPONENTS
         .iter()
         .flat_map(|&k| [k, -k])
-        .find(|&k| stated.scaled(10f64.powi(k)).overlaps(reference))
+        .find(|&k| scaled(stated, 10f64.powi(k)).overlaps(reference))
 }
 
-/// A number with at most `decimals` decimals, trailing zeros dropped.
-pub fn fmt_fixed(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
-/// A number for messages: up to two decimals, or four for small values.
+/// A number for messages: up to two decimals.
 pub fn fmt_num(v: f64) -> String {
     if v.is_infinite() {
-        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+        return if v > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
     }
-    let d = if v.abs() < 1.0 && v != 0.0 { 4 } else { 2 };
-    fmt_fixed(v, d)
+    fmt_trim(v, 2)
 }
 
-/// A base-unit value written the Chinese way: `17108000000` → `171.08亿`, `485000` → `48.5万`.
-pub fn fmt_magnitude(v: f64) -> String {
-    if !v.is_finite() {
-        return fmt_num(v);
-    }
-    let a = v.abs();
-    if a >= 1e12 {
-        format!("{}万亿", fmt_num(v / 1e12))
-    } else if a >= 1e8 {
-        format!("{}亿", fmt_num(v / 1e8))
-    } else if a >= 1e4 {
-        format!("{}万", fmt_num(v / 1e4))
-    } else {
-        fmt_num(v)
-    }
-}
-
-/// How a unit code is written after a number: USD → 美元, CNY → 元, percent → %, units → the
-/// claim's measure word if it has one.
-pub fn unit_suffix(code: &str, claim: Option<&Claim>) -> String {
+/// The unit a fact's values print in: its currency, `%` for `percent`, and for `units`
+/// the claim's measure word (枚, 辆) when it has one.
+pub fn fact_unit(code: &str, claim: Option<&Claim>) -> Option<Unit> {
     match code {
-        "USD" => "美元".into(),
-        "CNY" => "元".into(),
-        "HKD" => "港元".into(),
-        "EUR" => "欧元".into(),
-        "JPY" => "日元".into(),
-        "percent" | "%" => "%".into(),
+        "percent" => Some(Unit::new("%", UnitKind::Percent)),
         "units" => claim
-            .and_then(|c| c.unit.as_ref())
-            .filter(|u| u.kind == UnitKind::Measure)
-            .map(|u| u.code.clone())
-            .unwrap_or_default(),
-        other => other.into(),
+            .and_then(|c| c.unit.clone())
+            .filter(|u| u.kind == UnitKind::Measure),
+        c => Some(Unit::new(c, UnitKind::Currency)),
     }
 }
 
-/// A value with its unit, e.g. `171.08亿美元`, `13.11%`, `48.5万枚`.
+/// A value in a fact's unit, e.g. `171.08亿美元`, `13.11%`, `48.5万枚`.
 pub fn fmt_amount(v: f64, unit: &str, claim: Option<&Claim>) -> String {
-    let suffix = unit_suffix(unit, claim);
-    if suffix == "%" {
-        format!("{}%", fmt_num(v))
-    } else {
-        format!("{}{suffix}", fmt_magnitude(v))
-    }
+    tolerance::fmt_value(v, fact_unit(unit, claim).as_ref())
 }
 
-/// An interval for messages: one value when both ends agree to display precision.
+/// An interval in a fact's unit: one value when both ends print alike.
 pub fn fmt_interval(iv: &Interval, unit: &str, claim: Option<&Claim>) -> String {
-    let (a, b) = (
-        fmt_amount(iv.lo, unit, claim),
-        fmt_amount(iv.hi, unit, claim),
-    );
-    if a == b {
-        a
-    } else if iv.hi.is_infinite() {
-        format!("≥ {a}")
-    } else if iv.lo.is_infinite() {
-        format!("≤ {b}")
-    } else {
-        format!("{a} – {b}")
-    }
+    tolerance::fmt_interval(iv, fact_unit(unit, claim).as_ref())
 }
 
 /// Byte range and text of the first ASCII decimal number (`171`, `48.5`, `1,234`) in `text`.
@@ -266,7 +157,7 @@ pub fn rewrite_value(claim_text: &str, claim: &Claim, value: f64) -> Option<Stri
         return None;
     }
     let decimals = written.split_once('.').map_or(0, |(_, d)| d.len());
-    let new = fmt_fixed(value / multiplier, decimals);
+    let new = fmt_trim(value / multiplier, decimals);
     (new != written).then(|| format!("{}{new}{}", &claim_text[..s], &claim_text[e..]))
 }
 
@@ -377,7 +268,7 @@ pub fn describe_fact(f: &Fact) -> String {
         f.segment,
         f.metric,
         f.period,
-        fmt_fixed(f.value, 6),
+        fmt_trim(f.value, 6),
         f.unit,
         f.source
     );
@@ -423,7 +314,7 @@ pub fn level_checks<'r>(
                 if fact.value >= 0.0 || stated.lo < 0.0 {
                     return None;
                 }
-                reference = reference.negated();
+                reference = negated(&reference);
                 reference_tolerance.push_str(", loss compared as a positive amount");
             }
             Some(LevelCheck {
@@ -477,20 +368,19 @@ mod tests {
         let c = level(1.71e10, 1e8, Some("亿"), None);
         let (iv, _) = claim_interval(&c).unwrap();
         assert!(iv.lo < 1.7108e10 && 1.7108e10 < iv.hi);
-        assert!(!iv.overlaps(&Interval::new(1.72e10, 1.72e10)));
+        assert!(!iv.overlaps(&Interval::point(1.72e10)));
         let c = level(1.71e10, 1e8, Some("亿"), hedge("约", HedgeKind::About));
         let (iv, t) = claim_interval(&c).unwrap();
-        assert!(iv.overlaps(&Interval::new(1.79e10, 1.79e10)));
-        assert!(t.contains("±5%"));
+        assert!(iv.overlaps(&Interval::point(1.79e10)));
+        assert!(!iv.overlaps(&Interval::point(1.81e10)));
+        assert!(t.contains("约"), "{t}");
         let c = level(1e6, 1e4, Some("万"), hedge("超", HedgeKind::Above));
         let (iv, _) = claim_interval(&c).unwrap();
         assert!(iv.hi.is_infinite() && iv.lo < 1e6);
-        let c = level(1e6, 1e4, Some("万"), hedge("近", HedgeKind::Below));
-        let (iv, _) = claim_interval(&c).unwrap();
-        assert!(iv.overlaps(&Interval::new(9.2e5, 9.2e5)));
-        assert!(!iv.overlaps(&Interval::new(8.5e5, 8.5e5)));
         let c = level(1e6, 1e4, Some("万"), hedge("不到", HedgeKind::Below));
         assert!(claim_interval(&c).unwrap().0.lo.is_infinite());
+        let c = level(f64::NAN, 1.0, None, None);
+        assert!(claim_interval(&c).is_none());
     }
 
     #[test]
@@ -508,15 +398,18 @@ mod tests {
         let stated = Interval::new(48.45, 48.55);
         let reference = Interval::new(485000.0, 485000.0);
         assert_eq!(slip_exponent(&stated, &reference), Some(4));
-        assert_eq!(slip_exponent(&reference.scaled(1e8), &reference), Some(-8));
+        assert_eq!(
+            slip_exponent(&scaled(&reference, 1e8), &reference),
+            Some(-8)
+        );
         assert_eq!(slip_exponent(&reference, &reference), None);
         assert_eq!(slip_exponent(&Interval::new(20.0, 20.0), &reference), None);
     }
 
     #[test]
     fn formats_chinese_magnitudes() {
-        assert_eq!(fmt_magnitude(17_108_000_000.0), "171.08亿");
-        assert_eq!(fmt_magnitude(485_000.0), "48.5万");
+        assert_eq!(fmt_amount(17_108_000_000.0, "USD", None), "171.08亿美元");
+        assert_eq!(fmt_amount(485_000.0, "units", None), "48.5万");
         assert_eq!(fmt_amount(13.1099, "percent", None), "13.11%");
         assert_eq!(fmt_amount(1.605e9, "CNY", None), "16.05亿元");
     }
