@@ -31,6 +31,7 @@ Why: shares are recomputed by hand from two lines of a filing and easily slip.
 Flagged:     长风汽车2024年海外交付量占比为18.5%。 (61000/412300 = 14.8%)
 Not flagged: 长风汽车2024年海外交付量占比为14.8%。
 Not flagged: 长风汽车2024年欧洲交付量占比为5%。 (no reference for 欧洲: unchecked)
+Not flagged: 海外交付量6.1万辆,相当于国内交付量的17.4%。 (a share of another segment)
 
 Tolerance: the stated share stands for its written precision (13.1% is 13.05%–13.15%)
 bent by its hedge as in NC201 (约 ±max(5% of the share, one step), 超/逾 anything
@@ -54,7 +55,8 @@ impl Check for ReferenceShareMismatch {
                 continue;
             };
             for key in cx.reference.keys_for(claim, &around) {
-                if key.segment.is_empty() {
+                // A share of another segment (占国内交付量的17%) is not a share of the whole.
+                if key.segment.is_empty() || cx.reference.names_other_segment(&key, around.clause) {
                     continue;
                 }
                 let Some(part) = cx.reference.fact_at(&key) else {
@@ -184,6 +186,20 @@ mod tests {
             "交付量占比",
         );
         assert!(out.findings.is_empty());
+    }
+
+    #[test]
+    fn leaves_shares_of_another_segment_alone() {
+        let out = share(
+            "长风汽车2024年海外交付量6.1万辆,相当于国内交付量的17.4%。",
+            "17.4%",
+            17.4,
+            0.1,
+            Some("海外"),
+            "交付量",
+        );
+        assert!(out.findings.is_empty());
+        assert!(!out.referenced[0]);
     }
 
     #[test]

@@ -261,6 +261,25 @@ impl Reference {
         self.match_claim(claim, s.sentence)
     }
 
+    /// True when `text` names a segment other than `key`'s (through an alias or a
+    /// segment name of the entity's facts): `海外交付量占国内交付量的17%` is a share of
+    /// 国内, not of the whole.
+    pub fn names_other_segment(&self, key: &Key, text: &str) -> bool {
+        let by_alias = self.alias_entries().iter().any(|a| {
+            a.kind == AliasKind::Segment
+                && a.canonical != key.segment
+                && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
+                && text.contains(a.alias.as_str())
+        });
+        by_alias
+            || self.facts.iter().any(|f| {
+                f.entity == key.entity
+                    && !f.segment.is_empty()
+                    && f.segment != key.segment
+                    && text.contains(f.segment.as_str())
+            })
+    }
+
     /// The fact at `key`, from the latest layer that has one.
     pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
         self.fact(
@@ -509,6 +528,18 @@ mod tests {
         assert_eq!(s.sentence, "蔚来2024年营收657亿元,同比增长18%。");
         assert_eq!(s.before, "蔚来2024年营收657亿元,同比增长");
         assert_eq!(s.clause, ",同比增长18%");
+    }
+
+    #[test]
+    fn notices_a_share_of_another_segment() {
+        let r = reference();
+        let c = claim("蔚来", Some("中国"), "交付量", "2024");
+        let key = &r.match_claim(&c, "汽车交付量")[0];
+        assert!(!r.names_other_segment(key, ",占蔚来国内交付量的"));
+        assert!(!r.names_other_segment(key, ",占蔚来全球交付量的"));
+        let mut other = key.clone();
+        other.segment = "欧洲".into();
+        assert!(r.names_other_segment(&other, ",占蔚来国内交付量的"));
     }
 
     #[test]
