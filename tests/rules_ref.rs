@@ -187,6 +187,14 @@ fn forecasts_changes_and_partial_figures_are_not_compared() {
 }
 
 #[test]
+fn correct_figures_pass_the_bundled_reference() {
+    // An article of its own on NVIDIA's and Cambricon's results, every figure right:
+    // levels, growth, segment shares (美国 约47%), fiscal years, quarters.
+    let r = Reference::bundled();
+    assert_clean("bundled_clean.txt", &r, 12);
+}
+
+#[test]
 fn altered_sample_figures_are_caught_by_the_bundled_reference() {
     // Lines 18-19 of the sample article with six figures altered.
     let r = Reference::bundled();
