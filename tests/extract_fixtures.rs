@@ -427,3 +427,39 @@ fn halves_chinese_ranges_and_from_to_across_periods() {
         Some("深圳示例电子有限公司")
     );
 }
+
+#[test]
+fn codes_vague_amounts_and_glued_periods() {
+    use ClaimKind::*;
+    let (doc, ex) = load("codes_and_vague.txt", &[]);
+    // 5G, 3D, COVID-19, C919, G20, 5nm are codes; 几十万, 数百家 write no number; 十四五 is a
+    // plan's name; 上一季度 is "last quarter"; 长江三角洲, 零部件 hold numeral characters.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2.1亿部", Level, "2.1e8", "部", ""),
+            ("20多万台", Level, "2e5", "台", "多"),
+            ("二十多万辆", Level, "2e5", "辆", "多"),
+            ("十余家", Level, "10", "家", "余"),
+            ("2025Q3", Period, "-", "", ""),
+            ("FY25", Period, "-", "", ""),
+            ("超过1000架", Level, "1000", "架", "超过"),
+            ("2025年6月底", Period, "-", "", ""),
+            ("10GWh", Level, "10", "GWh", ""),
+            ("百分之九十", Share, "90", "%", ""),
+            ("1名", Rank, "1", "名", ""),
+        ],
+    );
+    let p: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .filter(|c| !c.is_quantity())
+        .map(|c| c.period.as_deref())
+        .collect();
+    assert_eq!(p, vec![Some("2025Q3"), Some("FY2025"), Some("2025-06")]);
+    assert_eq!(
+        claim(&doc, &ex, "百分之九十").metric.as_deref(),
+        Some("良率")
+    );
+}

@@ -107,6 +107,12 @@ const NON_NUMERAL_WORDS: &[&str] = &[
     "四大",
     "五大",
     "一大",
+    "上一",
+    "下一",
+    "每一",
+    "任一",
+    "其一",
+    "一家一户",
 ];
 
 /// The words of [`NON_NUMERAL_WORDS`] by first character, so the per-position check is one

@@ -97,6 +97,8 @@ struct End {
     chinese: bool,
     /// Chinese numeral of a single character (一, 两, 三 …).
     single_char: bool,
+    /// Chinese numeral starting with 十 (十家, 十余家).
+    ten: bool,
     digit_string: bool,
     decimal: bool,
 }
@@ -369,7 +371,9 @@ impl Scanner<'_> {
         let (end, has_digit) = filter::latin_word(text, i);
         let word = &text[i..end];
         if let Some(y) = word.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
-            if (1000..=2999).contains(&y) && word.len() == 6 {
+            // FY2025, and FY25 for 2025.
+            let y = if word.len() == 4 { 2000 + y } else { y };
+            if (1000..=2999).contains(&y) && (word.len() == 6 || word.len() == 4) {
                 let m = PeriodMatch {
                     start: i,
                     end,
@@ -496,7 +500,7 @@ impl Scanner<'_> {
         let Some(c) = char_at(text, j) else {
             return Read::No;
         };
-        let (num, mut k, magnitude, factor, chinese, single_char, digit_string, decimal);
+        let (num, mut k, magnitude, factor, chinese, single_char, ten, digit_string, decimal);
         if is_arabic_digit(c) {
             if filter::is_long_digit_run(text, j) {
                 return Read::Skip(skip_digits(text, j));
@@ -546,13 +550,17 @@ impl Scanner<'_> {
             num = n;
             chinese = false;
             single_char = false;
+            ten = false;
             digit_string = false;
             decimal = a.frac_digits > 0;
         } else if is_cn_numeral_char(c) {
             let Some(n) = parse_chinese(text, j) else {
                 return Read::Skip(skip_cn(text, j));
             };
-            if n.starts_with_power && !pct_prefix {
+            // 百度, 千万不要; 几十万, 数百家, 好几千: no number is written.
+            if (n.starts_with_power && !pct_prefix)
+                || matches!(prev_char(text, j), Some('几' | '数' | '好' | '上' | '成'))
+            {
                 return Read::Skip(n.end);
             }
             k = n.end;
@@ -561,16 +569,29 @@ impl Scanner<'_> {
             factor = n.magnitude.and_then(magnitude::factor_of).unwrap_or(1.0);
             chinese = true;
             single_char = n.chars == 1;
+            ten = char_at(text, j) == Some('十');
             digit_string = n.digit_string;
             decimal = n.step < 1.0;
         } else {
             return Read::No;
         }
         let mut inner_hedge = None;
+        let (mut magnitude, mut factor, mut num) = (magnitude, factor, num);
         if !pct_prefix {
             if let Some((h, e)) = hedge::inner_hedge(text, k) {
-                // Only when a unit follows or a magnitude precedes: 3万多人, 100余家.
-                if magnitude.is_some() || unit::match_unit(text, e).is_some() {
+                // 3万多人, 100余家, and 二十多万辆 / 20多万 with the magnitude after the hedge.
+                let mag_after = if magnitude.is_none() {
+                    magnitude::match_magnitude(text, e)
+                } else {
+                    None
+                };
+                if let Some((w, f, e2)) = mag_after {
+                    inner_hedge = Some(h);
+                    num = num.scaled(f);
+                    magnitude = Some(w.to_string());
+                    factor = f;
+                    k = e2;
+                } else if magnitude.is_some() || unit::match_unit(text, e).is_some() {
                     inner_hedge = Some(h);
                     k = e;
                 }
@@ -604,6 +625,7 @@ impl Scanner<'_> {
             inner_hedge,
             chinese,
             single_char,
+            ten,
             digit_string,
             decimal,
         })
@@ -617,9 +639,13 @@ impl Scanner<'_> {
         match &e.unit {
             None => e.magnitude.is_some(),
             Some(u) => {
-                // 一位, 两个, 三家: a single numeral character before a measure word reads
-                // as "a"/"a couple of", not as a figure worth checking.
-                !(e.single_char && u.kind == UnitKind::Measure && e.magnitude.is_none())
+                // 一位, 两个, 三家: a single digit character before a measure word reads as
+                // "a"/"a couple of", not as a figure worth checking (十家, 十余家 are counts).
+                !(e.single_char
+                    && !e.ten
+                    && u.kind == UnitKind::Measure
+                    && e.magnitude.is_none()
+                    && e.inner_hedge.is_none())
             }
         }
     }
@@ -726,6 +752,8 @@ impl Scanner<'_> {
             _ => false,
         };
         let (kind, direction) = match unit.as_ref().map(|u| u.kind) {
+            // 第3名, 第1位: an ordinal, whatever measure word follows.
+            _ if rank && high.is_none() => (ClaimKind::Rank, None),
             Some(UnitKind::Percent) => match lead {
                 Lead::Rate(d) => (
                     ClaimKind::Growth,
@@ -749,7 +777,6 @@ impl Scanner<'_> {
                 Lead::Rate(d) => (ClaimKind::Level, d),
                 _ => (ClaimKind::Level, None),
             },
-            None if rank => (ClaimKind::Rank, None),
             None => {
                 let d = match lead {
                     Lead::Rate(d) => d,

@@ -189,6 +189,20 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             return Some(period(i, j + w.len(), Some(format!("FY{y}")), Some(y)));
         }
     }
+    // 2025Q3, 2025H1 (and 2025 Q3).
+    let g = if char_at(text, j) == Some(' ') {
+        j + 1
+    } else {
+        j
+    };
+    if let (Some(l @ ('Q' | 'H')), Some(d)) = (char_at(text, g), char_at(text, g + 1)) {
+        let max = if l == 'Q' { '4' } else { '2' };
+        if ('1'..=max).contains(&d)
+            && !char_at(text, g + 2).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return Some(period(i, g + 2, Some(format!("{y}{l}{d}")), Some(y)));
+        }
+    }
     if let Some(m) = iso_date(text, i, j, y) {
         return Some(m);
     }
@@ -497,6 +511,8 @@ mod tests {
         assert!(norm("13月").2[0].starts_with(NOTE_IMPOSSIBLE));
         assert_eq!(norm("每年1月末-次年1月末)").1, "每年1月末-次年1月末".len());
         assert_eq!(norm("25年前3季度").0.as_deref(), Some("2025Q1-Q3"));
+        assert_eq!(norm("2025Q3营收").0.as_deref(), Some("2025Q3"));
+        assert_eq!(norm("2024H1").0.as_deref(), Some("2024H1"));
         assert_eq!(norm("2025-04-09").0.as_deref(), Some("2025-04-09"));
         assert!(norm("2025-02-30").2[0].starts_with(NOTE_IMPOSSIBLE));
         assert!(norm("第5季度").2[0].starts_with(NOTE_GARBLED));
