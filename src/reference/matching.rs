@@ -259,6 +259,31 @@ impl Reference {
             return Vec::new();
         }
         self.match_claim(claim, s.sentence)
+            .into_iter()
+            .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+            .collect()
+    }
+
+    /// True when the claim's metric reaches it: its own clause names the metric, or the
+    /// clause is a continuation that only makes sense with the metric carried: a growth
+    /// phrase alone (`,同比增长66%`), or a list item naming its own subject or segment
+    /// (`微软(48.5万枚)`, `,其中海外6.1万辆`). A clause with other words before the figure
+    /// (`,H20芯片单价约1.2万美元`, `,研发人员1.2万人`) is about something else.
+    fn metric_within_reach(&self, claim: &Claim, metric: &str, s: &Surroundings<'_>) -> bool {
+        if self.names_metric(claim, metric, s.clause) {
+            return true;
+        }
+        if claim.kind == ClaimKind::Growth {
+            let mut rest = s.lead.to_string();
+            for w in GROWTH_PHRASE {
+                rest = rest.replace(w, "");
+            }
+            return rest.chars().all(|c| !c.is_alphanumeric());
+        }
+        let named = |t: Option<&str>| {
+            t.is_some_and(|t| !t.trim().is_empty() && s.clause.contains(t.trim()))
+        };
+        named(claim.subject.as_deref()) || named(claim.segment.as_deref())
     }
 
     /// True when `text` names a segment other than `key`'s (through an alias or a
@@ -302,6 +327,8 @@ pub struct Surroundings<'d> {
     /// before the claim to its end, where words like 同比 or 环比 qualify it (whether or
     /// not the extractor put them inside the claim's span).
     pub clause: &'d str,
+    /// The clause up to the claim (without the claim's own text).
+    pub lead: &'d str,
 }
 
 impl<'d> Surroundings<'d> {
@@ -318,24 +345,59 @@ impl<'d> Surroundings<'d> {
             .rfind([',', '，', ';', '；', ':', '：'])
             .map_or(start, |i| start + i);
         let clause = doc.text.get(from..claim.span.end).unwrap_or("");
+        let lead = doc.text.get(from..claim.span.start).unwrap_or("");
         Surroundings {
             sentence,
             before,
             clause,
+            lead,
         }
     }
 
-    /// Surroundings whose sentence, text before the claim and clause are all `sentence`
+    /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
     /// (for tests and callers without a document).
     pub fn plain(sentence: &'d str) -> Self {
         Surroundings {
             sentence,
             before: sentence,
             clause: sentence,
+            lead: sentence,
         }
     }
 }
 
+/// Words that may stand between a clause break and a growth figure whose metric was named
+/// just before (`,同比增长66%`, `;较上年下降3.2%`).
+const GROWTH_PHRASE: [&str; 28] = [
+    "同比",
+    "环比",
+    "较上年同期",
+    "较去年同期",
+    "上年同期",
+    "去年同期",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "较上季度",
+    "比上季度",
+    "增长率",
+    "增长",
+    "增加",
+    "上升",
+    "提高",
+    "提升",
+    "下降",
+    "下滑",
+    "减少",
+    "降低",
+    "增幅",
+    "增速",
+    "达到",
+    "为",
+    "达",
+    "了",
+];
 /// Words before a figure that make it a forecast, target or plan, not a reported value.
 const FORECAST_WORDS: [&str; 14] = [
     "预计", "预期", "预测", "目标", "计划", "有望", "力争", "争取", "指引", "规划", "将达", "或将",
@@ -343,10 +405,22 @@ const FORECAST_WORDS: [&str; 14] = [
 ];
 /// Words in a figure's clause that make it a part, average or running total of the
 /// period rather than the period's value.
-const PARTIAL_WORDS: [&str; 13] = [
+const PARTIAL_WORDS: [&str; 21] = [
     "累计", "单月", "当月", "月度", "月均", "日均", "平均", "人均", "单季", "单周", "单日", "每月",
-    "首月",
+    "首月", "单价", "均价", "单车", "每股", "每辆", "每台", "每枚", "每吨",
 ];
+
+/// True when `text` writes a period: a year in digits, 季度, 月 or 半年.
+fn names_period(text: &str) -> bool {
+    let digits = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    digits
+        || ["季度", "月", "半年", "财年"]
+            .iter()
+            .any(|w| text.contains(w))
+}
 
 /// Why a claim is not compared with reference values although it may match a fact key:
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
@@ -357,6 +431,11 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     }
     if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
         return Some("a cumulative, partial or average figure");
+    }
+    if s.lead.contains("其中") && claim.segment.is_none() && !names_period(s.lead) {
+        // 其中纯电车型22万辆: a part of the figure before, of a kind the reference lacks
+        // (其中第三季度… is a sub-period, which the claim's own period covers).
+        return Some("a part introduced by 其中 without a known segment");
     }
     let level = matches!(claim.kind, ClaimKind::Level | ClaimKind::Share);
     if level && (claim.direction.is_some() || claim.change_of.is_some()) {
@@ -509,6 +588,8 @@ mod tests {
         assert!(not_comparable(&c, &s("蔚来预计2024年交付量")).is_some());
         assert!(not_comparable(&c, &s(",累计交付量")).is_some());
         assert!(not_comparable(&c, &s(",月均交付量")).is_some());
+        assert!(not_comparable(&c, &s(",其中纯电车型交付量为")).is_some());
+        assert!(not_comparable(&c, &s(";其中2024年第四季度交付量为")).is_none());
         let mut d = c.clone();
         d.direction = Some(crate::claim::Direction::Up);
         assert!(not_comparable(&d, &s("交付量增加")).is_some());
