@@ -422,12 +422,41 @@ fn names_period(text: &str) -> bool {
             .any(|w| text.contains(w))
 }
 
+/// True when a claim given a whole-year period reads as part of a year: after the last
+/// year written before it in its sentence come words for a quarter or half (第三财季,
+/// 第四季度, 上半年, 前三个月, Q3). `英伟达2025财年第三财季收入77亿美元` is not the
+/// fiscal year's revenue even if the period came out as FY2025.
+fn sub_annual(claim: &Claim, before: &str) -> bool {
+    let annual = claim
+        .period
+        .as_deref()
+        .and_then(Period::parse)
+        .is_some_and(|p| p.is_annual());
+    if !annual {
+        return false;
+    }
+    // Byte offset just past the last run of four ASCII digits.
+    let bytes = before.as_bytes();
+    let last_year = (0..bytes.len().saturating_sub(3))
+        .rev()
+        .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
+        .map_or(0, |i| i + 4);
+    let after = before.get(last_year..).unwrap_or(before);
+    after.contains('季')
+        || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
+            .iter()
+            .any(|w| after.contains(w))
+}
+
 /// Why a claim is not compared with reference values although it may match a fact key:
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
     if FORECAST_WORDS.iter().any(|w| s.before.contains(w)) {
         return Some("a forecast or target");
+    }
+    if sub_annual(claim, s.before) {
+        return Some("a quarter or half of the year its period names");
     }
     if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
         return Some("a cumulative, partial or average figure");
@@ -589,7 +618,12 @@ mod tests {
         assert!(not_comparable(&c, &s(",累计交付量")).is_some());
         assert!(not_comparable(&c, &s(",月均交付量")).is_some());
         assert!(not_comparable(&c, &s(",其中纯电车型交付量为")).is_some());
-        assert!(not_comparable(&c, &s(";其中2024年第四季度交付量为")).is_none());
+        let q4 = claim("蔚来", None, "交付量", "2024Q4");
+        assert!(not_comparable(&q4, &s(";其中2024年第四季度交付量为")).is_none());
+        assert!(not_comparable(&c, &s("蔚来2024年第三季度交付量")).is_some());
+        assert!(not_comparable(&c, &s("蔚来2024年上半年交付量")).is_some());
+        assert!(not_comparable(&c, &s("蔚来前三季度营收,2024年全年交付量")).is_none());
+        assert!(not_comparable(&c, &s("蔚来2024年(截至2024年12月末)交付量")).is_none());
         let mut d = c.clone();
         d.direction = Some(crate::claim::Direction::Up);
         assert!(not_comparable(&d, &s("交付量增加")).is_some());
