@@ -18,10 +18,14 @@ A claim is matched to a fact when its subject, segment, metric and period all re
 through the reference aliases to one fact key (entity, segment, metric, period) and
 its unit fits the fact's (美元 ↔ USD, 元 ↔ CNY, 枚/辆/台 ↔ units, % ↔ percent). A claim
 that matches nothing is not an error, only unchecked. Matched claims count as checked.
-The claim's own sentence must name the metric (a metric carried over from an earlier
-sentence is not trusted). Forecasts and targets (预计, 目标, 计划, 有望 … before the
-figure), changes (增加12亿元, 减少3.2万辆) and cumulative, monthly or average figures
-(累计, 单月, 平均 … in its clause) are never compared; this holds for all NC2xx rules.
+The metric must be within reach: named in the claim's own clause, or carried into a
+clause that is only a growth phrase (,同比增长66%) or a list item naming its own
+subject or segment (微软(48.5万枚), ,其中海外6.1万辆) — never from another sentence.
+Never compared, in all NC2xx rules: forecasts and targets (预计, 目标, 计划, 有望 …
+before the figure), changes (增加12亿元, 减少3.2万辆), cumulative, monthly, average or
+per-unit figures (累计, 单月, 平均, 单价 … in its clause), parts after 其中 without a
+known segment, and figures for a quarter or half (第三财季, 上半年) whose period came
+out as the whole year.
 
 Why: a figure that contradicts the filing or survey it comes from is the most
 damaging kind of error a report can carry.
