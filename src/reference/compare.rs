@@ -233,7 +233,7 @@ impl LevelCheck<'_> {
     }
 
     /// The reference value for messages, with its interval when it is an estimate:
-    /// `171.08亿美元`, `48.5万枚 (46.08万枚 – 50.92万枚)`.
+    /// `171.08亿美元`, `48.5万枚 (46.08万枚–50.92万枚)`.
     pub fn expected_text(&self, claim: &Claim) -> String {
         let value = fmt_amount(self.fact.value.abs(), &self.fact.unit, Some(claim));
         let value = if self.reference.lo < 0.0 && self.reference.hi <= 0.0 {
@@ -254,7 +254,8 @@ impl LevelCheck<'_> {
         format!("{}; {}", self.stated_tolerance, self.reference_tolerance)
     }
 
-    /// The reference row for a formula line: `NVIDIA/China incl. Hong Kong/revenue/FY2025 = 17108000000 USD (source, date)`.
+    /// The reference row for a formula line:
+    /// `NVIDIA/China incl. Hong Kong/revenue/FY2025 = 17108000000 USD (source, date)`.
     pub fn formula(&self) -> String {
         describe_fact(self.fact)
     }
@@ -280,9 +281,10 @@ pub fn describe_fact(f: &Fact) -> String {
     s
 }
 
-/// Every fact a comparable ([`Reference::keys_for`]) level claim (amount, count) or share claim (a percentage fact) matched,
-/// with both intervals. Claims of other kinds, claims whose metric asks for a share of a
-/// whole, and facts in units the claim cannot be compared with are left out.
+/// Every fact a comparable ([`Reference::keys_for`]) level claim (amount, count) or share
+/// claim (against a percentage fact) matched, with both intervals. Claims of other kinds,
+/// claims whose metric asks for a share of a whole, and facts in units the claim cannot
+/// be compared with are left out.
 pub fn level_checks<'r>(
     reference: &'r Reference,
     claim: &Claim,
