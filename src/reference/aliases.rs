@@ -12,6 +12,20 @@ pub fn normalize(name: &str) -> String {
         .to_lowercase()
 }
 
+/// True when two names are equal in [`normalize`]d form, without allocating (names are
+/// compared against every fact, so this runs often).
+pub fn same_name(a: &str, b: &str) -> bool {
+    normalized_chars(a).eq(normalized_chars(b))
+}
+
+/// The characters of [`normalize`]`(s)`, lazily.
+fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace()
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()))
+        .flat_map(char::to_lowercase)
+}
+
 /// The key under which two rows of one alias file count as duplicates. Scope words may
 /// scope several metrics, so for them the canonical is part of the key.
 pub fn dedup_key(entry: &AliasEntry) -> String {
@@ -88,5 +102,10 @@ mod tests {
     fn normalizes_whitespace_not_chinese() {
         assert_eq!(normalize("  Tesla   and xAI "), "tesla and xai");
         assert_eq!(normalize("英伟达"), "英伟达");
+        assert!(same_name("  Tesla   and xAI ", "tesla AND xai"));
+        assert!(same_name("NVIDIA", "Nvidia"));
+        assert!(same_name("英伟达", " 英伟达"));
+        assert!(!same_name("Meta", "Metax"));
+        assert!(!same_name("英伟达", "英伟"));
     }
 }

@@ -226,8 +226,7 @@ impl Reference {
     /// event, for entities), named as an alias target, or listed in
     /// [`bundle::VOCABULARY`].
     fn canonical_name(&self, kind: AliasKind, name: &str) -> Option<&str> {
-        let n = normalize(name);
-        let hit = |s: &str| normalize(s) == n;
+        let hit = |s: &str| aliases::same_name(s, name);
         let from_facts = self.facts.iter().find_map(|f| {
             let field = match kind {
                 AliasKind::Entity => &f.entity,
