@@ -178,12 +178,12 @@ fn check(cx: &Context<'_>, list: &[&Claim], order: Order, out: &mut Outcome) {
             Order::Ascending => "ascending",
         };
         let (at, bt) = (cx.doc.slice(a.span), cx.doc.slice(b.span));
+        // What the item should be at most (at least): the previous item as written.
+        let prev = tol::nominal(a).unwrap_or(ia);
         let expected = match order {
-            Order::Descending => format!("≤ {}", tol::fmt_interval(&ia, a.unit.as_ref())),
-            Order::Ascending => format!("≥ {}", tol::fmt_interval(&ia, a.unit.as_ref())),
-        }
-        .replace("≤ ≤", "≤")
-        .replace("≥ ≥", "≥");
+            Order::Descending => format!("≤ {}", tol::fmt_value(prev.hi, a.unit.as_ref())),
+            Order::Ascending => format!("≥ {}", tol::fmt_value(prev.lo, a.unit.as_ref())),
+        };
         let listed: Vec<&str> = list.iter().map(|c| cx.doc.slice(c.span)).collect();
         let mut f = Finding::new(
             &INFO,
@@ -265,6 +265,7 @@ mod tests {
         let f = k.findings(&RankingOrderMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(k.text(f[0].span), "35万枚");
+        assert_eq!(f[0].expected.as_deref(), Some("≤ 30万枚"));
         assert_eq!(f[0].related.len(), 2);
     }
 
