@@ -1,7 +1,9 @@
 //! NC106 growth-rate-mismatch: a stated growth rate (or point change) disagrees with the
 //! from/to values written beside it.
 
-use super::arith_cues::{between, clause_before, is_amount, same_unit, SentenceIndex};
+use super::arith_cues::{
+    between, clause_before, is_amount, names_differ, same_unit, SentenceIndex,
+};
 use super::nc107_share_of_total_mismatch::operand;
 use super::tolerance::{self as tol, Interval};
 use super::{Check, Context, Outcome};
@@ -159,6 +161,17 @@ fn check(cx: &Context<'_>, ch: &Change, out: &mut Outcome) {
         return;
     };
     if is_average(clause_before(cx, r)) || !same_unit(a.unit.as_ref(), b.unit.as_ref()) {
+        return;
+    }
+    // A rate of something else (其中海外收入增长80%, 利润增长30%) is not this change's rate.
+    let gap = between(cx, b.span, r.span);
+    let differ = |x: Option<&str>, y: Option<&str>| names_differ(x, y);
+    if gap.contains("其中")
+        || differ(b.metric.as_deref(), r.metric.as_deref())
+        || differ(b.subject.as_deref(), r.subject.as_deref())
+        || differ(b.segment.as_deref(), r.segment.as_deref())
+        || (r.segment.is_some() && b.segment.is_none())
+    {
         return;
     }
     let percent_ends = tol::is_percent(a.unit.as_ref());
@@ -371,6 +384,28 @@ mod tests {
         let f = k.findings(&GrowthRateMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].expected.as_deref(), Some("5 个百分点"));
+    }
+
+    #[test]
+    fn rate_of_another_metric_is_not_compared() {
+        let mut k = Kit::new("该公司营收从100亿元增长到150亿元，其中海外收入增长80%。");
+        k.at("100亿元", ClaimKind::Level)
+            .point(100.0, 1e8)
+            .money("CNY")
+            .metric("营收")
+            .push();
+        k.at("150亿元", ClaimKind::Level)
+            .point(150.0, 1e8)
+            .money("CNY")
+            .metric("营收")
+            .push();
+        k.at("80%", ClaimKind::Growth)
+            .point(80.0, 1.0)
+            .pct()
+            .dir(Direction::Up)
+            .metric("收入")
+            .push();
+        assert!(k.findings(&GrowthRateMismatch).is_empty());
     }
 
     #[test]
