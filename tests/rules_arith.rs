@@ -149,3 +149,55 @@ fn sample_article_has_one_derived_share_warning() {
         .collect();
     assert_eq!(related, vec!["约为60万-80万枚", "约为30万-40万枚"]);
 }
+
+/// Codes of the arithmetic findings for an in-memory article.
+fn codes_for(text: &str) -> Vec<String> {
+    numcheck::check_document(
+        Document::new("mem.txt", text),
+        &Reference::empty(),
+        &Settings::default(),
+    )
+    .findings
+    .iter()
+    .filter(|f| ARITH.contains(&f.rule.code))
+    .map(|f| f.rule.code.to_string())
+    .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A list of market shares gets the same NC105 verdict in any order, and the verdict is
+    /// "over 100%" exactly when the lowest values the written shares allow exceed 100%.
+    #[test]
+    fn share_list_verdict_ignores_order(
+        values in proptest::collection::vec(1u32..60, 2..6),
+        rotate in 0usize..6,
+    ) {
+        let render = |v: &[u32]| {
+            let items: Vec<String> = v.iter().map(|x| format!("{x}%")).collect();
+            format!("据统计，2024年国内前几家厂商的市场份额分别为{}。", items.join("、"))
+        };
+        let mut shuffled = values.clone();
+        let n = shuffled.len();
+        shuffled.rotate_left(rotate % n);
+        shuffled.swap(0, n - 1);
+        let a = codes_for(&render(&values));
+        let b = codes_for(&render(&shuffled));
+        proptest::prop_assert_eq!(&a, &b);
+        let lows = f64::from(values.iter().sum::<u32>()) - 0.5 * n as f64;
+        proptest::prop_assert_eq!(a.contains(&"NC105".to_string()), lows > 100.0);
+    }
+}
+
+#[test]
+fn long_articles_scale_by_repetition() {
+    // The same flagged and clean paragraphs, repeated: every copy is judged alike.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nc107/ev-penetration.txt");
+    let one = std::fs::read_to_string(path).expect("fixture readable");
+    let many = one.repeat(300);
+    let codes = codes_for(&many);
+    assert_eq!(codes.len(), 300);
+    assert!(codes.iter().all(|c| c == "NC107"));
+}
