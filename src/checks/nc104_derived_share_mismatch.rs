@@ -266,13 +266,17 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     .tolerance(format!(
         "{}; {}",
         tol::describe(s),
-        if bound {
-            "a bound must hold over the whole derived interval".to_string()
-        } else {
-            format!(
+        match (d.whole, bound) {
+            (true, true) => "a bound must hold over the whole derived interval".to_string(),
+            (false, true) => format!(
+                "unnamed rivals can only lower the share, so a lower bound must not exceed \
+                 the lowest derived share {}",
+                tol::fmt_pct(nominal.lo)
+            ),
+            (_, false) => format!(
                 "with the counts' precision and hedges the share may be {}",
                 tol::fmt_pct_interval(&wide)
-            )
+            ),
         }
     ))
     .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
