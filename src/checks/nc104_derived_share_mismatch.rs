@@ -37,10 +37,14 @@ Not flagged: the same counts with `份额超50%` (every value in 60.0%–72.7% i
 `份额约65%` (an estimate inside the interval); a share with no connector; a share whose
 whole is written as a number (NC107 checks those).
 
-Tolerance: a bound (超, 远超, 至少, 不到, 最多) must hold over the whole derived interval,
-computed from the counts as written; 远超 means at least 1.1× the written low end. An
-estimate (plain or 约/左右) must meet the derived interval widened by the counts' own
-precision and hedges (约 ±max(5%, one step)).
+Tolerance: the derived interval is computed from the counts as written (60.0%–72.7%), and
+widened by the counts' own precision and hedges (约 ±max(5%, one step)) where that favours the
+text. Counts summed as the market may leave rivals unnamed, which only lowers the true share,
+so there only an overstatement is flagged: a lower bound (超, 远超, 至少) above the derived low
+end (远超 means at least 1.1× the written low end), or an estimate (plain or 约/左右) whose low
+end is above the widened derived high end. Against a written total, a bound must hold over
+the whole derived interval and an estimate must meet the widened one. A share of another
+market than the counts' (全球 against 国内) is not checked.
 "
 );
 
@@ -120,6 +124,9 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     if parts.next().is_some() {
         return None; // two counts of the same subject: not one part of a split
     }
+    if names_differ(s.segment.as_deref(), part.segment.as_deref()) {
+        return None; // the share is of another market (全球) than the counts (国内)
+    }
     let rest: Vec<ClaimId> = counts
         .iter()
         .filter(|c| c.id != part.id && same_unit(c.unit.as_ref(), part.unit.as_ref()))
@@ -156,6 +163,24 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     }
 }
 
+/// Whether the counts support the stated share (see the rule docs for the reasoning).
+fn supported(
+    stated: &Interval,
+    nominal: &Interval,
+    wide: &Interval,
+    bound: bool,
+    whole: bool,
+) -> bool {
+    match (whole, bound) {
+        (true, true) => stated.contains(nominal),
+        (true, false) => stated.overlaps(wide),
+        // The counts may not be the whole market: unnamed rivals only lower the share, so
+        // only a claim of more than the counts give is unsupported.
+        (false, true) => Interval::new(f64::NEG_INFINITY, nominal.lo).contains_value(stated.lo),
+        (false, false) => Interval::new(f64::NEG_INFINITY, wide.hi).contains_value(stated.lo),
+    }
+}
+
 fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     let Some(part) = cx.claims.get(d.part) else {
         return;
@@ -186,11 +211,7 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
         return;
     };
     let bound = tol::is_bound(s);
-    let ok = if bound {
-        stated.contains(&nominal)
-    } else {
-        stated.overlaps(&wide)
-    };
+    let ok = supported(&stated, &nominal, &wide, bound, d.whole);
     if ok {
         out.mark_checked(s.id);
         out.mark_checked(part.id);
@@ -230,14 +251,10 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
             p = tol::fmt_operand(part)
         )
     };
-    let why = if bound {
-        format!(
-            "the counts give {expected}, which {} does not cover",
-            tol::fmt_pct_interval(&stated)
-        )
-    } else {
-        format!("the counts give {expected}")
-    };
+    let why = format!(
+        "they give {expected}, and {text} means {}",
+        tol::fmt_pct_interval(&stated)
+    );
     let mut f = Finding::new(
         &INFO,
         s.span,
@@ -249,13 +266,17 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     .tolerance(format!(
         "{}; {}",
         tol::describe(s),
-        if bound {
-            "a bound must hold over the whole derived interval".to_string()
-        } else {
-            format!(
+        match (d.whole, bound) {
+            (true, true) => "a bound must hold over the whole derived interval".to_string(),
+            (false, true) => format!(
+                "unnamed rivals can only lower the share, so a lower bound must not exceed \
+                 the lowest derived share {}",
+                tol::fmt_pct(nominal.lo)
+            ),
+            (_, false) => format!(
                 "with the counts' precision and hedges the share may be {}",
                 tol::fmt_pct_interval(&wide)
-            )
+            ),
         }
     ))
     .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
@@ -358,51 +379,8 @@ mod tests {
     }
 
     #[test]
-    fn no_connector_no_check() {
-        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司的份额为20%。";
-        let mut k = Kit::new(text);
-        k.at("60万枚", ClaimKind::Level)
-            .point(60.0, 1e4)
-            .measure("枚")
-            .subject("甲公司")
-            .push();
-        k.at("30万枚", ClaimKind::Level)
-            .point(30.0, 1e4)
-            .measure("枚")
-            .subject("乙公司")
-            .push();
-        k.at("20%", ClaimKind::Share)
-            .point(20.0, 1.0)
-            .pct()
-            .subject("甲公司")
-            .push();
-        assert!(k.findings(&DerivedShareMismatch).is_empty());
-    }
-
-    #[test]
-    fn other_paragraph_is_out_of_reach() {
-        let text = "甲公司出货量60万枚。乙公司出货量30万枚。\n也就是说，甲公司的份额为20%。";
-        let mut k = Kit::new(text);
-        k.at("60万枚", ClaimKind::Level)
-            .point(60.0, 1e4)
-            .measure("枚")
-            .subject("甲公司")
-            .push();
-        k.at("30万枚", ClaimKind::Level)
-            .point(30.0, 1e4)
-            .measure("枚")
-            .subject("乙公司")
-            .push();
-        k.at("20%", ClaimKind::Share)
-            .point(20.0, 1.0)
-            .pct()
-            .subject("甲公司")
-            .push();
-        assert!(k.findings(&DerivedShareMismatch).is_empty());
-    }
-
-    #[test]
-    fn subject_found_in_text_when_share_has_none() {
+    fn understatement_against_summed_counts_may_be_rivals() {
+        // 60万 of 60万 + 30万 is 66.7%, but unnamed rivals may bring 甲 down to 20%.
         let text = "甲公司出货量60万枚。乙公司出货量30万枚。即甲公司份额为20%。";
         let mut k = Kit::new(text);
         k.at("60万枚", ClaimKind::Level)
@@ -415,7 +393,73 @@ mod tests {
             .measure("枚")
             .subject("乙公司")
             .push();
-        k.at("20%", ClaimKind::Share).point(20.0, 1.0).pct().push();
+        k.at("20%", ClaimKind::Share)
+            .point(20.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn no_connector_no_check() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司的份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn other_paragraph_is_out_of_reach() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。\n也就是说，甲公司的份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn subject_found_in_text_when_share_has_none() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。即甲公司份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share).point(80.0, 1.0).pct().push();
         let f = k.findings(&DerivedShareMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].expected.as_deref(), Some("66.7%"));

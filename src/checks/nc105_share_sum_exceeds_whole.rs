@@ -106,6 +106,46 @@ fn cue(clause: &str) -> Option<Cue> {
         .then_some(Cue::Market)
 }
 
+/// Region and market words: a list of these names several wholes, not parts of one.
+const MARKETS: &[&str] = &[
+    "国内",
+    "海外",
+    "境内",
+    "境外",
+    "国外",
+    "中国",
+    "美国",
+    "欧洲",
+    "日本",
+    "韩国",
+    "印度",
+    "全球",
+    "北美",
+    "亚太",
+    "东南亚",
+    "拉美",
+    "中东",
+    "非洲",
+    "线上",
+    "线下",
+    "城市",
+    "农村",
+    "市场",
+    "地区",
+    "区域",
+    "大陆",
+    "香港",
+    "本土",
+];
+
+/// True when `lead` enumerates markets: a region word right before a list separator
+/// (`国内和海外市场`, `中国、印度市场`), as opposed to companies (`小米、华为、苹果的份额`).
+fn enumerates_markets(lead: &str) -> bool {
+    lead.char_indices()
+        .filter(|&(_, c)| matches!(c, '、' | '和' | '与' | '及' | '跟'))
+        .any(|(i, _)| MARKETS.iter().any(|m| lead[..i].ends_with(m)))
+}
+
 /// True when the clause before `a` opens a change that `b` ends (从30%提高到45%).
 fn is_change_pair(cx: &Context<'_>, a: &Claim, b: &Claim) -> bool {
     let mut lead = clause_before(cx, a).to_string();
@@ -137,9 +177,10 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             }
             match (&cur_cue, cue(clause)) {
                 (Some(Cue::Part(w1)), Some(Cue::Part(w2))) => *w1 == w2,
-                (Some(Cue::Market), Some(Cue::Market)) => cur
-                    .iter()
-                    .all(|m| names_differ(m.subject.as_deref(), c.subject.as_deref())),
+                (Some(Cue::Market), Some(Cue::Market)) => cur.iter().all(|m| {
+                    names_differ(m.subject.as_deref(), c.subject.as_deref())
+                        && !names_differ(m.segment.as_deref(), c.segment.as_deref())
+                }),
                 _ => false,
             }
         });
@@ -149,9 +190,16 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             }
             cur.clear();
             // A list: 分别 after a share word in the clause that leads to the first share.
-            in_list = clause
-                .find("分别")
-                .is_some_and(|i| cue(&clause[..i]).is_some());
+            // A market-share list over several markets (在国内和海外市场的份额分别为) is
+            // one subject in different wholes, not a split.
+            in_list = clause.find("分别").is_some_and(|i| {
+                let lead = &clause[..i];
+                match cue(lead) {
+                    Some(Cue::Market) => !enumerates_markets(lead),
+                    Some(Cue::Part(_)) => true,
+                    None => false,
+                }
+            });
             cur_cue = if in_list { None } else { cue(clause) };
             if !in_list && cur_cue.is_none() {
                 continue;
@@ -287,6 +335,19 @@ mod tests {
             k.at(t, ClaimKind::Share).point(v, 1.0).pct().push();
         }
         assert!(k.findings(&ShareSumExceedsWhole).is_empty());
+    }
+
+    #[test]
+    fn one_subject_in_several_markets_is_not_a_split() {
+        let mut k = Kit::new("比亚迪在国内和海外市场的份额分别为45%和60%。小米在中国、印度市场的份额分别为18%和90%。");
+        for (t, v) in [("45%", 45.0), ("60%", 60.0), ("18%", 18.0), ("90%", 90.0)] {
+            k.at(t, ClaimKind::Share).point(v, 1.0).pct().push();
+        }
+        assert!(k.findings(&ShareSumExceedsWhole).is_empty());
+        assert!(enumerates_markets("比亚迪在国内和海外市场的"));
+        assert!(!enumerates_markets(
+            "国内市场排名前三的厂商小米、华为、苹果的市场"
+        ));
     }
 
     #[test]

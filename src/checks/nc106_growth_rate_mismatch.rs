@@ -1,7 +1,9 @@
 //! NC106 growth-rate-mismatch: a stated growth rate (or point change) disagrees with the
 //! from/to values written beside it.
 
-use super::arith_cues::{between, clause_before, is_amount, same_unit, SentenceIndex};
+use super::arith_cues::{
+    between, clause_before, is_amount, names_differ, same_unit, SentenceIndex,
+};
 use super::nc107_share_of_total_mismatch::operand;
 use super::tolerance::{self as tol, Interval};
 use super::{Check, Context, Outcome};
@@ -101,11 +103,13 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
         let to_claim = cx.claims.get(to)?;
         let ids = idx.of(to_claim.sentence);
         let pos = ids.binary_search(&to).ok()?;
+        // Absolute changes (净增1000万) and durations (十年) may stand before the rate.
         let next = ids[pos + 1..]
             .iter()
             .take(LOOK_BACK)
             .filter_map(|&i| cx.claims.get(i))
-            .find(|n| n.is_quantity())?;
+            .filter(|n| n.is_quantity())
+            .find(|n| !is_absolute_change(n) && !is_duration(n))?;
         return is_rate(next).then_some(Change {
             from,
             to,
@@ -141,6 +145,27 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
     })
 }
 
+/// True for an amount stated as a change (净增1000万, 减少5亿元): a level with a direction.
+fn is_absolute_change(c: &Claim) -> bool {
+    c.kind == ClaimKind::Level && c.direction.is_some()
+}
+
+/// True for a span of time (十年, 3个月) between a change and its rate.
+fn is_duration(c: &Claim) -> bool {
+    matches!(
+        c.unit.as_ref().map(|u| u.code.as_str()),
+        Some("年" | "个月" | "月" | "天" | "日" | "周" | "季度")
+    )
+}
+
+/// True for two levels a growth rate can be computed between: amounts of one unit, or bare
+/// numbers with a magnitude and no unit on either side (用户数从2000万增至3000万).
+fn comparable_levels(a: &Claim, b: &Claim) -> bool {
+    let bare = |c: &Claim| c.kind == ClaimKind::Level && c.is_quantity() && c.unit.is_none();
+    (is_amount(a) && is_amount(b) && same_unit(a.unit.as_ref(), b.unit.as_ref()))
+        || (bare(a) && bare(b))
+}
+
 /// The stated rate as an interval in percent (or points), declines negative.
 fn stated_rate(c: &Claim) -> Option<Interval> {
     let a = tol::allowed(c)?;
@@ -158,10 +183,22 @@ fn check(cx: &Context<'_>, ch: &Change, out: &mut Outcome) {
     ) else {
         return;
     };
-    if is_average(clause_before(cx, r)) || !same_unit(a.unit.as_ref(), b.unit.as_ref()) {
+    let percent_pair = tol::is_percent(a.unit.as_ref()) && tol::is_percent(b.unit.as_ref());
+    if is_average(clause_before(cx, r)) || !(percent_pair || comparable_levels(a, b)) {
         return;
     }
-    let percent_ends = tol::is_percent(a.unit.as_ref());
+    // A rate of something else (其中海外收入增长80%, 利润增长30%) is not this change's rate.
+    let gap = between(cx, b.span, r.span);
+    let differ = |x: Option<&str>, y: Option<&str>| names_differ(x, y);
+    if gap.contains("其中")
+        || differ(b.metric.as_deref(), r.metric.as_deref())
+        || differ(b.subject.as_deref(), r.subject.as_deref())
+        || differ(b.segment.as_deref(), r.segment.as_deref())
+        || (r.segment.is_some() && b.segment.is_none())
+    {
+        return;
+    }
+    let percent_ends = percent_pair;
     let points = r.kind == ClaimKind::PointChange;
     let (Some(an), Some(bn), Some(aw), Some(bw), Some(stated)) = (
         tol::nominal(a),
@@ -183,7 +220,7 @@ fn check(cx: &Context<'_>, ch: &Change, out: &mut Outcome) {
                 fmt_points(&Interval::new(bn.lo - an.hi, bn.hi - an.lo))
             ),
         ),
-        (false, false) if is_amount(a) && is_amount(b) => {
+        (false, false) => {
             let (Some(n), Some(w)) = (tol::growth_pct(&an, &bn), tol::growth_pct(&aw, &bw)) else {
                 return;
             };
@@ -371,6 +408,51 @@ mod tests {
         let f = k.findings(&GrowthRateMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].expected.as_deref(), Some("5 个百分点"));
+    }
+
+    #[test]
+    fn rate_of_another_metric_is_not_compared() {
+        let mut k = Kit::new("该公司营收从100亿元增长到150亿元，其中海外收入增长80%。");
+        k.at("100亿元", ClaimKind::Level)
+            .point(100.0, 1e8)
+            .money("CNY")
+            .metric("营收")
+            .push();
+        k.at("150亿元", ClaimKind::Level)
+            .point(150.0, 1e8)
+            .money("CNY")
+            .metric("营收")
+            .push();
+        k.at("80%", ClaimKind::Growth)
+            .point(80.0, 1.0)
+            .pct()
+            .dir(Direction::Up)
+            .metric("收入")
+            .push();
+        assert!(k.findings(&GrowthRateMismatch).is_empty());
+    }
+
+    #[test]
+    fn absolute_change_and_bare_numbers() {
+        let mut k = Kit::new("用户数从2000万增至3000万，净增1000万，增长60%。");
+        let a = k.at("2000万", ClaimKind::Level).point(2000.0, 1e4).push();
+        k.at("3000万", ClaimKind::Level)
+            .point(3000.0, 1e4)
+            .dir(Direction::Up)
+            .change_of(a, a + 1)
+            .push();
+        k.at("1000万", ClaimKind::Level)
+            .point(1000.0, 1e4)
+            .dir(Direction::Up)
+            .push();
+        k.at("60%", ClaimKind::Growth)
+            .point(60.0, 1.0)
+            .pct()
+            .dir(Direction::Up)
+            .push();
+        let f = k.findings(&GrowthRateMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("50.0%"));
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn check(cx: &Context<'_>, s: &Claim, pw: &PartWhole, out: &mut Outcome) {
     let f = if nominal.lo < nominal.hi {
         f
     } else {
-        f.suggestion(format!("占比{}", tol::fmt_trim(nominal.lo, 1)) + "%")
+        f.suggestion(format!("{}%", tol::fmt_trim(nominal.lo, 1)))
     };
     out.findings.push(f);
 }
@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(k.text(f[0].span), "45%");
         assert_eq!(f[0].expected.as_deref(), Some("40.0%"));
         assert_eq!(f[0].related.len(), 2);
-        assert_eq!(f[0].suggestion.as_deref(), Some("占比40%"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("40%"));
     }
 
     #[test]

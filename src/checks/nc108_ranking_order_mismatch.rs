@@ -98,6 +98,9 @@ fn has_top_n(text: &str) -> bool {
     })
 }
 
+/// How many characters before the list marker a ranking word may stand.
+const CUE_REACH: usize = 24;
+
 /// The order promised by the clause leading to a list, if it introduces a ranked list.
 pub fn ranking_cue(clause: &str) -> Option<Order> {
     let marker = [
@@ -114,7 +117,14 @@ pub fn ranking_cue(clause: &str) -> Option<Order> {
     .iter()
     .filter_map(|m| clause.find(m))
     .min()?;
+    // The ranking word must sit near the marker (最大买家分别是, 排名前五的企业分别是), not
+    // anywhere earlier in a long clause.
     let lead = &clause[..marker];
+    let skip = lead.chars().count().saturating_sub(CUE_REACH);
+    let lead = lead
+        .char_indices()
+        .nth(skip)
+        .map_or(lead, |(i, _)| &lead[i..]);
     let asc = ["最小", "最低", "最少", "倒数", "垫底"];
     let desc = [
         "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
@@ -178,12 +188,12 @@ fn check(cx: &Context<'_>, list: &[&Claim], order: Order, out: &mut Outcome) {
             Order::Ascending => "ascending",
         };
         let (at, bt) = (cx.doc.slice(a.span), cx.doc.slice(b.span));
+        // What the item should be at most (at least): the previous item as written.
+        let prev = tol::nominal(a).unwrap_or(ia);
         let expected = match order {
-            Order::Descending => format!("≤ {}", tol::fmt_interval(&ia, a.unit.as_ref())),
-            Order::Ascending => format!("≥ {}", tol::fmt_interval(&ia, a.unit.as_ref())),
-        }
-        .replace("≤ ≤", "≤")
-        .replace("≥ ≥", "≥");
+            Order::Descending => format!("≤ {}", tol::fmt_value(prev.hi, a.unit.as_ref())),
+            Order::Ascending => format!("≥ {}", tol::fmt_value(prev.lo, a.unit.as_ref())),
+        };
         let listed: Vec<&str> = list.iter().map(|c| cx.doc.slice(c.span)).collect();
         let mut f = Finding::new(
             &INFO,
@@ -265,6 +275,7 @@ mod tests {
         let f = k.findings(&RankingOrderMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(k.text(f[0].span), "35万枚");
+        assert_eq!(f[0].expected.as_deref(), Some("≤ 30万枚"));
         assert_eq!(f[0].related.len(), 2);
     }
 
@@ -297,5 +308,9 @@ mod tests {
         assert_eq!(ranking_cue("排名前五的企业分别是"), Some(Order::Descending));
         assert_eq!(ranking_cue("前三季度营收分别为"), None);
         assert_eq!(ranking_cue("最大买家"), None);
+        assert_eq!(
+            ranking_cue("最大的问题在于各地执行标准不一致导致统计口径差异很大两项指标分别为"),
+            None
+        );
     }
 }
