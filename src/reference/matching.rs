@@ -123,20 +123,30 @@ impl Reference {
     /// the segment's share of it. `营收` → (revenue, false); `收入占比` → (revenue, true).
     /// A bare share word (`占比`) takes the one metric named in `context`, if exactly one is.
     pub fn resolve_metric(&self, word: &str, context: &str) -> Option<(String, bool)> {
+        self.resolve_metric_for(word, context, None)
+    }
+
+    /// [`Reference::resolve_metric`] for a metric of `entity` (see [`Reference::canonical_for`]).
+    pub fn resolve_metric_for(
+        &self,
+        word: &str,
+        context: &str,
+        entity: Option<&str>,
+    ) -> Option<(String, bool)> {
         let word = word.trim();
-        if let Some(c) = self.canonical(AliasKind::Metric, word) {
-            return Some((c.to_string(), false));
+        let canon = |w: &str| {
+            self.canonical_for(AliasKind::Metric, w, entity)
+                .map(str::to_string)
+        };
+        if let Some(c) = canon(word) {
+            return Some((c, false));
         }
         if let Some(base) = strip_suffix(word, &GROWTH_SUFFIXES) {
-            return self
-                .canonical(AliasKind::Metric, base)
-                .map(|c| (c.to_string(), false));
+            return canon(base).map(|c| (c, false));
         }
         let base = strip_suffix(word, &SHARE_SUFFIXES)?;
         if !base.is_empty() {
-            return self
-                .canonical(AliasKind::Metric, base)
-                .map(|c| (c.to_string(), true));
+            return canon(base).map(|c| (c, true));
         }
         self.metric_in(context).map(|c| (c, true))
     }
@@ -221,34 +231,36 @@ impl Reference {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
         };
-        let Some((metric, share_of_whole)) = claim
-            .metric
-            .as_deref()
-            .and_then(|m| self.resolve_metric(m, context))
-        else {
+        let Some(word) = claim.metric.as_deref() else {
             return Vec::new();
         };
-        if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
-            return Vec::new();
-        }
-        let segment = match claim.segment.as_deref().map(str::trim) {
-            None => String::new(),
-            Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
-            Some(s) => match self.canonical(AliasKind::Segment, s) {
-                Some(c) => c.to_string(),
-                None => return Vec::new(),
-            },
-        };
-        self.entities(claim)
-            .into_iter()
-            .map(|entity| Key {
+        let mut keys = Vec::new();
+        for entity in self.entities(claim) {
+            let Some((metric, share_of_whole)) =
+                self.resolve_metric_for(word, context, Some(&entity))
+            else {
+                continue;
+            };
+            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+                continue;
+            }
+            let segment = match claim.segment.as_deref().map(str::trim) {
+                None => String::new(),
+                Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
+                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(&entity)) {
+                    Some(c) => c.to_string(),
+                    None => continue,
+                },
+            };
+            keys.push(Key {
                 entity,
-                segment: segment.clone(),
-                metric: metric.clone(),
+                segment,
+                metric,
                 period,
                 share_of_whole,
-            })
-            .collect()
+            });
+        }
+        keys
     }
 
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
