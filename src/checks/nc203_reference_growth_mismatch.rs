@@ -249,6 +249,21 @@ mod tests {
     }
 
     #[test]
+    fn growth_over_several_years_is_not_year_on_year() {
+        // 412300 / 152000 − 1 = 171%: against 2021, not against 2023.
+        let out = one(
+            "长风汽车2024年交付量41.2万辆,较2021年的15.2万辆增长171%。",
+            "171%",
+            171.0,
+            1.0,
+            Direction::Up,
+            "2024",
+        );
+        assert!(out.findings.is_empty());
+        assert!(!out.referenced[0]);
+    }
+
+    #[test]
     fn leaves_ambiguous_quarterly_growth_unchecked() {
         let out = one(
             "蓝川电池前三季度营收增长50%。",

@@ -485,10 +485,40 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     None
 }
 
+/// Every year written as four digits followed by 年 or 财年 in `text` (`较2021年`).
+fn written_years(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut years = Vec::new();
+    for i in 0..b.len().saturating_sub(3) {
+        let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        let rest = text.get(i + 4..).unwrap_or("");
+        if four && alone && (rest.starts_with('年') || rest.starts_with("财年")) {
+            if let Some(y) = text.get(i..i + 4).and_then(|y| y.parse().ok()) {
+                years.push(y);
+            }
+        }
+    }
+    years
+}
+
 /// What a growth figure compares with, from the words before it in its clause:
 /// 同比/较上年/去年同期 → the same period a year earlier, 环比/较上季度 → the period just
-/// before, nothing → a year earlier for annual periods and unknown otherwise.
+/// before, nothing → a year earlier for annual periods and unknown otherwise. A year
+/// written in the clause other than the period's own (`较2021年增长171%`) must be the
+/// year before, or the basis is unknown.
 pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
+    let other_years: Vec<i32> = written_years(clause)
+        .into_iter()
+        .filter(|&y| y != period.year())
+        .collect();
+    if !other_years.is_empty() {
+        return other_years
+            .iter()
+            .all(|&y| y + 1 == period.year())
+            .then_some(Step::Year);
+    }
     const YEAR: [&str; 7] = [
         "同比",
         "较上年",
@@ -678,6 +708,11 @@ mod tests {
             Some(Step::Previous)
         );
         assert_eq!(growth_basis(",营收增长", y), None);
+        let fy = Period::parse("FY2025").unwrap();
+        assert_eq!(growth_basis(",较2021年的15.2万辆增长", fy), None);
+        assert_eq!(growth_basis(",较2024财年增长", fy), Some(Step::Year));
+        assert_eq!(growth_basis("2025财年营收同比增长", fy), Some(Step::Year));
+        assert_eq!(growth_basis(",增长1332%", fy), Some(Step::Year));
         assert_eq!(
             growth_basis(",营收增长", Period::parse("FY2025").unwrap()),
             Some(Step::Year)
