@@ -53,7 +53,8 @@ impl Key {
 }
 
 /// Words that turn a metric into a segment's share of it (收入占比 → share of revenue).
-const SHARE_SUFFIXES: [&str; 6] = ["所占比例", "所占比重", "占比", "比重", "份额", "比例"];
+/// 份额 is left out on purpose: 市场份额 is a share of a market, not of the company's total.
+const SHARE_SUFFIXES: [&str; 5] = ["所占比例", "所占比重", "占比", "比重", "比例"];
 /// Words that turn a metric into its growth (营收增速 → growth of revenue).
 const GROWTH_SUFFIXES: [&str; 5] = ["同比增长", "增长率", "增速", "增幅", "增长"];
 /// Segment words that mean the whole entity (全球收入 is total revenue), not a segment.
@@ -422,6 +423,16 @@ const PARTIAL_WORDS: [&str; 21] = [
     "首月", "单价", "均价", "单车", "每股", "每辆", "每台", "每枚", "每吨",
 ];
 
+/// True when the words before a share speak of a market rather than of the company's
+/// own total: 份额, 占有率, or 占 … 市场 (`收入占当地AI芯片市场的60%`).
+pub fn market_share_words(lead: &str) -> bool {
+    if lead.contains("份额") || lead.contains("占有率") {
+        return true;
+    }
+    lead.match_indices('占')
+        .any(|(i, _)| lead.get(i..).is_some_and(|after| after.contains("市场")))
+}
+
 /// True when `text` writes a period: a year in digits, 季度, 月 or 半年.
 fn names_period(text: &str) -> bool {
     let digits = text
@@ -697,6 +708,16 @@ mod tests {
         let mut other = key.clone();
         other.segment = "欧洲".into();
         assert!(r.names_other_segment(&other, ",占蔚来国内交付量的"));
+    }
+
+    #[test]
+    fn market_shares_are_told_apart() {
+        assert!(market_share_words("英伟达在中国市场的份额约为"));
+        assert!(market_share_words(",收入占当地AI芯片市场的"));
+        assert!(!market_share_words("中国市场在英伟达营收中的占比为"));
+        assert!(!market_share_words(",占长风汽车全年交付量的"));
+        let r = reference();
+        assert_eq!(r.resolve_metric("营收份额", ""), None);
     }
 
     #[test]
