@@ -146,6 +146,16 @@ fn enumerates_markets(lead: &str) -> bool {
         .any(|(i, _)| MARKETS.iter().any(|m| lead[..i].ends_with(m)))
 }
 
+/// True when `lead` places the figures in several wholes: a list after 在 (`在乘用车和商用车中
+/// 的占比`, `在国内、海外市场的份额`), as opposed to several parts in one (`小米、华为在国内的份额`).
+fn enumerates_wholes(lead: &str) -> bool {
+    lead.rfind('在').is_some_and(|i| {
+        lead[i..]
+            .chars()
+            .any(|c| matches!(c, '、' | '和' | '与' | '及' | '跟'))
+    })
+}
+
 /// True when the clause before `a` opens a change that `b` ends (从30%提高到45%).
 fn is_change_pair(cx: &Context<'_>, a: &Claim, b: &Claim) -> bool {
     let mut lead = clause_before(cx, a).to_string();
@@ -195,8 +205,8 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             in_list = clause.find("分别").is_some_and(|i| {
                 let lead = &clause[..i];
                 match cue(lead) {
-                    Some(Cue::Market) => !enumerates_markets(lead),
-                    Some(Cue::Part(_)) => true,
+                    Some(Cue::Market) => !enumerates_markets(lead) && !enumerates_wholes(lead),
+                    Some(Cue::Part(_)) => !enumerates_wholes(lead),
                     None => false,
                 }
             });
@@ -345,6 +355,8 @@ mod tests {
         }
         assert!(k.findings(&ShareSumExceedsWhole).is_empty());
         assert!(enumerates_markets("比亚迪在国内和海外市场的"));
+        assert!(enumerates_wholes("新能源车在乘用车和商用车中的占比"));
+        assert!(!enumerates_wholes("小米、华为在国内市场的份额"));
         assert!(!enumerates_markets(
             "国内市场排名前三的厂商小米、华为、苹果的市场"
         ));
