@@ -21,8 +21,9 @@ What: percentages that split one whole add up to more than 100%. Shares are grou
 the sentence says they split one whole:
 - a list after 分别 whose lead names a share (`A、B、C的市场份额分别为45%、35%和30%`,
   `占比分别为…`), the shares separated only by 、，和 与 及;
-- consecutive clauses each with 占 and the same whole named after it (`其中国内占60%，海外占
-  45%`; `占中国市场的95%，占全球市场的80%` are different wholes and are not summed);
+- consecutive clauses each with 占 and the same whole named after it, or named once and then
+  left out (`其中国内占60%，海外占45%`, `广东占全国的12%，浙江占9%`; `占中国市场的95%，占全球
+  市场的80%` are different wholes and are not summed);
 - consecutive clauses with 份额/市占率 whose subjects are known and all different.
 A 其中 between two shares starts a new group (what follows is a part of the share before it),
 shares linked as from/to of a change (`从95%降到0%`) or of different periods are never summed.
@@ -186,7 +187,8 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
                 return is_list_glue(link);
             }
             match (&cur_cue, cue(clause)) {
-                (Some(Cue::Part(w1)), Some(Cue::Part(w2))) => *w1 == w2,
+                // A later clause may leave the whole out (广东占全国的12%，浙江占9%).
+                (Some(Cue::Part(w1)), Some(Cue::Part(w2))) => *w1 == w2 || w2.is_empty(),
                 (Some(Cue::Market), Some(Cue::Market)) => cur.iter().all(|m| {
                     names_differ(m.subject.as_deref(), c.subject.as_deref())
                         && !names_differ(m.segment.as_deref(), c.segment.as_deref())
@@ -334,6 +336,17 @@ mod tests {
         k.at("60%", ClaimKind::Share).point(60.0, 1.0).pct().push();
         k.at("45%", ClaimKind::Share).point(45.0, 1.0).pct().push();
         assert_eq!(k.findings(&ShareSumExceedsWhole).len(), 1);
+    }
+
+    #[test]
+    fn a_whole_named_once_carries_to_later_clauses() {
+        let mut k = Kit::new("其中广东占全国的52%，浙江占39%，江苏占18%。");
+        for (t, v) in [("52%", 52.0), ("39%", 39.0), ("18%", 18.0)] {
+            k.at(t, ClaimKind::Share).point(v, 1.0).pct().push();
+        }
+        let f = k.findings(&ShareSumExceedsWhole);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].related.len(), 3);
     }
 
     #[test]
