@@ -1,7 +1,7 @@
 //! NC102 range-inverted: a range whose low end lies above its high end once both are normalised.
 
 use crate::checks::nc101_range_magnitude_mismatch::end_mismatch;
-use crate::checks::nc103_repeated_figure_mismatch::fmt_base;
+use crate::checks::tolerance::fmt_value;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, Value};
 use crate::document::Document;
@@ -62,27 +62,27 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
     if low.low() <= high.high() || end_mismatch(claim).is_some() {
         return None;
     }
-    let unit = claim.unit.as_ref().map(|u| u.code.as_str());
+    let unit = claim.unit.as_ref();
     let text = doc.slice(claim.span);
     let mut f = Finding::new(
         &INFO,
         claim.span,
         format!(
             "range `{text}` runs backwards: its first end {} is above its second end {}",
-            fmt_base(low.value, unit),
-            fmt_base(high.value, unit)
+            fmt_value(low.value, unit),
+            fmt_value(high.value, unit)
         ),
     )
     .stated(format!(
         "{} to {}",
-        fmt_base(low.value, unit),
-        fmt_base(high.value, unit)
+        fmt_value(low.value, unit),
+        fmt_value(high.value, unit)
     ))
-    .expected(format!("first end ≤ {}", fmt_base(high.high(), unit)))
+    .expected(format!("first end ≤ {}", fmt_value(high.high(), unit)))
     .formula(format!(
         "{} (lowest reading of the first end) > {} (highest reading of the second end)",
-        fmt_base(low.low(), unit),
-        fmt_base(high.high(), unit)
+        fmt_value(low.low(), unit),
+        fmt_value(high.high(), unit)
     ))
     .tolerance("written precision of each end (half a unit of the last written digit)");
     if let [a, b] = claim.bounds.as_slice() {

@@ -1,10 +1,11 @@
 //! NC103 repeated-figure-mismatch: one subject, metric and period given different values in different places.
 //!
-//! Also home of the small helpers NC102, NC111 and NC302 share: the subject/metric key
-//! normalisation, hedge-widened intervals and base-unit formatting.
+//! Also home of the subject/metric key normalisation NC111 shares, and of per-end hedged
+//! intervals (ranges compare end by end).
 
+use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
 use crate::checks::{Check, Context, Outcome};
-use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Value};
+use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::{AliasKind, Reference};
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,9 +44,9 @@ ends 40万 and 40 cannot meet); the finding sits on the later mention and links 
 Not flagged: `约为60万-80万枚` … `曾有60万-80万枚出货量`; `约50%的AI研究人员` … `50%AI研究人员`;
 `英伟达收入171亿美元` … `微软收入2450亿美元` (different subjects).
 
-Tolerance: written precision first (`171亿` is 170.5亿–171.5亿), then the hedge: 约/左右
-±10%, 超/逾/多/以上/至少 the value or more, 远超 above the value, 近/不到 up to 20% below,
-最多/以下 the value or less, 均 none."
+Tolerance: written precision first (`171亿` is 170.5亿–171.5亿), then the hedge, end by end:
+约/左右 ± max(5%, one step of the last digit), 超/逾/多/以上/至少 the value or more, 远超 at
+least 1.1× the value, 近/不到/最多/以下 the value or less, 均 none."
 );
 
 impl Check for RepeatedFigureMismatch {
@@ -217,13 +218,13 @@ fn check_group(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
 
 /// A finding when `later` cannot state the same figure as `earlier`.
 fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Finding> {
-    let unit = later.unit.as_ref().map(|u| u.code.as_str());
+    let unit = later.unit.as_ref();
     let a = Reading::of(earlier)?;
     let b = Reading::of(later)?;
     let formula = match (&a, &b) {
         (Reading::Range(al, ah), Reading::Range(bl, bh)) => {
-            let low_ok = overlaps(*al, *bl);
-            let high_ok = overlaps(*ah, *bh);
+            let low_ok = al.overlaps(bl);
+            let high_ok = ah.overlaps(bh);
             if low_ok && high_ok {
                 return None;
             }
@@ -234,25 +235,25 @@ fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Find
             };
             format!(
                 "{end} ends: {} here vs {} before: no overlap",
-                fmt_interval(*y, unit),
-                fmt_interval(*x, unit)
+                fmt_interval(y, unit),
+                fmt_interval(x, unit)
             )
         }
         _ => {
             let (x, y) = (a.hull(), b.hull());
-            if overlaps(x, y) {
+            if x.overlaps(&y) {
                 return None;
             }
             format!(
                 "{} here vs {} before: no overlap",
-                fmt_interval(y, unit),
-                fmt_interval(x, unit)
+                fmt_interval(&y, unit),
+                fmt_interval(&x, unit)
             )
         }
     };
     let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
     let line = cx.doc.locate(earlier.span).line;
-    let what = describe_key(later);
+    let what = describe_key(later, earlier);
     Some(
         Finding::new(
             &INFO,
@@ -262,7 +263,11 @@ fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Find
         .stated(format!("{tb} = {}", b.describe(unit)))
         .expected(format!("{ta} = {} (line {line})", a.describe(unit)))
         .formula(formula)
-        .tolerance(TOLERANCE)
+        .tolerance(format!(
+            "here: {}; before: {}",
+            describe(later),
+            describe(earlier)
+        ))
         .suggestion(
             ta.strip_prefix(hedge_text(earlier))
                 .unwrap_or(ta)
@@ -272,26 +277,25 @@ fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Find
     )
 }
 
-/// How the rules read hedges, for findings' tolerance lines.
-pub const TOLERANCE: &str = "written precision (half a unit of the last digit), then the hedge: 约/左右 ±10%, 超/逾/以上 at or above, 远超 above, 近/不到 up to 20% below, 最多/以下 at or below";
-
 fn hedge_text(c: &Claim) -> &str {
     c.hedge.as_ref().map_or("", |h| h.text.as_str())
 }
 
-fn describe_key(c: &Claim) -> String {
+/// `subject · segment · metric · period` of a mention, the period taken from the other
+/// mention when this one leaves it unstated.
+fn describe_key(c: &Claim, other: &Claim) -> String {
     let mut parts: Vec<&str> = Vec::new();
     parts.extend(c.subject.as_deref());
     parts.extend(c.segment.as_deref());
     parts.extend(c.metric.as_deref());
-    parts.extend(c.period.as_deref());
+    parts.extend(c.period.as_deref().or(other.period.as_deref()));
     format!("subject/metric/period ({})", parts.join(" · "))
 }
 
 /// A claim's value as intervals after precision and hedge.
 enum Reading {
-    Point((f64, f64)),
-    Range((f64, f64), (f64, f64)),
+    Point(Interval),
+    Range(Interval, Interval),
 }
 
 impl Reading {
@@ -307,15 +311,15 @@ impl Reading {
         }
     }
 
-    fn hull(&self) -> (f64, f64) {
-        match *self {
-            Reading::Point(p) => p,
-            Reading::Range(a, b) => (a.0.min(b.0), a.1.max(b.1)),
+    fn hull(&self) -> Interval {
+        match self {
+            Reading::Point(p) => *p,
+            Reading::Range(a, b) => a.hull(b),
         }
     }
 
-    fn describe(&self, unit: Option<&str>) -> String {
-        match *self {
+    fn describe(&self, unit: Option<&Unit>) -> String {
+        match self {
             Reading::Point(p) => fmt_interval(p, unit),
             Reading::Range(a, b) => format!(
                 "low end {}, high end {}",
@@ -326,88 +330,36 @@ impl Reading {
     }
 }
 
-/// The interval a number stands for after written precision and hedge.
-///
-/// Open sides are infinite: `超60万` is `[59.5万, ∞)`.
-pub fn hedged_interval(n: Num, hedge: Option<HedgeKind>) -> (f64, f64) {
+/// The interval one written number stands for after written precision and hedge, with the
+/// hedge meanings of [`tolerance`](crate::checks::tolerance): 约 widens by
+/// `max(5%, one step)`, 超/至少 open upwards, 远超 from 1.1× the low end, 近/不到/最多 open
+/// downwards. Range ends are bent one by one, so ranges compare end by end.
+pub fn hedged_interval(n: Num, hedge: Option<HedgeKind>) -> Interval {
     let (lo, hi) = (n.low(), n.high());
-    let slack = n.value.abs();
     match hedge {
-        None | Some(HedgeKind::Each) => (lo, hi),
-        Some(HedgeKind::About) => (lo - 0.1 * slack, hi + 0.1 * slack),
-        Some(HedgeKind::Above) | Some(HedgeKind::AtLeast) | Some(HedgeKind::WellAbove) => {
-            (lo, f64::INFINITY)
+        None | Some(HedgeKind::Each) => Interval::new(lo, hi),
+        Some(HedgeKind::About) => {
+            let m = about_margin(&n);
+            Interval::new(lo - m, hi + m)
         }
-        Some(HedgeKind::Below) => (lo - 0.2 * slack, hi),
-        Some(HedgeKind::AtMost) => (f64::NEG_INFINITY, hi),
-    }
-}
-
-/// True when two closed intervals share a point.
-pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
-}
-
-/// An interval in readable Chinese magnitudes, `[29.5万, 40.5万]枚`.
-pub fn fmt_interval((lo, hi): (f64, f64), unit: Option<&str>) -> String {
-    let side = |v: f64| {
-        if v.is_infinite() {
-            if v > 0.0 { "∞" } else { "-∞" }.to_string()
-        } else {
-            fmt_base(v, None)
-        }
-    };
-    format!("[{}, {}]{}", side(lo), side(hi), unit_word(unit))
-}
-
-/// A base-unit value in Chinese magnitudes with its unit word: 3e5 `枚` → `30万枚`,
-/// 1.71e10 `USD` → `171亿美元`, 13.1 `%` → `13.1%`.
-pub fn fmt_base(v: f64, unit: Option<&str>) -> String {
-    let a = v.abs();
-    let (scaled, mag) = if a >= 1e12 {
-        (v / 1e12, "万亿")
-    } else if a >= 1e8 {
-        (v / 1e8, "亿")
-    } else if a >= 1e4 {
-        (v / 1e4, "万")
-    } else {
-        (v, "")
-    };
-    let mut s = format!("{scaled:.4}");
-    while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
-        s.pop();
-    }
-    if s == "-0" {
-        s = "0".to_string();
-    }
-    format!("{s}{mag}{}", unit_word(unit))
-}
-
-/// The Chinese word for a unit code (`USD` → `美元`); measure words and `%` as they are.
-pub fn unit_word(unit: Option<&str>) -> &str {
-    match unit {
-        None => "",
-        Some("USD") => "美元",
-        Some("CNY") => "元",
-        Some("HKD") => "港元",
-        Some("EUR") => "欧元",
-        Some("JPY") => "日元",
-        Some("GBP") => "英镑",
-        Some(u) => u,
+        Some(HedgeKind::Above) | Some(HedgeKind::AtLeast) => Interval {
+            lo,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::WellAbove) => Interval {
+            lo: lo * WELL_ABOVE_FACTOR,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::Below) | Some(HedgeKind::AtMost) => Interval {
+            lo: f64::NEG_INFINITY,
+            hi,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_base_values_in_chinese_magnitudes() {
-        assert_eq!(fmt_base(3e5, Some("枚")), "30万枚");
-        assert_eq!(fmt_base(1.71e10, Some("USD")), "171亿美元");
-        assert_eq!(fmt_base(13.1, Some("%")), "13.1%");
-        assert_eq!(fmt_base(295_000.0, None), "29.5万");
-    }
 
     #[test]
     fn strips_determiners_only_with_what_follows_them() {
@@ -431,9 +383,9 @@ mod tests {
     #[test]
     fn hedges_widen_as_documented() {
         let n = Num::new(60.0, 1.0);
-        let (lo, hi) = hedged_interval(n, Some(HedgeKind::About));
-        assert!((lo - 53.5).abs() < 1e-9 && (hi - 66.5).abs() < 1e-9);
-        assert!(hedged_interval(n, Some(HedgeKind::Above)).1.is_infinite());
-        assert!(!overlaps((1.0, 2.0), (2.5, 3.0)));
+        let iv = hedged_interval(n, Some(HedgeKind::About));
+        assert!((iv.lo - 56.5).abs() < 1e-9 && (iv.hi - 63.5).abs() < 1e-9);
+        assert!(hedged_interval(n, Some(HedgeKind::Above)).hi.is_infinite());
+        assert!(hedged_interval(n, Some(HedgeKind::Below)).lo.is_infinite());
     }
 }

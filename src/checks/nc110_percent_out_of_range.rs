@@ -1,6 +1,7 @@
 //! NC110 percent-out-of-range: a share of a whole below 0% or above 100%.
 
-use crate::checks::nc103_repeated_figure_mismatch::{fmt_interval, hedged_interval};
+use crate::checks::nc103_repeated_figure_mismatch::hedged_interval;
+use crate::checks::tolerance::{describe, fmt_interval};
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind, Value};
 use crate::document::Document;
@@ -98,9 +99,9 @@ fn check_claim(doc: &Document, c: &Claim) -> Option<Finding> {
     let bad = nums
         .iter()
         .map(|n| hedged_interval(*n, h))
-        .find(|iv| iv.0 > 100.0 || iv.1 < 0.0)?;
+        .find(|iv| iv.lo > 100.0 || iv.hi < 0.0)?;
     let text = doc.slice(c.span);
-    let side = if bad.0 > 100.0 {
+    let side = if bad.lo > 100.0 {
         "above 100%"
     } else {
         "below 0%"
@@ -111,9 +112,12 @@ fn check_claim(doc: &Document, c: &Claim) -> Option<Finding> {
             c.span,
             format!("share `{text}` is {side}: a part cannot exceed its whole or be negative"),
         )
-        .stated(format!("{text} = {}", fmt_interval(bad, Some("%"))))
+        .stated(format!("{text} = {}", fmt_interval(&bad, c.unit.as_ref())))
         .expected("a share within [0%, 100%]")
-        .formula(format!("{} ∩ [0%, 100%] = ∅", fmt_interval(bad, Some("%"))))
-        .tolerance("written precision of the last digit, then the hedge"),
+        .formula(format!(
+            "{} ∩ [0%, 100%] = ∅",
+            fmt_interval(&bad, c.unit.as_ref())
+        ))
+        .tolerance(describe(c)),
     )
 }

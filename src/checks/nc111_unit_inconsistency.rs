@@ -1,6 +1,7 @@
 //! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
 
-use crate::checks::nc103_repeated_figure_mismatch::{series_key, unit_word, SeriesKey};
+use crate::checks::nc103_repeated_figure_mismatch::{series_key, SeriesKey};
+use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind};
 use crate::finding::{Finding, RuleInfo};
@@ -128,12 +129,12 @@ fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
                 c.span,
                 format!(
                     "`{t1}` is in {}, but the same series ({what}) is in {} on line {line} (`{t0}`)",
-                    unit_word(Some(u1)),
-                    unit_word(Some(u0))
+                    unit_suffix(c.unit.as_ref()),
+                    unit_suffix(first.unit.as_ref())
                 ),
             )
             .stated(format!("{t1} ({u1})"))
-            .expected(format!("{} ({u0}), as in `{t0}`", unit_word(Some(u0))))
+            .expected(format!("{} ({u0}), as in `{t0}`", unit_suffix(first.unit.as_ref())))
             .tolerance("none: currencies compared by ISO code")
             .related(first.span, format!("series first stated in {u0} here")),
         );

@@ -1,10 +1,10 @@
 //! NC302 missing-currency: a money figure without a currency among figures that have one.
 
-use crate::checks::nc103_repeated_figure_mismatch::unit_word;
+use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
-use crate::claim::{Claim, ClaimKind, UnitKind};
+use crate::claim::{Claim, ClaimKind, Unit, UnitKind};
 use crate::finding::{Finding, RuleInfo};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 crate::declare_rule!(
     MissingCurrency,
@@ -41,19 +41,19 @@ impl Check for MissingCurrency {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let currencies: BTreeSet<&str> = cx
+        let currencies: BTreeMap<&str, &Unit> = cx
             .claims
             .iter()
             .filter_map(|c| c.unit.as_ref())
             .filter(|u| u.kind == UnitKind::Currency)
-            .map(|u| u.code.as_str())
+            .map(|u| (u.code.as_str(), u))
             .collect();
         if currencies.is_empty() {
             return;
         }
         let used = currencies
-            .iter()
-            .map(|u| unit_word(Some(u)))
+            .values()
+            .map(|u| unit_suffix(Some(u)))
             .collect::<Vec<_>>()
             .join(", ");
         for c in cx.claims.iter().filter(|c| lacks_currency(c)) {
