@@ -691,3 +691,44 @@ fn every_rule_documents_itself() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Whole-pipeline tests: fixture articles through `check_document`, extractor included.
+// ---------------------------------------------------------------------------------------
+
+/// This file's rules; findings of other rules are not asserted here.
+const OURS: &[&str] = &[
+    "NC101", "NC102", "NC103", "NC109", "NC110", "NC111", "NC301", "NC302",
+];
+
+/// Runs the pipeline on a fixture and returns (code, flagged text, suggestion) of this
+/// file's rules, in text order.
+fn check_fixture(path: &str, date: &str) -> Vec<(String, String, String)> {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    let settings = numcheck::settings::Settings {
+        article_date: Some(date.parse().expect("valid date")),
+        ..Default::default()
+    };
+    let report =
+        numcheck::check_document(Document::new(path, text), &Reference::empty(), &settings);
+    report
+        .findings
+        .iter()
+        .filter(|f| OURS.contains(&f.rule.code))
+        .map(|f| {
+            (
+                f.rule.code.to_string(),
+                report.doc.slice(f.span).to_string(),
+                f.suggestion.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn expect(items: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    items
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
