@@ -732,3 +732,15 @@ fn expect(items: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect()
 }
+
+#[test]
+fn fixture_nc301_copied_page() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc301/copied-page.txt", "2025-06-01"),
+        expect(&[
+            ("NC301", "责任编辑:张明", ""),
+            ("NC301", "分享到:微信 微博 QQ空间", ""),
+            ("NC301", "请输入验证码", ""),
+        ])
+    );
+}
