@@ -1,0 +1,465 @@
+//! Per-feature fixture articles (tests/fixtures/extract/*.txt): every claim listed by hand with
+//! kind, value, unit and hedge, plus look-alikes that must not become claims.
+
+use approx::relative_eq;
+use numcheck::claim::{Claim, ClaimKind, Direction, Value};
+use numcheck::document::Document;
+use numcheck::extract::{extract, ExtractOptions, Extraction};
+
+fn load(name: &str, entities: &[&str]) -> (Document, Extraction) {
+    let path = format!(
+        "{}/tests/fixtures/extract/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let doc = Document::new(path, text);
+    let opts = ExtractOptions {
+        article_date: "2025-11-20".parse().ok(),
+        entities: entities.iter().map(|s| s.to_string()).collect(),
+    };
+    let ex = extract(&doc, &opts);
+    (doc, ex)
+}
+
+/// Checks one claim against `value` written as `-` (none), `x` (point) or `lo..hi` (range).
+fn value_is(c: &Claim, value: &str) -> bool {
+    let eq = |a: f64, b: &str| {
+        b.parse::<f64>()
+            .is_ok_and(|b| relative_eq!(a, b, max_relative = 1e-12))
+    };
+    match (&c.value, value.split_once("..")) {
+        (Value::None, _) => value == "-",
+        (Value::Point(n), None) => eq(n.value, value),
+        (Value::Range { low, high }, Some((l, h))) => eq(low.value, l) && eq(high.value, h),
+        _ => false,
+    }
+}
+
+/// Expected claims: (text, kind, value, unit code or "", hedge text or "").
+type Row = (
+    &'static str,
+    ClaimKind,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+fn check_all(doc: &Document, ex: &Extraction, rows: &[Row]) {
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(ex.claims.len(), rows.len(), "{}: got {got:?}", doc.path);
+    for (c, (text, kind, value, unit, hedge)) in ex.claims.iter().zip(rows) {
+        let what = format!("{} claim {} `{}`", doc.path, c.id, doc.slice(c.span));
+        assert_eq!(doc.slice(c.span), *text, "{what}");
+        assert_eq!(c.kind, *kind, "{what}");
+        assert!(value_is(c, value), "{what}: {:?} vs {value}", c.value);
+        assert_eq!(
+            c.unit.as_ref().map_or("", |u| u.code.as_str()),
+            *unit,
+            "{what}"
+        );
+        assert_eq!(
+            c.hedge.as_ref().map_or("", |h| h.text.as_str()),
+            *hedge,
+            "{what}"
+        );
+    }
+}
+
+fn claim<'a>(doc: &Document, ex: &'a Extraction, text: &str) -> &'a Claim {
+    ex.claims
+        .iter()
+        .find(|c| doc.slice(c.span) == text)
+        .unwrap_or_else(|| panic!("no claim `{text}`"))
+}
+
+#[test]
+fn chinese_numerals_currencies_and_signs() {
+    use ClaimKind::*;
+    let (doc, ex) = load("numerals.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("一千二百三十四万辆", Level, "12340000", "辆", ""),
+            ("全年", Period, "-", "", ""),
+            ("三百零五万辆", Level, "3050000", "辆", ""),
+            ("二〇二四年", Period, "-", "", ""),
+            ("三百六十点五万亿元", Level, "360.5e12", "CNY", ""),
+            ("百分之八十五点三", Share, "85.3", "%", ""),
+            ("约三成", Share, "30", "%", "约"),
+            ("七成以上", Share, "70", "%", "以上"),
+            ("全年", Period, "-", "", ""),
+            ("三点五亿美元", Level, "3.5e8", "USD", ""),
+            ("１２３亿港元", Level, "1.23e10", "HKD", ""),
+            ("4,560万欧元", Level, "4.56e7", "EUR", ""),
+            ("1,234,567日元", Level, "1234567", "JPY", ""),
+            ("两千四百八十七万人", Level, "24870000", "人", ""),
+            ("-1.2万人", Level, "-12000", "人", ""),
+        ],
+    );
+    assert_eq!(
+        claim(&doc, &ex, "二〇二四年").period.as_deref(),
+        Some("2024")
+    );
+    let c = claim(&doc, &ex, "三点五亿美元");
+    assert_eq!(c.magnitude.as_deref(), Some("亿"));
+    assert!(relative_eq!(c.interval().unwrap().0, 3.45e8));
+    // 三百六十点五万亿: a period carried from 二〇二四年 in the same paragraph.
+    assert_eq!(
+        claim(&doc, &ex, "三百六十点五万亿元").period.as_deref(),
+        Some("2024")
+    );
+}
+
+#[test]
+fn ranges_and_hedges() {
+    use ClaimKind::*;
+    let (doc, ex) = load("ranges_hedges.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2.6亿-2.8亿部", Level, "2.6e8..2.8e8", "部", ""),
+            ("约为600-800万台", Level, "6e6..8e6", "台", "约为"),
+            ("3%-4%", Share, "3..4", "%", ""),
+            ("5%~8%", Growth, "5..8", "%", ""),
+            ("约为3至5周", Level, "3..5", "周", "约为"),
+            ("超过30万人", Level, "300000", "人", "超过"),
+            ("3万多人", Level, "30000", "人", "多"),
+            ("100余家", Level, "100", "家", "余"),
+            ("第二季度", Period, "-", "", ""),
+            ("1.2亿部左右", Level, "1.2e8", "部", "左右"),
+            ("2万家以上", Level, "20000", "家", "以上"),
+            ("不足500台", Level, "500", "台", "不足"),
+            ("去年全年", Period, "-", "", ""),
+            ("将近4000万部", Level, "4e7", "部", "将近"),
+            ("至少有12家", Level, "12", "家", "至少"),
+            ("20条", Level, "20", "条", ""),
+            ("30万-40台", Level, "300000..40", "台", ""),
+        ],
+    );
+    // 600-800万台: the bare low end shares 万 but keeps no magnitude of its own.
+    let r = claim(&doc, &ex, "约为600-800万台");
+    assert_eq!(r.bounds[0].magnitude, None);
+    assert_eq!(r.bounds[1].magnitude.as_deref(), Some("万"));
+    assert_eq!(doc.slice(r.bounds[0].span), "600");
+    // 30万-40台: kept as written for the range rule.
+    let r = claim(&doc, &ex, "30万-40台");
+    assert_eq!(r.bounds[0].magnitude.as_deref(), Some("万"));
+    assert_eq!(r.bounds[1].magnitude, None);
+    assert_eq!(claim(&doc, &ex, "去年全年").period.as_deref(), Some("2024"));
+    assert_eq!(
+        claim(&doc, &ex, "将近4000万部").period.as_deref(),
+        Some("2024")
+    );
+}
+
+#[test]
+fn dates_periods_and_garbled_forms() {
+    use ClaimKind::*;
+    let (doc, ex) = load("periods.txt", &[]);
+    let rows: &[Row] = &[
+        ("2025年前三季度", Period, "-", "", ""),
+        ("2830亿元", Level, "2.83e11", "CNY", ""),
+        ("第三季度", Period, "-", "", ""),
+        ("1041亿元", Level, "1.041e11", "CNY", ""),
+        ("上半年", Period, "-", "", ""),
+        ("128吉瓦时", Level, "128", "吉瓦时", ""),
+        ("全年", Period, "-", "", ""),
+        ("300吉瓦时", Level, "300", "吉瓦时", ""),
+        ("2025财年", Period, "-", "", ""),
+        ("FY2024", Period, "-", "", ""),
+        ("120亿美元", Level, "1.2e10", "USD", ""),
+        ("Q3", Period, "-", "", ""),
+        ("25%", Share, "25", "%", ""),
+        ("去年4月", Period, "-", "", ""),
+        ("今年3月1日", Date, "-", "", ""),
+        ("2月30日", Date, "-", "", ""),
+        ("13月", Period, "-", "", ""),
+        ("前24年前2季度", Period, "-", "", ""),
+        ("2024-2025年", Period, "-", "", ""),
+        ("超过500亿元", Level, "5e10", "CNY", "超过"),
+    ];
+    check_all(&doc, &ex, rows);
+    let periods: Vec<Option<&str>> = ex.claims.iter().map(|c| c.period.as_deref()).collect();
+    assert_eq!(
+        periods,
+        vec![
+            Some("2025Q1-Q3"),
+            Some("2025Q1-Q3"),
+            Some("2025Q3"),
+            Some("2025Q3"),
+            Some("2025H1"),
+            Some("2025H1"),
+            Some("2025"),
+            Some("2025"),
+            Some("FY2025"),
+            Some("FY2024"),
+            Some("FY2024"),
+            Some("2024Q3"),
+            Some("2024Q3"),
+            Some("2024-04"),
+            Some("2025-03-01"),
+            None,
+            None,
+            None,
+            Some("2024-2025"),
+            Some("2024-2025"),
+        ]
+    );
+    let noted: Vec<&str> = ex
+        .claims
+        .iter()
+        .filter(|c| !c.notes.is_empty())
+        .map(|c| doc.slice(c.span))
+        .collect();
+    assert_eq!(noted, vec!["2月30日", "13月", "前24年前2季度"]);
+    assert!(claim(&doc, &ex, "前24年前2季度").notes[0].starts_with("garbled period"));
+    assert!(claim(&doc, &ex, "2月30日").notes[0].starts_with("impossible date"));
+}
+
+#[test]
+fn dates_without_article_date_keep_unknown_year() {
+    let doc = Document::new("t", "4月9日，公司发布公告；7月，销量回升。");
+    let ex = extract(&doc, &ExtractOptions::default());
+    let p: Vec<Option<&str>> = ex.claims.iter().map(|c| c.period.as_deref()).collect();
+    assert_eq!(p, vec![Some("--04-09"), Some("--07")]);
+}
+
+#[test]
+fn change_forms() {
+    use ClaimKind::*;
+    let (doc, ex) = load("changes.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("前三季度", Period, "-", "", ""),
+            ("5.2%", Growth, "5.2", "%", ""),
+            ("三季度", Period, "-", "", ""),
+            ("0.3%", Growth, "0.3", "%", ""),
+            ("9月", Period, "-", "", ""),
+            ("39.6万辆", Level, "396000", "辆", ""),
+            ("39%", Growth, "39", "%", ""),
+            ("翻番", Growth, "100", "%", ""),
+            ("20%", Share, "20", "%", ""),
+            ("35%", Share, "35", "%", ""),
+            ("2个百分点", PointChange, "2", "个百分点", ""),
+            ("5亿元", Level, "5e8", "CNY", ""),
+            ("连续5年增长", Trend, "5", "年", ""),
+            ("连续两年下降", Trend, "2", "年", ""),
+            ("35%", Share, "35", "%", ""),
+            ("31%", Share, "31", "%", ""),
+            ("4个百分点", PointChange, "4", "个百分点", ""),
+        ],
+    );
+    let dirs: Vec<Option<Direction>> = ex.claims.iter().map(|c| c.direction).collect();
+    use Direction::*;
+    assert_eq!(
+        dirs,
+        vec![
+            None,
+            Some(Up),
+            None,
+            Some(Down),
+            None,
+            None,
+            Some(Up),
+            Some(Up),
+            None,
+            Some(Up),
+            Some(Up),
+            Some(Down),
+            Some(Up),
+            Some(Down),
+            None,
+            Some(Down),
+            Some(Down),
+        ]
+    );
+    assert_eq!(ex.claims[9].change_of, Some((8, 9)));
+    assert_eq!(ex.claims[15].change_of, Some((14, 15)));
+    assert_eq!(ex.claims[5].period.as_deref(), Some("2025-09"));
+    assert_eq!(ex.claims[1].period.as_deref(), Some("2025Q1-Q3"));
+}
+
+#[test]
+fn look_alikes_are_not_claims() {
+    use ClaimKind::*;
+    let (doc, ex) = load("lookalikes.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            // 人均 and 年均 are averages, not the hedge 均; 最近 is not 近; 节约 is not 约.
+            ("3万元", Level, "30000", "CNY", ""),
+            ("5%", Growth, "5", "%", ""),
+            ("3年", Level, "3", "年", ""),
+            ("30%", Share, "30", "%", ""),
+        ],
+    );
+    // Codes, URLs, phone numbers, times and numeral words still count as mentions.
+    assert!(ex.numeric_mentions >= 20, "{}", ex.numeric_mentions);
+}
+
+/// (claim text, subject, segment, metric, period).
+type Topic<'a> = (
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+#[test]
+fn subjects_segments_metrics_and_caller_entities() {
+    let (doc, ex) = load("subjects.txt", &["示例新能源集团"]);
+    let rows: Vec<Topic> = ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .map(|c| {
+            (
+                doc.slice(c.span),
+                c.subject.as_deref(),
+                c.segment.as_deref(),
+                c.metric.as_deref(),
+                c.period.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "7771亿元",
+                Some("比亚迪"),
+                None,
+                Some("营业收入"),
+                Some("2024")
+            ),
+            (
+                "402亿元",
+                Some("比亚迪"),
+                None,
+                Some("净利润"),
+                Some("2024")
+            ),
+            (
+                "41.7万辆",
+                Some("比亚迪"),
+                Some("海外市场"),
+                Some("销量"),
+                Some("2024")
+            ),
+            ("178.9万辆", Some("特斯拉"), None, Some("交付量"), None),
+            (
+                "65.7万辆",
+                Some("特斯拉"),
+                Some("中国市场"),
+                Some("交付"),
+                None
+            ),
+            // The parenthesis closed: its segment and metric are forgotten.
+            ("17.9%", Some("特斯拉"), None, Some("毛利率"), None),
+            (
+                "12.5万套",
+                Some("示例新能源集团"),
+                None,
+                Some("出货量"),
+                Some("2024")
+            ),
+            (
+                "约为80万辆",
+                Some("某头部车企"),
+                None,
+                Some("销量"),
+                Some("2025H1")
+            ),
+        ]
+    );
+    // 21世纪 is a name, not a figure.
+    assert!(!ex.claims.iter().any(|c| doc.slice(c.span).contains("21")));
+}
+
+#[test]
+fn halves_chinese_ranges_and_from_to_across_periods() {
+    use ClaimKind::*;
+    let (doc, ex) = load("shares_from_to.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2020年", Period, "-", "", ""),
+            ("5.4%", Share, "5.4", "%", ""),
+            ("2024年", Period, "-", "", ""),
+            ("47.6%", Share, "47.6", "%", ""),
+            ("一半以上", Share, "50", "%", "以上"),
+            ("超过半数", Share, "50", "%", "超过"),
+            ("三到五成", Share, "30..50", "%", ""),
+            ("过半", Share, "50", "%", "过"),
+            ("全年", Period, "-", "", ""),
+            ("六十万至八十万辆", Level, "6e5..8e5", "辆", ""),
+            ("1-9月", Period, "-", "", ""),
+            ("450万辆", Level, "4.5e6", "辆", ""),
+            ("24年上半年", Period, "-", "", ""),
+            ("12%", Growth, "12", "%", ""),
+            ("15亿元", Level, "1.5e9", "CNY", ""),
+            ("16.8亿元", Level, "1.68e9", "CNY", ""),
+        ],
+    );
+    // 从2020年的5.4%提升至2024年的47.6%: periods between do not break the pair.
+    let to = claim(&doc, &ex, "47.6%");
+    assert_eq!(to.change_of, Some((1, 3)));
+    assert_eq!(to.direction, Some(Direction::Up));
+    assert_eq!(to.period.as_deref(), Some("2024"));
+    assert_eq!(claim(&doc, &ex, "5.4%").period.as_deref(), Some("2020"));
+    let to = claim(&doc, &ex, "16.8亿元");
+    assert_eq!(to.change_of, Some((14, 15)));
+    assert_eq!(to.subject.as_deref(), Some("深圳示例电子有限公司"));
+    assert_eq!(
+        claim(&doc, &ex, "24年上半年").period.as_deref(),
+        Some("2024H1")
+    );
+    // 该公司 keeps the company named before.
+    assert_eq!(
+        claim(&doc, &ex, "12%").subject.as_deref(),
+        Some("深圳示例电子有限公司")
+    );
+}
+
+#[test]
+fn codes_vague_amounts_and_glued_periods() {
+    use ClaimKind::*;
+    let (doc, ex) = load("codes_and_vague.txt", &[]);
+    // 5G, 3D, COVID-19, C919, G20, 5nm are codes; 几十万, 数百家 write no number; 十四五 is a
+    // plan's name; 上一季度 is "last quarter"; 长江三角洲, 零部件 hold numeral characters.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2.1亿部", Level, "2.1e8", "部", ""),
+            ("20多万台", Level, "2e5", "台", "多"),
+            ("二十多万辆", Level, "2e5", "辆", "多"),
+            ("十余家", Level, "10", "家", "余"),
+            ("2025Q3", Period, "-", "", ""),
+            ("FY25", Period, "-", "", ""),
+            ("超过1000架", Level, "1000", "架", "超过"),
+            ("2025年6月底", Period, "-", "", ""),
+            ("10GWh", Level, "10", "GWh", ""),
+            ("百分之九十", Share, "90", "%", ""),
+            ("1名", Rank, "1", "名", ""),
+        ],
+    );
+    let p: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .filter(|c| !c.is_quantity())
+        .map(|c| c.period.as_deref())
+        .collect();
+    assert_eq!(p, vec![Some("2025Q3"), Some("FY2025"), Some("2025-06")]);
+    assert_eq!(
+        claim(&doc, &ex, "百分之九十").metric.as_deref(),
+        Some("良率")
+    );
+}
