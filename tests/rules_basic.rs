@@ -2,7 +2,8 @@
 //!
 //! Each test writes a short article, builds the claims the extractor would produce for it
 //! (so the rules are tested apart from extraction), runs one rule and asserts the exact
-//! flagged texts. Whole-pipeline tests on fixture articles live in `rules_fixtures.rs`.
+//! flagged texts. The second half runs fixture articles (tests/fixtures/nc1xx …, and the
+//! sample article) through `check_document`, extractor included.
 
 use numcheck::checks::{self, Check, Context, Outcome};
 use numcheck::claim::{
@@ -743,4 +744,112 @@ fn fixture_nc301_copied_page() {
             ("NC301", "请输入验证码", ""),
         ])
     );
+}
+
+#[test]
+fn fixture_nc101_lost_magnitude_in_a_delivery_range() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc101/ev-deliveries.txt", "2025-10-15"),
+        expect(&[("NC101", "45万-50辆", "45万-50万辆")])
+    );
+}
+
+#[test]
+fn fixture_nc102_backwards_shipment_range() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc102/foldable-phones.txt", "2025-09-10"),
+        expect(&[("NC102", "2800万-2500万台", "")])
+    );
+}
+
+#[test]
+fn fixture_nc103_swapped_digits_in_a_repeated_revenue() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc103/battery-earnings.txt", "2025-10-21"),
+        expect(&[("NC103", "2380亿元", "2830亿元")])
+    );
+}
+
+#[test]
+fn fixture_clean_article_full_of_consistent_figures() {
+    assert_eq!(
+        check_fixture(
+            "tests/fixtures/nc103/clean-smartphone-quarter.txt",
+            "2025-11-05"
+        ),
+        expect(&[])
+    );
+}
+
+#[test]
+fn fixture_nc109_impossible_dates() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc109/policy-calendar.txt", "2025-12-01"),
+        expect(&[("NC109", "2026年2月30日", ""), ("NC109", "2026年13月", "")])
+    );
+}
+
+#[test]
+fn fixture_nc110_share_above_the_whole() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc110/phone-market-share.txt", "2025-11-01"),
+        expect(&[("NC110", "112%", "")])
+    );
+}
+
+#[test]
+fn fixture_nc111_revenue_series_switches_currency() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc111/byd-revenue.txt", "2025-04-01"),
+        expect(&[("NC111", "1070亿美元", "")])
+    );
+}
+
+#[test]
+fn fixture_nc302_bare_profit_among_currencies() {
+    assert_eq!(
+        check_fixture("tests/fixtures/nc302/xiaomi-results.txt", "2025-03-20"),
+        expect(&[("NC302", "272亿", "")])
+    );
+    assert_eq!(
+        check_fixture(
+            "tests/fixtures/nc302/no-currency-anywhere.txt",
+            "2025-10-25"
+        ),
+        expect(&[])
+    );
+}
+
+#[test]
+fn sample_article_findings_of_these_rules() {
+    let path = "seeds/nvidia-china-export-controls.txt";
+    assert_eq!(
+        check_fixture(path, "2025-11-20"),
+        expect(&[
+            ("NC101", "30万-40枚", "30万-40万枚"),
+            ("NC103", "30万-40枚", "30万-40万枚"),
+            ("NC109", "前25年前3季度", "2025年前3季度"),
+            ("NC302", "16亿", ""),
+            ("NC301", "请输入验证码", ""),
+        ])
+    );
+    // NC103 links the first statement of the range, on line 17.
+    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+        .expect("sample article");
+    let settings = numcheck::settings::Settings {
+        article_date: Some("2025-11-20".parse().expect("valid date")),
+        ..Default::default()
+    };
+    let report =
+        numcheck::check_document(Document::new(path, text), &Reference::empty(), &settings);
+    let nc103 = report
+        .findings
+        .iter()
+        .find(|f| f.rule.code == "NC103")
+        .expect("NC103 finding");
+    let first = &nc103.related[0];
+    assert_eq!(report.doc.slice(first.span), "约为30万-40万枚");
+    assert_eq!(report.doc.locate(first.span).line, 17);
+    assert_eq!(report.doc.locate(nc103.span).line, 22);
+    assert!(nc103.formula.as_deref().unwrap_or("").contains("high ends"));
 }

@@ -11,6 +11,7 @@ pub mod nc110_percent_out_of_range;
 pub mod nc111_unit_inconsistency;
 pub mod nc301_page_residue;
 pub mod nc302_missing_currency;
+pub mod series_key;
 pub mod tolerance;
 
 use crate::claim::Claim;

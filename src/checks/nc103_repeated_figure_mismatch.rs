@@ -1,13 +1,13 @@
 //! NC103 repeated-figure-mismatch: one subject, metric and period given different values in different places.
 //!
-//! Also home of the subject/metric key normalisation NC111 shares, and of per-end hedged
-//! intervals (ranges compare end by end).
+//! Also home of per-end hedged intervals (ranges compare end by end); the subject/metric
+//! key normalisation lives in [`series_key`](crate::checks::series_key).
 
+use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::{AliasKind, Reference};
 use std::collections::{BTreeMap, BTreeSet};
 
 crate::declare_rule!(
@@ -20,7 +20,8 @@ crate::declare_rule!(
 
 What it checks: quantity claims (levels, shares, growth, point changes, multiples) are indexed
 by a key of subject + segment + metric + kind (+ direction for changes) + unit. Within one key,
-claims in different sentences about the same period must agree. A claim without a period is
+claims in different sentences about the same period must agree: a mention is reported when
+it agrees with none of the earlier ones (if it agrees with one, the slip is not here). A claim without a period is
 compared only when every other mention of the key names one and the same period (the period
 is then unambiguous). Ranges are compared end by end; a range and a point must overlap.
 
@@ -29,8 +30,10 @@ Key normalisation (so that mentions of one thing meet and different things never
   them (`某`, `某家`, `某款`, `一家`, `一款` + `主流`, `知名`, `头部`, `领先`, `大型`):
   `某主流国产AI芯片` and `国产AI芯片` are one subject, an unnamed member of the same class;
   `主流国产AI芯片` alone (no determiner) is kept as written. Reference aliases map names
-  to one entity (`英伟达` = `NVIDIA`); ASCII is case-folded. A claim without a subject or a
-  metric is never compared: two different subjects with one metric never meet.
+  to one entity (`英伟达` = `NVIDIA`); ASCII is case-folded. A subject named in the figure's
+  own clause, right before it, beats one carried from earlier sentences. A claim without a
+  subject or a metric is never compared: two different subjects with one metric never meet.
+- segments: a trailing `市场`/`地区` is dropped (`中国市场` = `中国`, but `中国` ≠ `中国大陆`).
 - metrics: reference aliases, then synonyms (`出货` = `出货量` = `发货量`, `营收` = `收入` =
   `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
 - a figure that is the start or end of a stated change (`从A增长到B`) is not a repetition.
@@ -62,46 +65,21 @@ impl Check for RepeatedFigureMismatch {
             .filter_map(|c| c.change_of)
             .flat_map(|(a, b)| [a, b])
             .collect();
+        let subjects = Subjects::new(cx);
         let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
         for c in cx.claims {
             if change_ends.contains(&c.id) {
                 continue;
             }
-            if let Some(k) = figure_key(cx.reference, c) {
+            if let Some(k) = figure_key(cx, &subjects, c) {
                 groups.entry(k).or_default().push(c);
             }
         }
-        for group in groups.values() {
-            check_group(cx, group, out);
+        for (key, group) in &groups {
+            let subject = subjects.display(&key.series.subject);
+            check_group(cx, subject, group, out);
         }
     }
-}
-
-/// Normalised identity of a series: subject, segment and metric.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SeriesKey {
-    /// Normalised subject.
-    pub subject: String,
-    /// Normalised segment, empty for none.
-    pub segment: String,
-    /// Normalised metric.
-    pub metric: String,
-}
-
-/// The series a claim belongs to, if it names both a subject and a metric.
-pub fn series_key(reference: &Reference, claim: &Claim) -> Option<SeriesKey> {
-    let subject = normalise_subject(reference, claim.subject.as_deref()?)?;
-    let metric = normalise_metric(reference, claim.metric.as_deref()?)?;
-    let segment = claim
-        .segment
-        .as_deref()
-        .map(|s| canonical_or_folded(reference, AliasKind::Segment, s.trim()))
-        .unwrap_or_default();
-    Some(SeriesKey {
-        subject,
-        segment,
-        metric,
-    })
 }
 
 /// The key under which repeated mentions of one figure meet (period handled apart).
@@ -113,7 +91,7 @@ struct FigureKey {
     unit: String,
 }
 
-fn figure_key(reference: &Reference, c: &Claim) -> Option<FigureKey> {
+fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
     let kind = match c.kind {
         ClaimKind::Level => 0,
         ClaimKind::Share => 1,
@@ -131,70 +109,16 @@ fn figure_key(reference: &Reference, c: &Claim) -> Option<FigureKey> {
         Some(Direction::Down) => 2,
     };
     Some(FigureKey {
-        series: series_key(reference, c)?,
+        series: series_key(cx, subjects, c)?,
         kind,
         direction,
         unit: c.unit.as_ref().map(|u| u.code.clone()).unwrap_or_default(),
     })
 }
 
-/// Indefinite determiners that introduce an unnamed member of a class.
-const DETERMINERS: &[&str] = &[
-    "某一", "某个", "某家", "某款", "某位", "某", "一家", "一款", "一个", "一位",
-];
-/// Evaluative words that may follow a determiner without narrowing the class named after them.
-const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
-
-/// A subject reduced to what identifies it; `None` when nothing is left.
-pub fn normalise_subject(reference: &Reference, subject: &str) -> Option<String> {
-    let mut s = subject.trim();
-    if let Some(d) = DETERMINERS.iter().find(|d| s.starts_with(**d)) {
-        s = &s[d.len()..];
-        while let Some(e) = EVALUATIVE.iter().find(|e| s.starts_with(**e)) {
-            s = &s[e.len()..];
-        }
-    }
-    let s = s.trim();
-    (!s.is_empty()).then(|| canonical_or_folded(reference, AliasKind::Entity, s))
-}
-
-/// Metric synonyms: every word in a row means its first word.
-const METRIC_SYNONYMS: &[&[&str]] = &[
-    &["出货", "出货量", "发货量", "发货"],
-    &["收入", "营收", "营业收入", "总收入", "总营收"],
-    &["净利润", "净利"],
-    &["销量", "销售量"],
-    &["销售额", "销售收入"],
-    &["份额", "市场份额", "市占率", "市场占有率"],
-];
-
-/// A metric reduced to its canonical word; `None` for an empty metric.
-pub fn normalise_metric(reference: &Reference, metric: &str) -> Option<String> {
-    let m = metric.trim();
-    if m.is_empty() {
-        return None;
-    }
-    if let Some(c) = reference.canonical(AliasKind::Metric, m) {
-        return Some(c.to_string());
-    }
-    for row in METRIC_SYNONYMS {
-        if row.contains(&m) {
-            return Some(row[0].to_string());
-        }
-    }
-    Some(m.to_ascii_lowercase())
-}
-
-fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> String {
-    reference
-        .canonical(kind, s)
-        .map(str::to_string)
-        .unwrap_or_else(|| s.to_ascii_lowercase())
-}
-
-/// Compares the mentions of one key; reports each later mention that disagrees with an
-/// earlier one about the same period, linking the earlier one.
-fn check_group(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
+/// Compares the mentions of one key; reports each later mention that agrees with no
+/// earlier mention of the same period, linking the most precise of them.
+fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outcome) {
     let periods: BTreeSet<&str> = group.iter().filter_map(|c| c.period.as_deref()).collect();
     let same_period = |a: &Claim, b: &Claim| match (a.period.as_deref(), b.period.as_deref()) {
         (Some(x), Some(y)) => x == y,
@@ -202,22 +126,51 @@ fn check_group(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
         _ => periods.len() <= 1,
     };
     for (i, later) in group.iter().enumerate() {
-        for earlier in &group[..i] {
-            if earlier.sentence == later.sentence || !same_period(earlier, later) {
-                continue;
-            }
-            out.mark_checked(earlier.id);
+        let earlier: Vec<&Claim> = group[..i]
+            .iter()
+            .copied()
+            .filter(|e| e.sentence != later.sentence && same_period(e, later))
+            .collect();
+        let mut conflicts = Vec::new();
+        for e in &earlier {
+            out.mark_checked(e.id);
             out.mark_checked(later.id);
-            if let Some(f) = disagreement(cx, earlier, later) {
-                out.findings.push(f);
-                break;
+            match disagreement(cx, subject, e, later) {
+                Some(f) => conflicts.push((*e, f)),
+                // Agreeing with one earlier mention: if anything is wrong, it is not this one.
+                None => {
+                    conflicts.clear();
+                    break;
+                }
             }
+        }
+        // Link the most precise earlier statement (no hedge, then 约, then bounds), first in text.
+        let rank = |c: &Claim| match c.hedge.as_ref().map(|h| h.kind) {
+            None | Some(HedgeKind::Each) => 0,
+            Some(HedgeKind::About) => 1,
+            Some(_) => 2,
+        };
+        let best = (0..conflicts.len()).min_by_key(|&k| rank(conflicts[k].0));
+        if let Some(k) = best {
+            let (_, mut f) = conflicts.swap_remove(k);
+            for (other, _) in &conflicts {
+                f = f.related(
+                    other.span,
+                    format!("also stated here as {}", cx.doc.slice(other.span)),
+                );
+            }
+            out.findings.push(f);
         }
     }
 }
 
 /// A finding when `later` cannot state the same figure as `earlier`.
-fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Finding> {
+fn disagreement(
+    cx: &Context<'_>,
+    subject: &str,
+    earlier: &Claim,
+    later: &Claim,
+) -> Option<Finding> {
     let unit = later.unit.as_ref();
     let a = Reading::of(earlier)?;
     let b = Reading::of(later)?;
@@ -253,7 +206,7 @@ fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Find
     };
     let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
     let line = cx.doc.locate(earlier.span).line;
-    let what = describe_key(later, earlier);
+    let what = describe_key(subject, later, earlier);
     Some(
         Finding::new(
             &INFO,
@@ -281,13 +234,12 @@ fn hedge_text(c: &Claim) -> &str {
     c.hedge.as_ref().map_or("", |h| h.text.as_str())
 }
 
-/// `subject · segment · metric · period` of a mention, the period taken from the other
-/// mention when this one leaves it unstated.
-fn describe_key(c: &Claim, other: &Claim) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(c.subject.as_deref());
-    parts.extend(c.segment.as_deref());
-    parts.extend(c.metric.as_deref());
+/// `subject · segment · metric · period` of a mention (the subject as resolved), each part
+/// taken from the other mention when this one leaves it unstated.
+fn describe_key(subject: &str, c: &Claim, other: &Claim) -> String {
+    let mut parts: Vec<&str> = vec![subject];
+    parts.extend(c.segment.as_deref().or(other.segment.as_deref()));
+    parts.extend(c.metric.as_deref().or(other.metric.as_deref()));
     parts.extend(c.period.as_deref().or(other.period.as_deref()));
     format!("subject/metric/period ({})", parts.join(" · "))
 }
@@ -360,25 +312,6 @@ pub fn hedged_interval(n: Num, hedge: Option<HedgeKind>) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strips_determiners_only_with_what_follows_them() {
-        let r = Reference::empty();
-        let n = |s| normalise_subject(&r, s).unwrap();
-        assert_eq!(n("某主流国产AI芯片"), "国产ai芯片");
-        assert_eq!(n("国产AI芯片"), "国产ai芯片");
-        assert_eq!(n("主流国产AI芯片"), "主流国产ai芯片");
-        assert_eq!(n("一家头部车企"), "车企");
-        assert!(normalise_subject(&r, "某").is_none());
-    }
-
-    #[test]
-    fn metric_synonyms_meet() {
-        let r = Reference::empty();
-        assert_eq!(normalise_metric(&r, "出货量"), normalise_metric(&r, "出货"));
-        assert_eq!(normalise_metric(&r, "营收"), normalise_metric(&r, "收入"));
-        assert_ne!(normalise_metric(&r, "营收"), normalise_metric(&r, "净利润"));
-    }
 
     #[test]
     fn hedges_widen_as_documented() {

@@ -1,6 +1,6 @@
 //! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
 
-use crate::checks::nc103_repeated_figure_mismatch::{series_key, SeriesKey};
+use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind};
@@ -41,6 +41,7 @@ impl Check for UnitInconsistency {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        let subjects = Subjects::new(cx);
         let mut series: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
         for c in cx.claims {
             let money = c.kind == ClaimKind::Level
@@ -50,7 +51,7 @@ impl Check for UnitInconsistency {
             if !money || is_conversion(cx, c) {
                 continue;
             }
-            if let Some(k) = series_key(cx.reference, c) {
+            if let Some(k) = series_key(cx, &subjects, c) {
                 series.entry(k).or_default().push(c);
             }
         }
