@@ -78,7 +78,7 @@ impl Check for InvalidDate {
 /// What is impossible about a normalised period string, if anything.
 ///
 /// Understands `YYYY-MM-DD`, `--MM-DD`, `YYYY-MM`, `YYYYQn`, `YYYYQa-Qb` and `YYYYHn`;
-/// anything else (`2024`, `FY2025` …) is taken as valid.
+/// anything else (`2024`, `FY2025`, `2024-2025` …) is taken as valid.
 pub fn period_problem(p: &str) -> Option<String> {
     let num = |s: &str| s.parse::<u32>().ok();
     if let Some(md) = p.strip_prefix("--") {
@@ -89,6 +89,10 @@ pub fn period_problem(p: &str) -> Option<String> {
     let year: i32 = p.get(..4)?.parse().ok()?;
     let rest = &p[4..];
     if let Some(md) = rest.strip_prefix('-') {
+        // `2024-2025` is a span of years, not a month.
+        if md.len() > 2 && !md.contains('-') {
+            return None;
+        }
         return match md.split_once('-') {
             Some((m, d)) => check_day(year, num(m)?, num(d)?),
             None => {
@@ -198,6 +202,7 @@ mod tests {
         assert!(period_problem("2025H3").is_some());
         assert!(period_problem("FY2025").is_none());
         assert!(period_problem("2024").is_none());
+        assert!(period_problem("2024-2025").is_none());
     }
 
     #[test]
