@@ -301,7 +301,8 @@ fn nc101_flags_a_lost_magnitude_and_mixed_units_only() {
 #[test]
 fn nc102_flags_backwards_ranges_unless_nc101_explains_them() {
     let mut c = Case::new(
-        "销量为3.5万-2.8万辆。规模1.5-1.2亿元。销量2.8万-3.5万辆。出货30万-40枚。增速-3%至-5%。",
+        "销量为3.5万-2.8万辆。规模1.5-1.2亿元。销量2.8万-3.5万辆。出货30万-40枚。增速-3%至-5%。\
+         投资1.2亿-8000万元。",
     );
     c.range(
         "3.5万-2.8万辆",
@@ -348,8 +349,24 @@ fn nc102_flags_backwards_ranges_unless_nc101_explains_them() {
         ],
         measure("%"),
     );
+    c.range(
+        "1.2亿-8000万元",
+        0,
+        [
+            ("1.2亿", 1.2e8, 1e7, Some("亿"), None),
+            ("8000万元", 8e7, 1e4, Some("万"), Some("CNY")),
+        ],
+        measure("CNY"),
+    );
     let (out, got) = c.run("NC102");
-    assert_eq!(got, flagged(&[("3.5万-2.8万辆", ""), ("1.5-1.2亿元", "")]));
+    assert_eq!(
+        got,
+        flagged(&[
+            ("3.5万-2.8万辆", ""),
+            ("1.5-1.2亿元", ""),
+            ("1.2亿-8000万元", "")
+        ])
+    );
     assert!(out.findings[0]
         .formula
         .as_deref()

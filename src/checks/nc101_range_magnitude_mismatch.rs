@@ -19,8 +19,9 @@ second end (`60-80万枚`, `30-40%`); so an end without a magnitude borrows the 
 cases cannot be right:
 - the first end carries a magnitude the second end lacks, and the second end as written is
   below the first (`30万-40枚`: 30万 up to 40 is not a range);
-- both ends carry magnitudes, they differ, and the range runs backwards (`30亿-40万`);
 - both ends carry units and the units differ (`30万吨-40万辆`, `5亿元-8亿美元`).
+Two ends that both carry (different) magnitudes were each written deliberately; if such a
+range runs backwards (`1.2亿-8000万`) that is NC102's inverted range, not a lost magnitude.
 
 Why: a dropped 万 or 亿 changes a figure ten-thousandfold, and readers copy ranges verbatim.
 
@@ -56,8 +57,6 @@ impl Check for RangeMagnitudeMismatch {
 pub enum EndMismatch {
     /// The first end has magnitude `.0`, the second none, and the range runs backwards.
     MissingMagnitude(String),
-    /// Both ends have magnitudes (`.0`, `.1`), they differ, and the range runs backwards.
-    DifferentMagnitudes(String, String),
     /// Both ends have units and they differ (codes `.0`, `.1`).
     DifferentUnits(String, String),
 }
@@ -83,9 +82,6 @@ pub fn end_mismatch(claim: &Claim) -> Option<EndMismatch> {
     let backwards = b.num.high() < a.num.low();
     match (&a.magnitude, &b.magnitude) {
         (Some(ma), None) if backwards => Some(EndMismatch::MissingMagnitude(ma.clone())),
-        (Some(ma), Some(mb)) if ma != mb && backwards => {
-            Some(EndMismatch::DifferentMagnitudes(ma.clone(), mb.clone()))
-        }
         _ => None,
     }
 }
@@ -110,15 +106,6 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
             }
             f
         }
-        EndMismatch::DifferentMagnitudes(ma, mb) => Finding::new(
-            &INFO,
-            claim.span,
-            format!(
-                "range `{text}`: the ends are in different magnitudes ({ma} and {mb}) and the range runs backwards"
-            ),
-        )
-        .stated(format!("{sa} to {sb}"))
-        .expected("a low end at or below the high end, in matching magnitudes"),
         EndMismatch::DifferentUnits(ua, ub) => Finding::new(
             &INFO,
             claim.span,

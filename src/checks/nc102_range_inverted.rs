@@ -22,11 +22,11 @@ first end's lowest reading is above the second end's highest reading.
 Why: an inverted range is a typo in one of its ends (`3.5万-2.8万辆`), and the reader cannot
 tell which end is wrong.
 
-Not reported when NC101 already explains it (the ends carry different or missing magnitudes,
-or different units, as in `30万-40枚`), so one slip gives one finding. Ranges with a negative
+Not reported when NC101 already explains it (the second end lost the first end's magnitude,
+or the ends carry different units, as in `30万-40枚`), so one slip gives one finding. Ranges with a negative
 end (`-3%至-5%`) are left alone: writers order those by size of the fall as often as by value.
 
-Flagged: `销量为3.5万-2.8万辆`, `增速为12%-9%`.
+Flagged: `销量为3.5万-2.8万辆`, `增速为12%-9%`, `规模为1.2亿-8000万元`.
 
 Not flagged: `60-80万枚`, `2.8万-3.5万辆`, `5000万-1.2亿元`, `30万-40枚` (NC101's case).
 

@@ -14,9 +14,10 @@ crate::declare_rule!(
     "a money figure without a currency among others that have one",
     "Flags a money amount written without a currency in an article that gives currencies.
 
-What it checks: level claims with a magnitude (万, 亿 …) but without any unit whose metric is a money metric (收入, 营收,
-利润, 净利润, 毛利, 亏损, 融资, 募资, 估值, 市值, 销售额, 营业额, 成交额, 交易额, 投资, 支出,
-开支, 资产, 金额 …), in an article where at least one other money figure names its currency
+What it checks: level claims with a magnitude (万, 亿 …) but without any unit whose metric
+ends with a money word (收入, 营收, 利润, 净利, 毛利, 亏损, 融资, 募资, 估值, 市值, 投资, 投入,
+支出, 开支, 资产, 税收, or anything in 额: 销售额, 成交额 …), in an article where at least one
+other money figure names its currency
 (美元, 元, 港元 …).
 
 Why: an article mixing 美元 and a bare `16亿` leaves the reader to guess, and the guess
@@ -75,33 +76,18 @@ impl Check for MissingCurrency {
     }
 }
 
-/// Metric words that measure money.
+/// Metric words that measure money (besides anything ending in 额: 销售额, 成交额 …).
 const MONEY_METRICS: &[&str] = &[
-    "收入",
-    "营收",
-    "利润",
-    "净利",
-    "毛利",
-    "亏损",
-    "融资",
-    "募资",
-    "募集",
-    "估值",
-    "市值",
-    "销售额",
-    "营业额",
-    "成交额",
-    "交易额",
-    "投资",
-    "支出",
-    "开支",
-    "资产",
-    "金额",
-    "税收",
-    "出口额",
-    "进口额",
-    "GMV",
+    "收入", "营收", "利润", "净利", "毛利", "亏损", "融资", "募资", "估值", "市值", "投资", "投入",
+    "支出", "开支", "资产", "税收", "GMV",
 ];
+
+/// True when a metric names an amount of money: it ends with a money word or with 额
+/// (`营业收入`, `净利润`, `融资额`), so `投资者` or `收入占比` do not count.
+fn is_money_metric(metric: &str) -> bool {
+    let m = metric.trim();
+    m.ends_with('额') || MONEY_METRICS.iter().any(|w| m.ends_with(w))
+}
 
 /// True for a money level written without any unit.
 fn lacks_currency(c: &Claim) -> bool {
@@ -111,7 +97,20 @@ fn lacks_currency(c: &Claim) -> bool {
         && c.bounds.iter().all(|b| b.unit.is_none())
         // A bare number (`收入排第3`) is not an amount; amounts carry 万/亿.
         && (c.magnitude.is_some() || c.bounds.iter().any(|b| b.magnitude.is_some()))
-        && c.metric
-            .as_deref()
-            .is_some_and(|m| MONEY_METRICS.iter().any(|w| m.contains(w)))
+        && c.metric.as_deref().is_some_and(is_money_metric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_money_metric;
+
+    #[test]
+    fn money_metrics_end_with_a_money_word() {
+        for m in ["营业收入", "净利润", "融资额", "市值", "研发投入", "GMV"] {
+            assert!(is_money_metric(m), "{m}");
+        }
+        for m in ["投资者", "收入占比", "出货量", "员工"] {
+            assert!(!is_money_metric(m), "{m}");
+        }
+    }
 }
