@@ -574,7 +574,8 @@ fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
     c.point("13.1%", 0, 13.1, 0.1, None, share("占比"));
     let (out, got) = c.run("NC110");
     assert_eq!(got, flagged(&[("120%", "")]));
-    assert!(out.checked[3] && !out.checked[1]);
+    let f = &out.findings[0];
+    assert_eq!(f.formula.as_deref(), Some("119.5%–120.5% ∩ [0%, 100%] = ∅"));
 }
 
 #[test]
@@ -729,7 +730,7 @@ fn check_fixture(path: &str, date: &str) -> Vec<(String, String, String)> {
         ..Default::default()
     };
     let report =
-        numcheck::check_document(Document::new(path, text), &Reference::empty(), &settings);
+        numcheck::check_document(Document::new(path, text), &Reference::bundled(), &settings);
     report
         .findings
         .iter()
@@ -858,7 +859,7 @@ fn sample_article_findings_of_these_rules() {
         ..Default::default()
     };
     let report =
-        numcheck::check_document(Document::new(path, text), &Reference::empty(), &settings);
+        numcheck::check_document(Document::new(path, text), &Reference::bundled(), &settings);
     let nc103 = report
         .findings
         .iter()

@@ -124,6 +124,13 @@ pub fn names_match(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// True when `text` only joins list items (、，和 与 及 以及 and spaces).
+pub fn is_list_glue(text: &str) -> bool {
+    let t = text.replace("以及", "");
+    t.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '和' | '与' | '及' | '跟'))
+}
+
 /// Words that announce a figure as a consequence of figures before it.
 const DERIVATION: &[&str] = &[
     "也就是说",

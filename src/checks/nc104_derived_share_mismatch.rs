@@ -1,8 +1,8 @@
 //! NC104 derived-share-mismatch: a share said to follow from counts given just before does not.
 
 use super::arith_cues::{
-    before_in_sentence, has_derivation_connector, is_amount, is_share, names_differ, names_match,
-    paragraph, periods_conflict, same_unit, SentenceIndex,
+    before_in_sentence, clause_before, has_derivation_connector, is_amount, is_share, marks_whole,
+    names_differ, names_match, paragraph, periods_conflict, same_unit, SentenceIndex,
 };
 use super::nc107_share_of_total_mismatch::{operand, part_whole};
 use super::tolerance::{self as tol, Interval};
@@ -22,7 +22,8 @@ What: a share introduced as a consequence (也就是说, 即, 这意味着, 换�
 counts given in the sentences just before it, in the same paragraph (up to three sentences
 back, or earlier in its own sentence), is not what those counts give. The share's subject
 must be the subject of exactly one of the counts (the part); the other counts of the same
-unit and metric are the rest of the market, and the share is part ÷ (part + rest). Ranges are
+unit and metric are the rest of the market, and the share is part ÷ (part + rest); when one of
+them is marked as the total (总出货量, 合计, 全行业 …) the share is part ÷ total. Ranges are
 intervals: the smallest share takes the smallest part and the largest rest.
 
 Why: the text presents the share as arithmetic the reader can redo; an overstated conclusion
@@ -36,10 +37,14 @@ Not flagged: the same counts with `份额超50%` (every value in 60.0%–72.7% i
 `份额约65%` (an estimate inside the interval); a share with no connector; a share whose
 whole is written as a number (NC107 checks those).
 
-Tolerance: a bound (超, 远超, 至少, 不到, 最多) must hold over the whole derived interval,
-computed from the counts as written; 远超 means at least 1.1× the written low end. An
-estimate (plain or 约/左右) must meet the derived interval widened by the counts' own
-precision and hedges (约 ±max(5%, one step)).
+Tolerance: the derived interval is computed from the counts as written (60.0%–72.7%), and
+widened by the counts' own precision and hedges (约 ±max(5%, one step)) where that favours the
+text. Counts summed as the market may leave rivals unnamed, which only lowers the true share,
+so there only an overstatement is flagged: a lower bound (超, 远超, 至少) above the derived low
+end (远超 means at least 1.1× the written low end), or an estimate (plain or 约/左右) whose low
+end is above the widened derived high end. Against a written total, a bound must hold over
+the whole derived interval and an estimate must meet the widened one. A share of another
+market than the counts' (全球 against 国内) is not checked.
 "
 );
 
@@ -67,10 +72,16 @@ impl Check for DerivedShareMismatch {
 /// How far back, in sentences of the same paragraph, counts are looked for.
 const WINDOW: usize = 3;
 
+/// At most this many counts (the nearest) are considered for one share.
+const MAX_COUNTS: usize = 12;
+
 /// The counts a share is derived from.
 struct Derivation {
     part: ClaimId,
+    /// The other counts, or the one whole when a count is marked as the total (总量, 合计 …).
     rest: Vec<ClaimId>,
+    /// True when `rest` is a single whole: the share is part ÷ whole, not part ÷ (part + rest).
+    whole: bool,
 }
 
 /// The amounts a share may be derived from: earlier in its sentence, then up to [`WINDOW`]
@@ -90,7 +101,9 @@ fn window<'a>(cx: &Context<'a>, idx: &SentenceIndex, s: &Claim) -> Vec<&'a Claim
                 .filter(|c| c.span.end <= s.span.start && is_amount(c)),
         );
     }
-    v
+    // Only the nearest counts: a derivation names a handful, and huge lists stay linear.
+    let skip = v.len().saturating_sub(MAX_COUNTS);
+    v.split_off(skip)
 }
 
 /// Finds the part (the count whose subject is the share's) and the rest (same unit and metric).
@@ -111,6 +124,9 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     if parts.next().is_some() {
         return None; // two counts of the same subject: not one part of a split
     }
+    if names_differ(s.segment.as_deref(), part.segment.as_deref()) {
+        return None; // the share is of another market (全球) than the counts (国内)
+    }
     let rest: Vec<ClaimId> = counts
         .iter()
         .filter(|c| c.id != part.id && same_unit(c.unit.as_ref(), part.unit.as_ref()))
@@ -123,10 +139,46 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     if rest.is_empty() || tol::is_bound(part) || rest.iter().any(bounded) {
         return None;
     }
-    Some(Derivation {
-        part: part.id,
-        rest,
-    })
+    let wholes: Vec<ClaimId> = rest
+        .iter()
+        .copied()
+        .filter(|&i| {
+            cx.claims
+                .get(i)
+                .is_some_and(|c| marks_whole(clause_before(cx, c)))
+        })
+        .collect();
+    match wholes.len() {
+        0 => Some(Derivation {
+            part: part.id,
+            rest,
+            whole: false,
+        }),
+        1 => Some(Derivation {
+            part: part.id,
+            rest: wholes,
+            whole: true,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether the counts support the stated share (see the rule docs for the reasoning).
+fn supported(
+    stated: &Interval,
+    nominal: &Interval,
+    wide: &Interval,
+    bound: bool,
+    whole: bool,
+) -> bool {
+    match (whole, bound) {
+        (true, true) => stated.contains(nominal),
+        (true, false) => stated.overlaps(wide),
+        // The counts may not be the whole market: unnamed rivals only lower the share, so
+        // only a claim of more than the counts give is unsupported.
+        (false, true) => Interval::new(f64::NEG_INFINITY, nominal.lo).contains_value(stated.lo),
+        (false, false) => Interval::new(f64::NEG_INFINITY, wide.hi).contains_value(stated.lo),
+    }
 }
 
 fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
@@ -146,19 +198,20 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     ) else {
         return;
     };
-    let (Some(nominal), Some(wide), Some(stated)) = (
-        tol::share_of_sum_pct(&pn, &rn),
-        tol::share_of_sum_pct(&pw, &rw),
-        tol::allowed(s),
-    ) else {
+    let derive = |p: &Interval, r: &Interval| {
+        if d.whole {
+            tol::ratio_pct(p, r)
+        } else {
+            tol::share_of_sum_pct(p, r)
+        }
+    };
+    let (Some(nominal), Some(wide), Some(stated)) =
+        (derive(&pn, &rn), derive(&pw, &rw), tol::allowed(s))
+    else {
         return;
     };
     let bound = tol::is_bound(s);
-    let ok = if bound {
-        stated.contains(&nominal)
-    } else {
-        stated.overlaps(&wide)
-    };
+    let ok = supported(&stated, &nominal, &wide, bound, d.whole);
     if ok {
         out.mark_checked(s.id);
         out.mark_checked(part.id);
@@ -174,7 +227,13 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
         .map(|c| tol::fmt_operand(c))
         .collect::<Vec<_>>()
         .join(" + ");
-    let formula = if nominal.lo < nominal.hi {
+    let formula = if d.whole {
+        format!(
+            "{} ÷ {} × 100% = {expected}",
+            tol::fmt_operand(part),
+            rest_text
+        )
+    } else if nominal.lo < nominal.hi {
         format!(
             "{p} ÷ ({p} + {r}): min {plo} ÷ ({plo} + {rhi}) = {lo}, max {phi} ÷ ({phi} + {rlo}) = {hi}",
             p = tol::fmt_operand(part),
@@ -192,14 +251,10 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
             p = tol::fmt_operand(part)
         )
     };
-    let why = if bound {
-        format!(
-            "the counts give {expected}, which {} does not cover",
-            tol::fmt_pct_interval(&stated)
-        )
-    } else {
-        format!("the counts give {expected}")
-    };
+    let why = format!(
+        "they give {expected}, and {text} means {}",
+        tol::fmt_pct_interval(&stated)
+    );
     let mut f = Finding::new(
         &INFO,
         s.span,
@@ -211,18 +266,23 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
     .tolerance(format!(
         "{}; {}",
         tol::describe(s),
-        if bound {
-            "a bound must hold over the whole derived interval".to_string()
-        } else {
-            format!(
+        match (d.whole, bound) {
+            (true, true) => "a bound must hold over the whole derived interval".to_string(),
+            (false, true) => format!(
+                "unnamed rivals can only lower the share, so a lower bound must not exceed \
+                 the lowest derived share {}",
+                tol::fmt_pct(nominal.lo)
+            ),
+            (_, false) => format!(
                 "with the counts' precision and hedges the share may be {}",
                 tol::fmt_pct_interval(&wide)
-            )
+            ),
         }
     ))
     .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
+    let role = if d.whole { "the whole" } else { "the rest" };
     for c in &rest {
-        f = f.related(c.span, format!("the rest: {}", cx.doc.slice(c.span)));
+        f = f.related(c.span, format!("{role}: {}", cx.doc.slice(c.span)));
     }
     if nominal.hi - nominal.lo < 0.05 {
         f = f.suggestion(format!("约{}%", tol::fmt_trim(nominal.mid(), 0)));
@@ -295,51 +355,32 @@ mod tests {
     }
 
     #[test]
-    fn no_connector_no_check() {
-        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司的份额为20%。";
+    fn a_marked_total_is_the_whole() {
+        let text = "甲公司出货量60万枚，行业总出货量200万枚。也就是说，甲公司份额约为40%。";
         let mut k = Kit::new(text);
         k.at("60万枚", ClaimKind::Level)
             .point(60.0, 1e4)
             .measure("枚")
             .subject("甲公司")
             .push();
-        k.at("30万枚", ClaimKind::Level)
-            .point(30.0, 1e4)
+        k.at("200万枚", ClaimKind::Level)
+            .point(200.0, 1e4)
             .measure("枚")
-            .subject("乙公司")
             .push();
-        k.at("20%", ClaimKind::Share)
-            .point(20.0, 1.0)
+        k.at("约为40%", ClaimKind::Share)
+            .point(40.0, 1.0)
             .pct()
+            .hedge("约为", HedgeKind::About)
             .subject("甲公司")
             .push();
-        assert!(k.findings(&DerivedShareMismatch).is_empty());
+        let f = k.findings(&DerivedShareMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("30.0%"));
     }
 
     #[test]
-    fn other_paragraph_is_out_of_reach() {
-        let text = "甲公司出货量60万枚。乙公司出货量30万枚。\n也就是说，甲公司的份额为20%。";
-        let mut k = Kit::new(text);
-        k.at("60万枚", ClaimKind::Level)
-            .point(60.0, 1e4)
-            .measure("枚")
-            .subject("甲公司")
-            .push();
-        k.at("30万枚", ClaimKind::Level)
-            .point(30.0, 1e4)
-            .measure("枚")
-            .subject("乙公司")
-            .push();
-        k.at("20%", ClaimKind::Share)
-            .point(20.0, 1.0)
-            .pct()
-            .subject("甲公司")
-            .push();
-        assert!(k.findings(&DerivedShareMismatch).is_empty());
-    }
-
-    #[test]
-    fn subject_found_in_text_when_share_has_none() {
+    fn understatement_against_summed_counts_may_be_rivals() {
+        // 60万 of 60万 + 30万 is 66.7%, but unnamed rivals may bring 甲 down to 20%.
         let text = "甲公司出货量60万枚。乙公司出货量30万枚。即甲公司份额为20%。";
         let mut k = Kit::new(text);
         k.at("60万枚", ClaimKind::Level)
@@ -352,7 +393,73 @@ mod tests {
             .measure("枚")
             .subject("乙公司")
             .push();
-        k.at("20%", ClaimKind::Share).point(20.0, 1.0).pct().push();
+        k.at("20%", ClaimKind::Share)
+            .point(20.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn no_connector_no_check() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司的份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn other_paragraph_is_out_of_reach() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。\n也就是说，甲公司的份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn subject_found_in_text_when_share_has_none() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。即甲公司份额为80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share).point(80.0, 1.0).pct().push();
         let f = k.findings(&DerivedShareMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].expected.as_deref(), Some("66.7%"));

@@ -1,8 +1,8 @@
 //! NC107 share-of-total-mismatch: a part, its whole and the percentage said to link them disagree.
 
 use super::arith_cues::{
-    before_in_sentence, between, clause_before, is_amount, is_clause_break, is_share, marks_whole,
-    paragraph, periods_conflict, same_unit, SentenceIndex,
+    before_in_sentence, between, clause_before, is_amount, is_clause_break, is_list_glue, is_share,
+    marks_whole, paragraph, periods_conflict, same_unit, SentenceIndex,
 };
 use super::tolerance::{self as tol, Interval};
 use super::{Check, Context, Outcome};
@@ -52,6 +52,13 @@ impl Check for ShareOfTotalMismatch {
             };
             check(cx, s, &pw, out);
         }
+        for sentence in 0..cx.sentences.len() {
+            for (s, pw) in listed_parts(cx, &idx, sentence) {
+                if let Some(s) = cx.claims.get(s) {
+                    check(cx, s, &pw, out);
+                }
+            }
+        }
     }
 }
 
@@ -63,6 +70,9 @@ pub struct PartWhole {
     /// The whole (总销量120万辆).
     pub whole: ClaimId,
 }
+
+/// How many claims back a whole is looked for (keeps huge sentences linear).
+const LOOK_BACK: usize = 8;
 
 /// Filler characters allowed around 占/占比 between a part and its share.
 const FILLER: &[char] = &[
@@ -98,7 +108,7 @@ fn is_share_cue(text: &str, earlier: &str) -> bool {
 /// The nearest claim before `c` in its sentence.
 fn prev_in_sentence<'a>(cx: &Context<'a>, idx: &SentenceIndex, c: &Claim) -> Option<&'a Claim> {
     let ids = idx.of(c.sentence);
-    let pos = ids.iter().position(|&i| i == c.id)?;
+    let pos = ids.binary_search(&c.id).ok()?;
     pos.checked_sub(1).and_then(|p| cx.claims.get(ids[p]))
 }
 
@@ -129,11 +139,12 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         return None;
     }
     let ids = idx.of(part.sentence);
-    let pos = ids.iter().position(|&i| i == part.id)?;
+    let pos = ids.binary_search(&part.id).ok()?;
     let same = |c: &&Claim| is_amount(c) && same_unit(c.unit.as_ref(), part.unit.as_ref());
     if let Some(w) = ids[..pos]
         .iter()
         .rev()
+        .take(LOOK_BACK)
         .filter_map(|&i| cx.claims.get(i))
         .find(same)
     {
@@ -155,9 +166,72 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         .of(prev_sentence)
         .iter()
         .rev()
-        .filter_map(|&i| cx.claims.get(i))
-        .find(same)?;
+        .take(LOOK_BACK)
+        .find_map(|&i| cx.claims.get(i).filter(same))?;
     valid(part, w)
+}
+
+/// Parts listed after 其中 and their shares listed after 占比分别为, paired in order:
+/// `总销量120万辆，其中新能源车48万辆、燃油车72万辆，占比分别为40%和60%`. The number of parts
+/// and shares must agree and the whole must stand before 其中; otherwise nothing is paired.
+pub fn listed_parts(
+    cx: &Context<'_>,
+    idx: &SentenceIndex,
+    sentence: usize,
+) -> Vec<(ClaimId, PartWhole)> {
+    let claims: Vec<&Claim> = idx
+        .of(sentence)
+        .iter()
+        .filter_map(|&i| cx.claims.get(i))
+        .filter(|c| c.is_quantity())
+        .collect();
+    let mut out = Vec::new();
+    for k in 1..claims.len() {
+        let (last_part, first_share) = (claims[k - 1], claims[k]);
+        let gap = between(cx, last_part.span, first_share.span);
+        if !is_share(first_share)
+            || !is_amount(last_part)
+            || !gap.contains("分别")
+            || !(gap.contains('占') || gap.contains("比重"))
+        {
+            continue;
+        }
+        let mut shares = vec![first_share];
+        for c in &claims[k + 1..] {
+            let prev = shares[shares.len() - 1];
+            if is_share(c) && is_list_glue(between(cx, prev.span, c.span)) {
+                shares.push(c);
+            } else {
+                break;
+            }
+        }
+        // Walk back over the parts; the claim before them, across 其中, is the whole.
+        let mut parts = vec![last_part];
+        let mut whole = None;
+        for c in claims[..k - 1].iter().rev() {
+            let first = parts[parts.len() - 1];
+            if !is_amount(c) || !same_unit(c.unit.as_ref(), first.unit.as_ref()) {
+                break;
+            }
+            if between(cx, c.span, first.span).contains("其中") {
+                whole = Some(*c);
+                break;
+            }
+            parts.push(c);
+        }
+        let Some(whole) = whole else { continue };
+        if parts.len() != shares.len() {
+            continue;
+        }
+        parts.reverse();
+        out.extend(
+            parts
+                .iter()
+                .zip(&shares)
+                .filter_map(|(p, s)| valid(p, whole).map(|pw| (s.id, pw))),
+        );
+    }
+    out
 }
 
 /// Accepts a part/whole pair unless their periods conflict.
@@ -227,7 +301,7 @@ fn check(cx: &Context<'_>, s: &Claim, pw: &PartWhole, out: &mut Outcome) {
     let f = if nominal.lo < nominal.hi {
         f
     } else {
-        f.suggestion(format!("占比{}", tol::fmt_trim(nominal.lo, 1)) + "%")
+        f.suggestion(format!("{}%", tol::fmt_trim(nominal.lo, 1)))
     };
     out.findings.push(f);
 }
@@ -267,7 +341,7 @@ mod tests {
         assert_eq!(k.text(f[0].span), "45%");
         assert_eq!(f[0].expected.as_deref(), Some("40.0%"));
         assert_eq!(f[0].related.len(), 2);
-        assert_eq!(f[0].suggestion.as_deref(), Some("占比40%"));
+        assert_eq!(f[0].suggestion.as_deref(), Some("40%"));
     }
 
     #[test]
@@ -344,6 +418,31 @@ mod tests {
             .push();
         k.at("3%", ClaimKind::Share).point(3.0, 1.0).pct().push();
         assert!(k.findings(&ShareOfTotalMismatch).is_empty());
+    }
+
+    #[test]
+    fn listed_parts_pair_with_listed_shares() {
+        let mut k =
+            Kit::new("总销量120万辆，其中新能源车48万辆、燃油车72万辆，占比分别为40%和65%。");
+        k.at("120万辆", ClaimKind::Level)
+            .point(120.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("48万辆", ClaimKind::Level)
+            .point(48.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("72万辆", ClaimKind::Level)
+            .point(72.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("40%", ClaimKind::Share).point(40.0, 1.0).pct().push();
+        k.at("65%", ClaimKind::Share).point(65.0, 1.0).pct().push();
+        let out = k.run(&ShareOfTotalMismatch);
+        assert_eq!(out.findings.len(), 1);
+        assert_eq!(k.text(out.findings[0].span), "65%");
+        assert_eq!(out.findings[0].expected.as_deref(), Some("60.0%"));
+        assert!(out.checked[3]);
     }
 
     #[test]

@@ -105,8 +105,11 @@ fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
         let one = it.next();
         it.any(|u| Some(u) != one)
     };
-    for c in group {
-        out.mark_checked(c.id);
+    // Mentions of a series with more than one mention are checked against each other.
+    if group.len() > 1 {
+        for c in group {
+            out.mark_checked(c.id);
+        }
     }
     for c in &group[1..] {
         let (u0, u1) = (currency(first), currency(c));

@@ -1,0 +1,316 @@
+//! NC108 ranking-order-mismatch: a list introduced as a ranking whose values are out of order.
+
+use super::arith_cues::{between, clause_before, is_clause_break, same_unit, SentenceIndex};
+use super::tolerance::{self as tol};
+use super::{Check, Context, Outcome};
+use crate::claim::{Claim, ClaimKind};
+use crate::finding::{Finding, RuleInfo};
+
+crate::declare_rule!(
+    RankingOrderMismatch,
+    "NC108",
+    "ranking-order-mismatch",
+    Warning,
+    "a ranked list (分别是/依次为/前三) is not in order",
+    "NC108 ranking-order-mismatch (warning)
+
+What: a list introduced as a ranking — a ranking word (最大, 最高, 最多, 前N名/前三大/前五家,
+排名, 排行, 榜首 for descending; 最小, 最低, 最少, 倒数 for ascending) in the clause that
+introduces the list with 分别是/分别为/依次为/为/是/： — whose values are not in that order.
+The list is the run of figures of one unit that follows, each separated from the next by a
+short stretch of names (no sentence break, at most 30 characters).
+
+Why: readers take the order of a ranked list as the ranking; a figure out of order means a
+wrong figure or a wrong place in the list.
+
+Flagged: `销量前三的车企依次为甲(30万辆)、乙(35万辆)、丙(20万辆)` — 35万 comes after 30万 in a
+descending list.
+
+Not flagged: `最大买家分别是A(48.5万枚)、B与C(均采购23万枚)、D(22.4万枚)、E(19.6万枚)、
+F(19.6万枚)` (ties and 均 are fine); `A、B的销量分别为30万辆和50万辆` (分别 alone pairs names with
+figures, it does not rank); `前3季度` (a period, not a ranking).
+
+Tolerance: two neighbours are out of order only when their intervals do not meet: written
+precision (19.6万 is 19.55万–19.65万) and hedges (约, 超 …) first, so ties and rounding never
+count.
+"
+);
+
+impl Check for RankingOrderMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        let idx = SentenceIndex::new(cx);
+        for s in 0..cx.sentences.len() {
+            let ids = idx.of(s);
+            let mut i = 0;
+            while i < ids.len() {
+                let Some(first) = cx.claims.get(ids[i]) else {
+                    break;
+                };
+                let Some(order) = ranking_cue(clause_before(cx, first)) else {
+                    i += 1;
+                    continue;
+                };
+                let list = list_from(cx, &ids[i..]);
+                let n = list.len();
+                if n >= 2 {
+                    check(cx, &list, order, out);
+                }
+                i += n.max(1);
+            }
+        }
+    }
+}
+
+/// The order a ranking cue promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Largest first (最大, 前三).
+    Descending,
+    /// Smallest first (最小, 最低).
+    Ascending,
+}
+
+/// Characters after 前N that make it a ranking (前三名, 前五大, 前十家, 销量前三的) rather than a
+/// period (前三季度, 前5个月, 前两年).
+fn ranks_after_qian(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('名' | '大' | '位' | '家' | '强' | '款' | '的' | '者' | '甲' | '座')
+    )
+}
+
+/// True when `text` holds 前N as a ranking.
+fn has_top_n(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        if c != '前' {
+            return false;
+        }
+        let digits = chars[i + 1..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十两".contains(**d))
+            .count();
+        digits > 0 && ranks_after_qian(chars.get(i + 1 + digits).copied())
+    })
+}
+
+/// How many characters before the list marker a ranking word may stand.
+const CUE_REACH: usize = 24;
+
+/// The order promised by the clause leading to a list, if it introduces a ranked list.
+pub fn ranking_cue(clause: &str) -> Option<Order> {
+    let marker = [
+        "分别是",
+        "分别为",
+        "依次为",
+        "依次是",
+        "为",
+        "是",
+        "：",
+        ":",
+        "包括",
+    ]
+    .iter()
+    .filter_map(|m| clause.find(m))
+    .min()?;
+    // The ranking word must sit near the marker (最大买家分别是, 排名前五的企业分别是), not
+    // anywhere earlier in a long clause.
+    let lead = &clause[..marker];
+    let skip = lead.chars().count().saturating_sub(CUE_REACH);
+    let lead = lead
+        .char_indices()
+        .nth(skip)
+        .map_or(lead, |(i, _)| &lead[i..]);
+    let asc = ["最小", "最低", "最少", "倒数", "垫底"];
+    let desc = [
+        "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
+    ];
+    if asc.iter().any(|w| lead.contains(w)) {
+        Some(Order::Ascending)
+    } else if desc.iter().any(|w| lead.contains(w)) || has_top_n(lead) {
+        Some(Order::Descending)
+    } else {
+        None
+    }
+}
+
+/// Longest gap, in characters, between two items of one list.
+const MAX_GAP: usize = 30;
+
+/// The run of same-unit figures starting at `ids[0]`, each a short gap from the previous one.
+fn list_from<'a>(cx: &Context<'a>, ids: &[usize]) -> Vec<&'a Claim> {
+    let mut list: Vec<&'a Claim> = Vec::new();
+    for &id in ids {
+        let Some(c) = cx.claims.get(id) else { break };
+        if !c.is_quantity() {
+            continue; // dates and periods inside the list do not break it
+        }
+        if !matches!(c.kind, ClaimKind::Level | ClaimKind::Share) {
+            break;
+        }
+        if let Some(prev) = list.last() {
+            let gap = between(cx, prev.span, c.span);
+            if !same_unit(prev.unit.as_ref(), c.unit.as_ref())
+                || gap.chars().count() > MAX_GAP
+                || gap
+                    .chars()
+                    .any(|ch| is_clause_break(ch) && ch != '，' && ch != ',')
+            {
+                break;
+            }
+        } else if c.unit.is_none() {
+            break;
+        }
+        list.push(c);
+    }
+    list
+}
+
+fn check(cx: &Context<'_>, list: &[&Claim], order: Order, out: &mut Outcome) {
+    for w in list.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (Some(ia), Some(ib)) = (tol::allowed(a), tol::allowed(b)) else {
+            return;
+        };
+        let wrong = match order {
+            Order::Descending => ib.lo > ia.hi,
+            Order::Ascending => ib.hi < ia.lo,
+        };
+        if !wrong {
+            continue;
+        }
+        let word = match order {
+            Order::Descending => "descending",
+            Order::Ascending => "ascending",
+        };
+        let (at, bt) = (cx.doc.slice(a.span), cx.doc.slice(b.span));
+        // What the item should be at most (at least): the previous item as written.
+        let prev = tol::nominal(a).unwrap_or(ia);
+        let expected = match order {
+            Order::Descending => format!("≤ {}", tol::fmt_value(prev.hi, a.unit.as_ref())),
+            Order::Ascending => format!("≥ {}", tol::fmt_value(prev.lo, a.unit.as_ref())),
+        };
+        let listed: Vec<&str> = list.iter().map(|c| cx.doc.slice(c.span)).collect();
+        let mut f = Finding::new(
+            &INFO,
+            b.span,
+            format!("the list is introduced as a ranking ({word}) but {bt} follows {at}"),
+        )
+        .stated(format!("{bt} after {at}"))
+        .expected(expected)
+        .formula(format!("{} (expected {word} order)", listed.join(", ")))
+        .tolerance(format!(
+            "neighbours out of order only when their intervals do not meet: {}; {}",
+            tol::describe(a),
+            tol::describe(b)
+        ))
+        .related(a.span, format!("the item before: {at}"));
+        for c in list {
+            if c.id != a.id && c.id != b.id {
+                f = f.related(c.span, format!("list item {}", cx.doc.slice(c.span)));
+            }
+        }
+        out.findings.push(f);
+        return;
+    }
+    for c in list {
+        out.mark_checked(c.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tolerance::testkit::Kit;
+    use crate::claim::HedgeKind;
+
+    fn buyers(vals: &[(&str, f64)], lead: &str) -> Kit {
+        let items: Vec<String> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| format!("公司{i}({t})"))
+            .collect();
+        let text = format!("{lead}{}。", items.join("、"));
+        let mut k = Kit::new(&text);
+        for (t, v) in vals {
+            let b = k.at(t, ClaimKind::Level).point(*v, 1e4).measure("枚");
+            let b = if t.starts_with('均') {
+                b.hedge("均", HedgeKind::Each)
+            } else {
+                b
+            };
+            b.push();
+        }
+        k
+    }
+
+    #[test]
+    fn descending_list_with_ties_and_each_passes() {
+        let k = buyers(
+            &[
+                ("48.5万枚", 48.5),
+                ("均采购23万枚", 23.0),
+                ("22.4万枚", 22.4),
+                ("19.6万枚", 19.6),
+                ("19.6万枚", 19.6),
+                ("16.9万枚", 16.9),
+            ],
+            "榜单中，最大买家分别是",
+        );
+        let out = k.run(&RankingOrderMismatch);
+        assert!(out.findings.is_empty());
+        assert!(out.checked.iter().all(|&c| c));
+    }
+
+    #[test]
+    fn out_of_order_item_is_flagged() {
+        let k = buyers(
+            &[("30万枚", 30.0), ("35万枚", 35.0), ("20万枚", 20.0)],
+            "采购量前三的企业依次为",
+        );
+        let f = k.findings(&RankingOrderMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(k.text(f[0].span), "35万枚");
+        assert_eq!(f[0].expected.as_deref(), Some("≤ 30万枚"));
+        assert_eq!(f[0].related.len(), 2);
+    }
+
+    #[test]
+    fn ascending_when_smallest_first() {
+        let k = buyers(
+            &[("3.2万枚", 3.2), ("2.1万枚", 2.1)],
+            "采购量最少的两家分别是",
+        );
+        assert_eq!(k.findings(&RankingOrderMismatch).len(), 1);
+    }
+
+    #[test]
+    fn fenbie_alone_and_periods_are_not_rankings() {
+        let k = buyers(
+            &[("30万枚", 30.0), ("50万枚", 50.0)],
+            "两家公司的采购量分别为",
+        );
+        assert!(k.findings(&RankingOrderMismatch).is_empty());
+        let k = buyers(
+            &[("30万枚", 30.0), ("50万枚", 50.0)],
+            "前3季度两家采购量分别为",
+        );
+        assert!(k.findings(&RankingOrderMismatch).is_empty());
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(ranking_cue("销量前三的车企依次为"), Some(Order::Descending));
+        assert_eq!(ranking_cue("排名前五的企业分别是"), Some(Order::Descending));
+        assert_eq!(ranking_cue("前三季度营收分别为"), None);
+        assert_eq!(ranking_cue("最大买家"), None);
+        assert_eq!(
+            ranking_cue("最大的问题在于各地执行标准不一致导致统计口径差异很大两项指标分别为"),
+            None
+        );
+    }
+}

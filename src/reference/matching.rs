@@ -1,0 +1,690 @@
+//! Matching claims to reference facts: subject, segment, metric and period through the
+//! aliases, and claim units (枚, %, 美元) against fact units (units, percent, USD).
+
+use super::period::{Period, Step};
+use super::{AliasKind, Reference};
+use crate::claim::{Claim, ClaimKind, HedgeKind, Unit, UnitKind};
+use crate::document::{Document, Span};
+
+/// The canonical coordinates a claim is about. Facts are looked up by these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// Canonical entity (`NVIDIA`).
+    pub entity: String,
+    /// Canonical segment, empty for the whole entity.
+    pub segment: String,
+    /// Canonical metric (`revenue`).
+    pub metric: String,
+    /// The period.
+    pub period: Period,
+    /// True when the claim's metric word says it is the segment's share of the whole
+    /// (`收入占比`, `营收中的占比`) rather than the metric itself.
+    pub share_of_whole: bool,
+}
+
+impl Key {
+    /// The same key in another period.
+    pub fn at(&self, period: Period) -> Key {
+        Key {
+            period,
+            ..self.clone()
+        }
+    }
+
+    /// The same key for the whole entity (no segment).
+    pub fn whole(&self) -> Key {
+        Key {
+            segment: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// `entity/segment/metric/period` for messages.
+    pub fn describe(&self) -> String {
+        if self.segment.is_empty() {
+            format!("{} {} {}", self.entity, self.metric, self.period)
+        } else {
+            format!(
+                "{} ({}) {} {}",
+                self.entity, self.segment, self.metric, self.period
+            )
+        }
+    }
+}
+
+/// Words that turn a metric into a segment's share of it (收入占比 → share of revenue).
+const SHARE_SUFFIXES: [&str; 6] = ["所占比例", "所占比重", "占比", "比重", "份额", "比例"];
+/// Words that turn a metric into its growth (营收增速 → growth of revenue).
+const GROWTH_SUFFIXES: [&str; 5] = ["同比增长", "增长率", "增速", "增幅", "增长"];
+/// Segment words that mean the whole entity (全球收入 is total revenue), not a segment.
+pub const WHOLE_SEGMENTS: [&str; 7] = [
+    "全球",
+    "全球市场",
+    "全世界",
+    "世界",
+    "整体",
+    "总体",
+    "全公司",
+];
+/// Joiners between several subjects of one figure (字节跳动与腾讯均采购…).
+const JOINERS: [&str; 6] = ["以及", "与", "和", "及", "、", "跟"];
+/// Physical units that never compare with counted `units`.
+const PHYSICAL_UNITS: [&str; 22] = [
+    "吨",
+    "千克",
+    "公斤",
+    "克",
+    "瓦",
+    "千瓦",
+    "兆瓦",
+    "吉瓦",
+    "瓦时",
+    "千瓦时",
+    "兆瓦时",
+    "吉瓦时",
+    "GWh",
+    "MW",
+    "米",
+    "公里",
+    "千米",
+    "平方米",
+    "亩",
+    "升",
+    "桶",
+    "立方米",
+];
+
+/// True when a claim's unit can be compared with a fact's unit: the same currency code,
+/// `%` with `percent`, a measure word (枚, 辆, 台 …) with `units`. A claim without a unit
+/// may compare with any non-percent fact once subject, metric and period matched (NC302
+/// reports the missing currency separately).
+pub fn unit_compatible(unit: Option<&Unit>, fact_unit: &str) -> bool {
+    match unit {
+        None => fact_unit != "percent",
+        Some(u) => match u.kind {
+            UnitKind::Currency => u.code == fact_unit,
+            UnitKind::Percent => fact_unit == "percent",
+            UnitKind::Measure => fact_unit == "units" && !PHYSICAL_UNITS.contains(&u.code.as_str()),
+            UnitKind::Points | UnitKind::Times => false,
+        },
+    }
+}
+
+/// Strips `suffix` words (and a linking 的/中) from the end of `text`.
+fn strip_suffix<'t>(text: &'t str, suffixes: &[&str]) -> Option<&'t str> {
+    suffixes.iter().find_map(|s| {
+        text.strip_suffix(s)
+            .map(|p| p.trim_end_matches(['的', '中']).trim_end())
+    })
+}
+
+impl Reference {
+    /// The canonical metric a claim's metric word names, and whether the word asks for
+    /// the segment's share of it. `营收` → (revenue, false); `收入占比` → (revenue, true).
+    /// A bare share word (`占比`) takes the one metric named in `context`, if exactly one is.
+    pub fn resolve_metric(&self, word: &str, context: &str) -> Option<(String, bool)> {
+        let word = word.trim();
+        if let Some(c) = self.canonical(AliasKind::Metric, word) {
+            return Some((c.to_string(), false));
+        }
+        if let Some(base) = strip_suffix(word, &GROWTH_SUFFIXES) {
+            return self
+                .canonical(AliasKind::Metric, base)
+                .map(|c| (c.to_string(), false));
+        }
+        let base = strip_suffix(word, &SHARE_SUFFIXES)?;
+        if !base.is_empty() {
+            return self
+                .canonical(AliasKind::Metric, base)
+                .map(|c| (c.to_string(), true));
+        }
+        self.metric_in(context).map(|c| (c, true))
+    }
+
+    /// The one canonical metric whose aliases occur in `context`, if exactly one does.
+    fn metric_in(&self, context: &str) -> Option<String> {
+        let mut found: Vec<&str> = self
+            .alias_entries()
+            .iter()
+            .filter(|a| a.kind == AliasKind::Metric && context.contains(a.alias.as_str()))
+            .map(|a| a.canonical.as_str())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(one.to_string()),
+            _ => None,
+        }
+    }
+
+    /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
+    pub fn in_scope(&self, metric: &str, context: &str) -> bool {
+        let scopes = self.scopes(metric);
+        let lower = context.to_lowercase();
+        scopes.is_empty() || scopes.iter().any(|s| lower.contains(&s.to_lowercase()))
+    }
+
+    /// True when the claim's sentence names its metric (the word as written, an alias of
+    /// the canonical metric, or the canonical name). A metric carried over from an earlier
+    /// sentence is not trusted for reference checks: `计划推出5款新车型` after a sentence on
+    /// deliveries must not be compared with deliveries.
+    fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
+        let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
+        let lower = context.to_lowercase();
+        (!written.is_empty() && context.contains(written))
+            || lower.contains(&metric.to_lowercase())
+            || self.alias_entries().iter().any(|a| {
+                a.kind == AliasKind::Metric
+                    && a.canonical == metric
+                    && context.contains(a.alias.as_str())
+            })
+    }
+
+    /// The canonical entities a claim's subject names: one, or several for a figure given
+    /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
+    fn entities(&self, claim: &Claim) -> Vec<String> {
+        let Some(subject) = claim.subject.as_deref() else {
+            return Vec::new();
+        };
+        if let Some(e) = self.canonical(AliasKind::Entity, subject) {
+            return vec![e.to_string()];
+        }
+        let each = claim
+            .hedge
+            .as_ref()
+            .is_some_and(|h| h.kind == HedgeKind::Each);
+        if !each {
+            // A joint subject without 均 is a sum or a comparison; no single fact fits.
+            return Vec::new();
+        }
+        let mut parts = vec![subject];
+        for j in JOINERS {
+            parts = parts.iter().flat_map(|p| p.split(j)).collect();
+        }
+        let names: Option<Vec<String>> = parts
+            .iter()
+            .map(|p| self.canonical(AliasKind::Entity, p).map(str::to_string))
+            .collect();
+        match names {
+            Some(n) if n.len() > 1 => n,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The reference keys a claim is about, resolved through the aliases: one per entity
+    /// of its subject, with its segment (empty when none is written; an unknown segment
+    /// matches nothing rather than the whole entity; 全球 and other [`WHOLE_SEGMENTS`]
+    /// mean the whole entity), metric and period. `context` is the claim's sentence, for
+    /// bare share words and metric scopes; it must name the metric. Empty when anything
+    /// is missing or unknown: such a claim is unchecked, never an error.
+    pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
+        let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
+            return Vec::new();
+        };
+        let Some((metric, share_of_whole)) = claim
+            .metric
+            .as_deref()
+            .and_then(|m| self.resolve_metric(m, context))
+        else {
+            return Vec::new();
+        };
+        if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+            return Vec::new();
+        }
+        let segment = match claim.segment.as_deref().map(str::trim) {
+            None => String::new(),
+            Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
+            Some(s) => match self.canonical(AliasKind::Segment, s) {
+                Some(c) => c.to_string(),
+                None => return Vec::new(),
+            },
+        };
+        self.entities(claim)
+            .into_iter()
+            .map(|entity| Key {
+                entity,
+                segment: segment.clone(),
+                metric: metric.clone(),
+                period,
+                share_of_whole,
+            })
+            .collect()
+    }
+
+    /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
+    /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
+    /// a partial figure. Every reference rule goes through here.
+    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
+        if not_comparable(claim, s).is_some() {
+            return Vec::new();
+        }
+        self.match_claim(claim, s.sentence)
+            .into_iter()
+            .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+            .collect()
+    }
+
+    /// True when the claim's metric reaches it: its own clause names the metric, or the
+    /// clause is a continuation that only makes sense with the metric carried: a growth
+    /// phrase alone (`,同比增长66%`), or a list item naming its own subject or segment
+    /// (`微软(48.5万枚)`, `,其中海外6.1万辆`). A clause with other words before the figure
+    /// (`,H20芯片单价约1.2万美元`, `,研发人员1.2万人`) is about something else.
+    fn metric_within_reach(&self, claim: &Claim, metric: &str, s: &Surroundings<'_>) -> bool {
+        if self.names_metric(claim, metric, s.clause) {
+            return true;
+        }
+        if claim.kind == ClaimKind::Growth {
+            let mut rest = s.lead.to_string();
+            for w in GROWTH_PHRASE {
+                rest = rest.replace(w, "");
+            }
+            return rest.chars().all(|c| !c.is_alphanumeric());
+        }
+        let named = |t: Option<&str>| {
+            t.is_some_and(|t| !t.trim().is_empty() && s.clause.contains(t.trim()))
+        };
+        named(claim.subject.as_deref()) || named(claim.segment.as_deref())
+    }
+
+    /// True when `text` names a segment other than `key`'s (through an alias or a
+    /// segment name of the entity's facts): `海外交付量占国内交付量的17%` is a share of
+    /// 国内, not of the whole.
+    pub fn names_other_segment(&self, key: &Key, text: &str) -> bool {
+        let by_alias = self.alias_entries().iter().any(|a| {
+            a.kind == AliasKind::Segment
+                && a.canonical != key.segment
+                && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
+                && text.contains(a.alias.as_str())
+        });
+        by_alias
+            || self.facts.iter().any(|f| {
+                f.entity == key.entity
+                    && !f.segment.is_empty()
+                    && f.segment != key.segment
+                    && text.contains(f.segment.as_str())
+            })
+    }
+
+    /// The fact at `key`, from the latest layer that has one.
+    pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
+        self.fact(
+            &key.entity,
+            &key.segment,
+            &key.metric,
+            &key.period.to_string(),
+        )
+    }
+}
+
+/// Where a claim stands in its sentence: what rules read around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Surroundings<'d> {
+    /// The whole sentence holding the claim.
+    pub sentence: &'d str,
+    /// The sentence from its start up to the claim.
+    pub before: &'d str,
+    /// The claim's clause through the claim's own words: from the last `,`/`，`/`;`/`：`
+    /// before the claim to its end, where words like 同比 or 环比 qualify it (whether or
+    /// not the extractor put them inside the claim's span).
+    pub clause: &'d str,
+    /// The clause up to the claim (without the claim's own text).
+    pub lead: &'d str,
+}
+
+impl<'d> Surroundings<'d> {
+    /// The surroundings of `claim` in `doc` (empty strings if its sentence index is off).
+    pub fn of(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
+        let sent = sentences
+            .get(claim.sentence)
+            .copied()
+            .unwrap_or(Span::new(claim.span.start, claim.span.start));
+        let start = sent.start.min(claim.span.start);
+        let sentence = doc.text.get(sent.start..sent.end).unwrap_or("");
+        let before = doc.text.get(start..claim.span.start).unwrap_or("");
+        let from = before
+            .rfind([',', '，', ';', '；', ':', '：'])
+            .map_or(start, |i| start + i);
+        let clause = doc.text.get(from..claim.span.end).unwrap_or("");
+        let lead = doc.text.get(from..claim.span.start).unwrap_or("");
+        Surroundings {
+            sentence,
+            before,
+            clause,
+            lead,
+        }
+    }
+
+    /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
+    /// (for tests and callers without a document).
+    pub fn plain(sentence: &'d str) -> Self {
+        Surroundings {
+            sentence,
+            before: sentence,
+            clause: sentence,
+            lead: sentence,
+        }
+    }
+}
+
+/// Words that may stand between a clause break and a growth figure whose metric was named
+/// just before (`,同比增长66%`, `;较上年下降3.2%`).
+const GROWTH_PHRASE: [&str; 28] = [
+    "同比",
+    "环比",
+    "较上年同期",
+    "较去年同期",
+    "上年同期",
+    "去年同期",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "较上季度",
+    "比上季度",
+    "增长率",
+    "增长",
+    "增加",
+    "上升",
+    "提高",
+    "提升",
+    "下降",
+    "下滑",
+    "减少",
+    "降低",
+    "增幅",
+    "增速",
+    "达到",
+    "为",
+    "达",
+    "了",
+];
+/// Words before a figure that make it a forecast, target or plan, not a reported value.
+const FORECAST_WORDS: [&str; 14] = [
+    "预计", "预期", "预测", "目标", "计划", "有望", "力争", "争取", "指引", "规划", "将达", "或将",
+    "可望", "展望",
+];
+/// Words in a figure's clause that make it a part, average or running total of the
+/// period rather than the period's value.
+const PARTIAL_WORDS: [&str; 21] = [
+    "累计", "单月", "当月", "月度", "月均", "日均", "平均", "人均", "单季", "单周", "单日", "每月",
+    "首月", "单价", "均价", "单车", "每股", "每辆", "每台", "每枚", "每吨",
+];
+
+/// True when `text` writes a period: a year in digits, 季度, 月 or 半年.
+fn names_period(text: &str) -> bool {
+    let digits = text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    digits
+        || ["季度", "月", "半年", "财年"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// True when a claim given a whole-year period reads as part of a year: after the last
+/// year written before it in its sentence come words for a quarter or half (第三财季,
+/// 第四季度, 上半年, 前三个月, Q3). `英伟达2025财年第三财季收入77亿美元` is not the
+/// fiscal year's revenue even if the period came out as FY2025.
+fn sub_annual(claim: &Claim, before: &str) -> bool {
+    let annual = claim
+        .period
+        .as_deref()
+        .and_then(Period::parse)
+        .is_some_and(|p| p.is_annual());
+    if !annual {
+        return false;
+    }
+    // Byte offset just past the last run of four ASCII digits.
+    let bytes = before.as_bytes();
+    let last_year = (0..bytes.len().saturating_sub(3))
+        .rev()
+        .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
+        .map_or(0, |i| i + 4);
+    let after = before.get(last_year..).unwrap_or(before);
+    after.contains('季')
+        || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
+            .iter()
+            .any(|w| after.contains(w))
+}
+
+/// Why a claim is not compared with reference values although it may match a fact key:
+/// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
+/// average figure. `None` when it can be compared.
+pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
+    if FORECAST_WORDS.iter().any(|w| s.before.contains(w)) {
+        return Some("a forecast or target");
+    }
+    if sub_annual(claim, s.before) {
+        return Some("a quarter or half of the year its period names");
+    }
+    if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
+        return Some("a cumulative, partial or average figure");
+    }
+    if s.lead.contains("其中") && claim.segment.is_none() && !names_period(s.lead) {
+        // 其中纯电车型22万辆: a part of the figure before, of a kind the reference lacks
+        // (其中第三季度… is a sub-period, which the claim's own period covers).
+        return Some("a part introduced by 其中 without a known segment");
+    }
+    let level = matches!(claim.kind, ClaimKind::Level | ClaimKind::Share);
+    if level && (claim.direction.is_some() || claim.change_of.is_some()) {
+        return Some("a change, not a level");
+    }
+    None
+}
+
+/// What a growth figure compares with, from the words before it in its clause:
+/// 同比/较上年/去年同期 → the same period a year earlier, 环比/较上季度 → the period just
+/// before, nothing → a year earlier for annual periods and unknown otherwise.
+pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
+    const YEAR: [&str; 7] = [
+        "同比",
+        "较上年",
+        "比上年",
+        "较去年",
+        "比去年",
+        "上年同期",
+        "去年同期",
+    ];
+    const PREV: [&str; 5] = ["环比", "较上季度", "比上季度", "较上月", "较上半年"];
+    let last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    match (last(&YEAR), last(&PREV)) {
+        (Some(y), Some(p)) => Some(if y > p { Step::Year } else { Step::Previous }),
+        (Some(_), None) => Some(Step::Year),
+        (None, Some(_)) => Some(Step::Previous),
+        (None, None) => period.is_annual().then_some(Step::Year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{ClaimKind, Hedge, Num, Value};
+
+    fn reference() -> Reference {
+        let mut r = Reference::empty();
+        r.add_text(
+            "f.csv",
+            "entity,segment,metric,period,value,unit,source,source_date,note\n\
+             蔚来,,deliveries,2024,221970,units,NIO,2025-01-01,\n\
+             蔚来,中国,deliveries,2024,220000,units,NIO,2025-01-01,\n\
+             小鹏,,deliveries,2024,190068,units,XPeng,2025-01-01,\n\
+             蔚来,,revenue,2024,65730000000,CNY,NIO,2025-03-01,\n",
+        )
+        .unwrap();
+        r.add_text(
+            "a.csv",
+            "kind,alias,canonical\nentity,NIO,蔚来\nmetric,交付量,deliveries\n\
+             metric,营收,revenue\nsegment,国内,中国\nscope,汽车,deliveries\n",
+        )
+        .unwrap();
+        r
+    }
+
+    fn claim(subject: &str, segment: Option<&str>, metric: &str, period: &str) -> Claim {
+        Claim {
+            id: 0,
+            span: Span::new(0, 1),
+            kind: ClaimKind::Level,
+            value: Value::Point(Num::new(1.0, 1.0)),
+            bounds: Vec::new(),
+            unit: Some(Unit::new("辆", UnitKind::Measure)),
+            magnitude: None,
+            hedge: None,
+            direction: None,
+            period: Some(period.into()),
+            subject: Some(subject.into()),
+            segment: segment.map(str::to_string),
+            metric: Some(metric.into()),
+            sentence: 0,
+            change_of: None,
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn matches_through_aliases() {
+        let r = reference();
+        let keys = r.match_claim(&claim("NIO", None, "交付量", "2024"), "汽车交付量");
+        assert_eq!(keys.len(), 1);
+        assert_eq!(keys[0].entity, "蔚来");
+        assert!(r.fact_at(&keys[0]).is_some());
+        let keys = r.match_claim(&claim("蔚来", Some("国内"), "交付量", "2024"), "汽车交付量");
+        assert_eq!(keys[0].segment, "中国");
+        let keys = r.match_claim(&claim("蔚来", Some("全球"), "交付量", "2024"), "汽车交付量");
+        assert_eq!(keys[0].segment, "");
+    }
+
+    #[test]
+    fn unknown_parts_match_nothing() {
+        let r = reference();
+        assert!(r
+            .match_claim(&claim("理想", None, "交付量", "2024"), "汽车交付量")
+            .is_empty());
+        assert!(r
+            .match_claim(&claim("蔚来", Some("欧洲"), "交付量", "2024"), "汽车交付量")
+            .is_empty());
+        assert!(r
+            .match_claim(&claim("蔚来", None, "交付量", "2024年"), "汽车交付量")
+            .is_empty());
+        // The metric was carried from another sentence.
+        assert!(r
+            .match_claim(&claim("蔚来", None, "交付量", "2024"), "汽车推出5款新车型")
+            .is_empty());
+        // Out of scope: the sentence is not about cars.
+        assert!(r
+            .match_claim(&claim("蔚来", None, "交付量", "2024"), "换电站")
+            .is_empty());
+    }
+
+    #[test]
+    fn each_splits_joint_subjects() {
+        let r = reference();
+        let mut c = claim("蔚来与小鹏", None, "交付量", "2024");
+        assert!(r.match_claim(&c, "汽车交付量").is_empty());
+        c.hedge = Some(Hedge {
+            text: "均".into(),
+            kind: HedgeKind::Each,
+        });
+        let keys = r.match_claim(&c, "汽车交付量");
+        assert_eq!(keys.len(), 2);
+        assert_eq!(keys[1].entity, "小鹏");
+    }
+
+    #[test]
+    fn share_words_resolve_to_their_base_metric() {
+        let r = reference();
+        assert_eq!(
+            r.resolve_metric("营收占比", ""),
+            Some(("revenue".into(), true))
+        );
+        assert_eq!(
+            r.resolve_metric("占比", "国内在蔚来营收中的占比"),
+            Some(("revenue".into(), true))
+        );
+        assert_eq!(r.resolve_metric("占比", "国内的占比"), None);
+        assert_eq!(
+            r.resolve_metric("营收增速", ""),
+            Some(("revenue".into(), false))
+        );
+    }
+
+    #[test]
+    fn forecasts_changes_and_partial_figures_are_not_comparable() {
+        let c = claim("蔚来", None, "交付量", "2024");
+        let s = |t| Surroundings::plain(t);
+        assert!(not_comparable(&c, &s("蔚来2024年交付量")).is_none());
+        assert!(not_comparable(&c, &s("蔚来预计2024年交付量")).is_some());
+        assert!(not_comparable(&c, &s(",累计交付量")).is_some());
+        assert!(not_comparable(&c, &s(",月均交付量")).is_some());
+        assert!(not_comparable(&c, &s(",其中纯电车型交付量为")).is_some());
+        let q4 = claim("蔚来", None, "交付量", "2024Q4");
+        assert!(not_comparable(&q4, &s(";其中2024年第四季度交付量为")).is_none());
+        assert!(not_comparable(&c, &s("蔚来2024年第三季度交付量")).is_some());
+        assert!(not_comparable(&c, &s("蔚来2024年上半年交付量")).is_some());
+        assert!(not_comparable(&c, &s("蔚来前三季度营收,2024年全年交付量")).is_none());
+        assert!(not_comparable(&c, &s("蔚来2024年(截至2024年12月末)交付量")).is_none());
+        let mut d = c.clone();
+        d.direction = Some(crate::claim::Direction::Up);
+        assert!(not_comparable(&d, &s("交付量增加")).is_some());
+        let r = reference();
+        assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
+        assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn surroundings_split_sentence_and_clause() {
+        let doc = Document::new("t", "前言。蔚来2024年营收657亿元,同比增长18%。");
+        let start = doc.text.find("18%").unwrap();
+        let mut c = claim("蔚来", None, "营收", "2024");
+        c.span = Span::new(start, start + "18%".len());
+        c.sentence = 1;
+        let s = Surroundings::of(&doc, &doc.sentences(), &c);
+        assert_eq!(s.sentence, "蔚来2024年营收657亿元,同比增长18%。");
+        assert_eq!(s.before, "蔚来2024年营收657亿元,同比增长");
+        assert_eq!(s.clause, ",同比增长18%");
+    }
+
+    #[test]
+    fn notices_a_share_of_another_segment() {
+        let r = reference();
+        let c = claim("蔚来", Some("中国"), "交付量", "2024");
+        let key = &r.match_claim(&c, "汽车交付量")[0];
+        assert!(!r.names_other_segment(key, ",占蔚来国内交付量的"));
+        assert!(!r.names_other_segment(key, ",占蔚来全球交付量的"));
+        let mut other = key.clone();
+        other.segment = "欧洲".into();
+        assert!(r.names_other_segment(&other, ",占蔚来国内交付量的"));
+    }
+
+    #[test]
+    fn growth_basis_follows_the_nearest_word() {
+        let y = Period::parse("2025Q3").unwrap();
+        assert_eq!(growth_basis(",营收同比增长", y), Some(Step::Year));
+        assert_eq!(
+            growth_basis(",同比增长20%,环比增长", y),
+            Some(Step::Previous)
+        );
+        assert_eq!(growth_basis(",营收增长", y), None);
+        assert_eq!(
+            growth_basis(",营收增长", Period::parse("FY2025").unwrap()),
+            Some(Step::Year)
+        );
+    }
+
+    #[test]
+    fn units_compare_by_family() {
+        let m = Unit::new("枚", UnitKind::Measure);
+        assert!(unit_compatible(Some(&m), "units"));
+        assert!(!unit_compatible(Some(&m), "USD"));
+        let t = Unit::new("吨", UnitKind::Measure);
+        assert!(!unit_compatible(Some(&t), "units"));
+        let usd = Unit::new("USD", UnitKind::Currency);
+        assert!(unit_compatible(Some(&usd), "USD"));
+        assert!(!unit_compatible(Some(&usd), "CNY"));
+        let pct = Unit::new("%", UnitKind::Percent);
+        assert!(unit_compatible(Some(&pct), "percent"));
+        assert!(!unit_compatible(None, "percent"));
+        assert!(unit_compatible(None, "CNY"));
+    }
+}
