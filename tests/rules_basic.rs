@@ -295,7 +295,11 @@ fn nc101_flags_a_lost_magnitude_and_mixed_units_only() {
     );
     let f = &out.findings[0];
     assert_eq!(f.related.len(), 2);
-    assert!(f.stated.is_some() && f.expected.is_some() && f.tolerance.is_some());
+    assert_eq!(
+        f.expected.as_deref(),
+        Some("30万枚 to 40万枚 with 万 on both ends")
+    );
+    assert!(f.formula.is_some() && f.tolerance.is_some());
 }
 
 #[test]
@@ -870,4 +874,29 @@ fn sample_article_findings_of_these_rules() {
     assert_eq!(report.doc.locate(first.span).line, 17);
     assert_eq!(report.doc.locate(nc103.span).line, 22);
     assert!(nc103.formula.as_deref().unwrap_or("").contains("high ends"));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// No input makes these rules panic: fragments of figures, ranges, dates and residue,
+    /// glued in any order with any punctuation.
+    #[test]
+    fn rules_never_panic(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "30万", "-", "40枚", "约为", "2月30日", "前25年", "前3季度", "占比", "120%", "营收",
+        "16亿", "亿美元", "亿元", "英伟达", "某主流", "国产AI芯片", "出货量", "。", ",", "(",
+        "\n", "请输入验证码", "责任编辑:", "2024年", "13月", "第5季度", "至", "~", "1.", "．",
+    ]), 0..40)) {
+        let text: String = parts.concat();
+        let doc = Document::new("prop.txt", text);
+        let settings = numcheck::settings::Settings {
+            article_date: Date::new(2025, 11, 20),
+            ..Default::default()
+        };
+        let report = numcheck::check_document(doc, &Reference::bundled(), &settings);
+        for f in &report.findings {
+            proptest::prop_assert!(f.span.end <= report.doc.text.len());
+            proptest::prop_assert!(report.doc.text.is_char_boundary(f.span.start));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! NC101 range-magnitude-mismatch: a range whose two ends disagree in magnitude or unit as written.
 
+use crate::checks::tolerance::fmt_value;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Bound, Claim};
 use crate::document::Document;
@@ -91,6 +92,7 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
     let text = doc.slice(claim.span);
     let (a, b) = (&claim.bounds[0], &claim.bounds[1]);
     let (sa, sb) = (doc.slice(a.span), doc.slice(b.span));
+    let unit = claim.unit.as_ref();
     let mut f = match &mismatch {
         EndMismatch::MissingMagnitude(m) => {
             let mut f = Finding::new(
@@ -98,8 +100,28 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
                 claim.span,
                 format!("range `{text}`: the low end `{sa}` has {m}, the high end `{sb}` has none"),
             )
-            .stated(format!("{sa} to {sb}"))
-            .expected(format!("both ends in {m}: the high end `{sb}` as {m}"));
+            .stated(format!(
+                "{} to {} as written",
+                fmt_value(a.num.value, unit),
+                fmt_value(b.num.value, unit)
+            ));
+            f = match magnitude_factor(m) {
+                Some(k) => f
+                    .expected(format!(
+                        "{} to {} with {m} on both ends",
+                        fmt_value(a.num.value, unit),
+                        fmt_value(b.num.value * k, unit)
+                    ))
+                    .formula(format!(
+                        "{} (low end) > {} (high end): backwards as written; {} × {} = {}",
+                        fmt_value(a.num.low(), unit),
+                        fmt_value(b.num.high(), unit),
+                        fmt_value(b.num.value, None),
+                        fmt_value(k, None),
+                        fmt_value(b.num.value * k, unit)
+                    )),
+                None => f.expected(format!("both ends in {m}")),
+            };
             if let Some(s) = restore_magnitude(doc, claim, b, m) {
                 f = f.suggestion(s);
             }
@@ -137,6 +159,25 @@ fn restore_magnitude(doc: &Document, claim: &Claim, b: &Bound, m: &str) -> Optio
     let before = doc.text.get(claim.span.start..cut)?;
     let after = doc.text.get(cut..claim.span.end)?;
     Some(format!("{before}{m}{after}"))
+}
+
+/// The factor of a magnitude word (`万` → 1e4), `None` for one this rule does not know.
+fn magnitude_factor(word: &str) -> Option<f64> {
+    Some(match word {
+        "十" => 1e1,
+        "百" => 1e2,
+        "千" => 1e3,
+        "万" => 1e4,
+        "十万" => 1e5,
+        "百万" => 1e6,
+        "千万" => 1e7,
+        "亿" => 1e8,
+        "十亿" => 1e9,
+        "百亿" => 1e10,
+        "千亿" => 1e11,
+        "万亿" => 1e12,
+        _ => return None,
+    })
 }
 
 /// Byte length of the number at the start of `s`: ASCII or full-width digits, decimal
