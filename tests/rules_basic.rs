@@ -900,3 +900,59 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn nc103_resolves_clause_subjects_and_ignores_carried_ones() {
+    let mut c = Case::new(
+        "2024年,某主流国产AI芯片出货量约为30万-40万枚。英伟达出货量约为60万-80万枚。\n\
+         另一方面,替代加速(国产AI芯片已实现30万-40枚出货)。全年出货量为90万枚。",
+    );
+    let about = Spec {
+        hedge: Some(("约为", HedgeKind::About)),
+        ..chip(Some("2024"), "某主流国产AI芯片", "出货量")
+    };
+    c.range(
+        "约为30万-40万枚",
+        0,
+        [
+            ("30万", 3e5, 1e4, Some("万"), None),
+            ("40万枚", 4e5, 1e4, Some("万"), Some("枚")),
+        ],
+        about.clone(),
+    );
+    c.range(
+        "约为60万-80万枚",
+        0,
+        [
+            ("60万", 6e5, 1e4, Some("万"), None),
+            ("80万枚", 8e5, 1e4, Some("万"), Some("枚")),
+        ],
+        Spec {
+            subject: Some("英伟达"),
+            ..about
+        },
+    );
+    // The extractor carried 英伟达 here, but the clause names 国产AI芯片.
+    c.range(
+        "30万-40枚",
+        0,
+        [
+            ("30万", 3e5, 1e4, Some("万"), None),
+            ("40枚", 40.0, 1.0, None, Some("枚")),
+        ],
+        chip(Some("2024"), "英伟达", "出货"),
+    );
+    // Carried 英伟达, named nowhere in the sentence: a guess, never compared.
+    c.point(
+        "90万枚",
+        0,
+        9e5,
+        1e4,
+        Some("万"),
+        chip(Some("2024"), "英伟达", "出货量"),
+    );
+    let (out, got) = c.run("NC103");
+    assert_eq!(got, flagged(&[("30万-40枚", "30万-40万枚")]));
+    assert!(out.findings[0].message.contains("国产AI芯片"));
+    assert!(!out.checked[3]);
+}
