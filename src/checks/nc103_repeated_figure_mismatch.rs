@@ -21,9 +21,10 @@ crate::declare_rule!(
 What it checks: quantity claims (levels, shares, growth, point changes, multiples) are indexed
 by a key of subject + segment + metric + kind (+ direction for changes) + unit. Within one key,
 claims in different sentences about the same period must agree: a mention is reported when
-it agrees with none of the earlier ones (if it agrees with one, the slip is not here). A claim without a period is
-compared only when every other mention of the key names one and the same period (the period
-is then unambiguous). Ranges are compared end by end; a range and a point must overlap.
+it agrees with none of the earlier ones (if it agrees with one, the slip is not here), and
+linked to the most precise of them. A claim without a period is compared only when every
+other mention of the key names one and the same period (the period is then unambiguous).
+Ranges are compared end by end; a range and a point must overlap.
 
 Key normalisation (so that mentions of one thing meet and different things never do):
 - subjects: leading indefinite determiners are dropped with the evaluative words that follow
@@ -31,8 +32,10 @@ Key normalisation (so that mentions of one thing meet and different things never
   `某主流国产AI芯片` and `国产AI芯片` are one subject, an unnamed member of the same class;
   `主流国产AI芯片` alone (no determiner) is kept as written. Reference aliases map names
   to one entity (`英伟达` = `NVIDIA`); ASCII is case-folded. A subject named in the figure's
-  own clause, right before it, beats one carried from earlier sentences. A claim without a
-  subject or a metric is never compared: two different subjects with one metric never meet.
+  own clause, right before it, beats one carried from earlier sentences; a subject named
+  neither there nor in the figure's sentence was only carried, a guess, and is not compared.
+  A claim without a subject or a metric is never compared: two different subjects with one
+  metric never meet.
 - segments: a trailing `市场`/`地区` is dropped (`中国市场` = `中国`, but `中国` ≠ `中国大陆`).
 - metrics: reference aliases, then synonyms (`出货` = `出货量` = `发货量`, `营收` = `收入` =
   `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
