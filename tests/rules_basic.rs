@@ -956,3 +956,14 @@ fn nc103_resolves_clause_subjects_and_ignores_carried_ones() {
     assert!(out.findings[0].message.contains("国产AI芯片"));
     assert!(!out.checked[3]);
 }
+
+#[test]
+fn fixture_clean_reports_raise_nothing() {
+    // Shares, growth rates, ranges, conversions (约合) and repeated figures that agree.
+    for (path, date) in [
+        ("tests/fixtures/nc110/clean-gdp-quarterly.txt", "2025-10-20"),
+        ("tests/fixtures/nc111/clean-nio-earnings.txt", "2025-09-03"),
+    ] {
+        assert_eq!(check_fixture(path, date), expect(&[]), "{path}");
+    }
+}
