@@ -420,7 +420,6 @@ fn nc103_links_a_repeated_range_that_lost_its_magnitude() {
             ..about
         },
     );
-    // No period stated: the key's only period (2024) applies.
     c.range(
         "30万-40枚",
         0,
@@ -428,7 +427,7 @@ fn nc103_links_a_repeated_range_that_lost_its_magnitude() {
             ("30万", 3e5, 1e4, Some("万"), None),
             ("40枚", 40.0, 1.0, None, Some("枚")),
         ],
-        chip(None, "国产AI芯片", "出货"),
+        chip(Some("2024"), "国产AI芯片", "出货"),
     );
     c.range(
         "60万-80万枚",
@@ -493,7 +492,7 @@ fn nc103_respects_hedges_periods_and_changes() {
     };
     c.point("302万辆", 0, 3.02e6, 1e4, Some("万"), byd(Some("2023")));
     c.point("427万辆", 0, 4.27e6, 1e4, Some("万"), byd(Some("2024")));
-    // Two periods in the key: an unstated period is ambiguous, so not compared.
+    // No period stated: it could be either year, so not compared.
     c.point(
         "超400万辆",
         0,

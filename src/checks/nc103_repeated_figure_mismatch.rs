@@ -22,9 +22,10 @@ What it checks: quantity claims (levels, shares, growth, point changes, multiple
 by a key of subject + segment + metric + kind (+ direction for changes) + unit. Within one key,
 claims in different sentences about the same period must agree: a mention is reported when
 it agrees with none of the earlier ones (if it agrees with one, the slip is not here), and
-linked to the most precise of them. A claim without a period is compared only when every
-other mention of the key names one and the same period (the period is then unambiguous).
-Ranges are compared end by end; a range and a point must overlap.
+linked to the most precise of them. Periods must be equal; a claim without a period meets
+only other claims without one (timeless figures such as `全球约50%的AI研究人员`), never a
+dated one, since its period could be any. Ranges are compared end by end; a range and a
+point must overlap.
 
 Key normalisation (so that mentions of one thing meet and different things never do):
 - subjects: leading indefinite determiners are dropped with the evaluative words that follow
@@ -122,12 +123,9 @@ fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<Figure
 /// Compares the mentions of one key; reports each later mention that agrees with no
 /// earlier mention of the same period, linking the most precise of them.
 fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outcome) {
-    let periods: BTreeSet<&str> = group.iter().filter_map(|c| c.period.as_deref()).collect();
-    let same_period = |a: &Claim, b: &Claim| match (a.period.as_deref(), b.period.as_deref()) {
-        (Some(x), Some(y)) => x == y,
-        // An unstated period is the key's only stated one, or none is stated anywhere.
-        _ => periods.len() <= 1,
-    };
+    // An unstated period meets only another unstated one: guessing it could pair a figure
+    // with last year's.
+    let same_period = |a: &Claim, b: &Claim| a.period == b.period;
     for (i, later) in group.iter().enumerate() {
         let earlier: Vec<&Claim> = group[..i]
             .iter()
