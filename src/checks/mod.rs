@@ -1,16 +1,25 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
 pub mod arith_cues;
+pub mod nc101_range_magnitude_mismatch;
+pub mod nc102_range_inverted;
+pub mod nc103_repeated_figure_mismatch;
 pub mod nc104_derived_share_mismatch;
 pub mod nc105_share_sum_exceeds_whole;
 pub mod nc106_growth_rate_mismatch;
 pub mod nc107_share_of_total_mismatch;
 pub mod nc108_ranking_order_mismatch;
+pub mod nc109_invalid_date;
+pub mod nc110_percent_out_of_range;
+pub mod nc111_unit_inconsistency;
 pub mod nc201_reference_value_mismatch;
 pub mod nc202_reference_magnitude_slip;
 pub mod nc203_reference_growth_mismatch;
 pub mod nc204_reference_share_mismatch;
 pub mod nc205_reference_trend_mismatch;
+pub mod nc301_page_residue;
+pub mod nc302_missing_currency;
+pub mod series_key;
 pub mod tolerance;
 
 use crate::claim::Claim;
@@ -81,16 +90,24 @@ pub trait Check: Sync {
 /// Every rule, in code order.
 pub fn registry() -> &'static [&'static dyn Check] {
     &[
+        &nc101_range_magnitude_mismatch::RangeMagnitudeMismatch,
+        &nc102_range_inverted::RangeInverted,
+        &nc103_repeated_figure_mismatch::RepeatedFigureMismatch,
         &nc104_derived_share_mismatch::DerivedShareMismatch,
         &nc105_share_sum_exceeds_whole::ShareSumExceedsWhole,
         &nc106_growth_rate_mismatch::GrowthRateMismatch,
         &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
         &nc108_ranking_order_mismatch::RankingOrderMismatch,
+        &nc109_invalid_date::InvalidDate,
+        &nc110_percent_out_of_range::PercentOutOfRange,
+        &nc111_unit_inconsistency::UnitInconsistency,
         &nc201_reference_value_mismatch::ReferenceValueMismatch,
         &nc202_reference_magnitude_slip::ReferenceMagnitudeSlip,
         &nc203_reference_growth_mismatch::ReferenceGrowthMismatch,
         &nc204_reference_share_mismatch::ReferenceShareMismatch,
         &nc205_reference_trend_mismatch::ReferenceTrendMismatch,
+        &nc301_page_residue::PageResidue,
+        &nc302_missing_currency::MissingCurrency,
     ]
 }
 

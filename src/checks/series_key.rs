@@ -1,0 +1,265 @@
+//! Which series a figure belongs to: normalised subject, segment and metric, shared by NC103 and NC111.
+//!
+//! Two mentions meet only when all three agree after normalisation, so two different
+//! subjects with the same metric are never compared.
+//!
+//! - **Subjects.** Leading indefinite determiners are dropped together with the evaluative
+//!   words right after them (`某`, `某家`, `某款`, `一家`, `一款` … + `主流`, `知名`, `头部`,
+//!   `领先`, `大型`): `某主流国产AI芯片` is an unnamed member of the class `国产AI芯片` and
+//!   meets a later bare `国产AI芯片`. Without a determiner nothing is dropped
+//!   (`主流国产AI芯片` stays itself). Reference entity aliases then map names to one entity
+//!   (`英伟达` = `NVIDIA`); ASCII is case-folded.
+//! - **Clause-local subjects.** A subject named in the figure's own clause, right before it,
+//!   beats one carried from earlier sentences: in `…替代(国产AI芯片已实现30万枚出货` the
+//!   figure is about 国产AI芯片 even if an earlier subject was carried. Only names that are
+//!   some claim's subject in the same article count, so the lexicon is the article's own.
+//!   A subject that is named neither there nor anywhere in the figure's sentence was carried
+//!   from before by the extractor: a guess, so the figure gets no series and is not compared.
+//! - **Segments.** Reference segment aliases; a trailing `市场` or `地区` is dropped
+//!   (`中国市场` = `中国`, `中国大陆地区` = `中国大陆`), nothing else (`中国` ≠ `中国大陆`).
+//! - **Metrics.** Reference metric aliases, then synonyms (`出货` = `出货量` = `发货量`,
+//!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
+
+use crate::checks::Context;
+use crate::claim::Claim;
+use crate::reference::{AliasKind, Reference};
+
+/// Normalised identity of a series: subject, segment and metric.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    /// Normalised subject.
+    pub subject: String,
+    /// Normalised segment, empty for none.
+    pub segment: String,
+    /// Normalised metric.
+    pub metric: String,
+}
+
+/// The article's subjects, as written and normalised, for clause-local resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Subjects {
+    /// (form as written in the text, normalised key), longest form first.
+    names: Vec<(String, String)>,
+}
+
+impl Subjects {
+    /// How to print a normalised subject: its first determiner-free form as written.
+    pub fn display<'a>(&'a self, key: &'a str) -> &'a str {
+        self.names
+            .iter()
+            .filter(|(_, k)| k == key)
+            .map(|(f, _)| f.as_str())
+            .min_by_key(|f| f.len())
+            .unwrap_or(key)
+    }
+}
+
+/// Characters that end a clause when looking back from a figure.
+const CLAUSE_BREAKS: &[char] = &[
+    '，', ',', '；', ';', '。', '(', '（', ')', '）', ':', '：', '!', '！', '?', '？', '\n', '“',
+    '”', '"',
+];
+
+/// How far back (in characters) a clause-local subject is looked for.
+const CLAUSE_MAX_CHARS: usize = 30;
+
+impl Subjects {
+    /// Collects every claim subject of the article, with its determiner-free form.
+    pub fn new(cx: &Context<'_>) -> Self {
+        let mut names: Vec<(String, String)> = Vec::new();
+        for raw in cx.claims.iter().filter_map(|c| c.subject.as_deref()) {
+            let Some(key) = normalise_subject(cx.reference, raw) else {
+                continue;
+            };
+            for form in [raw.trim(), strip_determiners(raw)] {
+                // One-character forms (国, 某) would match almost anywhere.
+                if form.chars().count() >= 2 && !names.iter().any(|(f, _)| f == form) {
+                    names.push((form.to_string(), key.clone()));
+                }
+            }
+        }
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Subjects { names }
+    }
+
+    /// The normalised subject of a claim: the one named last in its own clause before it,
+    /// unless the claim's own subject is named there too; else the claim's own, provided it
+    /// is named in the claim's sentence. A subject carried from an earlier sentence is a
+    /// guess, and comparing on a guess would raise false alarms, so it yields `None`.
+    pub fn of(&self, cx: &Context<'_>, claim: &Claim) -> Option<String> {
+        let named_in = |text: &str| {
+            claim.subject.as_deref().is_some_and(|raw| {
+                let stripped = strip_determiners(raw);
+                text.contains(raw.trim()) || (!stripped.is_empty() && text.contains(stripped))
+            })
+        };
+        let own = || {
+            claim
+                .subject
+                .as_deref()
+                .and_then(|s| normalise_subject(cx.reference, s))
+        };
+        let clause = clause_before(cx, claim);
+        if named_in(clause) {
+            return own();
+        }
+        // The name ending closest to the figure; longer names first at equal ends.
+        let local = self
+            .names
+            .iter()
+            .filter_map(|(form, key)| clause.rfind(form.as_str()).map(|i| (i + form.len(), key)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, key)| key.clone());
+        if local.is_some() {
+            return local;
+        }
+        let sentence = cx
+            .sentences
+            .get(claim.sentence)
+            .and_then(|s| cx.doc.text.get(s.start..s.end))
+            .unwrap_or("");
+        if named_in(sentence) {
+            own()
+        } else {
+            None
+        }
+    }
+}
+
+/// The text of a claim's clause before it (up to [`CLAUSE_MAX_CHARS`] characters).
+fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
+    let text = &cx.doc.text;
+    let end = claim.span.start.min(text.len());
+    let mut start = end;
+    for (n, (i, c)) in text[..end].char_indices().rev().enumerate() {
+        if n >= CLAUSE_MAX_CHARS || CLAUSE_BREAKS.contains(&c) {
+            break;
+        }
+        start = i;
+    }
+    &text[start..end]
+}
+
+/// The series a claim belongs to, if it has both a subject and a metric.
+pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Option<SeriesKey> {
+    let subject = subjects.of(cx, claim)?;
+    let metric = normalise_metric(cx.reference, claim.metric.as_deref()?)?;
+    let segment = claim
+        .segment
+        .as_deref()
+        .map(|s| normalise_segment(cx.reference, s))
+        .unwrap_or_default();
+    Some(SeriesKey {
+        subject,
+        segment,
+        metric,
+    })
+}
+
+/// Indefinite determiners that introduce an unnamed member of a class.
+const DETERMINERS: &[&str] = &[
+    "某一", "某个", "某家", "某款", "某位", "某", "一家", "一款", "一个", "一位",
+];
+/// Evaluative words that may follow a determiner without narrowing the class named after them.
+const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
+
+/// A subject without a leading determiner phrase (`某主流国产AI芯片` → `国产AI芯片`).
+pub fn strip_determiners(subject: &str) -> &str {
+    let mut s = subject.trim();
+    if let Some(d) = DETERMINERS.iter().find(|d| s.starts_with(**d)) {
+        s = &s[d.len()..];
+        while let Some(e) = EVALUATIVE.iter().find(|e| s.starts_with(**e)) {
+            s = &s[e.len()..];
+        }
+    }
+    s.trim()
+}
+
+/// A subject reduced to what identifies it; `None` when nothing is left.
+pub fn normalise_subject(reference: &Reference, subject: &str) -> Option<String> {
+    let s = strip_determiners(subject);
+    (!s.is_empty()).then(|| canonical_or_folded(reference, AliasKind::Entity, s))
+}
+
+/// A segment reduced to the region or line it names (`中国市场` → `中国`).
+pub fn normalise_segment(reference: &Reference, segment: &str) -> String {
+    let s = segment.trim();
+    if let Some(c) = reference.canonical(AliasKind::Segment, s) {
+        return c.to_string();
+    }
+    let s = ["市场", "地区"]
+        .iter()
+        .find_map(|suffix| s.strip_suffix(suffix).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
+    canonical_or_folded(reference, AliasKind::Segment, s)
+}
+
+/// Metric synonyms: every word in a row means its first word.
+const METRIC_SYNONYMS: &[&[&str]] = &[
+    &["出货", "出货量", "发货量", "发货"],
+    &["收入", "营收", "营业收入", "总收入", "总营收"],
+    &["净利润", "净利"],
+    &["销量", "销售量"],
+    &["销售额", "销售收入"],
+    &["份额", "市场份额", "市占率", "市场占有率"],
+];
+
+/// A metric reduced to its canonical word; `None` for an empty metric.
+pub fn normalise_metric(reference: &Reference, metric: &str) -> Option<String> {
+    let m = metric.trim();
+    if m.is_empty() {
+        return None;
+    }
+    if let Some(c) = reference.canonical(AliasKind::Metric, m) {
+        return Some(c.to_string());
+    }
+    for row in METRIC_SYNONYMS {
+        if row.contains(&m) {
+            return Some(row[0].to_string());
+        }
+    }
+    Some(m.to_ascii_lowercase())
+}
+
+fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> String {
+    reference
+        .canonical(kind, s)
+        .map(str::to_string)
+        .unwrap_or_else(|| s.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_determiners_only_with_what_follows_them() {
+        let r = Reference::empty();
+        let n = |s| normalise_subject(&r, s).unwrap();
+        assert_eq!(n("某主流国产AI芯片"), "国产ai芯片");
+        assert_eq!(n("国产AI芯片"), "国产ai芯片");
+        assert_eq!(n("主流国产AI芯片"), "主流国产ai芯片");
+        assert_eq!(n("一家头部车企"), "车企");
+        assert!(normalise_subject(&r, "某").is_none());
+    }
+
+    #[test]
+    fn metric_synonyms_meet() {
+        let r = Reference::empty();
+        assert_eq!(normalise_metric(&r, "出货量"), normalise_metric(&r, "出货"));
+        assert_eq!(normalise_metric(&r, "营收"), normalise_metric(&r, "收入"));
+        assert_ne!(normalise_metric(&r, "营收"), normalise_metric(&r, "净利润"));
+    }
+
+    #[test]
+    fn segments_drop_market_words_only() {
+        let r = Reference::empty();
+        assert_eq!(normalise_segment(&r, "中国市场"), "中国");
+        assert_eq!(normalise_segment(&r, "中国大陆地区"), "中国大陆");
+        assert_ne!(
+            normalise_segment(&r, "中国"),
+            normalise_segment(&r, "中国大陆")
+        );
+        assert_eq!(normalise_segment(&r, "市场"), "市场");
+    }
+}
