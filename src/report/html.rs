@@ -75,17 +75,21 @@ const SCRIPT: &str = r#"
 (function () {
   var panel = document.getElementById('panel');
   var body = document.getElementById('panel-body');
-  document.getElementById('panel-close').addEventListener('click', function () { panel.hidden = true; });
-  document.addEventListener('click', function (e) {
-    var el = e.target.closest ? e.target.closest('[data-finding]') : null;
-    if (!el) return;
-    var item = document.getElementById(el.getAttribute('data-finding'));
-    if (!item) return;
+  function show(id) {
+    var item = document.getElementById(id);
+    if (!item || item.tagName !== 'LI') return;
     document.querySelectorAll('li.active').forEach(function (li) { li.classList.remove('active'); });
     item.classList.add('active');
     body.innerHTML = item.innerHTML;
     panel.hidden = false;
+  }
+  document.getElementById('panel-close').addEventListener('click', function () { panel.hidden = true; });
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest ? e.target.closest('[data-finding]') : null;
+    if (el) show(el.getAttribute('data-finding'));
   });
+  // A link to #d0-f1 opens that finding's details.
+  if (location.hash) show(decodeURIComponent(location.hash.slice(1)));
 })();
 "#;
 
