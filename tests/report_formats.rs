@@ -248,3 +248,45 @@ fn formats_survive_spans_off_character_boundaries() {
         let _ = render_reports(&mut *w, &[r.clone()], true);
     }
 }
+
+/// A span across a line break is cut at the line end in HTML and stays nested.
+#[test]
+fn html_cuts_spans_at_line_ends() {
+    use numcheck::claim::{ClaimKind, Num, Value};
+    use numcheck::document::{Document, Span};
+    use numcheck::finding::Finding;
+    use numcheck::report::{DocReport, Stats};
+    let text = "销量增长\n30%，利润";
+    let doc = Document::new("t.txt", text);
+    let across = Span::new(text.find("增长").unwrap(), text.find('，').unwrap());
+    let c = report_fixture::claim(
+        0,
+        across,
+        ClaimKind::Growth,
+        Value::Point(Num::new(30.0, 1.0)),
+        None,
+    );
+    let f = Finding::new(
+        &report_fixture::SHARE,
+        Span::new(text.find("30").unwrap(), text.len()),
+        "x",
+    );
+    let r = DocReport {
+        doc,
+        claims: vec![c],
+        findings: vec![f],
+        stats: Stats::default(),
+    };
+    let mut w = writer(Format::Html, ReportOptions::default());
+    let out = render_reports(&mut *w, &[r], false);
+    assert!(
+        out.contains("data-line=\"1\">销量<mark class=\"claim\" data-claim-id=\"0\""),
+        "{out}"
+    );
+    assert!(out.contains(">增长</mark></p>\n<p class=\"line\" id=\"d0-L2\" data-line=\"2\"><mark class=\"claim\" data-claim-id=\"0\""), "{out}");
+    assert!(
+        out.contains(">30%</span></mark><span class=\"finding sev-warning\""),
+        "{out}"
+    );
+    assert!(out.contains(">，利润</span></p>"), "{out}");
+}

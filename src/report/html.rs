@@ -44,8 +44,11 @@ body { margin: 0; background: #f6f6f3; color: #1d1d1d;
 header, main > section, footer { max-width: 50em; margin: 1.5em auto; padding: 0 1.2em; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.15em; word-break: break-all; }
 section.document { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 1em 1.5em; }
-.article { white-space: pre-wrap; line-height: 1.8; font-size: 17px; letter-spacing: 0.02em;
+.article { line-height: 1.8; font-size: 17px; letter-spacing: 0.02em; position: relative;
   overflow-wrap: anywhere; border-top: 1px solid #eee; padding-top: 0.8em; }
+.article p.line { white-space: pre-wrap; margin: 0 0 0.75em; min-height: 0.4em; position: relative; }
+.article p.line::before { content: attr(data-line); position: absolute; left: -3.2em; width: 2.6em;
+  text-align: right; color: #aaa; font-size: 12px; line-height: 2.6; user-select: none; }
 mark.claim { background: var(--claim); color: inherit; padding: 0 1px; }
 .finding { cursor: pointer; text-decoration: underline wavy; text-underline-offset: 4px;
   text-decoration-thickness: 1.5px; }
@@ -184,7 +187,10 @@ fn close_tag(layer: Layer) -> &'static str {
     }
 }
 
-/// The article with claims and findings marked, cut at every span boundary.
+/// The article, one `<p class="line">` per source line, with claims and findings marked.
+///
+/// The text is cut at every span boundary and every line end; each piece opens and closes
+/// the elements of the spans covering it, so overlapping spans always nest validly.
 fn article(r: &DocReport, doc_id: &str) -> String {
     let doc = &r.doc;
     let mut spans: Vec<(Span, Layer)> = Vec::new();
@@ -198,30 +204,60 @@ fn article(r: &DocReport, doc_id: &str) -> String {
         }
     }
     spans.retain(|(s, _)| !s.is_empty());
-    let mut cuts: Vec<usize> = vec![0, doc.text.len()];
-    for (s, _) in &spans {
-        cuts.push(s.start);
-        cuts.push(s.end);
+    spans.sort_unstable_by_key(|(s, _)| s.start);
+    // A trailing newline does not start a line worth showing.
+    let mut lines = doc.line_count();
+    if lines > 1 && doc.text.ends_with('\n') {
+        lines -= 1;
     }
-    cuts.sort_unstable();
-    cuts.dedup();
     let mut out = String::with_capacity(doc.text.len() * 2);
-    for w in cuts.windows(2) {
-        let piece = Span::new(w[0], w[1]);
-        let mut layers: Vec<Layer> = spans
+    let mut next = 0; // next span (by start) not yet active
+    let mut active: Vec<(Span, Layer)> = Vec::new();
+    for line in 0..lines {
+        let ls = doc.line_span(line);
+        out.push_str(&format!(
+            "<p class=\"line\" id=\"{doc_id}-L{n}\" data-line=\"{n}\">",
+            n = line + 1
+        ));
+        let mut cuts: Vec<usize> = vec![ls.start, ls.end];
+        // Spans are cut to the line; look at those that can touch it.
+        for (s, _) in spans
             .iter()
-            .filter(|(s, _)| s.contains(piece))
-            .map(|&(_, l)| l)
-            .collect();
-        layers.sort_unstable();
-        layers.dedup();
-        for &l in &layers {
-            out.push_str(&open_tag(l, doc_id, r));
+            .skip(next)
+            .take_while(|(s, _)| s.start < ls.end)
+        {
+            cuts.push(s.start);
+            cuts.push(s.end.min(ls.end));
         }
-        out.push_str(&escape(slice(doc, piece)));
-        for &l in layers.iter().rev() {
-            out.push_str(close_tag(l));
+        for (s, _) in &active {
+            cuts.push(s.end.min(ls.end));
         }
+        cuts.retain(|&c| c >= ls.start && c <= ls.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let piece = Span::new(w[0], w[1]);
+            while next < spans.len() && spans[next].0.start <= piece.start {
+                active.push(spans[next]);
+                next += 1;
+            }
+            active.retain(|(s, _)| s.end > piece.start);
+            let mut layers: Vec<Layer> = active
+                .iter()
+                .filter(|(s, _)| s.contains(piece))
+                .map(|&(_, l)| l)
+                .collect();
+            layers.sort_unstable();
+            layers.dedup();
+            for &l in &layers {
+                out.push_str(&open_tag(l, doc_id, r));
+            }
+            out.push_str(&escape(slice(doc, piece)));
+            for &l in layers.iter().rev() {
+                out.push_str(close_tag(l));
+            }
+        }
+        out.push_str("</p>\n");
     }
     out
 }
@@ -299,7 +335,11 @@ impl ReportWriter for HtmlWriter {
             escape(&r.doc.path),
             stats_table(&r.stats, &[])
         )?;
-        writeln!(out, "<div class=\"article\">{}</div>", article(r, &doc_id))?;
+        writeln!(
+            out,
+            "<div class=\"article\">\n{}</div>",
+            article(r, &doc_id)
+        )?;
         if r.findings.is_empty() {
             writeln!(out, "<p class=\"no-findings\">No findings.</p>")?;
         } else {

@@ -14,11 +14,14 @@ pub struct MarkdownWriter {
 }
 
 /// Escapes text for a Markdown table cell: pipes, emphasis and HTML characters are
-/// neutralised and line breaks become `<br>`.
+/// neutralised and line breaks become `<br>`. Backticks are kept when they pair up, so the
+/// rules' `30万-40枚` quoting renders as code; a lone backtick is escaped.
 pub fn escape(s: &str) -> String {
+    let code_spans = s.matches('`').count() % 2 == 0;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            '`' if code_spans => out.push(c),
             '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -123,5 +126,7 @@ mod tests {
     #[test]
     fn escapes_table_breakers() {
         assert_eq!(escape("a|b\nc<d>"), "a\\|b<br>c&lt;d&gt;");
+        assert_eq!(escape("`30万-40枚` a*b"), "`30万-40枚` a\\*b");
+        assert_eq!(escape("lone ` tick"), "lone \\` tick");
     }
 }

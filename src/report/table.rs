@@ -3,7 +3,7 @@
 //! comfy-table measures cells with Unicode widths, so Chinese text stays aligned.
 
 use super::{json::clamp, json::slice, text, DocReport, ReportWriter, Totals};
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The table writer.
@@ -14,6 +14,8 @@ pub struct TableWriter;
 pub(crate) fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
+    // Wraps long cells to the terminal's width on a terminal; unlimited when piped.
+    t.set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(header.iter().copied());
     t
 }

@@ -69,7 +69,8 @@ fn unit(code: &str, kind: UnitKind) -> Option<Unit> {
     Some(Unit::new(code, kind))
 }
 
-fn claim(id: usize, span: Span, kind: ClaimKind, value: Value, unit: Option<Unit>) -> Claim {
+/// A claim of `kind` at `span` with no context fields set.
+pub fn claim(id: usize, span: Span, kind: ClaimKind, value: Value, unit: Option<Unit>) -> Claim {
     let bounds = match &value {
         Value::Point(n) => vec![Bound {
             span,
