@@ -1,0 +1,441 @@
+//! `--format json`: the DESIGN §7 document, streamed one document at a time; also the claim,
+//! finding and span objects that `jsonl` and `numcheck claims --format json` share.
+
+use super::{DocReport, ReportWriter, Stats, Totals};
+use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
+use crate::document::{Document, Location, Span};
+use crate::finding::{Finding, Severity};
+use serde::Serialize;
+use serde_json::Value as Json;
+use std::io::{self, Write};
+
+/// A float for JSON: integers (within float noise) as integers, others rounded to 12
+/// significant digits so `1.71 * 1e10` prints as `17100000000`, not `17100000000.000002`.
+pub fn number(v: f64) -> Json {
+    if !v.is_finite() {
+        return Json::Null;
+    }
+    let r = v.round();
+    if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && r.abs() < 9.0e15 {
+        // In range and integral: exact as i64.
+        return Json::from(r as i64);
+    }
+    let rounded: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    serde_json::Number::from_f64(rounded)
+        .map(Json::Number)
+        .unwrap_or(Json::Null)
+}
+
+/// The DESIGN §7 span object: byte offsets plus 1-based lines and character columns.
+pub fn span(doc: &Document, span: Span) -> Location {
+    doc.locate(clamp(doc, span))
+}
+
+/// The source text of a span, or empty when the span does not fit the text (never panics).
+pub fn slice(doc: &Document, s: Span) -> &str {
+    doc.text.get(s.start..s.end).unwrap_or("")
+}
+
+/// A span that is safe to locate: clamped to the text and to character boundaries.
+pub fn clamp(doc: &Document, s: Span) -> Span {
+    let fix = |mut i: usize| {
+        i = i.min(doc.text.len());
+        while !doc.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = fix(s.start);
+    Span::new(start, fix(s.end).max(start))
+}
+
+/// A claim's value fields: `value` for a point, `low`+`high` for a range, `value: null`
+/// for dates and periods; `precision` is one unit of the last written digit.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ValueJson {
+    /// A single number.
+    Point {
+        /// The value in base units.
+        value: Json,
+        /// One unit of the last written digit.
+        precision: Json,
+    },
+    /// A range as written.
+    Range {
+        /// The first end.
+        low: Json,
+        /// The second end.
+        high: Json,
+        /// The coarser precision of the two ends.
+        precision: Json,
+    },
+    /// No numeric value.
+    None {
+        /// Always null.
+        value: Option<f64>,
+    },
+}
+
+/// One end of a claim as written.
+#[derive(Debug, Serialize)]
+pub struct BoundJson<'a> {
+    /// Exact source text of this end.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Location,
+    /// Its value in base units.
+    pub value: Json,
+    /// One unit of its last written digit.
+    pub precision: Json,
+    /// Its own magnitude word.
+    pub magnitude: Option<&'a str>,
+    /// Its own unit code.
+    pub unit: Option<&'a str>,
+}
+
+/// One claim as DESIGN §7 prints it, in its field order, plus `precision`, `hedge_kind`,
+/// `direction`, `segment`, `bounds` (each end as written) and `notes`.
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    /// Index in the document's claim list.
+    pub id: usize,
+    /// Exact source text.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Location,
+    /// Kind of statement.
+    pub kind: ClaimKind,
+    /// `value` or `low`+`high`, and `precision`.
+    #[serde(flatten)]
+    pub value: ValueJson,
+    /// Unit code (`USD`, `%`, `枚` …).
+    pub unit: Option<&'a str>,
+    /// Magnitude word (`万`, `亿` …).
+    pub magnitude: Option<&'a str>,
+    /// Hedge as written (`约为`, `远超` …).
+    pub hedge: Option<&'a str>,
+    /// What the hedge means.
+    pub hedge_kind: Option<HedgeKind>,
+    /// Normalised period.
+    pub period: Option<&'a str>,
+    /// Entity as written.
+    pub subject: Option<&'a str>,
+    /// Segment as written.
+    pub segment: Option<&'a str>,
+    /// Metric word as written.
+    pub metric: Option<&'a str>,
+    /// Direction of a change.
+    pub direction: Option<Direction>,
+    /// The ends as written.
+    pub bounds: Vec<BoundJson<'a>>,
+    /// Problems the extractor saw in the written form.
+    pub notes: &'a [String],
+}
+
+/// One claim as DESIGN §7 prints it (see [`ClaimJson`]).
+pub fn claim<'a>(doc: &'a Document, c: &'a Claim) -> ClaimJson<'a> {
+    let cs = clamp(doc, c.span);
+    let value = match &c.value {
+        Value::Point(n) => ValueJson::Point {
+            value: number(n.value),
+            precision: number(n.step),
+        },
+        Value::Range { low, high } => ValueJson::Range {
+            low: number(low.value),
+            high: number(high.value),
+            precision: number(low.step.max(high.step)),
+        },
+        Value::None => ValueJson::None { value: None },
+    };
+    ClaimJson {
+        id: c.id,
+        text: slice(doc, cs),
+        span: doc.locate(cs),
+        kind: c.kind,
+        value,
+        unit: c.unit.as_ref().map(|u| u.code.as_str()),
+        magnitude: c.magnitude.as_deref(),
+        hedge: c.hedge.as_ref().map(|h| h.text.as_str()),
+        hedge_kind: c.hedge.as_ref().map(|h| h.kind),
+        period: c.period.as_deref(),
+        subject: c.subject.as_deref(),
+        segment: c.segment.as_deref(),
+        metric: c.metric.as_deref(),
+        direction: c.direction,
+        bounds: c
+            .bounds
+            .iter()
+            .map(|b| {
+                let bs = clamp(doc, b.span);
+                BoundJson {
+                    text: slice(doc, bs),
+                    span: doc.locate(bs),
+                    value: number(b.num.value),
+                    precision: number(b.num.step),
+                    magnitude: b.magnitude.as_deref(),
+                    unit: b.unit.as_ref().map(|u| u.code.as_str()),
+                }
+            })
+            .collect(),
+        notes: &c.notes,
+    }
+}
+
+/// Another span of a finding.
+#[derive(Debug, Serialize)]
+pub struct RelatedJson<'a> {
+    /// Where.
+    pub span: Location,
+    /// Exact source text.
+    pub text: &'a str,
+    /// What it is to the finding.
+    pub message: &'a str,
+}
+
+/// One finding as DESIGN §7 prints it, plus `stated`, `formula` and `tolerance`.
+#[derive(Debug, Serialize)]
+pub struct FindingJson<'a> {
+    /// Rule name.
+    pub rule: &'static str,
+    /// Rule code.
+    pub code: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: &'a str,
+    /// Primary span.
+    pub span: Location,
+    /// Exact source text of the primary span.
+    pub text: &'a str,
+    /// The value as stated.
+    pub stated: Option<&'a str>,
+    /// The value or interval expected.
+    pub expected: Option<&'a str>,
+    /// How the expected value was computed.
+    pub formula: Option<&'a str>,
+    /// Tolerance used.
+    pub tolerance: Option<&'a str>,
+    /// A rewrite that would fix it.
+    pub suggestion: Option<&'a str>,
+    /// Every other span involved.
+    pub related: Vec<RelatedJson<'a>>,
+}
+
+/// One finding as DESIGN §7 prints it (see [`FindingJson`]).
+pub fn finding<'a>(doc: &'a Document, f: &'a Finding) -> FindingJson<'a> {
+    let fs = clamp(doc, f.span);
+    FindingJson {
+        rule: f.rule.name,
+        code: f.rule.code,
+        severity: f.severity,
+        message: &f.message,
+        span: doc.locate(fs),
+        text: slice(doc, fs),
+        stated: f.stated.as_deref(),
+        expected: f.expected.as_deref(),
+        formula: f.formula.as_deref(),
+        tolerance: f.tolerance.as_deref(),
+        suggestion: f.suggestion.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let rs = clamp(doc, r.span);
+                RelatedJson {
+                    span: doc.locate(rs),
+                    text: slice(doc, rs),
+                    message: &r.message,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The counts of DESIGN §7 `stats` (plus `unmatched` and `suppressed`).
+pub fn stats(s: &Stats) -> Stats {
+    *s
+}
+
+/// The run summary: documents, failed inputs and summed counts.
+#[derive(Debug, Serialize)]
+pub struct SummaryJson {
+    /// Documents checked.
+    pub documents: usize,
+    /// Inputs that could not be read.
+    pub failed: usize,
+    /// Counts summed over documents.
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+/// The run summary object.
+pub fn summary(t: &Totals) -> SummaryJson {
+    SummaryJson {
+        documents: t.documents,
+        failed: t.failed,
+        stats: t.stats,
+    }
+}
+
+/// An input that could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorJson {
+    /// The input as given.
+    pub path: String,
+    /// The one-line error.
+    pub message: String,
+}
+
+/// An input that could not be read, as `errors` and jsonl `error` lines print it.
+pub fn error(path: &str, e: &crate::error::Error) -> ErrorJson {
+    ErrorJson {
+        path: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// The data of a jsonl `end` line: the document's path and counts.
+#[derive(Debug, Serialize)]
+pub struct EndJson<'a> {
+    /// Display path.
+    pub path: &'a str,
+    /// Its counts.
+    pub stats: Stats,
+}
+
+/// One document of `documents`.
+#[derive(Debug, Serialize)]
+pub struct DocumentJson<'a> {
+    /// Display path.
+    pub path: &'a str,
+    /// Its claims.
+    pub claims: Vec<ClaimJson<'a>>,
+    /// Its findings.
+    pub findings: Vec<FindingJson<'a>>,
+    /// Its counts.
+    pub stats: Stats,
+}
+
+/// One document with its claims, findings and stats.
+pub fn document(r: &DocReport) -> DocumentJson<'_> {
+    DocumentJson {
+        path: &r.doc.path,
+        claims: r.claims.iter().map(|c| claim(&r.doc, c)).collect(),
+        findings: r.findings.iter().map(|f| finding(&r.doc, f)).collect(),
+        stats: r.stats,
+    }
+}
+
+/// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
+/// streamed document nests inside the enclosing pretty output.
+pub fn write_indented<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    v: &T,
+    indent: usize,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+            out.write_all(pad.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A streaming writer of `{"version":1,"documents":[…],"errors":[…],"summary":{…}}`.
+///
+/// Only one document is held at a time, so memory stays flat over large batches. Inputs
+/// that failed are listed in `errors` (`path`, `message`); `summary` totals the run.
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    written: usize,
+    errors: Vec<ErrorJson>,
+}
+
+impl JsonWriter {
+    /// Shared by `numcheck claims --format json`: writes a document object in the array.
+    pub(crate) fn write_item<T: Serialize>(
+        &mut self,
+        v: &T,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(if self.written == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        write_indented(out, v, 4)?;
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the documents array and writes `errors` and, when given, `summary`.
+    pub(crate) fn close(
+        &mut self,
+        summary: Option<SummaryJson>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        out.write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
+        out.write_all(b",\n  \"errors\": ")?;
+        write_indented(out, &self.errors, 2)?;
+        self.errors.clear();
+        if let Some(s) = summary {
+            out.write_all(b",\n  \"summary\": ")?;
+            write_indented(out, &s, 2)?;
+        }
+        out.write_all(b"\n}\n")
+    }
+
+    /// Remembers a failed input for the `errors` array.
+    pub(crate) fn push_error(&mut self, path: &str, error: &crate::error::Error) {
+        self.errors.push(self::error(path, error));
+    }
+}
+
+impl ReportWriter for JsonWriter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"version\": 1,\n  \"documents\": [")
+    }
+
+    fn document(&mut self, report: &DocReport, out: &mut dyn Write) -> io::Result<()> {
+        self.write_item(&document(report), out)
+    }
+
+    fn failure(
+        &mut self,
+        path: &str,
+        error: &crate::error::Error,
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.push_error(path, error);
+        Ok(())
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        self.close(Some(summary(totals)), out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_integral_when_they_should_be() {
+        assert_eq!(number(1.71 * 1e10).to_string(), "17100000000");
+        assert_eq!(number(13.1).to_string(), "13.1");
+        assert_eq!(number(0.1 + 0.2).to_string(), "0.3");
+        assert_eq!(number(f64::NAN), Json::Null);
+    }
+
+    #[test]
+    fn clamp_never_splits_a_character() {
+        let doc = Document::new("t", "收入");
+        let s = clamp(&doc, Span::new(1, 100));
+        assert_eq!((s.start, s.end), (0, 6));
+    }
+}
