@@ -1,0 +1,84 @@
+//! `numcheck.toml`: discovery in parent directories, `--config`, and errors naming the key.
+
+mod cli_support;
+
+use cli_support::*;
+
+#[test]
+fn unknown_key_is_named_with_file_line_and_column() {
+    let d = scratch();
+    write(
+        d.path(),
+        "numcheck.toml",
+        "fail-on = \"warning\"\nfailon = \"error\"\n",
+    );
+    let (code, out, err) = run(numcheck_in(d.path())
+        .arg("check")
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["numcheck.toml:2:1:", "failon"]);
+    assert!(out.is_empty());
+}
+
+#[test]
+fn config_is_found_in_a_parent_directory() {
+    let d = scratch();
+    write(d.path(), "numcheck.toml", "[rules]\nNC000 = \"off\"\n");
+    let sub = d.path().join("desk/drafts");
+    std::fs::create_dir_all(&sub).unwrap();
+    let (code, _, err) = run(numcheck_in(&sub)
+        .arg("check")
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["numcheck.toml:2:1:", "unknown rule `NC000`"]);
+}
+
+#[test]
+fn explicit_config_wins_and_must_exist() {
+    let d = scratch();
+    write(d.path(), "numcheck.toml", "bogus = 1\n");
+    write(
+        d.path(),
+        "ci.toml",
+        "fail-on = \"never\"\narticle-date = 2025-03-12\n",
+    );
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--config", "ci.toml"])
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 0, "the discovered file is not read: {err}");
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--config", "absent.toml"])
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["absent.toml"]);
+}
+
+#[test]
+fn reference_paths_resolve_against_the_config_file() {
+    let d = scratch();
+    write(d.path(), "proj/numcheck.toml", "reference = \"ref-data\"\n");
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--config", "proj/numcheck.toml"])
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["proj/ref-data"]);
+}
+
+#[test]
+fn cli_flags_override_the_config() {
+    let d = scratch();
+    write(d.path(), "numcheck.toml", "article-date = \"2025-13-01\"\n");
+    // The file is still parsed (and its error reported) even when a flag would override it:
+    // a broken config is never silently ignored.
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--article-date", "2025-03-12"])
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["numcheck.toml:1:16:", "2025-13-01"]);
+    write(d.path(), "numcheck.toml", "fail-on = \"info\"\n");
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--fail-on", "bogus"])
+        .arg(fixture("articles/auto-sales.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["--fail-on", "bogus"]);
+}
