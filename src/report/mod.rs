@@ -114,3 +114,94 @@ pub trait ReportWriter {
     /// Called once at the end with the run's totals.
     fn finish(&mut self, totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()>;
 }
+
+pub mod claims;
+pub mod concise;
+pub mod full;
+pub mod github;
+pub mod html;
+pub mod json;
+pub mod jsonl;
+pub mod markdown;
+pub mod sarif;
+pub mod table;
+pub mod text;
+
+impl Stats {
+    /// Adds another document's counts to these.
+    pub fn add(&mut self, other: &Stats) {
+        self.numeric_mentions += other.numeric_mentions;
+        self.claims += other.claims;
+        self.checked += other.checked;
+        self.unmatched += other.unmatched;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.suppressed += other.suppressed;
+    }
+
+    /// Findings of every severity.
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+/// The writer for a `numcheck check` output format.
+pub fn writer(format: Format, opts: ReportOptions) -> Box<dyn ReportWriter> {
+    match format {
+        Format::Full => Box::new(full::FullWriter::new(opts)),
+        Format::Concise => Box::new(concise::ConciseWriter),
+        Format::Table => Box::new(table::TableWriter),
+        Format::Json => Box::new(json::JsonWriter::default()),
+        Format::Jsonl => Box::new(jsonl::JsonlWriter),
+        Format::Github => Box::new(github::GithubWriter),
+        Format::Sarif => Box::new(sarif::SarifWriter::new(
+            crate::checks::registry().iter().map(|c| c.info()).collect(),
+        )),
+        Format::Markdown => Box::new(markdown::MarkdownWriter::default()),
+        Format::Html => Box::new(html::HtmlWriter::default()),
+    }
+}
+
+/// The writer for a `numcheck claims` output format.
+pub fn claims_writer(format: ClaimsFormat) -> Box<dyn ReportWriter> {
+    match format {
+        ClaimsFormat::Table => Box::new(claims::ClaimsTableWriter),
+        ClaimsFormat::Json => Box::new(claims::ClaimsJsonWriter::default()),
+        ClaimsFormat::Csv => Box::new(claims::ClaimsCsvWriter),
+    }
+}
+
+impl Format {
+    /// Every format with its command-line name, in the order `--help` lists them.
+    pub const ALL: [(&'static str, Format); 9] = [
+        ("full", Format::Full),
+        ("concise", Format::Concise),
+        ("table", Format::Table),
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("github", Format::Github),
+        ("sarif", Format::Sarif),
+        ("markdown", Format::Markdown),
+        ("html", Format::Html),
+    ];
+
+    /// The format named `name` on the command line, if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+    }
+}
+
+impl ClaimsFormat {
+    /// Every claims format with its command-line name.
+    pub const ALL: [(&'static str, ClaimsFormat); 3] = [
+        ("table", ClaimsFormat::Table),
+        ("json", ClaimsFormat::Json),
+        ("csv", ClaimsFormat::Csv),
+    ];
+
+    /// The claims format named `name` on the command line, if any.
+    pub fn from_name(name: &str) -> Option<ClaimsFormat> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+    }
+}
