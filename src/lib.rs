@@ -21,12 +21,22 @@ use reference::Reference;
 use report::{DocReport, Stats};
 use settings::Settings;
 
-/// Extraction options for a run: the article date and the reference's entity names.
+/// Extraction options for a run: the article date and the reference's entity names
+/// (every entity alias, then every canonical entity of a fact, each once).
 pub fn extract_options(reference: &Reference, settings: &Settings) -> extract::ExtractOptions {
-    let _ = reference;
+    let mut entities: Vec<String> = Vec::new();
+    let names = reference
+        .aliases(reference::AliasKind::Entity)
+        .into_iter()
+        .chain(reference.facts.iter().map(|f| f.entity.as_str()));
+    for name in names {
+        if !entities.iter().any(|e| e == name) {
+            entities.push(name.to_string());
+        }
+    }
     extract::ExtractOptions {
         article_date: settings.article_date,
-        entities: Vec::new(),
+        entities,
     }
 }
 

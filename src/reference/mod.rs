@@ -1,6 +1,26 @@
 //! Reference data: fact CSVs and aliases, bundled into the binary and layered with the user's.
 //!
-//! Skeleton: the reference helper fills in loading and matching.
+//! A [`Reference`] is built in layers: the bundled `data/` ([`Reference::bundled`]), then
+//! every `--reference PATH` ([`Reference::add_path`]). Files are parsed strictly
+//! ([`load`]); a file is either loaded whole or not at all. Rules find the facts a claim is
+//! about through [`Reference::match_claim`] ([`matching`]) and compare with the tolerance
+//! helpers of [`compare`].
+
+pub mod aliases;
+pub mod bundle;
+pub mod compare;
+pub mod load;
+pub mod matching;
+pub mod period;
+
+use crate::error::Error;
+use crate::settings::Date;
+use aliases::{normalize, AliasTable};
+use load::Layer;
+use std::path::Path;
+
+pub use matching::Key;
+pub use period::Period;
 
 /// Which vocabulary an alias belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,6 +31,33 @@ pub enum AliasKind {
     Segment,
     /// What is measured: 收入 → revenue.
     Metric,
+    /// A word that must appear in a claim's sentence for a metric to apply:
+    /// `scope,Hopper,nvidia_hopper_gpu_purchases` keeps a generic word like 采购 from
+    /// matching purchases of other chips. A metric without scope rows applies anywhere.
+    Scope,
+}
+
+impl AliasKind {
+    /// Parses the `kind` column of `aliases.csv`.
+    pub fn parse(s: &str) -> Option<AliasKind> {
+        match s {
+            "entity" => Some(AliasKind::Entity),
+            "segment" => Some(AliasKind::Segment),
+            "metric" => Some(AliasKind::Metric),
+            "scope" => Some(AliasKind::Scope),
+            _ => None,
+        }
+    }
+
+    /// The name used in `aliases.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AliasKind::Entity => "entity",
+            AliasKind::Segment => "segment",
+            AliasKind::Metric => "metric",
+            AliasKind::Scope => "scope",
+        }
+    }
 }
 
 /// Where a row came from, for messages.
@@ -47,11 +94,45 @@ pub struct Fact {
     pub origin: Origin,
 }
 
+/// One dated event of an events CSV (`date,entity,event,source,note`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// When it happened.
+    pub date: Date,
+    /// Canonical entity.
+    pub entity: String,
+    /// What happened.
+    pub event: String,
+    /// Where it is reported.
+    pub source: String,
+    /// Free text.
+    pub note: String,
+    /// File and line it was read from.
+    pub origin: Origin,
+}
+
+/// One row of `aliases.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasEntry {
+    /// Its vocabulary.
+    pub kind: AliasKind,
+    /// The name as written in articles.
+    pub alias: String,
+    /// The canonical name used in facts.
+    pub canonical: String,
+    /// File and line it was read from.
+    pub origin: Origin,
+}
+
 /// All reference facts and aliases in force for a run.
 #[derive(Debug, Clone, Default)]
 pub struct Reference {
     /// Every fact, later layers after earlier ones.
     pub facts: Vec<Fact>,
+    /// Every event, later layers after earlier ones.
+    pub events: Vec<Event>,
+    /// Every alias; later layers override earlier ones.
+    alias_table: AliasTable,
 }
 
 impl Reference {
@@ -59,16 +140,131 @@ impl Reference {
     pub fn empty() -> Self {
         Reference::default()
     }
-}
 
-impl Reference {
-    /// The canonical name of `alias` in vocabulary `kind`, if known. A canonical name
-    /// maps to itself.
+    /// The reference data bundled into the binary (`data/*.csv`).
     ///
-    /// Skeleton: returns `None` until aliases are loaded.
+    /// The bundled files are checked by `tests/reference_bundled.rs`, so this cannot fail
+    /// in a tested build; it panics only if the binary was built from invalid data.
+    pub fn bundled() -> Self {
+        let mut r = Reference::empty();
+        for (name, text) in bundle::FILES {
+            if let Err(e) = r.add_text(name, text) {
+                panic!("bundled reference data is invalid: {e}");
+            }
+        }
+        r
+    }
+
+    /// Layers one CSV text on top (its header says whether it holds facts, events or
+    /// aliases). On error nothing is added.
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        let layer = load::parse(name, text)?;
+        self.apply(layer);
+        Ok(())
+    }
+
+    /// Layers a file, or every `*.csv` of a directory in name order, on top. Later layers
+    /// win on the same fact key and the same alias. Every file is parsed before any is
+    /// added, so on error nothing is added.
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let data_err = |p: &str, m: String| Error::Data {
+            path: p.to_string(),
+            line: None,
+            column: None,
+            message: m,
+        };
+        let files = if path.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| data_err(&shown, format!("cannot read directory: {e}")))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+                })
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(data_err(&shown, "no .csv files in directory".into()));
+            }
+            files
+        } else {
+            vec![path.to_path_buf()]
+        };
+        let mut layers = Vec::new();
+        for file in files {
+            let name = file.display().to_string();
+            let bytes =
+                std::fs::read(&file).map_err(|e| data_err(&name, format!("cannot read: {e}")))?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| data_err(&name, "not valid UTF-8".into()))?;
+            layers.push(load::parse(&name, &text)?);
+        }
+        for layer in layers {
+            self.apply(layer);
+        }
+        Ok(())
+    }
+
+    /// Adds a parsed file.
+    fn apply(&mut self, layer: Layer) {
+        match layer {
+            Layer::Facts(f) => self.facts.extend(f),
+            Layer::Events(e) => self.events.extend(e),
+            Layer::Aliases(a) => self.alias_table.extend(a),
+        }
+    }
+
+    /// Every alias row in force, in load order.
+    pub fn alias_entries(&self) -> &[AliasEntry] {
+        self.alias_table.entries()
+    }
+
+    /// True when `name` is a canonical name of vocabulary `kind`: used by a fact (or an
+    /// event, for entities), named as an alias target, or listed in
+    /// [`bundle::VOCABULARY`].
+    fn canonical_name(&self, kind: AliasKind, name: &str) -> Option<&str> {
+        let n = normalize(name);
+        let hit = |s: &str| normalize(s) == n;
+        let from_facts = self.facts.iter().find_map(|f| {
+            let field = match kind {
+                AliasKind::Entity => &f.entity,
+                AliasKind::Segment => &f.segment,
+                AliasKind::Metric => &f.metric,
+                AliasKind::Scope => return None,
+            };
+            (!field.is_empty() && hit(field)).then_some(field.as_str())
+        });
+        from_facts
+            .or_else(|| {
+                (kind == AliasKind::Entity)
+                    .then(|| self.events.iter().find(|e| hit(&e.entity)))
+                    .flatten()
+                    .map(|e| e.entity.as_str())
+            })
+            .or_else(|| {
+                self.alias_entries()
+                    .iter()
+                    .find(|a| a.kind == kind && hit(&a.canonical))
+                    .map(|a| a.canonical.as_str())
+            })
+            .or_else(|| {
+                bundle::VOCABULARY
+                    .iter()
+                    .find(|(k, v)| *k == kind && hit(v))
+                    .map(|(_, v)| *v)
+            })
+    }
+
+    /// The canonical name of `alias` in vocabulary `kind`, if known. A canonical name
+    /// maps to itself. Latin letters compare case-insensitively.
     pub fn canonical(&self, kind: AliasKind, alias: &str) -> Option<&str> {
-        let _ = (kind, alias);
-        None
+        if kind == AliasKind::Scope || alias.trim().is_empty() {
+            return None;
+        }
+        self.alias_table
+            .get(kind, alias)
+            .or_else(|| self.canonical_name(kind, alias))
     }
 
     /// Every fact for `entity`/`segment`/`metric` (canonical names; empty segment =
@@ -88,11 +284,74 @@ impl Reference {
             .find(|f| f.period == period)
     }
 
-    /// Every alias of kind `kind` (for the extractor's subject lexicon).
-    ///
-    /// Skeleton: empty until aliases are loaded.
+    /// Every alias of kind `kind` (for the extractor's subject lexicon), deduplicated,
+    /// in load order.
     pub fn aliases(&self, kind: AliasKind) -> Vec<&str> {
-        let _ = kind;
-        Vec::new()
+        let mut seen = std::collections::HashSet::new();
+        self.alias_entries()
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.alias.as_str())
+            .filter(|a| seen.insert(normalize(a)))
+            .collect()
+    }
+
+    /// The words that scope `metric` (see [`AliasKind::Scope`]); empty when it applies anywhere.
+    pub fn scopes(&self, metric: &str) -> Vec<&str> {
+        self.alias_entries()
+            .iter()
+            .filter(|a| a.kind == AliasKind::Scope && a.canonical == metric)
+            .map(|a| a.alias.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FACTS: &str = "entity,segment,metric,period,value,unit,source,source_date,note\n\
+        宁德时代,,revenue,2024,362013000000,CNY,CATL annual report,2025-03-14,\n";
+    const ALIASES: &str = "kind,alias,canonical\nentity,CATL,宁德时代\nmetric,营收,revenue\n";
+
+    #[test]
+    fn canonical_maps_aliases_and_itself() {
+        let mut r = Reference::empty();
+        r.add_text("f.csv", FACTS).unwrap();
+        r.add_text("a.csv", ALIASES).unwrap();
+        assert_eq!(r.canonical(AliasKind::Entity, "catl"), Some("宁德时代"));
+        assert_eq!(r.canonical(AliasKind::Entity, "宁德时代"), Some("宁德时代"));
+        assert_eq!(r.canonical(AliasKind::Metric, "REVENUE"), Some("revenue"));
+        assert_eq!(r.canonical(AliasKind::Metric, "营收"), Some("revenue"));
+        assert_eq!(r.canonical(AliasKind::Segment, "营收"), None);
+        assert_eq!(r.canonical(AliasKind::Segment, ""), None);
+        assert_eq!(r.aliases(AliasKind::Entity), vec!["CATL"]);
+    }
+
+    #[test]
+    fn later_layers_win() {
+        let mut r = Reference::empty();
+        r.add_text("f.csv", FACTS).unwrap();
+        let newer = FACTS.replace("362013000000", "362000000000");
+        r.add_text("g.csv", &newer).unwrap();
+        let f = r.fact("宁德时代", "", "revenue", "2024").unwrap();
+        assert_eq!(f.origin.file, "g.csv");
+    }
+
+    #[test]
+    fn failed_layer_adds_nothing() {
+        let mut r = Reference::empty();
+        let bad = format!("{FACTS}宁德时代,,revenue,2023,x,CNY,s,,\n");
+        assert!(r.add_text("f.csv", &bad).is_err());
+        assert!(r.facts.is_empty());
+    }
+
+    #[test]
+    fn bundled_has_the_sample_vocabulary() {
+        let r = Reference::bundled();
+        assert_eq!(r.canonical(AliasKind::Entity, "英伟达"), Some("NVIDIA"));
+        assert_eq!(r.canonical(AliasKind::Entity, "nvidia"), Some("NVIDIA"));
+        assert!(r.fact("NVIDIA", "", "revenue", "FY2025").is_some());
+        assert!(!r.events.is_empty());
     }
 }

@@ -1,0 +1,92 @@
+//! Alias lookup: written names (英伟达, Nvidia, 营收) to canonical names, case-insensitive for Latin script.
+
+use super::{AliasEntry, AliasKind};
+use std::collections::HashMap;
+
+/// The form names are compared in: trimmed, Latin letters lowercased, inner runs of
+/// whitespace collapsed. Chinese text is unchanged.
+pub fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The key under which two rows of one alias file count as duplicates. Scope words may
+/// scope several metrics, so for them the canonical is part of the key.
+pub fn dedup_key(entry: &AliasEntry) -> String {
+    let alias = normalize(&entry.alias);
+    match entry.kind {
+        AliasKind::Scope => format!("{alias}\u{0}{}", entry.canonical),
+        _ => alias,
+    }
+}
+
+/// Every alias row in force, and a lookup where later layers win.
+#[derive(Debug, Clone, Default)]
+pub struct AliasTable {
+    /// Rows in load order.
+    entries: Vec<AliasEntry>,
+    /// (kind, normalised alias) → index into `entries` of the latest row defining it.
+    map: HashMap<(AliasKind, String), usize>,
+}
+
+impl AliasTable {
+    /// Adds rows; a row redefining an alias of an earlier layer replaces it.
+    pub fn extend(&mut self, rows: Vec<AliasEntry>) {
+        for row in rows {
+            let i = self.entries.len();
+            if row.kind != AliasKind::Scope {
+                self.map.insert((row.kind, normalize(&row.alias)), i);
+            }
+            self.entries.push(row);
+        }
+    }
+
+    /// The canonical name `alias` stands for, if it is an alias of kind `kind`.
+    pub fn get(&self, kind: AliasKind, alias: &str) -> Option<&str> {
+        self.map
+            .get(&(kind, normalize(alias)))
+            .and_then(|&i| self.entries.get(i))
+            .map(|e| e.canonical.as_str())
+    }
+
+    /// Every row, in load order.
+    pub fn entries(&self) -> &[AliasEntry] {
+        &self.entries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::Origin;
+
+    fn row(kind: AliasKind, alias: &str, canonical: &str) -> AliasEntry {
+        AliasEntry {
+            kind,
+            alias: alias.into(),
+            canonical: canonical.into(),
+            origin: Origin {
+                file: "t".into(),
+                line: 2,
+            },
+        }
+    }
+
+    #[test]
+    fn later_rows_win_and_case_is_ignored() {
+        let mut t = AliasTable::default();
+        t.extend(vec![row(AliasKind::Entity, "Nvidia", "NVIDIA")]);
+        assert_eq!(t.get(AliasKind::Entity, " NVIDIA "), Some("NVIDIA"));
+        assert_eq!(t.get(AliasKind::Metric, "nvidia"), None);
+        t.extend(vec![row(AliasKind::Entity, "nvidia", "Nvidia Corp")]);
+        assert_eq!(t.get(AliasKind::Entity, "Nvidia"), Some("Nvidia Corp"));
+    }
+
+    #[test]
+    fn normalizes_whitespace_not_chinese() {
+        assert_eq!(normalize("  Tesla   and xAI "), "tesla and xai");
+        assert_eq!(normalize("英伟达"), "英伟达");
+    }
+}
