@@ -5,7 +5,6 @@
 //! on stderr; a closed stdout (broken pipe) ends the run quietly with 0.
 
 mod output;
-mod pending;
 mod pipeline;
 mod plan;
 mod progress;

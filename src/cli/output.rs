@@ -90,9 +90,37 @@ fn set_permissions(tmp: &Path, dest: &Path) -> io::Result<()> {
     fs::set_permissions(tmp, perms)
 }
 
-/// True for the error a write to a closed pipe gives.
+/// True for the error a write to a closed pipe gives, also when a writer wrapped it
+/// (`io::Error::other(serde_json::Error)`, a csv error, or only its text).
 pub fn is_broken_pipe(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::BrokenPipe
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|r| r as _);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+        }
+        if let Some(j) = err.downcast_ref::<serde_json::Error>() {
+            if j.io_error_kind() == Some(io::ErrorKind::BrokenPipe) {
+                return true;
+            }
+        }
+        if let Some(c) = err.downcast_ref::<csv::Error>() {
+            if matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return true;
+            }
+        }
+        // A writer that kept only the message still says so.
+        if err.to_string().to_ascii_lowercase().contains("broken pipe") {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
 }
 
 /// Turns a write result into the CLI's: a broken pipe is quiet success, anything else an
@@ -101,5 +129,23 @@ pub fn quiet_pipe(r: io::Result<()>) -> Result<(), Error> {
     match r {
         Err(e) if !is_broken_pipe(&e) => Err(Error::Output(io_message(&e))),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_pipe_is_seen_through_wrappers() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&pipe()));
+        let json = serde_json::Error::io(pipe());
+        assert!(is_broken_pipe(&io::Error::other(json)));
+        assert!(is_broken_pipe(&io::Error::other(pipe().to_string())));
+        assert!(!is_broken_pipe(&io::Error::other("disk full")));
+        assert!(!is_broken_pipe(&io::Error::from(
+            io::ErrorKind::PermissionDenied
+        )));
     }
 }

@@ -64,7 +64,7 @@ pub fn check(a: CheckArgs) -> Result<u8, Error> {
             && std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none(),
     };
-    let writer = super::pending::writer(format, opts);
+    let writer = crate::report::writer(format, opts);
     let outcome = execute(&plan, &reference, Mode::Check, writer)?;
     Ok(exit_code(&outcome, plan.settings.fail_on))
 }
@@ -74,7 +74,7 @@ pub fn claims(a: ClaimsArgs) -> Result<u8, Error> {
     let format = plan::claims_format(&a.format)?;
     let plan = plan::resolve(&a.input, None)?;
     let reference = plan::load_reference(&plan)?;
-    let writer = super::pending::claims_writer(format);
+    let writer = crate::report::claims_writer(format);
     let outcome = execute(&plan, &reference, Mode::Claims, writer)?;
     Ok(exit_code(&outcome, None))
 }
