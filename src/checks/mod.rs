@@ -1,5 +1,18 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
+pub mod arith_cues;
+pub mod nc101_range_magnitude_mismatch;
+pub mod nc102_range_inverted;
+pub mod nc103_repeated_figure_mismatch;
+pub mod nc104_derived_share_mismatch;
+pub mod nc107_share_of_total_mismatch;
+pub mod nc109_invalid_date;
+pub mod nc110_percent_out_of_range;
+pub mod nc111_unit_inconsistency;
+pub mod nc301_page_residue;
+pub mod nc302_missing_currency;
+pub mod tolerance;
+
 use crate::claim::Claim;
 use crate::document::{Document, Span};
 use crate::finding::{Finding, RuleInfo};
@@ -67,7 +80,18 @@ pub trait Check: Sync {
 
 /// Every rule, in code order.
 pub fn registry() -> &'static [&'static dyn Check] {
-    &[]
+    &[
+        &nc101_range_magnitude_mismatch::RangeMagnitudeMismatch,
+        &nc102_range_inverted::RangeInverted,
+        &nc103_repeated_figure_mismatch::RepeatedFigureMismatch,
+        &nc104_derived_share_mismatch::DerivedShareMismatch,
+        &nc107_share_of_total_mismatch::ShareOfTotalMismatch,
+        &nc109_invalid_date::InvalidDate,
+        &nc110_percent_out_of_range::PercentOutOfRange,
+        &nc111_unit_inconsistency::UnitInconsistency,
+        &nc301_page_residue::PageResidue,
+        &nc302_missing_currency::MissingCurrency,
+    ]
 }
 
 /// Finds a rule by code (`NC101`, any case) or name (`range-magnitude-mismatch`).

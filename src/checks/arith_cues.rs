@@ -1,0 +1,212 @@
+//! Text cues and claim indexes shared by the arithmetic rules NC104–NC108: claims grouped by
+//! sentence, text between claims, and the words that link figures (也就是说, 其中, 占, 分别 …).
+//!
+//! Everything here is an index built once per document (claims are in text order), so rules
+//! look at a claim's sentence and its neighbours instead of comparing all pairs of claims.
+
+use super::Context;
+use crate::claim::{Claim, ClaimId, ClaimKind, Unit, UnitKind};
+use crate::document::Span;
+
+/// Claim ids grouped by sentence index (`by_sentence[s]` lists sentence `s`'s claims in order).
+pub struct SentenceIndex {
+    by_sentence: Vec<Vec<ClaimId>>,
+}
+
+impl SentenceIndex {
+    /// Groups the context's claims by the sentence they sit in.
+    pub fn new(cx: &Context<'_>) -> Self {
+        let mut by_sentence = vec![Vec::new(); cx.sentences.len()];
+        for c in cx.claims {
+            if let Some(v) = by_sentence.get_mut(c.sentence) {
+                v.push(c.id);
+            }
+        }
+        SentenceIndex { by_sentence }
+    }
+
+    /// The claims of sentence `s` (empty when out of range).
+    pub fn of(&self, s: usize) -> &[ClaimId] {
+        self.by_sentence.get(s).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The span of a claim's sentence (the claim's own span if the index is off).
+pub fn sentence_span(cx: &Context<'_>, claim: &Claim) -> Span {
+    cx.sentences
+        .get(claim.sentence)
+        .copied()
+        .filter(|s| s.start <= claim.span.start && claim.span.end <= s.end)
+        .unwrap_or(claim.span)
+}
+
+/// The paragraph (0-based line) of sentence `s`, or `None` if out of range.
+pub fn paragraph(cx: &Context<'_>, s: usize) -> Option<usize> {
+    cx.sentences.get(s).map(|sp| cx.doc.line_index(sp.start))
+}
+
+/// The text strictly between two spans (empty if they overlap or are out of order).
+pub fn between<'a>(cx: &Context<'a>, a: Span, b: Span) -> &'a str {
+    if a.end <= b.start && b.start <= cx.doc.text.len() {
+        cx.doc.text.get(a.end..b.start).unwrap_or("")
+    } else {
+        ""
+    }
+}
+
+/// The text of the claim's sentence before the claim.
+pub fn before_in_sentence<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
+    let s = sentence_span(cx, claim);
+    cx.doc.text.get(s.start..claim.span.start).unwrap_or("")
+}
+
+/// The text of the claim's sentence after the claim.
+pub fn after_in_sentence<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
+    let s = sentence_span(cx, claim);
+    cx.doc.text.get(claim.span.end..s.end).unwrap_or("")
+}
+
+/// Characters that end a clause inside a sentence.
+pub fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。')
+}
+
+/// The clause before a claim: text from the last clause break before it up to the claim.
+pub fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
+    let pre = before_in_sentence(cx, claim);
+    match pre.char_indices().rev().find(|&(_, c)| is_clause_break(c)) {
+        Some((i, c)) => &pre[i + c.len_utf8()..],
+        None => pre,
+    }
+}
+
+/// True for a percent share (份额, 占比 …) with a value.
+pub fn is_share(c: &Claim) -> bool {
+    c.kind == ClaimKind::Share && c.is_quantity() && super::tolerance::is_percent(c.unit.as_ref())
+}
+
+/// True for an amount with a non-percent unit (60万枚, 171亿美元, 48万辆).
+pub fn is_amount(c: &Claim) -> bool {
+    c.kind == ClaimKind::Level
+        && c.is_quantity()
+        && matches!(
+            c.unit.as_ref().map(|u| u.kind),
+            Some(UnitKind::Currency | UnitKind::Measure)
+        )
+}
+
+/// True when two units can be added or divided: same family and code.
+pub fn same_unit(a: Option<&Unit>, b: Option<&Unit>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.kind == b.kind && a.code == b.code,
+        _ => false,
+    }
+}
+
+/// True when both claims name periods and the periods differ.
+pub fn periods_conflict(a: &Claim, b: &Claim) -> bool {
+    matches!((&a.period, &b.period), (Some(x), Some(y)) if x != y)
+}
+
+/// True when two optional names are both known and neither contains the other.
+pub fn names_differ(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => !(a.contains(b) || b.contains(a)),
+        _ => false,
+    }
+}
+
+/// True when two optional names are both known and one contains the other.
+pub fn names_match(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => a.contains(b) || b.contains(a),
+        _ => false,
+    }
+}
+
+/// Words that announce a figure as a consequence of figures before it.
+const DERIVATION: &[&str] = &[
+    "也就是说",
+    "这意味着",
+    "意味着",
+    "换言之",
+    "换句话说",
+    "由此可见",
+    "由此计算",
+    "据此计算",
+    "据此",
+    "测算",
+    "算下来",
+    "折合",
+];
+
+/// True when `text` holds a derivation connector (也就是说, 即, 这意味着, 换言之 …).
+///
+/// A bare 即 counts only as a connector, not inside 即使/即便/即将/立即/随即/当即/即可/即时.
+pub fn has_derivation_connector(text: &str) -> bool {
+    if DERIVATION.iter().any(|w| text.contains(w)) {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        if c != '即' {
+            return false;
+        }
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        !matches!(prev, Some('立' | '随' | '当' | '旋' | '亦'))
+            && !matches!(
+                next,
+                Some('使' | '便' | '将' | '可' | '时' | '刻' | '日' | '期' | '兴' | '位')
+            )
+    })
+}
+
+/// Words that mark an amount as the whole others are parts of.
+const WHOLE_MARKS: &[&str] = &[
+    "总",
+    "合计",
+    "共计",
+    "总计",
+    "累计",
+    "全年",
+    "整体",
+    "全部",
+    "全行业",
+    "全市场",
+];
+
+/// True when the clause before an amount marks it as a whole (总销量, 合计, 全年 …).
+pub fn marks_whole(clause: &str) -> bool {
+    WHOLE_MARKS.iter().any(|w| clause.contains(w))
+}
+
+/// Words that introduce a change from one value to another; a share list interrupted by one
+/// of these is a before/after pair, not parts of a whole.
+pub fn has_change_word(text: &str) -> bool {
+    const W: &[&str] = &[
+        "到", "至", "降", "升", "增", "减", "提高", "下滑", "变为", "跌", "涨", "扩大", "缩小",
+        "回落", "攀升",
+    ];
+    W.iter().any(|w| text.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connectors() {
+        assert!(has_derivation_connector("也就是说,英伟达的份额"));
+        assert!(has_derivation_connector("，即市场份额"));
+        assert!(!has_derivation_connector("即使份额"));
+        assert!(!has_derivation_connector("随即宣布"));
+        assert!(!has_derivation_connector("英伟达在中国市场的份额"));
+    }
+
+    #[test]
+    fn whole_marks() {
+        assert!(marks_whole("全年总销量"));
+        assert!(!marks_whole("新能源车销量"));
+    }
+}

@@ -1,0 +1,208 @@
+//! NC101 range-magnitude-mismatch: a range whose two ends disagree in magnitude or unit as written.
+
+use crate::checks::{Check, Context, Outcome};
+use crate::claim::{Bound, Claim};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo};
+
+crate::declare_rule!(
+    RangeMagnitudeMismatch,
+    "NC101",
+    "range-magnitude-mismatch",
+    Error,
+    "range ends disagree in magnitude or unit as written (`30万-40枚`)",
+    "Flags a range whose two ends disagree in magnitude (万, 亿 …) or unit as written.
+
+What it checks: every range claim (`A-B`, `A至B`, `A到B`) is read end by end, each end with the
+magnitude and unit written on it. Chinese writes a shared magnitude or unit once, on the
+second end (`60-80万枚`, `30-40%`); so an end without a magnitude borrows the other's. Two
+cases cannot be right:
+- the first end carries a magnitude the second end lacks, and the second end as written is
+  below the first (`30万-40枚`: 30万 up to 40 is not a range);
+- both ends carry magnitudes, they differ, and the range runs backwards (`30亿-40万`);
+- both ends carry units and the units differ (`30万吨-40万辆`, `5亿元-8亿美元`).
+
+Why: a dropped 万 or 亿 changes a figure ten-thousandfold, and readers copy ranges verbatim.
+
+Flagged: `国产AI芯片已实现30万-40枚出货` (low end 30万, high end 40: the 万 is missing);
+suggestion `30万-40万枚`.
+
+Not flagged: `60-80万枚` and `60万-80万枚` (shared or repeated magnitude), `30%-40%`,
+`5000万-1.2亿元` (different magnitudes, but the range runs upwards), `1万-12000人`.
+
+Tolerance: none needed; the test is on the magnitudes and units as written, and a magnitude
+difference is reported only when it makes the range run backwards beyond written precision."
+);
+
+impl Check for RangeMagnitudeMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        for claim in cx.claims {
+            if let Some(f) = check_claim(cx.doc, claim) {
+                out.findings.push(f);
+                out.mark_checked(claim.id);
+            } else if claim.bounds.len() == 2 {
+                out.mark_checked(claim.id);
+            }
+        }
+    }
+}
+
+/// What is wrong with a range's ends, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EndMismatch {
+    /// The first end has magnitude `.0`, the second none, and the range runs backwards.
+    MissingMagnitude(String),
+    /// Both ends have magnitudes (`.0`, `.1`), they differ, and the range runs backwards.
+    DifferentMagnitudes(String, String),
+    /// Both ends have units and they differ (codes `.0`, `.1`).
+    DifferentUnits(String, String),
+}
+
+/// The disagreement between a range's two written ends, if there is one.
+///
+/// Shared with NC102, which stays silent when this explains an inverted range.
+pub fn end_mismatch(claim: &Claim) -> Option<EndMismatch> {
+    if !claim.is_range() || claim.bounds.len() != 2 {
+        return None;
+    }
+    let (a, b) = (&claim.bounds[0], &claim.bounds[1]);
+    if let (Some(ua), Some(ub)) = (&a.unit, &b.unit) {
+        if ua != ub {
+            return Some(EndMismatch::DifferentUnits(
+                ua.code.clone(),
+                ub.code.clone(),
+            ));
+        }
+    }
+    // Backwards beyond written precision: the second end's highest reading is below the
+    // first end's lowest.
+    let backwards = b.num.high() < a.num.low();
+    match (&a.magnitude, &b.magnitude) {
+        (Some(ma), None) if backwards => Some(EndMismatch::MissingMagnitude(ma.clone())),
+        (Some(ma), Some(mb)) if ma != mb && backwards => {
+            Some(EndMismatch::DifferentMagnitudes(ma.clone(), mb.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// The finding for one claim, if its ends disagree.
+fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
+    let mismatch = end_mismatch(claim)?;
+    let text = doc.slice(claim.span);
+    let (a, b) = (&claim.bounds[0], &claim.bounds[1]);
+    let (sa, sb) = (doc.slice(a.span), doc.slice(b.span));
+    let mut f = match &mismatch {
+        EndMismatch::MissingMagnitude(m) => {
+            let mut f = Finding::new(
+                &INFO,
+                claim.span,
+                format!("range `{text}`: the low end `{sa}` has {m}, the high end `{sb}` has none"),
+            )
+            .stated(format!("{sa} to {sb}"))
+            .expected(format!("both ends in {m}: the high end `{sb}` as {m}"));
+            if let Some(s) = restore_magnitude(doc, claim, b, m) {
+                f = f.suggestion(s);
+            }
+            f
+        }
+        EndMismatch::DifferentMagnitudes(ma, mb) => Finding::new(
+            &INFO,
+            claim.span,
+            format!(
+                "range `{text}`: the ends are in different magnitudes ({ma} and {mb}) and the range runs backwards"
+            ),
+        )
+        .stated(format!("{sa} to {sb}"))
+        .expected("a low end at or below the high end, in matching magnitudes"),
+        EndMismatch::DifferentUnits(ua, ub) => Finding::new(
+            &INFO,
+            claim.span,
+            format!("range `{text}`: the ends are in different units ({ua} and {ub})"),
+        )
+        .stated(format!("{sa} to {sb}"))
+        .expected("both ends in the same unit"),
+    };
+    f = f
+        .tolerance("as written: magnitudes and units compared word for word; backwards beyond written precision")
+        .related(a.span, format!("low end `{sa}`"))
+        .related(b.span, format!("high end `{sb}`"));
+    Some(f)
+}
+
+/// The claim text with magnitude `m` inserted into end `b` right after its number.
+///
+/// `30万-40枚` with `万` becomes `30万-40万枚`. `None` when the end's number cannot be
+/// delimited in its text (then no suggestion is clear).
+fn restore_magnitude(doc: &Document, claim: &Claim, b: &Bound, m: &str) -> Option<String> {
+    if !claim.span.contains(b.span) {
+        return None;
+    }
+    let end_text = doc.slice(b.span);
+    let digits = number_prefix_len(end_text);
+    if digits == 0 {
+        return None;
+    }
+    let cut = b.span.start + digits;
+    let before = doc.text.get(claim.span.start..cut)?;
+    let after = doc.text.get(cut..claim.span.end)?;
+    Some(format!("{before}{m}{after}"))
+}
+
+/// Byte length of the number at the start of `s`: ASCII or full-width digits, decimal
+/// points, thousands separators, or Chinese numerals (not the magnitudes 万/亿).
+fn number_prefix_len(s: &str) -> usize {
+    let mut len = 0;
+    for c in s.chars() {
+        let numeric = c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(
+                c,
+                '.' | '．'
+                    | ','
+                    | '，'
+                    | '零'
+                    | '〇'
+                    | '一'
+                    | '二'
+                    | '两'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '点'
+            );
+        if !numeric {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    // A trailing separator belongs to the prose, not the number.
+    while len > 0 && s[..len].ends_with([',', '，', '.', '．']) {
+        len -= s[..len].chars().next_back().map_or(1, char::len_utf8);
+    }
+    len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_prefix_len;
+
+    #[test]
+    fn delimits_the_number_of_an_end() {
+        assert_eq!(number_prefix_len("40枚"), 2);
+        assert_eq!(number_prefix_len("1,234.5亿元"), "1,234.5".len());
+        assert_eq!(number_prefix_len("四十枚"), "四十".len());
+        assert_eq!(number_prefix_len("枚"), 0);
+    }
+}

@@ -1,0 +1,391 @@
+//! NC103 repeated-figure-mismatch: one subject, metric and period given different values in different places.
+//!
+//! Also home of the subject/metric key normalisation NC111 shares, and of per-end hedged
+//! intervals (ranges compare end by end).
+
+use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
+use crate::checks::{Check, Context, Outcome};
+use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
+use crate::finding::{Finding, RuleInfo};
+use crate::reference::{AliasKind, Reference};
+use std::collections::{BTreeMap, BTreeSet};
+
+crate::declare_rule!(
+    RepeatedFigureMismatch,
+    "NC103",
+    "repeated-figure-mismatch",
+    Error,
+    "the same subject, metric and period given different values in different places",
+    "Flags a figure repeated elsewhere in the article with a value that cannot be the same.
+
+What it checks: quantity claims (levels, shares, growth, point changes, multiples) are indexed
+by a key of subject + segment + metric + kind (+ direction for changes) + unit. Within one key,
+claims in different sentences about the same period must agree. A claim without a period is
+compared only when every other mention of the key names one and the same period (the period
+is then unambiguous). Ranges are compared end by end; a range and a point must overlap.
+
+Key normalisation (so that mentions of one thing meet and different things never do):
+- subjects: leading indefinite determiners are dropped with the evaluative words that follow
+  them (`某`, `某家`, `某款`, `一家`, `一款` + `主流`, `知名`, `头部`, `领先`, `大型`):
+  `某主流国产AI芯片` and `国产AI芯片` are one subject, an unnamed member of the same class;
+  `主流国产AI芯片` alone (no determiner) is kept as written. Reference aliases map names
+  to one entity (`英伟达` = `NVIDIA`); ASCII is case-folded. A claim without a subject or a
+  metric is never compared: two different subjects with one metric never meet.
+- metrics: reference aliases, then synonyms (`出货` = `出货量` = `发货量`, `营收` = `收入` =
+  `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
+- a figure that is the start or end of a stated change (`从A增长到B`) is not a repetition.
+
+Why: when an article repeats a figure, one of the copies is often mistyped (a lost 万, a
+swapped digit), and nothing else in the text reveals it.
+
+Flagged: `某主流国产AI芯片出货量约为30万-40万枚` … `国产AI芯片已实现30万-40枚出货` (the high
+ends 40万 and 40 cannot meet); the finding sits on the later mention and links the earlier.
+
+Not flagged: `约为60万-80万枚` … `曾有60万-80万枚出货量`; `约50%的AI研究人员` … `50%AI研究人员`;
+`英伟达收入171亿美元` … `微软收入2450亿美元` (different subjects).
+
+Tolerance: written precision first (`171亿` is 170.5亿–171.5亿), then the hedge, end by end:
+约/左右 ± max(5%, one step of the last digit), 超/逾/多/以上/至少 the value or more, 远超 at
+least 1.1× the value, 近/不到/最多/以下 the value or less, 均 none."
+);
+
+impl Check for RepeatedFigureMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        // Figures that are the ends of a stated change describe two moments, not one.
+        let change_ends: BTreeSet<usize> = cx
+            .claims
+            .iter()
+            .filter_map(|c| c.change_of)
+            .flat_map(|(a, b)| [a, b])
+            .collect();
+        let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
+        for c in cx.claims {
+            if change_ends.contains(&c.id) {
+                continue;
+            }
+            if let Some(k) = figure_key(cx.reference, c) {
+                groups.entry(k).or_default().push(c);
+            }
+        }
+        for group in groups.values() {
+            check_group(cx, group, out);
+        }
+    }
+}
+
+/// Normalised identity of a series: subject, segment and metric.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    /// Normalised subject.
+    pub subject: String,
+    /// Normalised segment, empty for none.
+    pub segment: String,
+    /// Normalised metric.
+    pub metric: String,
+}
+
+/// The series a claim belongs to, if it names both a subject and a metric.
+pub fn series_key(reference: &Reference, claim: &Claim) -> Option<SeriesKey> {
+    let subject = normalise_subject(reference, claim.subject.as_deref()?)?;
+    let metric = normalise_metric(reference, claim.metric.as_deref()?)?;
+    let segment = claim
+        .segment
+        .as_deref()
+        .map(|s| canonical_or_folded(reference, AliasKind::Segment, s.trim()))
+        .unwrap_or_default();
+    Some(SeriesKey {
+        subject,
+        segment,
+        metric,
+    })
+}
+
+/// The key under which repeated mentions of one figure meet (period handled apart).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct FigureKey {
+    series: SeriesKey,
+    kind: u8,
+    direction: u8,
+    unit: String,
+}
+
+fn figure_key(reference: &Reference, c: &Claim) -> Option<FigureKey> {
+    let kind = match c.kind {
+        ClaimKind::Level => 0,
+        ClaimKind::Share => 1,
+        ClaimKind::Growth => 2,
+        ClaimKind::PointChange => 3,
+        ClaimKind::Multiple => 4,
+        _ => return None,
+    };
+    if !c.is_quantity() {
+        return None;
+    }
+    let direction = match c.direction {
+        None => 0,
+        Some(Direction::Up) => 1,
+        Some(Direction::Down) => 2,
+    };
+    Some(FigureKey {
+        series: series_key(reference, c)?,
+        kind,
+        direction,
+        unit: c.unit.as_ref().map(|u| u.code.clone()).unwrap_or_default(),
+    })
+}
+
+/// Indefinite determiners that introduce an unnamed member of a class.
+const DETERMINERS: &[&str] = &[
+    "某一", "某个", "某家", "某款", "某位", "某", "一家", "一款", "一个", "一位",
+];
+/// Evaluative words that may follow a determiner without narrowing the class named after them.
+const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
+
+/// A subject reduced to what identifies it; `None` when nothing is left.
+pub fn normalise_subject(reference: &Reference, subject: &str) -> Option<String> {
+    let mut s = subject.trim();
+    if let Some(d) = DETERMINERS.iter().find(|d| s.starts_with(**d)) {
+        s = &s[d.len()..];
+        while let Some(e) = EVALUATIVE.iter().find(|e| s.starts_with(**e)) {
+            s = &s[e.len()..];
+        }
+    }
+    let s = s.trim();
+    (!s.is_empty()).then(|| canonical_or_folded(reference, AliasKind::Entity, s))
+}
+
+/// Metric synonyms: every word in a row means its first word.
+const METRIC_SYNONYMS: &[&[&str]] = &[
+    &["出货", "出货量", "发货量", "发货"],
+    &["收入", "营收", "营业收入", "总收入", "总营收"],
+    &["净利润", "净利"],
+    &["销量", "销售量"],
+    &["销售额", "销售收入"],
+    &["份额", "市场份额", "市占率", "市场占有率"],
+];
+
+/// A metric reduced to its canonical word; `None` for an empty metric.
+pub fn normalise_metric(reference: &Reference, metric: &str) -> Option<String> {
+    let m = metric.trim();
+    if m.is_empty() {
+        return None;
+    }
+    if let Some(c) = reference.canonical(AliasKind::Metric, m) {
+        return Some(c.to_string());
+    }
+    for row in METRIC_SYNONYMS {
+        if row.contains(&m) {
+            return Some(row[0].to_string());
+        }
+    }
+    Some(m.to_ascii_lowercase())
+}
+
+fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> String {
+    reference
+        .canonical(kind, s)
+        .map(str::to_string)
+        .unwrap_or_else(|| s.to_ascii_lowercase())
+}
+
+/// Compares the mentions of one key; reports each later mention that disagrees with an
+/// earlier one about the same period, linking the earlier one.
+fn check_group(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
+    let periods: BTreeSet<&str> = group.iter().filter_map(|c| c.period.as_deref()).collect();
+    let same_period = |a: &Claim, b: &Claim| match (a.period.as_deref(), b.period.as_deref()) {
+        (Some(x), Some(y)) => x == y,
+        // An unstated period is the key's only stated one, or none is stated anywhere.
+        _ => periods.len() <= 1,
+    };
+    for (i, later) in group.iter().enumerate() {
+        for earlier in &group[..i] {
+            if earlier.sentence == later.sentence || !same_period(earlier, later) {
+                continue;
+            }
+            out.mark_checked(earlier.id);
+            out.mark_checked(later.id);
+            if let Some(f) = disagreement(cx, earlier, later) {
+                out.findings.push(f);
+                break;
+            }
+        }
+    }
+}
+
+/// A finding when `later` cannot state the same figure as `earlier`.
+fn disagreement(cx: &Context<'_>, earlier: &Claim, later: &Claim) -> Option<Finding> {
+    let unit = later.unit.as_ref();
+    let a = Reading::of(earlier)?;
+    let b = Reading::of(later)?;
+    let formula = match (&a, &b) {
+        (Reading::Range(al, ah), Reading::Range(bl, bh)) => {
+            let low_ok = al.overlaps(bl);
+            let high_ok = ah.overlaps(bh);
+            if low_ok && high_ok {
+                return None;
+            }
+            let (x, y, end) = if high_ok {
+                (al, bl, "low")
+            } else {
+                (ah, bh, "high")
+            };
+            format!(
+                "{end} ends: {} here vs {} before: no overlap",
+                fmt_interval(y, unit),
+                fmt_interval(x, unit)
+            )
+        }
+        _ => {
+            let (x, y) = (a.hull(), b.hull());
+            if x.overlaps(&y) {
+                return None;
+            }
+            format!(
+                "{} here vs {} before: no overlap",
+                fmt_interval(&y, unit),
+                fmt_interval(&x, unit)
+            )
+        }
+    };
+    let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
+    let line = cx.doc.locate(earlier.span).line;
+    let what = describe_key(later, earlier);
+    Some(
+        Finding::new(
+            &INFO,
+            later.span,
+            format!("`{tb}` disagrees with `{ta}` on line {line} for the same {what}"),
+        )
+        .stated(format!("{tb} = {}", b.describe(unit)))
+        .expected(format!("{ta} = {} (line {line})", a.describe(unit)))
+        .formula(formula)
+        .tolerance(format!(
+            "here: {}; before: {}",
+            describe(later),
+            describe(earlier)
+        ))
+        .suggestion(
+            ta.strip_prefix(hedge_text(earlier))
+                .unwrap_or(ta)
+                .to_string(),
+        )
+        .related(earlier.span, format!("first stated here as {ta}")),
+    )
+}
+
+fn hedge_text(c: &Claim) -> &str {
+    c.hedge.as_ref().map_or("", |h| h.text.as_str())
+}
+
+/// `subject · segment · metric · period` of a mention, the period taken from the other
+/// mention when this one leaves it unstated.
+fn describe_key(c: &Claim, other: &Claim) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(c.subject.as_deref());
+    parts.extend(c.segment.as_deref());
+    parts.extend(c.metric.as_deref());
+    parts.extend(c.period.as_deref().or(other.period.as_deref()));
+    format!("subject/metric/period ({})", parts.join(" · "))
+}
+
+/// A claim's value as intervals after precision and hedge.
+enum Reading {
+    Point(Interval),
+    Range(Interval, Interval),
+}
+
+impl Reading {
+    fn of(c: &Claim) -> Option<Reading> {
+        let h = c.hedge.as_ref().map(|h| h.kind);
+        match c.value {
+            Value::Point(n) => Some(Reading::Point(hedged_interval(n, h))),
+            Value::Range { low, high } => Some(Reading::Range(
+                hedged_interval(low, h),
+                hedged_interval(high, h),
+            )),
+            Value::None => None,
+        }
+    }
+
+    fn hull(&self) -> Interval {
+        match self {
+            Reading::Point(p) => *p,
+            Reading::Range(a, b) => a.hull(b),
+        }
+    }
+
+    fn describe(&self, unit: Option<&Unit>) -> String {
+        match self {
+            Reading::Point(p) => fmt_interval(p, unit),
+            Reading::Range(a, b) => format!(
+                "low end {}, high end {}",
+                fmt_interval(a, unit),
+                fmt_interval(b, unit)
+            ),
+        }
+    }
+}
+
+/// The interval one written number stands for after written precision and hedge, with the
+/// hedge meanings of [`tolerance`](crate::checks::tolerance): 约 widens by
+/// `max(5%, one step)`, 超/至少 open upwards, 远超 from 1.1× the low end, 近/不到/最多 open
+/// downwards. Range ends are bent one by one, so ranges compare end by end.
+pub fn hedged_interval(n: Num, hedge: Option<HedgeKind>) -> Interval {
+    let (lo, hi) = (n.low(), n.high());
+    match hedge {
+        None | Some(HedgeKind::Each) => Interval::new(lo, hi),
+        Some(HedgeKind::About) => {
+            let m = about_margin(&n);
+            Interval::new(lo - m, hi + m)
+        }
+        Some(HedgeKind::Above) | Some(HedgeKind::AtLeast) => Interval {
+            lo,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::WellAbove) => Interval {
+            lo: lo * WELL_ABOVE_FACTOR,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::Below) | Some(HedgeKind::AtMost) => Interval {
+            lo: f64::NEG_INFINITY,
+            hi,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_determiners_only_with_what_follows_them() {
+        let r = Reference::empty();
+        let n = |s| normalise_subject(&r, s).unwrap();
+        assert_eq!(n("某主流国产AI芯片"), "国产ai芯片");
+        assert_eq!(n("国产AI芯片"), "国产ai芯片");
+        assert_eq!(n("主流国产AI芯片"), "主流国产ai芯片");
+        assert_eq!(n("一家头部车企"), "车企");
+        assert!(normalise_subject(&r, "某").is_none());
+    }
+
+    #[test]
+    fn metric_synonyms_meet() {
+        let r = Reference::empty();
+        assert_eq!(normalise_metric(&r, "出货量"), normalise_metric(&r, "出货"));
+        assert_eq!(normalise_metric(&r, "营收"), normalise_metric(&r, "收入"));
+        assert_ne!(normalise_metric(&r, "营收"), normalise_metric(&r, "净利润"));
+    }
+
+    #[test]
+    fn hedges_widen_as_documented() {
+        let n = Num::new(60.0, 1.0);
+        let iv = hedged_interval(n, Some(HedgeKind::About));
+        assert!((iv.lo - 56.5).abs() < 1e-9 && (iv.hi - 63.5).abs() < 1e-9);
+        assert!(hedged_interval(n, Some(HedgeKind::Above)).hi.is_infinite());
+        assert!(hedged_interval(n, Some(HedgeKind::Below)).lo.is_infinite());
+    }
+}

@@ -1,0 +1,360 @@
+//! NC104 derived-share-mismatch: a share said to follow from counts given just before does not.
+
+use super::arith_cues::{
+    before_in_sentence, has_derivation_connector, is_amount, is_share, names_differ, names_match,
+    paragraph, periods_conflict, same_unit, SentenceIndex,
+};
+use super::nc107_share_of_total_mismatch::{operand, part_whole};
+use super::tolerance::{self as tol, Interval};
+use super::{Check, Context, Outcome};
+use crate::claim::{Claim, ClaimId};
+use crate::finding::{Finding, RuleInfo};
+
+crate::declare_rule!(
+    DerivedShareMismatch,
+    "NC104",
+    "derived-share-mismatch",
+    Warning,
+    "a share said to follow from counts in the text does not",
+    "NC104 derived-share-mismatch (warning)
+
+What: a share introduced as a consequence (也就是说, 即, 这意味着, 换言之, 由此可见, 据此 …) of
+counts given in the sentences just before it, in the same paragraph (up to three sentences
+back, or earlier in its own sentence), is not what those counts give. The share's subject
+must be the subject of exactly one of the counts (the part); the other counts of the same
+unit and metric are the rest of the market, and the share is part ÷ (part + rest). Ranges are
+intervals: the smallest share takes the smallest part and the largest rest.
+
+Why: the text presents the share as arithmetic the reader can redo; an overstated conclusion
+(远超 where the counts give barely 60%) misleads while looking computed.
+
+Flagged: `出货量约为60万-80万枚。某国产芯片出货量约为30万-40万枚。也就是说，A的份额远超60%。`
+— A's share is 60/(60+40) = 60.0% to 80/(80+30) = 72.7%; 远超60% claims at least 66%, but the
+counts allow as little as 60.0%.
+
+Not flagged: the same counts with `份额超50%` (every value in 60.0%–72.7% is above 50%) or
+`份额约65%` (an estimate inside the interval); a share with no connector; a share whose
+whole is written as a number (NC107 checks those).
+
+Tolerance: a bound (超, 远超, 至少, 不到, 最多) must hold over the whole derived interval,
+computed from the counts as written; 远超 means at least 1.1× the written low end. An
+estimate (plain or 约/左右) must meet the derived interval widened by the counts' own
+precision and hedges (约 ±max(5%, one step)).
+"
+);
+
+impl Check for DerivedShareMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        let idx = SentenceIndex::new(cx);
+        for s in cx.claims.iter().filter(|c| is_share(c)) {
+            if s.change_of.is_some() || !has_derivation_connector(before_in_sentence(cx, s)) {
+                continue;
+            }
+            if part_whole(cx, &idx, s).is_some() {
+                continue; // a part of a written whole: NC107's business
+            }
+            if let Some(d) = derivation(cx, &idx, s) {
+                check(cx, s, &d, out);
+            }
+        }
+    }
+}
+
+/// How far back, in sentences of the same paragraph, counts are looked for.
+const WINDOW: usize = 3;
+
+/// The counts a share is derived from.
+struct Derivation {
+    part: ClaimId,
+    rest: Vec<ClaimId>,
+}
+
+/// The amounts a share may be derived from: earlier in its sentence, then up to [`WINDOW`]
+/// sentences back in the same paragraph, in text order.
+fn window<'a>(cx: &Context<'a>, idx: &SentenceIndex, s: &Claim) -> Vec<&'a Claim> {
+    let para = paragraph(cx, s.sentence);
+    let first = s.sentence.saturating_sub(WINDOW);
+    let mut v = Vec::new();
+    for sent in first..=s.sentence {
+        if paragraph(cx, sent) != para {
+            continue;
+        }
+        v.extend(
+            idx.of(sent)
+                .iter()
+                .filter_map(|&i| cx.claims.get(i))
+                .filter(|c| c.span.end <= s.span.start && is_amount(c)),
+        );
+    }
+    v
+}
+
+/// Finds the part (the count whose subject is the share's) and the rest (same unit and metric).
+fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Derivation> {
+    let counts: Vec<&Claim> = window(cx, idx, s)
+        .into_iter()
+        .filter(|c| !periods_conflict(c, s))
+        .collect();
+    // The part: its subject is the share's, or is named in the share's sentence before it.
+    let pre = before_in_sentence(cx, s);
+    let is_part = |c: &&&Claim| match (&s.subject, &c.subject) {
+        (Some(_), Some(_)) => names_match(s.subject.as_deref(), c.subject.as_deref()),
+        (None, Some(cs)) => !cs.is_empty() && pre.contains(cs.as_str()),
+        _ => false,
+    };
+    let mut parts = counts.iter().filter(is_part);
+    let part = *parts.next()?;
+    if parts.next().is_some() {
+        return None; // two counts of the same subject: not one part of a split
+    }
+    let rest: Vec<ClaimId> = counts
+        .iter()
+        .filter(|c| c.id != part.id && same_unit(c.unit.as_ref(), part.unit.as_ref()))
+        .filter(|c| !names_differ(c.metric.as_deref(), part.metric.as_deref()))
+        .filter(|c| !names_match(c.subject.as_deref(), part.subject.as_deref()))
+        .map(|c| c.id)
+        .collect();
+    // A bound-hedged count (超30万) has no upper end, so no share interval follows from it.
+    let bounded = |i: &ClaimId| cx.claims.get(*i).is_some_and(tol::is_bound);
+    if rest.is_empty() || tol::is_bound(part) || rest.iter().any(bounded) {
+        return None;
+    }
+    Some(Derivation {
+        part: part.id,
+        rest,
+    })
+}
+
+fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
+    let Some(part) = cx.claims.get(d.part) else {
+        return;
+    };
+    let rest: Vec<&Claim> = d.rest.iter().filter_map(|&i| cx.claims.get(i)).collect();
+    let sum = |f: &dyn Fn(&Claim) -> Option<Interval>| {
+        rest.iter()
+            .try_fold(Interval::point(0.0), |acc, c| Some(acc.add(&f(c)?)))
+    };
+    let (Some(pn), Some(rn), Some(pw), Some(rw)) = (
+        tol::nominal(part),
+        sum(&tol::nominal),
+        operand(part),
+        sum(&operand),
+    ) else {
+        return;
+    };
+    let (Some(nominal), Some(wide), Some(stated)) = (
+        tol::share_of_sum_pct(&pn, &rn),
+        tol::share_of_sum_pct(&pw, &rw),
+        tol::allowed(s),
+    ) else {
+        return;
+    };
+    let bound = tol::is_bound(s);
+    let ok = if bound {
+        stated.contains(&nominal)
+    } else {
+        stated.overlaps(&wide)
+    };
+    if ok {
+        out.mark_checked(s.id);
+        out.mark_checked(part.id);
+        for c in &rest {
+            out.mark_checked(c.id);
+        }
+        return;
+    }
+    let text = cx.doc.slice(s.span);
+    let expected = tol::fmt_pct_interval(&nominal);
+    let rest_text = rest
+        .iter()
+        .map(|c| tol::fmt_operand(c))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let formula = if nominal.lo < nominal.hi {
+        format!(
+            "{p} ÷ ({p} + {r}): min {plo} ÷ ({plo} + {rhi}) = {lo}, max {phi} ÷ ({phi} + {rlo}) = {hi}",
+            p = tol::fmt_operand(part),
+            r = rest_text,
+            plo = tol::fmt_magnitude(pn.lo),
+            phi = tol::fmt_magnitude(pn.hi),
+            rlo = tol::fmt_magnitude(rn.lo),
+            rhi = tol::fmt_magnitude(rn.hi),
+            lo = tol::fmt_pct(nominal.lo),
+            hi = tol::fmt_pct(nominal.hi),
+        )
+    } else {
+        format!(
+            "{p} ÷ ({p} + {rest_text}) = {expected}",
+            p = tol::fmt_operand(part)
+        )
+    };
+    let why = if bound {
+        format!(
+            "the counts give {expected}, which {} does not cover",
+            tol::fmt_pct_interval(&stated)
+        )
+    } else {
+        format!("the counts give {expected}")
+    };
+    let mut f = Finding::new(
+        &INFO,
+        s.span,
+        format!("{text} does not follow from the counts before it: {why}"),
+    )
+    .stated(format!("{text} ({})", tol::fmt_pct_interval(&stated)))
+    .expected(expected.clone())
+    .formula(formula)
+    .tolerance(format!(
+        "{}; {}",
+        tol::describe(s),
+        if bound {
+            "a bound must hold over the whole derived interval".to_string()
+        } else {
+            format!(
+                "with the counts' precision and hedges the share may be {}",
+                tol::fmt_pct_interval(&wide)
+            )
+        }
+    ))
+    .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
+    for c in &rest {
+        f = f.related(c.span, format!("the rest: {}", cx.doc.slice(c.span)));
+    }
+    if nominal.hi - nominal.lo < 0.05 {
+        f = f.suggestion(format!("约{}%", tol::fmt_trim(nominal.mid(), 0)));
+    }
+    out.findings.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tolerance::testkit::Kit;
+    use crate::claim::{ClaimKind, HedgeKind};
+
+    const TEXT: &str = "2024年，甲公司芯片在国内的出货量约为60万-80万枚。乙公司芯片出货量约为30万-40万枚。也就是说，甲公司2024年在国内的份额SHARE。";
+
+    fn kit(share_text: &str, v: f64, hedge: Option<(&str, HedgeKind)>) -> Kit {
+        let text = TEXT.replace("SHARE", share_text);
+        let mut k = Kit::new(&text);
+        k.at("60万-80万枚", ClaimKind::Level)
+            .range(60.0, 80.0, 1e4)
+            .measure("枚")
+            .hedge("约为", HedgeKind::About)
+            .subject("甲公司")
+            .metric("出货量")
+            .push();
+        k.at("30万-40万枚", ClaimKind::Level)
+            .range(30.0, 40.0, 1e4)
+            .measure("枚")
+            .hedge("约为", HedgeKind::About)
+            .subject("乙公司")
+            .metric("出货量")
+            .push();
+        let mut b = k.at(share_text, ClaimKind::Share).point(v, 1.0).pct();
+        if let Some((t, kd)) = hedge {
+            b = b.hedge(t, kd);
+        }
+        b.subject("甲公司").metric("份额").push();
+        k
+    }
+
+    #[test]
+    fn well_above_not_supported_by_ranges() {
+        let k = kit("远超60%", 60.0, Some(("远超", HedgeKind::WellAbove)));
+        let f = k.findings(&DerivedShareMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(k.text(f[0].span), "远超60%");
+        assert_eq!(f[0].expected.as_deref(), Some("60.0%–72.7%"));
+        assert_eq!(f[0].related.len(), 2);
+        assert!(f[0].formula.as_deref().unwrap().contains("72.7%"));
+    }
+
+    #[test]
+    fn above_fifty_and_about_sixty_five_pass() {
+        for (t, v, h) in [
+            ("超50%", 50.0, Some(("超", HedgeKind::Above))),
+            ("约65%", 65.0, Some(("约", HedgeKind::About))),
+            ("为66%", 66.0, None),
+        ] {
+            let k = kit(t, v, h);
+            let out = k.run(&DerivedShareMismatch);
+            assert!(out.findings.is_empty(), "{t}");
+            assert!(out.checked.iter().all(|&c| c), "{t}");
+        }
+    }
+
+    #[test]
+    fn estimate_far_off_is_flagged() {
+        let k = kit("约90%", 90.0, Some(("约", HedgeKind::About)));
+        assert_eq!(k.findings(&DerivedShareMismatch).len(), 1);
+    }
+
+    #[test]
+    fn no_connector_no_check() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司的份额为20%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("20%", ClaimKind::Share)
+            .point(20.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn other_paragraph_is_out_of_reach() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。\n也就是说，甲公司的份额为20%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("20%", ClaimKind::Share)
+            .point(20.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn subject_found_in_text_when_share_has_none() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。即甲公司份额为20%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("20%", ClaimKind::Share).point(20.0, 1.0).pct().push();
+        let f = k.findings(&DerivedShareMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("66.7%"));
+    }
+}

@@ -1,0 +1,142 @@
+//! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
+
+use crate::checks::nc103_repeated_figure_mismatch::{series_key, SeriesKey};
+use crate::checks::tolerance::unit_suffix;
+use crate::checks::{Check, Context, Outcome};
+use crate::claim::{Claim, ClaimKind, UnitKind};
+use crate::finding::{Finding, RuleInfo};
+use std::collections::BTreeMap;
+
+crate::declare_rule!(
+    UnitInconsistency,
+    "NC111",
+    "unit-inconsistency",
+    Warning,
+    "one series stated in different currencies (亿美元 vs 亿元)",
+    "Flags a series of figures about one subject and metric given in different currencies.
+
+What it checks: money levels are grouped by subject + segment + metric (normalised as in
+NC103: `营收` = `收入`, `英伟达` = `NVIDIA` through the reference aliases), across periods,
+because a series such as revenue by year is written in one currency. A mention whose
+currency differs from the series' first mention is reported, linked to that mention.
+
+Conversions are not inconsistencies: a figure in the same sentence as one in another
+currency (`收入171亿美元(约合1216亿元)`), or written after 约合/折合/合/相当于/换算, is left
+alone. Measure words are not compared (辆 and 台 are both used for cars), only currencies.
+
+Why: `2023年营收609亿美元` and `2024年营收1305亿元` invite a growth comparison across
+currencies, a sevenfold error hidden in one character.
+
+Flagged: `2023年营收609亿美元。…2024年营收1305亿元。` (same subject, same metric).
+
+Not flagged: `营收171亿美元(约合1216亿元人民币)`; `英伟达营收…美元` with `寒武纪营收…元`
+(different subjects).
+
+Tolerance: none; currencies are compared by ISO code."
+);
+
+impl Check for UnitInconsistency {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        let mut series: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
+        for c in cx.claims {
+            let money = c.kind == ClaimKind::Level
+                && c.unit
+                    .as_ref()
+                    .is_some_and(|u| u.kind == UnitKind::Currency);
+            if !money || is_conversion(cx, c) {
+                continue;
+            }
+            if let Some(k) = series_key(cx.reference, c) {
+                series.entry(k).or_default().push(c);
+            }
+        }
+        for group in series.values() {
+            check_series(cx, group, out);
+        }
+    }
+}
+
+/// Words that introduce a converted amount.
+const CONVERSION: &[&str] = &[
+    "约合",
+    "折合",
+    "合人民币",
+    "合约",
+    "相当于",
+    "换算",
+    "合计约",
+];
+
+/// True when a claim is written as a conversion of another amount.
+fn is_conversion(cx: &Context<'_>, c: &Claim) -> bool {
+    let start = cx.doc.line_span(cx.doc.line_index(c.span.start)).start;
+    let before = cx.doc.text.get(start..c.span.start).unwrap_or("");
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    CONVERSION.iter().any(|w| tail.contains(w)) || tail.ends_with('合')
+}
+
+fn currency(c: &Claim) -> &str {
+    c.unit.as_ref().map_or("", |u| u.code.as_str())
+}
+
+/// Reports every mention whose currency differs from the series' first mention.
+fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
+    let Some(first) = group.first() else {
+        return;
+    };
+    // Sentences that state the series in more than one currency hold conversions.
+    let mixed_sentence = |s: usize| {
+        let mut it = group
+            .iter()
+            .filter(|c| c.sentence == s)
+            .map(|c| currency(c));
+        let one = it.next();
+        it.any(|u| Some(u) != one)
+    };
+    for c in group {
+        out.mark_checked(c.id);
+    }
+    for c in &group[1..] {
+        let (u0, u1) = (currency(first), currency(c));
+        if u0 == u1 || mixed_sentence(c.sentence) || mixed_sentence(first.sentence) {
+            continue;
+        }
+        let (t0, t1) = (cx.doc.slice(first.span), cx.doc.slice(c.span));
+        let line = cx.doc.locate(first.span).line;
+        let what = [
+            c.subject.as_deref(),
+            c.segment.as_deref(),
+            c.metric.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        out.findings.push(
+            Finding::new(
+                &INFO,
+                c.span,
+                format!(
+                    "`{t1}` is in {}, but the same series ({what}) is in {} on line {line} (`{t0}`)",
+                    unit_suffix(c.unit.as_ref()),
+                    unit_suffix(first.unit.as_ref())
+                ),
+            )
+            .stated(format!("{t1} ({u1})"))
+            .expected(format!("{} ({u0}), as in `{t0}`", unit_suffix(first.unit.as_ref())))
+            .tolerance("none: currencies compared by ISO code")
+            .related(first.span, format!("series first stated in {u0} here")),
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! NC301 page-residue: lines left over from the web page the article was copied from.
+
+use crate::checks::{Check, Context, Outcome};
+use crate::document::{Document, Span};
+use crate::finding::{Finding, RuleInfo};
+
+crate::declare_rule!(
+    PageResidue,
+    "NC301",
+    "page-residue",
+    Info,
+    "web-page residue in the text (请输入验证码, 点击查看 …)",
+    "Flags lines that are web-page furniture rather than article text.
+
+What it checks: each line of the document. A line is residue when it holds at least one
+page-furniture phrase (请输入验证码, 点击查看, 阅读原文, 责任编辑, 扫码关注, 分享到, 返回搜狐,
+打开APP, 展开全文 …) and little else: once those phrases, the filler words that accompany them
+(微信, 微博, 收藏, 点赞 …), punctuation and spaces are removed, at most 6 characters remain (room
+for an editor's name after 责任编辑:). The line must also be short (at most 40 characters).
+
+Why: text copied from a web page drags in captcha prompts, share bars and editor credits;
+they are not part of the article and should not be published or checked as such.
+
+Flagged: a last line `请输入验证码`; `责任编辑:张明`; `分享到:微信 微博 QQ空间`.
+
+Not flagged: `该网站要求用户请输入验证码后才能查看数据,引发不满。` (prose that mentions a
+captcha), a byline `中国工业报 王珊珊 吴晨`.
+
+Tolerance: at most 6 characters of other text on the line, at most 40 in all."
+);
+
+impl Check for PageResidue {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        for i in 0..cx.doc.line_count() {
+            let span = trimmed(cx.doc, cx.doc.line_span(i));
+            let line = cx.doc.slice(span);
+            if let Some(phrase) = residue_phrase(line) {
+                out.findings.push(
+                    Finding::new(
+                        &INFO,
+                        span,
+                        format!(
+                            "`{line}` looks like web-page residue ({phrase}), not article text"
+                        ),
+                    )
+                    .stated(line.to_string())
+                    .expected("no page furniture in the article text")
+                    .tolerance("at most 6 other characters on the line, at most 40 in all"),
+                );
+            }
+        }
+    }
+}
+
+/// Phrases that only page furniture uses.
+const RESIDUE: &[&str] = &[
+    "请输入验证码",
+    "输入验证码",
+    "点击查看",
+    "点击阅读",
+    "阅读原文",
+    "责任编辑",
+    "扫码关注",
+    "扫描二维码",
+    "长按识别二维码",
+    "关注公众号",
+    "分享到",
+    "返回搜狐",
+    "查看更多",
+    "打开APP",
+    "下载APP",
+    "APP内打开",
+    "展开全文",
+    "点击加载更多",
+    "相关阅读",
+    "推荐阅读",
+    "返回首页",
+    "本文来源",
+    "版权声明",
+];
+
+/// Words that accompany page furniture and do not count as other text.
+const FILLER: &[&str] = &[
+    "验证码",
+    "微信",
+    "微博",
+    "朋友圈",
+    "QQ空间",
+    "QQ",
+    "收藏",
+    "点赞",
+    "评论",
+    "举报",
+    "分享",
+    "广告",
+    "编辑",
+    "来源",
+    "更多",
+    "原标题",
+    "二维码",
+];
+
+/// The furniture phrase that makes `line` residue, if it is residue.
+pub fn residue_phrase(line: &str) -> Option<&'static str> {
+    if line.chars().count() > 40 {
+        return None;
+    }
+    let upper = line.to_ascii_uppercase();
+    let phrase = RESIDUE.iter().copied().find(|p| upper.contains(p))?;
+    let mut rest = upper;
+    for w in RESIDUE.iter().chain(FILLER) {
+        rest = rest.replace(w, "");
+    }
+    let other = rest
+        .chars()
+        .filter(|c| c.is_alphanumeric() && !c.is_ascii_punctuation())
+        .count();
+    (other <= 6).then_some(phrase)
+}
+
+/// `span` without leading and trailing whitespace (including full-width spaces).
+fn trimmed(doc: &Document, span: Span) -> Span {
+    let s = doc.slice(span);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::residue_phrase;
+
+    #[test]
+    fn tells_furniture_from_prose() {
+        assert!(residue_phrase("请输入验证码").is_some());
+        assert!(residue_phrase("责任编辑:张明").is_some());
+        assert!(residue_phrase("分享到:微信 微博 QQ空间").is_some());
+        assert!(residue_phrase("打开App，阅读全文").is_some());
+        assert!(residue_phrase("该网站要求用户请输入验证码后才能查看数据,引发不满。").is_none());
+        assert!(residue_phrase("中国工业报 王珊珊 吴晨").is_none());
+        assert!(residue_phrase("").is_none());
+    }
+}

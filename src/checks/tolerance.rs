@@ -1,0 +1,520 @@
+//! Shared tolerance arithmetic for the consistency rules: what interval a claim's written form
+//! allows (written precision, then its hedge), interval arithmetic for derived shares and growth
+//! rates, and the formatting of numbers and intervals in findings (`60.0%–72.7%`, `48.5万`).
+//!
+//! # How a claim's interval is built
+//!
+//! 1. **Written precision.** A number stands for everything that rounds to it: `171亿` is
+//!    170.5亿–171.5亿, `13.1%` is 13.05%–13.15% ([`crate::claim::Num::low`]/`high`). A range
+//!    covers both ends' intervals.
+//! 2. **Hedge.** The hedge bends that interval:
+//!    - 约/大约/左右/上下 ([`HedgeKind::About`]): widened both ways by
+//!      `max(5% of the value, one step of the last written digit)`. Five per cent is the
+//!      rounding a reporter does when writing 约 over a computed figure (约65% for 64.3% or
+//!      66.8%, 约100万亿 for 96万亿); one full step covers small numbers where 5% is less than
+//!      the rounding already written (约3% for 2.6%).
+//!    - 超/超过/逾/多/余/以上 ([`HedgeKind::Above`]) and 至少 ([`HedgeKind::AtLeast`]): from the
+//!      written low end upwards, without an upper limit — 超50% is still true of 73%, and a
+//!      false alarm costs more than a miss.
+//!    - 远超 ([`HedgeKind::WellAbove`]): at least [`WELL_ABOVE_FACTOR`] (1.1×) the written low end.
+//!      远超60% claims 66% or more; a smaller factor would make 远超 mean no more than 超, a
+//!      larger one would flag honest uses such as 远超60% for 70%.
+//!    - 近/将近/不到/不足 ([`HedgeKind::Below`]) and 最多/以下 ([`HedgeKind::AtMost`]): up to the
+//!      written high end, without a lower limit.
+//!    - 均 ([`HedgeKind::Each`]): the value holds for each of several subjects; the interval
+//!      is the written one.
+//!
+//! Derived values (a share computed from two counts, a growth rate from two levels) are
+//! computed over the operands' intervals, so every rule compares an interval with an interval.
+
+use crate::claim::{Claim, HedgeKind, Num, Unit, UnitKind, Value};
+
+/// Relative margin of 约/左右/上下: 5% of the stated value either way.
+pub const ABOUT_REL: f64 = 0.05;
+
+/// 远超 means at least this multiple of the written low end.
+pub const WELL_ABOVE_FACTOR: f64 = 1.1;
+
+/// Slack for float noise when comparing bounds that should touch (never a tolerance of the text).
+const EPS: f64 = 1e-9;
+
+/// A closed interval `[lo, hi]`; either end may be infinite (`超50%` is `[49.5, +∞)`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lower end (may be `-∞`).
+    pub lo: f64,
+    /// Upper end (may be `+∞`).
+    pub hi: f64,
+}
+
+impl Interval {
+    /// The interval between two values, in either order.
+    pub fn new(a: f64, b: f64) -> Self {
+        Interval {
+            lo: a.min(b),
+            hi: a.max(b),
+        }
+    }
+
+    /// A single value.
+    pub fn point(v: f64) -> Self {
+        Interval { lo: v, hi: v }
+    }
+
+    /// True when the two intervals share a value (touching counts, up to float noise).
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.lo <= other.hi + slack(other.hi) && other.lo <= self.hi + slack(self.hi)
+    }
+
+    /// True when `other` lies wholly inside this interval (up to float noise).
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.lo <= other.lo + slack(other.lo) && other.hi <= self.hi + slack(self.hi)
+    }
+
+    /// True when `v` lies inside (up to float noise).
+    pub fn contains_value(&self, v: f64) -> bool {
+        self.contains(&Interval::point(v))
+    }
+
+    /// The smallest interval covering both.
+    pub fn hull(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+        }
+    }
+
+    /// Sum of two intervals.
+    pub fn add(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
+        }
+    }
+
+    /// Both ends finite.
+    pub fn is_finite(&self) -> bool {
+        self.lo.is_finite() && self.hi.is_finite()
+    }
+
+    /// Middle of a finite interval.
+    pub fn mid(&self) -> f64 {
+        (self.lo + self.hi) / 2.0
+    }
+}
+
+/// Float-noise slack relative to the magnitude of `v` (zero for infinities).
+fn slack(v: f64) -> f64 {
+    if v.is_finite() {
+        EPS * v.abs().max(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// What the claim states, before precision: a point's value, or a range's ends as written.
+///
+/// This is what findings print as the operands (`60万`, `80万`), so `expected` intervals
+/// read like a reader's own arithmetic (`60.0%–72.7%`).
+pub fn nominal(claim: &Claim) -> Option<Interval> {
+    match &claim.value {
+        Value::Point(n) => Some(Interval::point(n.value)),
+        Value::Range { low, high } => Some(Interval::new(low.value, high.value)),
+        Value::None => None,
+    }
+}
+
+/// The interval the written digits allow: written precision only, no hedge.
+pub fn written(claim: &Claim) -> Option<Interval> {
+    claim.interval().map(|(lo, hi)| Interval::new(lo, hi))
+}
+
+/// The ends of a claim's value: one for a point, two for a range.
+fn ends(claim: &Claim) -> Vec<Num> {
+    match &claim.value {
+        Value::Point(n) => vec![*n],
+        Value::Range { low, high } => vec![*low, *high],
+        Value::None => Vec::new(),
+    }
+}
+
+/// Margin that 约 adds on either side of a written value: `max(5% of |v|, one step)`.
+pub fn about_margin(n: &Num) -> f64 {
+    (ABOUT_REL * n.value.abs()).max(n.step.abs())
+}
+
+/// The interval a claim allows: written precision widened or bent by its hedge (module docs).
+pub fn allowed(claim: &Claim) -> Option<Interval> {
+    let w = written(claim)?;
+    let kind = claim.hedge.as_ref().map(|h| h.kind);
+    Some(match kind {
+        None | Some(HedgeKind::Each) => w,
+        Some(HedgeKind::About) => {
+            let e = ends(claim);
+            let lo = e
+                .iter()
+                .map(|n| n.low() - about_margin(n))
+                .fold(f64::INFINITY, f64::min);
+            let hi = e
+                .iter()
+                .map(|n| n.high() + about_margin(n))
+                .fold(f64::NEG_INFINITY, f64::max);
+            Interval { lo, hi }
+        }
+        Some(HedgeKind::Above) | Some(HedgeKind::AtLeast) => Interval {
+            lo: w.lo,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::WellAbove) => Interval {
+            lo: w.lo * WELL_ABOVE_FACTOR,
+            hi: f64::INFINITY,
+        },
+        Some(HedgeKind::Below) | Some(HedgeKind::AtMost) => Interval {
+            lo: f64::NEG_INFINITY,
+            hi: w.hi,
+        },
+    })
+}
+
+/// True when the claim's hedge states a bound (超, 远超, 至少, 不到, 最多 …) rather than an
+/// estimate. A bound said to follow from the text must hold over the whole derived interval.
+pub fn is_bound(claim: &Claim) -> bool {
+    matches!(
+        claim.hedge.as_ref().map(|h| h.kind),
+        Some(
+            HedgeKind::Above
+                | HedgeKind::AtLeast
+                | HedgeKind::WellAbove
+                | HedgeKind::Below
+                | HedgeKind::AtMost
+        )
+    )
+}
+
+/// Half a step of the coarsest written digit among a claim's ends, in base units.
+fn half_step(claim: &Claim) -> f64 {
+    ends(claim)
+        .iter()
+        .map(|n| n.step.abs() / 2.0)
+        .fold(0.0, f64::max)
+}
+
+/// Says in words which interval a claim allows and why: written precision, then hedge.
+///
+/// E.g. `60% is written to ±0.5%; 远超 (well above) means ≥ 1.1 × 59.5% = 65.45%`.
+pub fn describe(claim: &Claim) -> String {
+    let unit = claim.unit.as_ref();
+    let mut s = match (nominal(claim), written(claim)) {
+        (Some(n), Some(w)) => format!(
+            "{} is written to ±{} ({}–{})",
+            fmt_interval(&n, unit),
+            fmt_value(half_step(claim), unit),
+            fmt_value(w.lo, unit),
+            fmt_value(w.hi, unit)
+        ),
+        _ => return "no numeric value".to_string(),
+    };
+    let Some(h) = &claim.hedge else {
+        return s;
+    };
+    let Some(a) = allowed(claim) else {
+        return s;
+    };
+    let meaning = match h.kind {
+        HedgeKind::About => format!(
+            "{} (about) widens by max({}%, one step) to {}",
+            h.text,
+            fmt_trim(ABOUT_REL * 100.0, 1),
+            fmt_interval(&a, unit)
+        ),
+        HedgeKind::Above | HedgeKind::AtLeast => {
+            format!("{} (above) means {}", h.text, fmt_interval(&a, unit))
+        }
+        HedgeKind::WellAbove => format!(
+            "{} (well above) means ≥ {}× the low end = {}",
+            h.text,
+            fmt_trim(WELL_ABOVE_FACTOR, 2),
+            fmt_value(a.lo, unit)
+        ),
+        HedgeKind::Below | HedgeKind::AtMost => {
+            format!("{} (below) means {}", h.text, fmt_interval(&a, unit))
+        }
+        HedgeKind::Each => format!("{} (each) applies to every subject named", h.text),
+    };
+    s.push_str("; ");
+    s.push_str(&meaning);
+    s
+}
+
+/// `part / whole` over intervals of positive values, in percent. `None` if the whole can be ≤ 0.
+pub fn ratio_pct(part: &Interval, whole: &Interval) -> Option<Interval> {
+    if !(part.is_finite() && whole.is_finite()) || whole.lo <= 0.0 || part.lo < 0.0 {
+        return None;
+    }
+    Some(Interval::new(
+        part.lo / whole.hi * 100.0,
+        part.hi / whole.lo * 100.0,
+    ))
+}
+
+/// `part / (part + rest)` over intervals of non-negative values, in percent: the share of
+/// one count in the sum of it and the others. Minimum at the smallest part and the largest
+/// rest, maximum the other way round (60万–80万 against 30万–40万 gives 60.0%–72.7%).
+pub fn share_of_sum_pct(part: &Interval, rest: &Interval) -> Option<Interval> {
+    if !(part.is_finite() && rest.is_finite()) || part.lo < 0.0 || rest.lo < 0.0 {
+        return None;
+    }
+    let lo_den = part.lo + rest.hi;
+    let hi_den = part.hi + rest.lo;
+    if lo_den <= 0.0 || hi_den <= 0.0 {
+        return None;
+    }
+    Some(Interval::new(
+        part.lo / lo_den * 100.0,
+        part.hi / hi_den * 100.0,
+    ))
+}
+
+/// Relative change `to / from − 1` in percent over intervals. `None` if `from` can be ≤ 0.
+pub fn growth_pct(from: &Interval, to: &Interval) -> Option<Interval> {
+    if !(from.is_finite() && to.is_finite()) || from.lo <= 0.0 {
+        return None;
+    }
+    Some(Interval::new(
+        (to.lo / from.hi - 1.0) * 100.0,
+        (to.hi / from.lo - 1.0) * 100.0,
+    ))
+}
+
+/// `v` with at most `decimals` decimals, trailing zeros dropped (`48.50` → `48.5`, `171.00` → `171`).
+pub fn fmt_trim(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// A percentage with one decimal, as findings print derived shares: `60.0%`.
+pub fn fmt_pct(v: f64) -> String {
+    let s = format!("{v:.1}%");
+    if s == "-0.0%" {
+        "0.0%".to_string()
+    } else {
+        s
+    }
+}
+
+/// A percentage interval with one decimal: `60.0%–72.7%`, or one value when both ends print alike.
+pub fn fmt_pct_interval(iv: &Interval) -> String {
+    match (iv.lo.is_finite(), iv.hi.is_finite()) {
+        (true, true) => {
+            let (a, b) = (fmt_pct(iv.lo), fmt_pct(iv.hi));
+            if a == b {
+                a
+            } else {
+                format!("{a}–{b}")
+            }
+        }
+        (true, false) => format!("≥ {}", fmt_pct(iv.lo)),
+        (false, true) => format!("≤ {}", fmt_pct(iv.hi)),
+        (false, false) => "any value".to_string(),
+    }
+}
+
+/// A base-unit value with a Chinese magnitude, up to two decimals: `485000` → `48.5万`,
+/// `1.71e10` → `171亿`, `2.5e12` → `2.5万亿`.
+pub fn fmt_magnitude(v: f64) -> String {
+    let a = v.abs();
+    let (div, word) = if a >= 1e12 {
+        (1e12, "万亿")
+    } else if a >= 1e8 {
+        (1e8, "亿")
+    } else if a >= 1e4 {
+        (1e4, "万")
+    } else {
+        (1.0, "")
+    };
+    format!("{}{}", fmt_trim(v / div, 2), word)
+}
+
+/// How a unit reads after a number: `%`, `美元`, `元`, `枚` …
+pub fn unit_suffix(unit: Option<&Unit>) -> String {
+    match unit {
+        None => String::new(),
+        Some(u) => match u.code.as_str() {
+            "USD" => "美元".to_string(),
+            "CNY" => "元".to_string(),
+            "HKD" => "港元".to_string(),
+            "EUR" => "欧元".to_string(),
+            "JPY" => "日元".to_string(),
+            "GBP" => "英镑".to_string(),
+            c => c.to_string(),
+        },
+    }
+}
+
+/// True for percent units (shares, growth rates).
+pub fn is_percent(unit: Option<&Unit>) -> bool {
+    matches!(unit.map(|u| u.kind), Some(UnitKind::Percent))
+}
+
+/// One value with its unit: percent with up to two decimals (`59.5%`), anything else with a
+/// Chinese magnitude (`48.5万枚`, `171亿美元`). Infinite ends print as `∞`.
+pub fn fmt_value(v: f64, unit: Option<&Unit>) -> String {
+    if !v.is_finite() {
+        return if v > 0.0 { "∞" } else { "−∞" }.to_string();
+    }
+    if is_percent(unit) {
+        format!("{}%", fmt_trim(v, 2))
+    } else {
+        format!("{}{}", fmt_magnitude(v), unit_suffix(unit))
+    }
+}
+
+/// An interval with its unit: `59.5%–60.5%`, `≥ 65.45%`, `60万枚–80万枚`, or one value.
+pub fn fmt_interval(iv: &Interval, unit: Option<&Unit>) -> String {
+    match (iv.lo.is_finite(), iv.hi.is_finite()) {
+        (true, true) => {
+            let (a, b) = (fmt_value(iv.lo, unit), fmt_value(iv.hi, unit));
+            if a == b {
+                a
+            } else {
+                format!("{a}–{b}")
+            }
+        }
+        (true, false) => format!("≥ {}", fmt_value(iv.lo, unit)),
+        (false, true) => format!("≤ {}", fmt_value(iv.hi, unit)),
+        (false, false) => "any value".to_string(),
+    }
+}
+
+/// A claim's nominal value for formulas: `60万`, `30万–40万` (unit left out).
+pub fn fmt_operand(claim: &Claim) -> String {
+    match nominal(claim) {
+        Some(iv) if iv.lo < iv.hi => format!("{}–{}", fmt_magnitude(iv.lo), fmt_magnitude(iv.hi)),
+        Some(iv) => fmt_magnitude(iv.lo),
+        None => "?".to_string(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testkit;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{ClaimKind, Hedge};
+    use crate::document::Span;
+
+    fn share(value: Value, hedge: Option<(&str, HedgeKind)>) -> Claim {
+        Claim {
+            id: 0,
+            span: Span::new(0, 0),
+            kind: ClaimKind::Share,
+            value,
+            bounds: Vec::new(),
+            unit: Some(Unit::new("%", UnitKind::Percent)),
+            magnitude: None,
+            hedge: hedge.map(|(t, k)| Hedge {
+                text: t.to_string(),
+                kind: k,
+            }),
+            direction: None,
+            period: None,
+            subject: None,
+            segment: None,
+            metric: None,
+            sentence: 0,
+            change_of: None,
+            notes: Vec::new(),
+        }
+    }
+
+    fn pct(v: f64, step: f64) -> Value {
+        Value::Point(Num::new(v, step))
+    }
+
+    #[test]
+    fn written_precision_without_hedge() {
+        let c = share(pct(13.1, 0.1), None);
+        let a = allowed(&c).unwrap();
+        assert!((a.lo - 13.05).abs() < 1e-9 && (a.hi - 13.15).abs() < 1e-9);
+    }
+
+    #[test]
+    fn about_widens_both_ways_by_five_percent_or_a_step() {
+        let a = allowed(&share(pct(65.0, 1.0), Some(("约", HedgeKind::About)))).unwrap();
+        assert!((a.lo - 61.25).abs() < 1e-9 && (a.hi - 68.75).abs() < 1e-9);
+        // Small numbers: one step is more than 5%.
+        let b = allowed(&share(pct(3.0, 1.0), Some(("约", HedgeKind::About)))).unwrap();
+        assert!((b.lo - 1.5).abs() < 1e-9 && (b.hi - 4.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn directional_hedges() {
+        let above = allowed(&share(pct(50.0, 1.0), Some(("超", HedgeKind::Above)))).unwrap();
+        assert!((above.lo - 49.5).abs() < 1e-9 && above.hi.is_infinite());
+        let well = allowed(&share(pct(60.0, 1.0), Some(("远超", HedgeKind::WellAbove)))).unwrap();
+        assert!((well.lo - 65.45).abs() < 1e-9);
+        let below = allowed(&share(pct(30.0, 1.0), Some(("不到", HedgeKind::Below)))).unwrap();
+        assert!(below.lo.is_infinite() && (below.hi - 30.5).abs() < 1e-9);
+        let each = allowed(&share(pct(20.0, 1.0), Some(("均", HedgeKind::Each)))).unwrap();
+        assert!((each.lo - 19.5).abs() < 1e-9 && (each.hi - 20.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn share_of_sum_over_ranges() {
+        let d = share_of_sum_pct(&Interval::new(60e4, 80e4), &Interval::new(30e4, 40e4)).unwrap();
+        assert_eq!(fmt_pct_interval(&d), "60.0%–72.7%");
+    }
+
+    #[test]
+    fn growth_and_ratio() {
+        let g = growth_pct(&Interval::point(100.0), &Interval::point(166.0)).unwrap();
+        assert!((g.lo - 66.0).abs() < 1e-9);
+        assert!(growth_pct(&Interval::point(0.0), &Interval::point(1.0)).is_none());
+        let r = ratio_pct(&Interval::point(48e4), &Interval::point(120e4)).unwrap();
+        assert_eq!(fmt_pct_interval(&r), "40.0%");
+    }
+
+    #[test]
+    fn interval_relations() {
+        let a = Interval::new(60.0, 72.7);
+        assert!(a.overlaps(&Interval::new(72.7, 80.0)));
+        assert!(!a.overlaps(&Interval::new(72.8, 80.0)));
+        assert!(Interval::new(59.5, f64::INFINITY).contains(&a));
+        assert!(!Interval::new(65.45, f64::INFINITY).contains(&a));
+    }
+
+    #[test]
+    fn formats_magnitudes_and_units() {
+        assert_eq!(fmt_magnitude(485000.0), "48.5万");
+        assert_eq!(fmt_magnitude(1.71e10), "171亿");
+        assert_eq!(fmt_magnitude(1.7108e10), "171.08亿");
+        assert_eq!(fmt_magnitude(2.5e12), "2.5万亿");
+        assert_eq!(fmt_magnitude(950.0), "950");
+        let usd = Unit::new("USD", UnitKind::Currency);
+        assert_eq!(fmt_value(1.71e10, Some(&usd)), "171亿美元");
+        let pct = Unit::new("%", UnitKind::Percent);
+        assert_eq!(
+            fmt_interval(&Interval::new(59.5, f64::INFINITY), Some(&pct)),
+            "≥ 59.5%"
+        );
+        assert_eq!(fmt_pct(-0.01), "0.0%");
+    }
+
+    #[test]
+    fn describes_hedged_claims() {
+        let c = share(pct(60.0, 1.0), Some(("远超", HedgeKind::WellAbove)));
+        let d = describe(&c);
+        assert!(d.contains("±0.5%"), "{d}");
+        assert!(d.contains("65.45%"), "{d}");
+    }
+}
