@@ -82,3 +82,58 @@ fn cli_flags_override_the_config() {
     assert_eq!(code, 2);
     assert_one_line_error(&err, &["--fail-on", "bogus"]);
 }
+
+#[test]
+fn rule_severity_and_off_from_config() {
+    let d = scratch();
+    let article = fixture("flagged-residue.txt");
+    write(
+        d.path(),
+        "numcheck.toml",
+        "[rules]\npage-residue = \"error\"\n",
+    );
+    let (code, out, err) = run(numcheck_in(d.path())
+        .args(["check", "--format", "concise"])
+        .arg(&article));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("error") && out.contains("NC301"), "{out}");
+    // The flag overrides the file's fail-on, not its rule levels.
+    let (code, _, _) = run(numcheck_in(d.path())
+        .args(["check", "--fail-on", "never"])
+        .arg(&article));
+    assert_eq!(code, 0);
+    write(
+        d.path(),
+        "numcheck.toml",
+        "fail-on = \"info\"\n[rules]\nNC301 = \"off\"\n",
+    );
+    let (code, out, _) = run(numcheck_in(d.path())
+        .args(["check", "--format", "concise"])
+        .arg(&article));
+    assert_eq!(code, 0);
+    assert!(!out.contains("NC301"), "{out}");
+    write(
+        d.path(),
+        "numcheck.toml",
+        "fail-on = \"info\"\nignore = [\"NC101\"]\n",
+    );
+    let (code, _, _) = run(numcheck_in(d.path()).arg("check").arg(&article));
+    assert_eq!(code, 1, "config fail-on applies");
+    let (code, _, _) = run(numcheck_in(d.path())
+        .args(["check", "--ignore", "page-residue"])
+        .arg(&article));
+    assert_eq!(code, 0, "flag --ignore replaces the config's list");
+}
+
+#[test]
+fn inline_suppression_is_counted_in_the_report() {
+    let d = scratch();
+    let (code, out, err) = run(numcheck_in(d.path())
+        .args(["check", "--format", "json", "--fail-on", "info"])
+        .arg(fixture("suppressed-residue.md")));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let doc = &v["documents"][0];
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(0), "{out}");
+    assert_eq!(doc["stats"]["suppressed"], 1, "{out}");
+}

@@ -102,3 +102,83 @@ fn rules_lists_and_claims_runs() {
         assert_eq!(code, 0, "claims {f}: {err}");
     }
 }
+
+#[test]
+fn flagged_article_exit_code_follows_fail_on_in_every_format() {
+    let d = scratch();
+    let article = fixture("flagged-residue.txt");
+    for f in FORMATS {
+        let code = |extra: &[&str]| {
+            let (code, out, err) = run(numcheck_in(d.path())
+                .args(["check", "--format", f])
+                .args(extra)
+                .arg(&article));
+            assert!(!out.is_empty(), "format {f} {extra:?} wrote nothing");
+            assert!(err.is_empty(), "format {f} {extra:?}: {err}");
+            code
+        };
+        // The residue is an info finding: below the default fail-on level (error).
+        assert_eq!(code(&[]), 0, "format {f}");
+        assert_eq!(code(&["--fail-on", "info"]), 1, "format {f}");
+        assert_eq!(code(&["--fail-on", "warning"]), 0, "format {f}");
+        assert_eq!(code(&["--fail-on", "never"]), 0, "format {f}");
+        assert_eq!(
+            code(&["--fail-on", "info", "--ignore", "page-residue"]),
+            0,
+            "format {f}"
+        );
+        assert_eq!(
+            code(&["--fail-on", "info", "--select", "NC101,nc110"]),
+            0,
+            "format {f}"
+        );
+        assert_eq!(
+            code(&["--fail-on", "info", "--select", "nc301"]),
+            1,
+            "format {f}"
+        );
+    }
+}
+
+#[test]
+fn failed_input_beats_findings_for_the_exit_code() {
+    let d = scratch();
+    let (code, out, err) = run(numcheck_in(d.path())
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--fail-on",
+            "info",
+            "missing.txt",
+        ])
+        .arg(fixture("flagged-residue.txt")));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["missing.txt"]);
+    assert!(
+        out.contains("NC301"),
+        "the readable file is still reported: {out}"
+    );
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_takes_code_or_name() {
+    let d = scratch();
+    let (_, list, _) = run(numcheck_in(d.path()).arg("rules"));
+    for rule in numcheck::checks::registry() {
+        let i = rule.info();
+        let line = list
+            .lines()
+            .find(|l| l.starts_with(i.code))
+            .unwrap_or_else(|| panic!("{} missing from {list}", i.code));
+        assert!(
+            line.contains(i.name) && line.contains(i.severity.as_str()) && line.contains(i.summary)
+        );
+        for key in [i.code, i.name, &i.code.to_lowercase()] {
+            let (code, out, err) = run(numcheck_in(d.path()).args(["explain", key]));
+            assert_eq!(code, 0, "{key}: {err}");
+            assert!(out.starts_with(&format!("{} {}", i.code, i.name)), "{out}");
+            assert!(out.contains(i.doc.trim()), "{key}");
+        }
+    }
+}
