@@ -1,0 +1,195 @@
+//! Change forms: the verb before a number (同比增长66%, 下降3.2%, 增幅为, 降到0%, 从95%),
+//! runs (连续三年下滑) and doubling words (翻番, 翻一番 = +100%).
+//!
+//! `从A降到B` yields two claims: A (the "from") and B (the "to"). The "to" claim carries
+//! `change_of = Some((from_id, to_id))` and the direction of the move; the "from" claim has
+//! neither. A level preceded by a change verb (`净利润减少5亿元`) keeps kind `Level` but gets a
+//! direction: it states an absolute change, not a level.
+
+use super::period::read_int;
+use super::text::{char_at, starts_at, tail};
+use crate::claim::Direction;
+
+/// What the words right before a number say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// A rate or amount of change (增长66%); direction `None` for 同比/环比 alone.
+    Rate(Option<Direction>),
+    /// The value reached (降到0%, 增长至); direction of the verb, if any.
+    Target(Option<Direction>),
+    /// The starting value (从95%).
+    From,
+    /// Nothing special.
+    Plain,
+}
+
+/// Change verbs and their direction, longest first where one ends another.
+const VERBS: &[(&str, Direction)] = &[
+    ("负增长", Direction::Down),
+    ("增长", Direction::Up),
+    ("增加", Direction::Up),
+    ("上升", Direction::Up),
+    ("提高", Direction::Up),
+    ("提升", Direction::Up),
+    ("上涨", Direction::Up),
+    ("增幅", Direction::Up),
+    ("涨幅", Direction::Up),
+    ("增速", Direction::Up),
+    ("攀升", Direction::Up),
+    ("跃升", Direction::Up),
+    ("飙升", Direction::Up),
+    ("扩大", Direction::Up),
+    ("上调", Direction::Up),
+    ("增", Direction::Up),
+    ("涨", Direction::Up),
+    ("升", Direction::Up),
+    ("下降", Direction::Down),
+    ("下滑", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("下跌", Direction::Down),
+    ("回落", Direction::Down),
+    ("降幅", Direction::Down),
+    ("跌幅", Direction::Down),
+    ("萎缩", Direction::Down),
+    ("收窄", Direction::Down),
+    ("缩减", Direction::Down),
+    ("下调", Direction::Down),
+    ("降", Direction::Down),
+    ("跌", Direction::Down),
+    ("减", Direction::Down),
+];
+
+/// The verb `s` ends with, if any (longest match).
+fn verb_at_end(s: &str) -> Option<Direction> {
+    VERBS
+        .iter()
+        .filter(|(w, _)| s.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(_, d)| *d)
+}
+
+/// Reads the words before byte `pos` (not before `floor`, the clause start).
+pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
+    let mut s = tail(text, floor, pos, 8);
+    if s.ends_with('从') {
+        return Lead::From;
+    }
+    for conn in ["达到", "了", "为", "达", "约"] {
+        if let Some(x) = s.strip_suffix(conn) {
+            s = x;
+            break;
+        }
+    }
+    if let Some(x) = s.strip_suffix('了') {
+        s = x;
+    }
+    if let Some(x) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+        return Lead::Target(verb_at_end(x));
+    }
+    if let Some(d) = verb_at_end(s) {
+        return Lead::Rate(Some(d));
+    }
+    if s.ends_with("同比") || s.ends_with("环比") {
+        return Lead::Rate(None);
+    }
+    Lead::Plain
+}
+
+/// A run of periods moving one way: 连续三年下滑.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    /// Byte offset after the verb.
+    pub end: usize,
+    /// Where the count and its unit are written (三年).
+    pub count_span: (usize, usize),
+    /// Number of periods.
+    pub count: i64,
+    /// The period unit as written (年, 个季度, 个月).
+    pub unit: &'static str,
+    /// Direction of the run.
+    pub direction: Direction,
+}
+
+/// Reads `连续N年/个季度/个月 + verb` at byte `i`.
+pub fn match_trend(text: &str, i: usize) -> Option<Trend> {
+    if !starts_at(text, i, "连续") {
+        return None;
+    }
+    let j = i + "连续".len();
+    let n = read_int(text, j)?;
+    let unit = ["年", "个季度", "季度", "个月", "月", "周", "天"]
+        .into_iter()
+        .find(|u| starts_at(text, n.end, u))?;
+    let mut k = n.end + unit.len();
+    for filler in ["的", "出现", "保持", "实现", "录得"] {
+        if starts_at(text, k, filler) {
+            k += filler.len();
+            break;
+        }
+    }
+    let rest = text.get(k..)?;
+    let (w, d) = VERBS
+        .iter()
+        .filter(|(w, _)| w.chars().count() > 1 && rest.starts_with(w))
+        .max_by_key(|(w, _)| w.len())?;
+    Some(Trend {
+        end: k + w.len(),
+        count_span: (j, n.end + unit.len()),
+        count: n.value,
+        unit,
+        direction: *d,
+    })
+}
+
+/// Doubling words at byte `i`: (end, percent increase). 翻番/翻一番/翻倍 = +100%, 翻两番 = +300%.
+pub fn match_doubling(text: &str, i: usize) -> Option<(usize, f64)> {
+    if char_at(text, i)? != '翻' {
+        return None;
+    }
+    for (w, pct) in [
+        ("翻了两番", 300.0),
+        ("翻两番", 300.0),
+        ("翻了一番", 100.0),
+        ("翻一番", 100.0),
+        ("翻番", 100.0),
+        ("翻了一倍", 100.0),
+        ("翻一倍", 100.0),
+        ("翻倍", 100.0),
+    ] {
+        if starts_at(text, i, w) {
+            return Some((i + w.len(), pct));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l(s: &str) -> Lead {
+        lead(s, 0, s.len())
+    }
+
+    #[test]
+    fn leads() {
+        assert_eq!(l("同比增长"), Lead::Rate(Some(Direction::Up)));
+        assert_eq!(l("增长了"), Lead::Rate(Some(Direction::Up)));
+        assert_eq!(l("环比下降"), Lead::Rate(Some(Direction::Down)));
+        assert_eq!(l("增幅为"), Lead::Rate(Some(Direction::Up)));
+        assert_eq!(l("份额从"), Lead::From);
+        assert_eq!(l("降到"), Lead::Target(Some(Direction::Down)));
+        assert_eq!(l("增幅达到"), Lead::Rate(Some(Direction::Up)));
+        assert_eq!(l("占比为"), Lead::Plain);
+    }
+
+    #[test]
+    fn trends_and_doubling() {
+        let t = match_trend("连续三年下滑。", 0).unwrap();
+        assert_eq!((t.count, t.unit, t.direction), (3, "年", Direction::Down));
+        assert_eq!(t.end, "连续三年下滑".len());
+        assert!(match_trend("连续三年", 0).is_none());
+        assert_eq!(match_doubling("翻一番", 0).map(|d| d.1), Some(100.0));
+    }
+}

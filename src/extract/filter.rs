@@ -1,0 +1,220 @@
+//! What looks numeric but is not a quantity: product and model codes (H20, GPT-4, RTX 5060,
+//! 910B), URLs, and words that merely contain numeral characters (第一性原理, 之一, 统一).
+
+use super::numeral::is_arabic_digit;
+use super::text::{char_at, longest_at};
+
+/// Words holding numeral characters that are not numbers. Matched before any numeral reading.
+const NON_NUMERAL_WORDS: &[&str] = &[
+    "之一",
+    "之二",
+    "之三",
+    "第一性",
+    "统一",
+    "单一",
+    "唯一",
+    "同一",
+    "万一",
+    "一度",
+    "一些",
+    "一起",
+    "一直",
+    "一方面",
+    "一旦",
+    "一定",
+    "一般",
+    "一切",
+    "一样",
+    "一致",
+    "一体",
+    "一同",
+    "一流",
+    "一线",
+    "一举",
+    "一再",
+    "一向",
+    "一时",
+    "一边",
+    "一下",
+    "一带一路",
+    "一味",
+    "一连",
+    "一律",
+    "一概",
+    "一手",
+    "一路",
+    "一心",
+    "一贯",
+    "一经",
+    "一并",
+    "一道",
+    "一面",
+    "一系列",
+    "一批",
+    "一站式",
+    "进一步",
+    "万物",
+    "万众",
+    "千万不",
+    "千万别",
+    "千万要",
+    "三思",
+    "一成不变",
+    "百度",
+    "百姓",
+    "百货",
+    "百科",
+    "百强",
+    "千篇一律",
+    "一目了然",
+    "不二",
+    "独一无二",
+    "二手",
+    "五金",
+    "三农",
+    "两岸",
+    "两会",
+    "两者",
+    "两用",
+    "两极",
+    "十足",
+    "十分",
+    "九州",
+    "万亿级",
+    "千亿级",
+    "百亿级",
+    "一季",
+    "四面",
+    "八方",
+    "一侧",
+    "一端",
+    "一环",
+    "一员",
+    "一席",
+    "一角",
+    "一代",
+    "双十一",
+    "一把手",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "第五",
+    "两大",
+    "三大",
+    "四大",
+    "五大",
+    "一大",
+];
+
+/// A non-numeral word at byte `i` (its end), longest first.
+pub fn non_numeral_word(text: &str, i: usize) -> Option<usize> {
+    let (_, w) = longest_at(text, i, NON_NUMERAL_WORDS)?;
+    // 一季度 is a period, not the word 一季; 十分钟 is ten minutes.
+    let end = i + w.len();
+    match w {
+        "一季" if char_at(text, end) == Some('度') => None,
+        "十分" if char_at(text, end) == Some('钟') => None,
+        "第一" | "第二" | "第三" | "第四"
+            if text.get(end..).is_some_and(|r| r.starts_with("季度")) =>
+        {
+            None
+        }
+        _ => Some(end),
+    }
+}
+
+/// A URL starting at byte `i` (`http://`, `https://`, `www.`): its end.
+pub fn url_at(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+    {
+        return None;
+    }
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '(' | ')'))
+        .map_or(rest.len(), |(k, _)| k);
+    Some(i + len)
+}
+
+/// A Latin word starting at byte `i` with the digits and `-`/`.`/`_` joined into it
+/// (GPT-4, H100, iPhone, 5G when reached from its letter): (end, has_digit).
+pub fn latin_word(text: &str, i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut digit = false;
+    while let Some(c) = char_at(text, j) {
+        if c.is_ascii_alphanumeric() {
+            digit |= c.is_ascii_digit();
+            j += 1;
+        } else if matches!(c, '-' | '.' | '_' | '+')
+            && char_at(text, j + 1).is_some_and(|d| d.is_ascii_alphanumeric())
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, digit)
+}
+
+/// A model number written after a brand word and a space (RTX 5060, iPhone 16): its end.
+///
+/// `word_end` is where the Latin word stops; the digits count as a code unless a magnitude,
+/// unit or percent follows them (the caller checks that and passes `quantity_follows`).
+pub fn spaced_code(text: &str, word_end: usize) -> Option<usize> {
+    if char_at(text, word_end) != Some(' ') {
+        return None;
+    }
+    let start = word_end + 1;
+    if !char_at(text, start).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(latin_word(text, start).0)
+}
+
+/// An alphanumeric run glued after digits (910B, 5G, 3nm): its end, if letters follow.
+pub fn glued_letters(text: &str, i: usize) -> Option<usize> {
+    let c = char_at(text, i)?;
+    if !c.is_ascii_alphabetic() {
+        return None;
+    }
+    Some(latin_word(text, i).0)
+}
+
+/// A long digit run (phone or ID number, ≥ 11 digits): true when the run at `i` is one.
+pub fn is_long_digit_run(text: &str, i: usize) -> bool {
+    let mut n = 0;
+    let mut j = i;
+    while let Some(c) = char_at(text, j) {
+        if !is_arabic_digit(c) {
+            break;
+        }
+        n += 1;
+        if n >= 11 {
+            return true;
+        }
+        j += c.len_utf8();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_words() {
+        assert_eq!(latin_word("GPT-4的", 0), (5, true));
+        assert_eq!(latin_word("H100、", 0), (4, true));
+        assert_eq!(latin_word("Cursor辅助", 0), (6, false));
+        assert_eq!(spaced_code("RTX 5060显卡", 3), Some(8));
+        assert!(non_numeral_word("第一性原理", 0).is_some());
+        assert!(non_numeral_word("一季度", 0).is_none());
+        assert!(non_numeral_word("之一。", 0).is_some());
+        assert_eq!(url_at("https://a.cn/1 后", 0), Some(14));
+        assert!(is_long_digit_run("13812345678", 0));
+        assert!(!is_long_digit_run("1234567890", 0));
+    }
+}

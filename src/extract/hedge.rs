@@ -1,0 +1,186 @@
+//! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
+
+use super::text::{char_at, is_han, prev_char, tail};
+use crate::claim::{Hedge, HedgeKind};
+
+/// Hedges written right before the number (longest first where one contains another).
+const PREFIX: &[(&str, HedgeKind)] = &[
+    ("约为", HedgeKind::About),
+    ("大约", HedgeKind::About),
+    ("大概", HedgeKind::About),
+    ("将近", HedgeKind::Below),
+    ("接近", HedgeKind::Below),
+    ("超过", HedgeKind::Above),
+    ("远超", HedgeKind::WellAbove),
+    ("远超过", HedgeKind::WellAbove),
+    ("不到", HedgeKind::Below),
+    ("不足", HedgeKind::Below),
+    ("至少", HedgeKind::AtLeast),
+    ("最多", HedgeKind::AtMost),
+    ("高于", HedgeKind::Above),
+    ("低于", HedgeKind::Below),
+    ("约", HedgeKind::About),
+    ("近", HedgeKind::Below),
+    ("超", HedgeKind::Above),
+    ("逾", HedgeKind::Above),
+];
+
+/// A hedge found before a number: the hedge and the byte where it starts.
+pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+    let before = tail(text, floor, pos, 4);
+    let mut best: Option<(&str, HedgeKind)> = None;
+    for &(w, kind) in PREFIX {
+        if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
+            best = Some((w, kind));
+        }
+    }
+    if let Some((w, kind)) = best {
+        let start = pos - w.len();
+        let prev = prev_char(text, start);
+        // 最近, 附近, 节约, 制约, 签约, 赶超 are words, not hedges.
+        let blocked = match w {
+            "近" => matches!(prev, Some('最' | '附' | '邻' | '靠' | '亲' | '贴')),
+            "约" => matches!(
+                prev,
+                Some(
+                    '节' | '制'
+                        | '签'
+                        | '合'
+                        | '条'
+                        | '契'
+                        | '违'
+                        | '履'
+                        | '公'
+                        | '特'
+                        | '邀'
+                        | '预'
+                )
+            ),
+            "超" => matches!(prev, Some('赶' | '高')),
+            _ => false,
+        };
+        if !blocked && start >= floor {
+            return Some((
+                Hedge {
+                    text: w.to_string(),
+                    kind,
+                },
+                start,
+            ));
+        }
+    }
+    // 均: 均采购23万枚, 均为30%; but not 人均, 平均, 年均 (averages).
+    let mut offset = 0usize;
+    for (n, c) in before.chars().rev().enumerate() {
+        offset += c.len_utf8();
+        if c == '均' {
+            let start = pos - offset;
+            let prev = prev_char(text, start);
+            if start >= floor
+                && !matches!(
+                    prev,
+                    Some('人' | '平' | '年' | '日' | '月' | '户' | '季' | '亩' | '周' | '场')
+                )
+            {
+                return Some((
+                    Hedge {
+                        text: "均".to_string(),
+                        kind: HedgeKind::Each,
+                    },
+                    start,
+                ));
+            }
+            return None;
+        }
+        if n >= 3 || !is_han(c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// 多/余 between the number (or its magnitude) and the unit: 3万多人, 100余家.
+pub fn inner_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
+    let c = char_at(text, i)?;
+    if c != '多' && c != '余' {
+        return None;
+    }
+    let next = char_at(text, i + c.len_utf8());
+    // 多元, 多样, 多种, 余额, 余下 start other words.
+    if matches!(
+        next,
+        Some('元' | '样' | '方' | '数' | '次' | '额' | '下' | '量' | '地' | '国')
+    ) {
+        return None;
+    }
+    Some((
+        Hedge {
+            text: c.to_string(),
+            kind: HedgeKind::Above,
+        },
+        i + c.len_utf8(),
+    ))
+}
+
+/// Hedges after the unit: 左右, 上下, 以上, 以下, and a trailing 多/余 (3年多).
+pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
+    let rest = text.get(i..)?;
+    for (w, kind) in [
+        ("左右", HedgeKind::About),
+        ("上下", HedgeKind::About),
+        ("以上", HedgeKind::Above),
+        ("以下", HedgeKind::AtMost),
+    ] {
+        if rest.starts_with(w) {
+            // 上下游, 上下班 are words.
+            if w == "上下"
+                && matches!(
+                    char_at(text, i + w.len()),
+                    Some('游' | '班' | '文' | '级' | '车' | '楼')
+                )
+            {
+                return None;
+            }
+            return Some((
+                Hedge {
+                    text: w.to_string(),
+                    kind,
+                },
+                i + w.len(),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pre(s: &str) -> Option<String> {
+        prefix_hedge(s, 0, s.len()).map(|(h, _)| h.text)
+    }
+
+    #[test]
+    fn prefix_hedges() {
+        assert_eq!(pre("预计约").as_deref(), Some("约"));
+        assert_eq!(pre("出货量约为").as_deref(), Some("约为"));
+        assert_eq!(pre("份额远超").as_deref(), Some("远超"));
+        assert_eq!(pre("均采购").as_deref(), Some("均"));
+        assert_eq!(pre("人均"), None);
+        assert_eq!(pre("最近"), None);
+        assert_eq!(pre("节约"), None);
+        assert_eq!(pre("收入"), None);
+    }
+
+    #[test]
+    fn suffix_hedges() {
+        assert_eq!(inner_hedge("多人", 0).map(|h| h.0.text), Some("多".into()));
+        assert_eq!(inner_hedge("多元化", 0), None);
+        assert_eq!(
+            suffix_hedge("左右", 0).map(|h| h.0.kind),
+            Some(HedgeKind::About)
+        );
+        assert_eq!(suffix_hedge("上下游", 0), None);
+    }
+}

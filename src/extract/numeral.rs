@@ -1,0 +1,415 @@
+//! Numeral parsing: Arabic (ASCII or full-width, `1,234`, `12.5`) and Chinese (一千二百三十四万,
+//! 三点五亿, 二〇二五) numerals, each with the value of its last written digit (its step).
+
+use super::text::char_at;
+
+/// An Arabic numeral as written: digits, optional thousands separators and decimals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArabicNum {
+    /// Byte offset one past the last character of the numeral.
+    pub end: usize,
+    /// Its value (no sign, no magnitude).
+    pub value: f64,
+    /// One unit of the last written digit (1 for integers, 0.1 for `12.5`).
+    pub step: f64,
+    /// Digits before the decimal point (separators not counted).
+    pub int_digits: usize,
+    /// Digits after the decimal point.
+    pub frac_digits: usize,
+    /// True when written with thousands separators (`1,234`).
+    pub grouped: bool,
+    /// True when the integer part has a leading zero and more than one digit (`010`): a code.
+    pub leading_zero: bool,
+}
+
+/// The ASCII digit of an ASCII or full-width digit character.
+pub fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// True for an ASCII or full-width decimal digit.
+pub fn is_arabic_digit(c: char) -> bool {
+    arabic_digit(c).is_some()
+}
+
+/// Number of consecutive Arabic digits starting at byte `i`, and the byte offset after them.
+fn digit_run(text: &str, i: usize) -> (usize, usize) {
+    let mut n = 0;
+    let mut j = i;
+    while let Some(c) = char_at(text, j) {
+        if !is_arabic_digit(c) {
+            break;
+        }
+        n += 1;
+        j += c.len_utf8();
+    }
+    (n, j)
+}
+
+/// Parses an Arabic numeral starting at byte `i` (which must hold a digit).
+///
+/// A `,` counts as a thousands separator only when the first group has 1–3 digits and every
+/// later group exactly 3; otherwise it is left as punctuation (the sample article uses ASCII
+/// commas between clauses). Values that overflow to infinity are rejected.
+pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
+    let (first, mut j) = digit_run(text, i);
+    if first == 0 {
+        return None;
+    }
+    let mut digits = String::new();
+    push_digits(&mut digits, &text[i..j]);
+    let mut int_digits = first;
+    let mut grouped = false;
+    if first <= 3 {
+        // Thousands groups: `,ddd` not followed by another digit.
+        loop {
+            if char_at(text, j) != Some(',') {
+                break;
+            }
+            let (n, k) = digit_run(text, j + 1);
+            if n != 3 {
+                break;
+            }
+            push_digits(&mut digits, &text[j + 1..k]);
+            int_digits += 3;
+            grouped = true;
+            j = k;
+        }
+    }
+    let leading_zero = int_digits > 1 && digits.starts_with('0');
+    let mut frac_digits = 0;
+    if let Some(c @ ('.' | '．')) = char_at(text, j) {
+        let (n, k) = digit_run(text, j + c.len_utf8());
+        if n > 0 {
+            digits.push('.');
+            push_digits(&mut digits, &text[j + c.len_utf8()..k]);
+            frac_digits = n;
+            j = k;
+        }
+    }
+    let value: f64 = digits.parse().ok()?;
+    let step = 10f64.powi(-(frac_digits.min(400) as i32));
+    if !value.is_finite() || step <= 0.0 || step.is_nan() {
+        return None;
+    }
+    Some(ArabicNum {
+        end: j,
+        value,
+        step,
+        int_digits,
+        frac_digits,
+        grouped,
+        leading_zero,
+    })
+}
+
+/// Appends the ASCII form of the digits of `s` to `out`.
+fn push_digits(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if let Some(d) = arabic_digit(c) {
+            out.push(char::from(b'0' + d as u8));
+        }
+    }
+}
+
+/// The value of a Chinese digit character (一…九, 〇/零, 两).
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a Chinese power character below 万 (十 百 千).
+fn cn_small_power(c: char) -> Option<f64> {
+    match c {
+        '十' => Some(10.0),
+        '百' => Some(100.0),
+        '千' => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// True for characters that can be part of a Chinese numeral (digits and powers).
+pub fn is_cn_numeral_char(c: char) -> bool {
+    cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// A Chinese numeral as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChineseNum {
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// Its value, magnitude included (三点五亿 = 3.5e8).
+    pub value: f64,
+    /// Place value of its last written digit (三点五亿: 1e7; 一千二百三十四万: 1e4).
+    pub step: f64,
+    /// The trailing magnitude word (万, 亿, 万亿, 千万, 百万, 千亿, 百亿), if it ends with one.
+    pub magnitude: Option<&'static str>,
+    /// Number of characters in the numeral.
+    pub chars: usize,
+    /// True for digit-by-digit numerals such as 二〇二五 (years, codes).
+    pub digit_string: bool,
+    /// True when the numeral starts with 百/千/万/亿 (百度, 千万不要, 万物): not a quantity on its own.
+    pub starts_with_power: bool,
+}
+
+/// Parses a Chinese numeral starting at byte `i`.
+///
+/// Accepts digit strings (二〇二五), positional numerals with 十百千万亿 (一千二百三十四万,
+/// 一万零五, 两百), the colloquial trailing digit (一万五 = 15000) and a decimal part with 点
+/// (三点五亿). Returns `None` when the run is not a well-formed numeral or overflows.
+pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
+    // Collect the run: numeral characters, plus 点 when a digit follows.
+    let mut chars: Vec<char> = Vec::new();
+    let mut j = i;
+    let mut point_at: Option<usize> = None;
+    while let Some(c) = char_at(text, j) {
+        if is_cn_numeral_char(c) {
+            chars.push(c);
+            j += c.len_utf8();
+        } else if c == '点'
+            && point_at.is_none()
+            && !chars.is_empty()
+            && char_at(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
+        {
+            point_at = Some(chars.len());
+            chars.push(c);
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if chars.is_empty() {
+        return None;
+    }
+    let starts_with_power = matches!(chars[0], '百' | '千' | '万' | '亿');
+    let n = chars.len();
+    // Digit strings: two or more plain digits (no 两, no powers).
+    if point_at.is_none() && n >= 2 && chars.iter().all(|&c| c != '两' && cn_digit(c).is_some()) {
+        let mut v = 0f64;
+        for &c in &chars {
+            v = v * 10.0 + f64::from(cn_digit(c)?);
+        }
+        return v.is_finite().then_some(ChineseNum {
+            end: j,
+            value: v,
+            step: 1.0,
+            magnitude: None,
+            chars: n,
+            digit_string: true,
+            starts_with_power,
+        });
+    }
+    let (int_part, frac_part) = match point_at {
+        Some(p) => (&chars[..p], Some(&chars[p + 1..])),
+        None => (&chars[..], None),
+    };
+    let (value, step) = match frac_part {
+        None => positional(int_part)?,
+        Some(frac) => {
+            // The fraction is a digit string, optionally followed by 万/亿 magnitudes.
+            let digits: Vec<u32> = frac.iter().map_while(|&c| cn_digit(c)).collect();
+            let mags = &frac[digits.len()..];
+            if digits.is_empty() || !mags.iter().all(|&c| matches!(c, '万' | '亿')) {
+                return None;
+            }
+            let (iv, istep) = positional(int_part)?;
+            if istep > 1.0 {
+                // 三十点五: fine; 三万点五 is not a numeral.
+                if int_part.iter().any(|&c| matches!(c, '万' | '亿')) {
+                    return None;
+                }
+            }
+            let mut v = iv;
+            let mut place = 1.0;
+            for d in &digits {
+                place /= 10.0;
+                v += f64::from(*d) * place;
+            }
+            let mut factor = 1.0;
+            for &c in mags {
+                factor *= if c == '万' { 1e4 } else { 1e8 };
+            }
+            (v * factor, place * factor)
+        }
+    };
+    if !value.is_finite() || !step.is_finite() || step <= 0.0 {
+        return None;
+    }
+    Some(ChineseNum {
+        end: j,
+        value,
+        step,
+        magnitude: trailing_magnitude(&chars),
+        chars: n,
+        digit_string: false,
+        starts_with_power,
+    })
+}
+
+/// The magnitude word a Chinese numeral ends with, as a reader would name it.
+fn trailing_magnitude(chars: &[char]) -> Option<&'static str> {
+    let n = chars.len();
+    let last = *chars.last()?;
+    if n >= 3 && chars[n - 2] == '万' && last == '亿' {
+        return Some("万亿");
+    }
+    if !matches!(last, '万' | '亿') || n < 2 {
+        return None;
+    }
+    // 三千万 reads as 三 + 千万; 一千二百万 as 一千二百 + 万.
+    if n == 3 && cn_digit(chars[0]).is_some() {
+        match (chars[1], last) {
+            ('千', '万') => return Some("千万"),
+            ('百', '万') => return Some("百万"),
+            ('千', '亿') => return Some("千亿"),
+            ('百', '亿') => return Some("百亿"),
+            _ => {}
+        }
+    }
+    Some(if last == '万' { "万" } else { "亿" })
+}
+
+/// Value and last-digit place of a positional numeral (no decimal point).
+fn positional(chars: &[char]) -> Option<(f64, f64)> {
+    if chars.is_empty() {
+        return None;
+    }
+    let mut total = 0f64; // everything already multiplied by 亿
+    let mut section = 0f64; // everything already multiplied by 万 (below 亿)
+    let mut cur = 0f64; // below 万
+    let mut digit: Option<f64> = None;
+    let mut last_place = 1f64;
+    let mut prev_power: Option<f64> = None;
+    let mut zero_gap = false;
+    let mut any_digit_or_ten = false;
+    for &c in chars {
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some() {
+                return None; // two digits in a row: not a positional numeral
+            }
+            if d == 0 {
+                zero_gap = true;
+                continue;
+            }
+            digit = Some(f64::from(d));
+            any_digit_or_ten = true;
+        } else if let Some(p) = cn_small_power(c) {
+            let d = match digit.take() {
+                Some(d) => d,
+                // 十五 = 15; a bare 百/千 needs a digit.
+                None if p == 10.0 && cur == 0.0 => 1.0,
+                None => return None,
+            };
+            if prev_power.is_some_and(|q| q <= p) && cur > 0.0 {
+                return None; // 十百, 百千: out of order
+            }
+            any_digit_or_ten = true;
+            cur += d * p;
+            last_place = p;
+            prev_power = Some(p);
+            zero_gap = false;
+        } else if c == '万' {
+            let d = digit.take().unwrap_or(0.0);
+            if d > 0.0 {
+                last_place = 1.0;
+            }
+            let block = cur + d;
+            if block == 0.0 && section == 0.0 && total == 0.0 {
+                return None; // a bare 万
+            }
+            section = (section + block) * 1e4;
+            last_place *= 1e4;
+            cur = 0.0;
+            prev_power = Some(1e4);
+            zero_gap = false;
+        } else if c == '亿' {
+            let d = digit.take().unwrap_or(0.0);
+            if d > 0.0 {
+                last_place = 1.0;
+            }
+            let block = section + cur + d;
+            if block == 0.0 && total == 0.0 {
+                return None;
+            }
+            total = (total + block) * 1e8;
+            last_place *= 1e8;
+            section = 0.0;
+            cur = 0.0;
+            prev_power = Some(1e8);
+            zero_gap = false;
+        } else {
+            return None;
+        }
+    }
+    if !any_digit_or_ten {
+        return None; // only zeros
+    }
+    if let Some(d) = digit {
+        // A trailing digit right after a power is abbreviated: 一万五 = 15000, 十五 = 15.
+        let place = match prev_power {
+            Some(p) if !zero_gap => (p / 10.0).max(1.0),
+            _ => 1.0,
+        };
+        cur += d * place;
+        last_place = place;
+    }
+    Some((total + section + cur, last_place))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    fn cn(s: &str) -> (f64, f64) {
+        let n = parse_chinese(s, 0).expect(s);
+        assert_eq!(n.end, s.len(), "{s}");
+        (n.value, n.step)
+    }
+
+    #[test]
+    fn chinese_values_and_steps() {
+        assert_relative_eq!(cn("一千二百三十四万").0, 12_340_000.0);
+        assert_relative_eq!(cn("一千二百三十四万").1, 1e4);
+        assert_relative_eq!(cn("三点五亿").0, 3.5e8);
+        assert_relative_eq!(cn("三点五亿").1, 1e7);
+        assert_relative_eq!(cn("二〇二五").0, 2025.0);
+        assert_relative_eq!(cn("十五").0, 15.0);
+        assert_relative_eq!(cn("一万零五").0, 10005.0);
+        assert_relative_eq!(cn("一万五").0, 15000.0);
+        assert_relative_eq!(cn("三亿五千万").0, 3.5e8);
+        assert_relative_eq!(cn("两百").0, 200.0);
+        assert_relative_eq!(cn("一万亿").0, 1e12);
+        assert_eq!(parse_chinese("三千万", 0).unwrap().magnitude, Some("千万"));
+        assert!(parse_chinese("万", 0).is_none());
+    }
+
+    #[test]
+    fn arabic_forms() {
+        let n = parse_arabic("1,234,567.5万", 0).unwrap();
+        assert_relative_eq!(n.value, 1_234_567.5);
+        assert_relative_eq!(n.step, 0.1);
+        let n = parse_arabic("１２３", 0).unwrap();
+        assert_relative_eq!(n.value, 123.0);
+        // A clause comma is not a thousands separator.
+        let n = parse_arabic("2024,英伟达", 0).unwrap();
+        assert_eq!(n.end, 4);
+        let n = parse_arabic("12,3456", 0).unwrap();
+        assert_eq!(n.end, 2);
+    }
+}

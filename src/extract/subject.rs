@@ -1,0 +1,417 @@
+//! Subjects, segments and metrics: a word lexicon (built-in names plus the caller's entities),
+//! a few naming heuristics (某主流国产AI芯片), and the running per-paragraph state that carries
+//! them from clause to clause.
+
+use super::text::{char_at, is_han, prev_char, starts_at};
+use std::collections::HashMap;
+
+/// What a lexicon word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// A company or organisation (英伟达, 微软).
+    Entity,
+    /// A region or market segment (中国大陆, 海外).
+    Segment,
+    /// A metric (收入, 出货量, 份额).
+    Metric,
+}
+
+/// Built-in entity names (companies and organisations often in Chinese business news).
+const ENTITIES: &[&str] = &[
+    "英伟达",
+    "NVIDIA",
+    "Nvidia",
+    "微软",
+    "Microsoft",
+    "字节跳动",
+    "腾讯",
+    "腾讯云",
+    "阿里巴巴",
+    "阿里",
+    "阿里云",
+    "百度",
+    "华为",
+    "寒武纪",
+    "海光信息",
+    "摩尔线程",
+    "壁仞科技",
+    "沐曦",
+    "Meta",
+    "亚马逊",
+    "Amazon",
+    "AWS",
+    "xAI",
+    "谷歌",
+    "Google",
+    "苹果",
+    "Apple",
+    "小米",
+    "比亚迪",
+    "宁德时代",
+    "特斯拉",
+    "Tesla",
+    "OpenAI",
+    "AMD",
+    "英特尔",
+    "Intel",
+    "台积电",
+    "三星",
+    "中芯国际",
+    "联想",
+    "京东",
+    "美团",
+    "拼多多",
+    "网易",
+    "蔚来",
+    "理想汽车",
+    "小鹏汽车",
+    "小鹏",
+    "吉利汽车",
+    "吉利",
+    "长城汽车",
+    "长安汽车",
+    "上汽集团",
+    "上汽",
+    "广汽",
+    "一汽",
+    "东风汽车",
+    "OPPO",
+    "vivo",
+    "荣耀",
+    "传音",
+    "中兴通讯",
+    "中兴",
+    "高通",
+    "联发科",
+    "博通",
+    "美光",
+    "SK海力士",
+    "海力士",
+    "三一重工",
+    "万科",
+    "格力",
+    "美的",
+    "海尔",
+    "中国移动",
+    "中国联通",
+    "中国电信",
+    "国家统计局",
+    "海关总署",
+    "工信部",
+    "中汽协",
+    "乘联会",
+    "IDC",
+    "Omdia",
+    "Canalys",
+    "Counterpoint",
+    "TrendForce",
+    "集邦咨询",
+    "国轩高科",
+    "亿纬锂能",
+    "LG新能源",
+    "松下",
+    "隆基绿能",
+    "通威股份",
+    "贵州茅台",
+    "五粮液",
+    "中国石油",
+    "中国石化",
+    "工商银行",
+    "建设银行",
+    "农业银行",
+    "中国银行",
+];
+
+/// Built-in segment words (regions, markets).
+const SEGMENTS: &[&str] = &[
+    "中国大陆",
+    "中国内地",
+    "中国市场",
+    "中国香港",
+    "中国台湾",
+    "中国",
+    "大陆市场",
+    "海外市场",
+    "海外",
+    "国内市场",
+    "国内",
+    "国外",
+    "全球市场",
+    "全球",
+    "美国市场",
+    "美国",
+    "欧洲市场",
+    "欧洲",
+    "北美",
+    "日本",
+    "韩国",
+    "印度",
+    "亚太",
+    "东南亚",
+    "拉美",
+    "中东",
+    "非洲",
+    "香港",
+    "台湾",
+    "华东",
+    "华南",
+    "华北",
+    "西部",
+];
+
+/// Built-in metric words.
+const METRICS: &[&str] = &[
+    "营业收入",
+    "营收",
+    "收入",
+    "总收入",
+    "净利润",
+    "归母净利润",
+    "利润",
+    "毛利率",
+    "毛利",
+    "净利率",
+    "出货量",
+    "出货",
+    "销量",
+    "销售量",
+    "销售额",
+    "采购量",
+    "采购",
+    "市场份额",
+    "份额",
+    "占比",
+    "比重",
+    "渗透率",
+    "市占率",
+    "产量",
+    "装机量",
+    "交付量",
+    "交付",
+    "营业额",
+    "成交额",
+    "进口额",
+    "出口额",
+    "进口",
+    "出口",
+    "经济规模",
+    "市场规模",
+    "规模",
+    "用户数",
+    "用户规模",
+    "研发投入",
+    "研发费用",
+    "订单",
+    "库存",
+    "GDP",
+    "国内生产总值",
+    "增加值",
+    "投资额",
+    "融资",
+    "估值",
+    "市值",
+    "营业利润",
+    "现金流",
+    "支出",
+    "产值",
+    "保有量",
+    "零售额",
+];
+
+/// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
+const NAME_STOPS: &[char] = &[
+    '的', '在', '是', '将', '已', '也', '和', '与', '及', '对', '为',
+];
+
+/// A lexicon of names keyed by first character, longest first.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    by_first: HashMap<char, Vec<(String, WordKind)>>,
+}
+
+impl Lexicon {
+    /// The built-in words plus `extra` entity names.
+    pub fn new(extra: &[String]) -> Self {
+        let mut lx = Lexicon::default();
+        for w in ENTITIES {
+            lx.add(w, WordKind::Entity);
+        }
+        for w in extra {
+            lx.add(w, WordKind::Entity);
+        }
+        for w in SEGMENTS {
+            lx.add(w, WordKind::Segment);
+        }
+        for w in METRICS {
+            lx.add(w, WordKind::Metric);
+        }
+        for v in lx.by_first.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        lx
+    }
+
+    fn add(&mut self, w: &str, kind: WordKind) {
+        let w = w.trim();
+        let Some(c) = w.chars().next() else { return };
+        let list = self.by_first.entry(c).or_default();
+        if !list.iter().any(|(x, _)| x == w) {
+            list.push((w.to_string(), kind));
+        }
+    }
+
+    /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
+    /// glued to other Latin letters (Meta, not Metadata).
+    pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
+        let c = char_at(text, i)?;
+        let list = self.by_first.get(&c)?;
+        for (w, kind) in list {
+            if !starts_at(text, i, w) {
+                continue;
+            }
+            let end = i + w.len();
+            if c.is_ascii_alphanumeric() {
+                let glued = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
+                if glued(prev_char(text, i)) || glued(char_at(text, end)) {
+                    continue;
+                }
+            }
+            return Some((w.as_str(), *kind, end));
+        }
+        None
+    }
+}
+
+/// A made-up or unnamed subject starting with 某 at `i`: 某主流国产AI芯片, 某车企.
+///
+/// Runs to the first metric word, stop word or punctuation, at most 12 characters.
+pub fn mou_name(lx: &Lexicon, text: &str, i: usize) -> Option<usize> {
+    if char_at(text, i)? != '某' {
+        return None;
+    }
+    let mut j = i + '某'.len_utf8();
+    let mut n = 0;
+    while let Some(c) = char_at(text, j) {
+        if !(is_han(c) || c.is_ascii_alphanumeric()) || NAME_STOPS.contains(&c) || n >= 12 {
+            break;
+        }
+        if lx
+            .match_at(text, j)
+            .is_some_and(|(_, k, _)| k == WordKind::Metric)
+        {
+            break;
+        }
+        j += c.len_utf8();
+        n += 1;
+    }
+    (n >= 2).then_some(j)
+}
+
+/// What the paragraph is currently talking about.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Topic {
+    /// Entity as written.
+    pub subject: Option<String>,
+    /// Segment as written.
+    pub segment: Option<String>,
+    /// Metric word as written.
+    pub metric: Option<String>,
+    /// Normalised period figures are about.
+    pub period: Option<String>,
+    /// Year for periods written without one (三季度, 上半年).
+    pub year: Option<i32>,
+}
+
+/// The running topic of a paragraph, with one saved copy per open parenthesis: words inside
+/// `(…)` apply to figures inside it and are forgotten when it closes.
+#[derive(Debug, Clone)]
+pub struct TopicStack {
+    stack: Vec<Topic>,
+}
+
+impl Default for TopicStack {
+    fn default() -> Self {
+        TopicStack {
+            stack: vec![Topic::default()],
+        }
+    }
+}
+
+/// Deepest parenthesis nesting tracked; deeper brackets are treated as text.
+const MAX_DEPTH: usize = 8;
+
+impl TopicStack {
+    /// The topic in force.
+    pub fn top(&self) -> &Topic {
+        self.stack.last().unwrap_or(&self.stack[0])
+    }
+
+    /// The topic in force, to update.
+    pub fn top_mut(&mut self) -> &mut Topic {
+        let n = self.stack.len();
+        &mut self.stack[n - 1]
+    }
+
+    /// An opening parenthesis.
+    pub fn open(&mut self) {
+        if self.stack.len() < MAX_DEPTH {
+            let t = self.top().clone();
+            self.stack.push(t);
+        }
+    }
+
+    /// A closing parenthesis (unbalanced ones are ignored).
+    pub fn close(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+
+    /// True inside parentheses.
+    pub fn nested(&self) -> bool {
+        self.stack.len() > 1
+    }
+
+    /// End of a sentence: unclosed parentheses are forgotten, keeping the outer topic.
+    pub fn end_sentence(&mut self) {
+        self.stack.truncate(1);
+    }
+
+    /// A new paragraph: nothing carries over.
+    pub fn reset(&mut self) {
+        self.stack.clear();
+        self.stack.push(Topic::default());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_longest_and_latin_boundaries() {
+        let lx = Lexicon::new(&["示例集团".to_string()]);
+        assert_eq!(
+            lx.match_at("中国大陆收入", 0).map(|m| m.0),
+            Some("中国大陆")
+        );
+        assert_eq!(lx.match_at("Metadata", 0), None);
+        assert_eq!(lx.match_at("Meta(", 0).map(|m| m.1), Some(WordKind::Entity));
+        assert_eq!(
+            lx.match_at("示例集团", 0).map(|m| m.1),
+            Some(WordKind::Entity)
+        );
+        let t = "某主流国产AI芯片出货量";
+        assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
+    }
+
+    #[test]
+    fn parentheses_scope_topics() {
+        let mut s = TopicStack::default();
+        s.top_mut().segment = Some("中国大陆".into());
+        s.open();
+        s.top_mut().segment = Some("中国香港".into());
+        s.close();
+        assert_eq!(s.top().segment.as_deref(), Some("中国大陆"));
+    }
+}

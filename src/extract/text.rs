@@ -1,0 +1,74 @@
+//! Small char-boundary-safe helpers for walking the article text by byte offsets.
+
+/// The character starting at byte `i`, or `None` at the end or off a char boundary.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The character ending right before byte `i`, if any.
+pub fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// Byte offset after the character at `i` (or `i` at the end).
+pub fn next_char_end(text: &str, i: usize) -> usize {
+    char_at(text, i).map_or(i, |c| i + c.len_utf8())
+}
+
+/// True when the text at byte `i` starts with `word`.
+pub fn starts_at(text: &str, i: usize, word: &str) -> bool {
+    text.get(i..).is_some_and(|s| s.starts_with(word))
+}
+
+/// The longest of `words` that the text starts with at byte `i`, with its index.
+pub fn longest_at<'w>(text: &str, i: usize, words: &[&'w str]) -> Option<(usize, &'w str)> {
+    let rest = text.get(i..)?;
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| rest.starts_with(**w))
+        .max_by_key(|(_, w)| w.len())
+        .map(|(k, w)| (k, *w))
+}
+
+/// The slice of at most `max_chars` characters ending at byte `end`, not reaching before `floor`.
+pub fn tail(text: &str, floor: usize, end: usize, max_chars: usize) -> &str {
+    let Some(s) = text.get(floor.min(end)..end) else {
+        return "";
+    };
+    match s.char_indices().rev().nth(max_chars.saturating_sub(1)) {
+        Some((k, _)) if max_chars > 0 => &s[k..],
+        _ if max_chars == 0 => "",
+        _ => s,
+    }
+}
+
+/// True for CJK ideographs (the letters of Chinese words).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Skips ASCII and ideographic spaces from byte `i`.
+pub fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if c == ' ' || c == '\u{3000}' || c == '\t' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_takes_last_chars() {
+        assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
+        assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
+        assert_eq!(tail("增长", 3, 6, 5), "长");
+        assert_eq!(tail("增长", 0, 6, 0), "");
+    }
+}

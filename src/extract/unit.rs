@@ -1,0 +1,213 @@
+//! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
+
+use super::text::{char_at, longest_at};
+use crate::claim::{Unit, UnitKind};
+
+/// A unit as matched in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitMatch {
+    /// The canonical unit.
+    pub unit: Unit,
+    /// Byte offset after the unit words.
+    pub end: usize,
+    /// Factor converting the written number to the unit (成 → 10: 三成 = 30%).
+    pub scale: f64,
+}
+
+/// Currency words and their ISO codes.
+const CURRENCIES: &[(&str, &str)] = &[
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("元人民币", "CNY"),
+    ("人民币", "CNY"),
+    ("元", "CNY"),
+    ("块钱", "CNY"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("英镑", "GBP"),
+    ("韩元", "KRW"),
+    ("新台币", "TWD"),
+    ("卢布", "RUB"),
+];
+
+/// Measure words and physical units, kept as written.
+const MEASURES: &[&str] = &[
+    "枚",
+    "辆",
+    "台",
+    "部",
+    "家",
+    "人次",
+    "人",
+    "位",
+    "个月",
+    "个",
+    "套",
+    "吨",
+    "吉瓦时",
+    "吉瓦",
+    "兆瓦时",
+    "兆瓦",
+    "千瓦时",
+    "千瓦",
+    "瓦",
+    "度",
+    "片",
+    "颗",
+    "块",
+    "张",
+    "款",
+    "项",
+    "座",
+    "架",
+    "艘",
+    "只",
+    "头",
+    "件",
+    "户",
+    "名",
+    "次",
+    "条",
+    "篇",
+    "所",
+    "间",
+    "亩",
+    "平方米",
+    "平方公里",
+    "公里",
+    "千米",
+    "米",
+    "公斤",
+    "千克",
+    "克",
+    "升",
+    "桶",
+    "立方米",
+    "年",
+    "天",
+    "小时",
+    "分钟",
+    "秒",
+    "周",
+    "笔",
+    "份",
+    "支",
+    "根",
+    "首",
+    "批",
+    "种",
+    "岁",
+    "座",
+    "GWh",
+    "GW",
+    "MWh",
+    "MW",
+    "kWh",
+    "TWh",
+    "kg",
+    "km",
+];
+
+/// Percent and point words.
+const PERCENTS: &[(&str, &str, UnitKind)] = &[
+    ("%", "%", UnitKind::Percent),
+    ("％", "%", UnitKind::Percent),
+    ("个百分点", "个百分点", UnitKind::Points),
+    ("百分点", "个百分点", UnitKind::Points),
+    ("倍", "倍", UnitKind::Times),
+];
+
+/// The unit written at byte `i`, if any. `成` is read as a tenth (三成 = 30%) unless it starts
+/// a word such as 成本, 成为, 成功 or the idiom 一成不变.
+pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
+    let rest = text.get(i..)?;
+    for (w, code, kind) in PERCENTS {
+        if rest.starts_with(w) {
+            return Some(UnitMatch {
+                unit: Unit::new(*code, *kind),
+                end: i + w.len(),
+                scale: 1.0,
+            });
+        }
+    }
+    if rest.starts_with('成') && !cheng_starts_word(text, i + '成'.len_utf8()) {
+        return Some(UnitMatch {
+            unit: Unit::new("%", UnitKind::Percent),
+            end: i + '成'.len_utf8(),
+            scale: 10.0,
+        });
+    }
+    let cur: Vec<&str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
+    if let Some((k, w)) = longest_at(text, i, &cur) {
+        return Some(UnitMatch {
+            unit: Unit::new(CURRENCIES[k].1, UnitKind::Currency),
+            end: i + w.len(),
+            scale: 1.0,
+        });
+    }
+    let (_, w) = longest_at(text, i, MEASURES)?;
+    let end = i + w.len();
+    // Latin units must end the word: 5GW yes, 5GWx no.
+    if w.is_ascii() && char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(UnitMatch {
+        unit: Unit::new(w, UnitKind::Measure),
+        end,
+        scale: 1.0,
+    })
+}
+
+/// True when the `成` before byte `j` is the first character of a word (成本, 成为 …).
+fn cheng_starts_word(text: &str, j: usize) -> bool {
+    matches!(
+        char_at(text, j),
+        Some(
+            '本' | '为'
+                | '功'
+                | '交'
+                | '长'
+                | '立'
+                | '熟'
+                | '果'
+                | '绩'
+                | '员'
+                | '型'
+                | '品'
+                | '就'
+                | '效'
+                | '分'
+                | '都'
+                | '了'
+                | '不'
+                | '是'
+                | '会'
+                | '要'
+        )
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> Option<String> {
+        match_unit(s, 0).map(|m| m.unit.code)
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(code("美元").as_deref(), Some("USD"));
+        assert_eq!(code("元人民币").as_deref(), Some("CNY"));
+        assert_eq!(code("港元").as_deref(), Some("HKD"));
+        assert_eq!(code("个百分点").as_deref(), Some("个百分点"));
+        assert_eq!(code("个月").as_deref(), Some("个月"));
+        assert_eq!(code("％").as_deref(), Some("%"));
+        assert_eq!(code("成本"), None);
+        assert_eq!(match_unit("成", 0).map(|m| m.scale), Some(10.0));
+        assert_eq!(code("GWx"), None);
+        assert_eq!(code("吉瓦时").as_deref(), Some("吉瓦时"));
+    }
+}
