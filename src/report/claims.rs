@@ -3,7 +3,7 @@
 use super::{json, table::new_table, text, DocReport, ReportWriter, Totals};
 use crate::claim::{Claim, ClaimKind, Value};
 use crate::document::Document;
-use serde_json::json as j;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The snake_case name of a claim kind, as JSON prints it.
@@ -70,11 +70,7 @@ impl ReportWriter for ClaimsTableWriter {
         error: &crate::error::Error,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        writeln!(
-            out,
-            "{path}: failed: {}",
-            text::one_line(&error.to_string())
-        )
+        writeln!(out, "failed: {}", text::failure(path, error))
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
@@ -86,6 +82,21 @@ impl ReportWriter for ClaimsTableWriter {
             text::count(totals.stats.claims, "claim")
         )
     }
+}
+
+/// One document of `numcheck claims --format json`.
+#[derive(Serialize)]
+struct ClaimsDocJson<'a> {
+    path: &'a str,
+    claims: Vec<json::ClaimJson<'a>>,
+    stats: ClaimsStats,
+}
+
+/// The counts `numcheck claims` knows without checking.
+#[derive(Serialize)]
+struct ClaimsStats {
+    numeric_mentions: usize,
+    claims: usize,
 }
 
 /// `{"version":1,"documents":[{"path","claims":[…],"stats":{…}}],"errors":[…]}`, streamed,
@@ -101,12 +112,14 @@ impl ReportWriter for ClaimsJsonWriter {
     }
 
     fn document(&mut self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
-        let claims: Vec<_> = r.claims.iter().map(|c| json::claim(&r.doc, c)).collect();
-        let v = j!({
-            "path": r.doc.path,
-            "claims": claims,
-            "stats": { "numeric_mentions": r.stats.numeric_mentions, "claims": r.claims.len() },
-        });
+        let v = ClaimsDocJson {
+            path: &r.doc.path,
+            claims: r.claims.iter().map(|c| json::claim(&r.doc, c)).collect(),
+            stats: ClaimsStats {
+                numeric_mentions: r.stats.numeric_mentions,
+                claims: r.claims.len(),
+            },
+        };
         self.inner.write_item(&v, out)
     }
 

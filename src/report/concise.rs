@@ -33,11 +33,7 @@ impl ReportWriter for ConciseWriter {
         error: &crate::error::Error,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        writeln!(
-            out,
-            "{path}: failed: {}",
-            text::one_line(&error.to_string())
-        )
+        writeln!(out, "failed: {}", text::failure(path, error))
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

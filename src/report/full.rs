@@ -348,14 +348,19 @@ impl ReportWriter for FullWriter {
 
     fn failure(
         &mut self,
-        _path: &str,
+        path: &str,
         error: &crate::error::Error,
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let p = Paint {
             on: self.opts.color,
         };
-        writeln!(out, "{}: {error}\n", p.severity(Severity::Error, "failed"))
+        writeln!(
+            out,
+            "{}: {}\n",
+            p.severity(Severity::Error, "failed"),
+            text::failure(path, error)
+        )
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

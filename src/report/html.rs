@@ -93,7 +93,8 @@ const SCRIPT: &str = r#"
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Layer {
     Claim(usize),
-    Related(usize),
+    /// Finding index and index in its `related` list.
+    Related(usize, usize),
     Finding(usize),
 }
 
@@ -160,22 +161,12 @@ fn open_tag(layer: Layer, doc_id: &str, r: &DocReport) -> String {
                 escape(&title.join("\n"))
             )
         }
-        Layer::Related(i) => {
+        Layer::Related(i, k) => {
             let f = &r.findings[i];
-            let msgs: Vec<&str> = f
-                .related
-                .iter()
-                .filter(|x| !x.span.is_empty())
-                .map(|x| x.message.as_str())
-                .collect();
+            let msg = f.related.get(k).map_or("", |x| x.message.as_str());
             format!(
                 "<span class=\"related\" data-finding=\"{doc_id}-f{i}\" title=\"{}\">",
-                escape(&format!(
-                    "{} {}: {}",
-                    f.rule.code,
-                    f.rule.name,
-                    msgs.join("; ")
-                ))
+                escape(&format!("{} {}: {msg}", f.rule.code, f.rule.name))
             )
         }
     }
@@ -198,8 +189,8 @@ fn article(r: &DocReport, doc_id: &str) -> String {
     }
     for (i, f) in r.findings.iter().enumerate() {
         spans.push((clamp(doc, f.span), Layer::Finding(i)));
-        for rel in &f.related {
-            spans.push((clamp(doc, rel.span), Layer::Related(i)));
+        for (k, rel) in f.related.iter().enumerate() {
+            spans.push((clamp(doc, rel.span), Layer::Related(i, k)));
         }
     }
     spans.retain(|(s, _)| !s.is_empty());

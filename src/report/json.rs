@@ -2,10 +2,11 @@
 //! finding and span objects that `jsonl` and `numcheck claims --format json` share.
 
 use super::{DocReport, ReportWriter, Stats, Totals};
-use crate::claim::{Claim, Value};
+use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
-use crate::finding::Finding;
-use serde_json::{json, Map, Value as Json};
+use crate::finding::{Finding, Severity};
+use serde::Serialize;
+use serde_json::Value as Json;
 use std::io::{self, Write};
 
 /// A float for JSON: integers (within float noise) as integers, others rounded to 12
@@ -26,19 +27,8 @@ pub fn number(v: f64) -> Json {
 }
 
 /// The DESIGN §7 span object: byte offsets plus 1-based lines and character columns.
-pub fn span(doc: &Document, span: Span) -> Json {
-    let Location {
-        start,
-        end,
-        line,
-        column,
-        end_line,
-        end_column,
-    } = doc.locate(span);
-    json!({
-        "start": start, "end": end, "line": line, "column": column,
-        "end_line": end_line, "end_column": end_column,
-    })
+pub fn span(doc: &Document, span: Span) -> Location {
+    doc.locate(clamp(doc, span))
 }
 
 /// The source text of a span, or empty when the span does not fit the text (never panics).
@@ -59,114 +49,291 @@ pub fn clamp(doc: &Document, s: Span) -> Span {
     Span::new(start, fix(s.end).max(start))
 }
 
-/// One claim as DESIGN §7 prints it, plus `segment`, `direction`, `precision`, `bounds`
-/// (each end as written) and `notes`. Points carry `value`, ranges `low` and `high`,
-/// dates and periods `value: null`.
-pub fn claim(doc: &Document, c: &Claim) -> Json {
+/// A claim's value fields: `value` for a point, `low`+`high` for a range, `value: null`
+/// for dates and periods; `precision` is one unit of the last written digit.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ValueJson {
+    /// A single number.
+    Point {
+        /// The value in base units.
+        value: Json,
+        /// One unit of the last written digit.
+        precision: Json,
+    },
+    /// A range as written.
+    Range {
+        /// The first end.
+        low: Json,
+        /// The second end.
+        high: Json,
+        /// The coarser precision of the two ends.
+        precision: Json,
+    },
+    /// No numeric value.
+    None {
+        /// Always null.
+        value: Option<f64>,
+    },
+}
+
+/// One end of a claim as written.
+#[derive(Debug, Serialize)]
+pub struct BoundJson<'a> {
+    /// Exact source text of this end.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Location,
+    /// Its value in base units.
+    pub value: Json,
+    /// One unit of its last written digit.
+    pub precision: Json,
+    /// Its own magnitude word.
+    pub magnitude: Option<&'a str>,
+    /// Its own unit code.
+    pub unit: Option<&'a str>,
+}
+
+/// One claim as DESIGN §7 prints it, in its field order, plus `precision`, `hedge_kind`,
+/// `direction`, `segment`, `bounds` (each end as written) and `notes`.
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    /// Index in the document's claim list.
+    pub id: usize,
+    /// Exact source text.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Location,
+    /// Kind of statement.
+    pub kind: ClaimKind,
+    /// `value` or `low`+`high`, and `precision`.
+    #[serde(flatten)]
+    pub value: ValueJson,
+    /// Unit code (`USD`, `%`, `枚` …).
+    pub unit: Option<&'a str>,
+    /// Magnitude word (`万`, `亿` …).
+    pub magnitude: Option<&'a str>,
+    /// Hedge as written (`约为`, `远超` …).
+    pub hedge: Option<&'a str>,
+    /// What the hedge means.
+    pub hedge_kind: Option<HedgeKind>,
+    /// Normalised period.
+    pub period: Option<&'a str>,
+    /// Entity as written.
+    pub subject: Option<&'a str>,
+    /// Segment as written.
+    pub segment: Option<&'a str>,
+    /// Metric word as written.
+    pub metric: Option<&'a str>,
+    /// Direction of a change.
+    pub direction: Option<Direction>,
+    /// The ends as written.
+    pub bounds: Vec<BoundJson<'a>>,
+    /// Problems the extractor saw in the written form.
+    pub notes: &'a [String],
+}
+
+/// One claim as DESIGN §7 prints it (see [`ClaimJson`]).
+pub fn claim<'a>(doc: &'a Document, c: &'a Claim) -> ClaimJson<'a> {
     let cs = clamp(doc, c.span);
-    let mut m = Map::new();
-    m.insert("id".into(), json!(c.id));
-    m.insert("text".into(), json!(slice(doc, cs)));
-    m.insert("span".into(), span(doc, cs));
-    m.insert("kind".into(), json!(c.kind));
-    match &c.value {
-        Value::Point(n) => {
-            m.insert("value".into(), number(n.value));
-            m.insert("precision".into(), number(n.step));
-        }
-        Value::Range { low, high } => {
-            m.insert("low".into(), number(low.value));
-            m.insert("high".into(), number(high.value));
-            m.insert("precision".into(), number(low.step.max(high.step)));
-        }
-        Value::None => {
-            m.insert("value".into(), Json::Null);
-        }
-    }
-    m.insert("unit".into(), json!(c.unit.as_ref().map(|u| &u.code)));
-    m.insert("magnitude".into(), json!(c.magnitude));
-    m.insert("hedge".into(), json!(c.hedge.as_ref().map(|h| &h.text)));
-    m.insert("hedge_kind".into(), json!(c.hedge.as_ref().map(|h| h.kind)));
-    m.insert("direction".into(), json!(c.direction));
-    m.insert("period".into(), json!(c.period));
-    m.insert("subject".into(), json!(c.subject));
-    m.insert("segment".into(), json!(c.segment));
-    m.insert("metric".into(), json!(c.metric));
-    let bounds: Vec<Json> = c
-        .bounds
-        .iter()
-        .map(|b| {
-            let bs = clamp(doc, b.span);
-            json!({
-                "text": slice(doc, bs),
-                "span": span(doc, bs),
-                "value": number(b.num.value),
-                "precision": number(b.num.step),
-                "magnitude": b.magnitude,
-                "unit": b.unit.as_ref().map(|u| &u.code),
+    let value = match &c.value {
+        Value::Point(n) => ValueJson::Point {
+            value: number(n.value),
+            precision: number(n.step),
+        },
+        Value::Range { low, high } => ValueJson::Range {
+            low: number(low.value),
+            high: number(high.value),
+            precision: number(low.step.max(high.step)),
+        },
+        Value::None => ValueJson::None { value: None },
+    };
+    ClaimJson {
+        id: c.id,
+        text: slice(doc, cs),
+        span: doc.locate(cs),
+        kind: c.kind,
+        value,
+        unit: c.unit.as_ref().map(|u| u.code.as_str()),
+        magnitude: c.magnitude.as_deref(),
+        hedge: c.hedge.as_ref().map(|h| h.text.as_str()),
+        hedge_kind: c.hedge.as_ref().map(|h| h.kind),
+        period: c.period.as_deref(),
+        subject: c.subject.as_deref(),
+        segment: c.segment.as_deref(),
+        metric: c.metric.as_deref(),
+        direction: c.direction,
+        bounds: c
+            .bounds
+            .iter()
+            .map(|b| {
+                let bs = clamp(doc, b.span);
+                BoundJson {
+                    text: slice(doc, bs),
+                    span: doc.locate(bs),
+                    value: number(b.num.value),
+                    precision: number(b.num.step),
+                    magnitude: b.magnitude.as_deref(),
+                    unit: b.unit.as_ref().map(|u| u.code.as_str()),
+                }
             })
-        })
-        .collect();
-    m.insert("bounds".into(), Json::Array(bounds));
-    m.insert("notes".into(), json!(c.notes));
-    Json::Object(m)
+            .collect(),
+        notes: &c.notes,
+    }
+}
+
+/// Another span of a finding.
+#[derive(Debug, Serialize)]
+pub struct RelatedJson<'a> {
+    /// Where.
+    pub span: Location,
+    /// Exact source text.
+    pub text: &'a str,
+    /// What it is to the finding.
+    pub message: &'a str,
 }
 
 /// One finding as DESIGN §7 prints it, plus `stated`, `formula` and `tolerance`.
-pub fn finding(doc: &Document, f: &Finding) -> Json {
+#[derive(Debug, Serialize)]
+pub struct FindingJson<'a> {
+    /// Rule name.
+    pub rule: &'static str,
+    /// Rule code.
+    pub code: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: &'a str,
+    /// Primary span.
+    pub span: Location,
+    /// Exact source text of the primary span.
+    pub text: &'a str,
+    /// The value as stated.
+    pub stated: Option<&'a str>,
+    /// The value or interval expected.
+    pub expected: Option<&'a str>,
+    /// How the expected value was computed.
+    pub formula: Option<&'a str>,
+    /// Tolerance used.
+    pub tolerance: Option<&'a str>,
+    /// A rewrite that would fix it.
+    pub suggestion: Option<&'a str>,
+    /// Every other span involved.
+    pub related: Vec<RelatedJson<'a>>,
+}
+
+/// One finding as DESIGN §7 prints it (see [`FindingJson`]).
+pub fn finding<'a>(doc: &'a Document, f: &'a Finding) -> FindingJson<'a> {
     let fs = clamp(doc, f.span);
-    let related: Vec<Json> = f
-        .related
-        .iter()
-        .map(|r| {
-            let rs = clamp(doc, r.span);
-            json!({ "span": span(doc, rs), "text": slice(doc, rs), "message": r.message })
-        })
-        .collect();
-    json!({
-        "rule": f.rule.name,
-        "code": f.rule.code,
-        "severity": f.severity,
-        "message": f.message,
-        "span": span(doc, fs),
-        "text": slice(doc, fs),
-        "stated": f.stated,
-        "expected": f.expected,
-        "formula": f.formula,
-        "tolerance": f.tolerance,
-        "suggestion": f.suggestion,
-        "related": related,
-    })
+    FindingJson {
+        rule: f.rule.name,
+        code: f.rule.code,
+        severity: f.severity,
+        message: &f.message,
+        span: doc.locate(fs),
+        text: slice(doc, fs),
+        stated: f.stated.as_deref(),
+        expected: f.expected.as_deref(),
+        formula: f.formula.as_deref(),
+        tolerance: f.tolerance.as_deref(),
+        suggestion: f.suggestion.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let rs = clamp(doc, r.span);
+                RelatedJson {
+                    span: doc.locate(rs),
+                    text: slice(doc, rs),
+                    message: &r.message,
+                }
+            })
+            .collect(),
+    }
 }
 
 /// The counts of DESIGN §7 `stats` (plus `unmatched` and `suppressed`).
-pub fn stats(s: &Stats) -> Json {
-    serde_json::to_value(s).unwrap_or(Json::Null)
+pub fn stats(s: &Stats) -> Stats {
+    *s
 }
 
-/// The run summary object: documents, failed inputs and summed counts.
-pub fn summary(t: &Totals) -> Json {
-    let mut v = stats(&t.stats);
-    if let Json::Object(m) = &mut v {
-        m.insert("documents".into(), json!(t.documents));
-        m.insert("failed".into(), json!(t.failed));
+/// The run summary: documents, failed inputs and summed counts.
+#[derive(Debug, Serialize)]
+pub struct SummaryJson {
+    /// Documents checked.
+    pub documents: usize,
+    /// Inputs that could not be read.
+    pub failed: usize,
+    /// Counts summed over documents.
+    #[serde(flatten)]
+    pub stats: Stats,
+}
+
+/// The run summary object.
+pub fn summary(t: &Totals) -> SummaryJson {
+    SummaryJson {
+        documents: t.documents,
+        failed: t.failed,
+        stats: t.stats,
     }
-    v
+}
+
+/// An input that could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorJson {
+    /// The input as given.
+    pub path: String,
+    /// The one-line error.
+    pub message: String,
+}
+
+/// An input that could not be read, as `errors` and jsonl `error` lines print it.
+pub fn error(path: &str, e: &crate::error::Error) -> ErrorJson {
+    ErrorJson {
+        path: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// The data of a jsonl `end` line: the document's path and counts.
+#[derive(Debug, Serialize)]
+pub struct EndJson<'a> {
+    /// Display path.
+    pub path: &'a str,
+    /// Its counts.
+    pub stats: Stats,
+}
+
+/// One document of `documents`.
+#[derive(Debug, Serialize)]
+pub struct DocumentJson<'a> {
+    /// Display path.
+    pub path: &'a str,
+    /// Its claims.
+    pub claims: Vec<ClaimJson<'a>>,
+    /// Its findings.
+    pub findings: Vec<FindingJson<'a>>,
+    /// Its counts.
+    pub stats: Stats,
 }
 
 /// One document with its claims, findings and stats.
-pub fn document(r: &DocReport) -> Json {
-    json!({
-        "path": r.doc.path,
-        "claims": r.claims.iter().map(|c| claim(&r.doc, c)).collect::<Vec<_>>(),
-        "findings": r.findings.iter().map(|f| finding(&r.doc, f)).collect::<Vec<_>>(),
-        "stats": stats(&r.stats),
-    })
+pub fn document(r: &DocReport) -> DocumentJson<'_> {
+    DocumentJson {
+        path: &r.doc.path,
+        claims: r.claims.iter().map(|c| claim(&r.doc, c)).collect(),
+        findings: r.findings.iter().map(|f| finding(&r.doc, f)).collect(),
+        stats: r.stats,
+    }
 }
 
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
 /// streamed document nests inside the enclosing pretty output.
-pub fn write_indented(out: &mut dyn Write, v: &Json, indent: usize) -> io::Result<()> {
+pub fn write_indented<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    v: &T,
+    indent: usize,
+) -> io::Result<()> {
     let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
     let pad = " ".repeat(indent);
     for (i, line) in text.lines().enumerate() {
@@ -186,12 +353,16 @@ pub fn write_indented(out: &mut dyn Write, v: &Json, indent: usize) -> io::Resul
 #[derive(Debug, Default)]
 pub struct JsonWriter {
     written: usize,
-    errors: Vec<Json>,
+    errors: Vec<ErrorJson>,
 }
 
 impl JsonWriter {
     /// Shared by `numcheck claims --format json`: writes a document object in the array.
-    pub(crate) fn write_item(&mut self, v: &Json, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn write_item<T: Serialize>(
+        &mut self,
+        v: &T,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         out.write_all(if self.written == 0 {
             b"\n    "
         } else {
@@ -203,10 +374,15 @@ impl JsonWriter {
     }
 
     /// Closes the documents array and writes `errors` and, when given, `summary`.
-    pub(crate) fn close(&mut self, summary: Option<Json>, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn close(
+        &mut self,
+        summary: Option<SummaryJson>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         out.write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
         out.write_all(b",\n  \"errors\": ")?;
-        write_indented(out, &Json::Array(std::mem::take(&mut self.errors)), 2)?;
+        write_indented(out, &self.errors, 2)?;
+        self.errors.clear();
         if let Some(s) = summary {
             out.write_all(b",\n  \"summary\": ")?;
             write_indented(out, &s, 2)?;
@@ -216,8 +392,7 @@ impl JsonWriter {
 
     /// Remembers a failed input for the `errors` array.
     pub(crate) fn push_error(&mut self, path: &str, error: &crate::error::Error) {
-        self.errors
-            .push(json!({ "path": path, "message": error.to_string() }));
+        self.errors.push(self::error(path, error));
     }
 }
 

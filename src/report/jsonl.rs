@@ -4,23 +4,35 @@
 //! inputs give an `error` line; the run ends with one `summary` line.
 
 use super::{json, DocReport, ReportWriter, Totals};
-use serde_json::{json as j, Value as Json};
+use serde::Serialize;
+use serde_json::json as j;
 use std::io::{self, Write};
 
 /// The streaming JSON Lines writer.
 #[derive(Debug, Default)]
 pub struct JsonlWriter;
 
+/// One line of output.
+#[derive(Serialize)]
+struct Line<'a, T: Serialize> {
+    /// `begin`, `claim`, `finding`, `end`, `error` or `summary`.
+    #[serde(rename = "type")]
+    kind: &'a str,
+    /// The document the line belongs to (absent on `summary`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    /// The object itself.
+    data: T,
+}
+
 /// Writes one line `{"type": kind, "path": path?, "data": data}`.
-fn line(out: &mut dyn Write, kind: &str, path: Option<&str>, data: Json) -> io::Result<()> {
-    let mut v = j!({ "type": kind });
-    if let (Some(p), Json::Object(m)) = (path, &mut v) {
-        m.insert("path".into(), j!(p));
-    }
-    if let Json::Object(m) = &mut v {
-        m.insert("data".into(), data);
-    }
-    serde_json::to_writer(&mut *out, &v).map_err(io::Error::other)?;
+fn line<T: Serialize>(
+    out: &mut dyn Write,
+    kind: &str,
+    path: Option<&str>,
+    data: T,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &Line { kind, path, data }).map_err(io::Error::other)?;
     out.write_all(b"\n")
 }
 
@@ -38,7 +50,10 @@ impl ReportWriter for JsonlWriter {
             out,
             "end",
             path,
-            j!({ "path": r.doc.path, "stats": json::stats(&r.stats) }),
+            json::EndJson {
+                path: &r.doc.path,
+                stats: r.stats,
+            },
         )
     }
 
@@ -48,12 +63,7 @@ impl ReportWriter for JsonlWriter {
         error: &crate::error::Error,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        line(
-            out,
-            "error",
-            Some(path),
-            j!({ "path": path, "message": error.to_string() }),
-        )
+        line(out, "error", Some(path), json::error(path, error))
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

@@ -67,11 +67,8 @@ impl ReportWriter for MarkdownWriter {
         error: &crate::error::Error,
         _out: &mut dyn Write,
     ) -> io::Result<()> {
-        self.failures.push(format!(
-            "- {}: {}",
-            escape(path),
-            escape(&text::one_line(&error.to_string()))
-        ));
+        self.failures
+            .push(format!("- {}", escape(&text::failure(path, error))));
         Ok(())
     }
 

@@ -54,11 +54,7 @@ impl ReportWriter for TableWriter {
         error: &crate::error::Error,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        writeln!(
-            out,
-            "{path}: failed: {}",
-            text::one_line(&error.to_string())
-        )
+        writeln!(out, "failed: {}", text::failure(path, error))
     }
 
     fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {

@@ -49,6 +49,16 @@ pub fn one_line(s: &str) -> String {
     s.replace("\r\n", " ").replace(['\n', '\r'], " ")
 }
 
+/// A failed input on one line, naming the path once: `missing.txt: No such file`.
+pub fn failure(path: &str, error: &crate::error::Error) -> String {
+    let e = one_line(&error.to_string());
+    if e.starts_with(path) {
+        e
+    } else {
+        format!("{path}: {e}")
+    }
+}
+
 /// A number for people: rounded to 12 significant digits (dropping float noise such as
 /// `17100000000.000002`), printed without exponent or trailing zeros.
 /// Not for machine output (JSON keeps its own rounding).
