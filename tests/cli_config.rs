@@ -137,3 +137,31 @@ fn inline_suppression_is_counted_in_the_report() {
     assert_eq!(doc["findings"].as_array().map(Vec::len), Some(0), "{out}");
     assert_eq!(doc["stats"]["suppressed"], 1, "{out}");
 }
+
+/// The `period` of the claims of `flagged-phones.txt` that have one, as `claims` prints them.
+fn periods(dir: &std::path::Path, extra: &[&str]) -> Vec<String> {
+    let (code, out, err) = run(numcheck_in(dir)
+        .args(["claims", "--format", "json"])
+        .args(extra)
+        .arg(fixture("flagged-phones.txt")));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["documents"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "period")
+        .filter_map(|c| c["period"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn article_date_comes_from_config_unless_the_flag_is_given() {
+    let d = scratch();
+    // 今年第三季度 needs the publication year.
+    assert!(!periods(d.path(), &[]).contains(&"2025Q3".to_string()));
+    write(d.path(), "numcheck.toml", "article-date = 2025-11-02\n");
+    assert!(periods(d.path(), &[]).contains(&"2025Q3".to_string()));
+    let flagged = periods(d.path(), &["--article-date", "2024-10-20"]);
+    assert!(flagged.contains(&"2024Q3".to_string()), "{flagged:?}");
+}

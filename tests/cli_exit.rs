@@ -182,3 +182,24 @@ fn rules_lists_every_rule_and_explain_takes_code_or_name() {
         }
     }
 }
+
+#[test]
+fn range_slip_fails_by_default_and_its_suppression_is_counted() {
+    let d = scratch();
+    for f in FORMATS {
+        let (code, out, err) = run(numcheck_in(d.path())
+            .args(["check", "--format", f])
+            .arg(fixture("flagged-phones.txt")));
+        assert_eq!(code, 1, "format {f}: {err}");
+        assert!(out.contains("NC101"), "format {f} does not name the rule");
+        let (code, _, err) = run(numcheck_in(d.path())
+            .args(["check", "--format", f])
+            .arg(fixture("suppressed-phones.md")));
+        assert_eq!(code, 0, "format {f}: {err}");
+    }
+    let (_, out, _) = run(numcheck_in(d.path())
+        .args(["check", "--format", "json"])
+        .arg(fixture("suppressed-phones.md")));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["documents"][0]["stats"]["suppressed"], 1, "{out}");
+}
