@@ -203,3 +203,20 @@ fn range_slip_fails_by_default_and_its_suppression_is_counted() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["documents"][0]["stats"]["suppressed"], 1, "{out}");
 }
+
+#[test]
+fn absurd_jobs_is_a_usage_error_and_dash_output_is_stdout() {
+    let d = scratch();
+    let a = fixture("articles/auto-sales.txt");
+    let (code, _, err) = run(numcheck_in(d.path())
+        .args(["check", "--jobs", "100000"])
+        .arg(&a));
+    assert_eq!(code, 2);
+    assert_one_line_error(&err, &["--jobs"]);
+    let (code, out, _) = run(numcheck_in(d.path())
+        .args(["check", "--format", "json", "-o", "-"])
+        .arg(&a));
+    assert_eq!(code, 0);
+    assert!(out.contains("auto-sales.txt"));
+    assert!(!d.path().join("-").exists());
+}

@@ -121,3 +121,16 @@ fn malformed_jsonl_line_names_file_and_line_and_the_rest_is_checked() {
     assert!(out.contains("\"a\"") || out.contains("a:"), "{out}");
     assert!(out.contains("\"d\"") || out.contains("d:"), "{out}");
 }
+
+#[test]
+fn jsonl_on_stdin_matches_the_file() {
+    let d = scratch();
+    let dump = "{\"id\":\"xinhua-1\",\"text\":\"今年前三季度，全国新能源汽车销量为1122.8万辆，同比增长34.9%。\"}\n{\"id\":\"caixin-2\",\"text\":\"宁德时代前三季度营收为2830.7亿元。\"}\n";
+    write(d.path(), "dump.jsonl", dump);
+    let args = ["check", "--format", "jsonl", "--input-format", "jsonl"];
+    let (c1, from_file, e1) = run(numcheck_in(d.path()).args(args).arg("dump.jsonl"));
+    let (c2, from_stdin, e2) = run(numcheck_in(d.path()).args(args).arg("-").write_stdin(dump));
+    assert_eq!((c1, c2), (0, 0), "{e1}{e2}");
+    assert_eq!(from_file, from_stdin);
+    assert!(from_file.contains("caixin-2"));
+}

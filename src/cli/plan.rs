@@ -11,6 +11,9 @@ use crate::settings::{Date, Settings};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// More worker threads than this only costs memory: checking is CPU-bound.
+const MAX_JOBS: usize = 512;
+
 /// Everything a run needs, with no clap types left.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -132,6 +135,12 @@ pub fn resolve(input: &InputArgs, check: Option<&CheckArgs>) -> Result<Plan, Err
     let mut references = cfg.references.clone();
     references.extend(input.references.iter().map(PathBuf::from));
     let bundled = !(input.no_bundled_reference || cfg.no_bundled_reference.unwrap_or(false));
+    if input.jobs > MAX_JOBS {
+        return Err(Error::Usage(format!(
+            "--jobs: {} is more threads than makes sense (at most {MAX_JOBS})",
+            input.jobs
+        )));
+    }
     let mut paths = input.paths.clone();
     // With no path, read a pipe (`cat a.txt | numcheck check`), never wait on a terminal.
     if paths.is_empty() {
@@ -149,7 +158,12 @@ pub fn resolve(input: &InputArgs, check: Option<&CheckArgs>) -> Result<Plan, Err
         input_format,
         lossy: input.lossy,
         jobs: input.jobs,
-        output: input.output.as_ref().map(PathBuf::from),
+        // `-o -` is stdout, as `-` is stdin for inputs.
+        output: input
+            .output
+            .as_ref()
+            .filter(|o| o.as_str() != "-")
+            .map(PathBuf::from),
         paths,
     })
 }
