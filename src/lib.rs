@@ -3,13 +3,16 @@
 pub mod checks;
 pub mod claim;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod input;
 pub mod reference;
 pub mod report;
 pub mod settings;
+pub mod suppress;
 
 use checks::{Context, Outcome};
 use document::Document;
@@ -74,6 +77,8 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
         }
     }
     findings.sort_by(|a, b| (a.span, a.rule.code).cmp(&(b.span, b.rule.code)));
+    // Inline `<!-- numcheck-disable … -->` comments silence findings; they are counted.
+    let (findings, suppressed) = suppress::apply(&doc, findings);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let stats = Stats {
         numeric_mentions: ex.numeric_mentions,
@@ -87,7 +92,7 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
-        suppressed: 0,
+        suppressed,
     };
     DocReport {
         doc,

@@ -73,6 +73,9 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
+    /// Fields that came with the article besides its id and text (JSONL input), passed
+    /// through to the machine-readable outputs. `None` for articles read from files.
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Document {
@@ -85,6 +88,7 @@ impl Document {
             path: path.into(),
             text,
             line_starts,
+            meta: None,
         }
     }
 

@@ -1,0 +1,333 @@
+//! A run over many inputs: gather, check in parallel in bounded chunks, write in input order.
+//!
+//! A producer thread reads inputs chunk by chunk and checks each chunk on the rayon pool;
+//! the calling thread writes finished chunks in order. Chunks are bounded and the channel
+//! between the two holds two of them, so memory stays flat on any number of files or a
+//! JSONL dump of any size, and the output is byte-identical whatever `--jobs` is.
+
+use super::output::{is_broken_pipe, Sink};
+use super::plan::{self, Plan};
+use super::progress::Progress;
+use super::{CheckArgs, ClaimsArgs};
+use crate::document::Document;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::input::{self, Gathered, InputFormat, JsonLine, JsonLines, Loaded, Source};
+use crate::reference::Reference;
+use crate::report::{DocReport, ReportOptions, ReportWriter, Stats, Totals};
+use crate::settings::Settings;
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::sync::mpsc::sync_channel;
+
+/// Documents per chunk handed to the pool.
+const CHUNK_DOCS: usize = 256;
+/// Bytes of JSONL per chunk, so a dump of huge articles still moves in small steps.
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// One unit of work, in output order.
+enum Job {
+    /// A text file or stdin: read, decode, check.
+    File(input::Input),
+    /// One JSONL line: parse, check.
+    Line(JsonLine),
+    /// An input that already failed while gathering or reading.
+    Failed(Error),
+}
+
+/// What became of a job.
+enum Done {
+    /// Checked.
+    Doc(Box<DocReport>),
+    /// Could not be read; reported and counted.
+    Failed(Error),
+    /// Not an article (binary file met in a directory); a note only.
+    Skipped(String),
+}
+
+/// What a run does with each document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Extract and check: `numcheck check`.
+    Check,
+    /// Extract only: `numcheck claims`.
+    Claims,
+}
+
+/// `numcheck check`.
+pub fn check(a: CheckArgs) -> Result<u8, Error> {
+    let format = plan::check_format(&a.format)?;
+    let plan = plan::resolve(&a.input, Some(&a))?;
+    let reference = plan::load_reference(&plan)?;
+    let opts = ReportOptions {
+        color: plan.output.is_none()
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let writer = crate::report::writer(format, opts);
+    let outcome = execute(&plan, &reference, Mode::Check, writer)?;
+    Ok(exit_code(&outcome, plan.settings.fail_on))
+}
+
+/// `numcheck claims`.
+pub fn claims(a: ClaimsArgs) -> Result<u8, Error> {
+    let format = plan::claims_format(&a.format)?;
+    let plan = plan::resolve(&a.input, None)?;
+    let reference = plan::load_reference(&plan)?;
+    let writer = crate::report::claims_writer(format);
+    let outcome = execute(&plan, &reference, Mode::Claims, writer)?;
+    Ok(exit_code(&outcome, None))
+}
+
+/// 2 if any input failed, else 1 if a finding reaches `fail_on`, else 0.
+fn exit_code(t: &Totals, fail_on: Option<Severity>) -> u8 {
+    if t.failed > 0 {
+        return 2;
+    }
+    let worst = if t.stats.errors > 0 {
+        Some(Severity::Error)
+    } else if t.stats.warnings > 0 {
+        Some(Severity::Warning)
+    } else if t.stats.infos > 0 {
+        Some(Severity::Info)
+    } else {
+        None
+    };
+    match (worst, fail_on) {
+        (Some(w), Some(f)) if w >= f => 1,
+        _ => 0,
+    }
+}
+
+/// Adds one document's counts to the run's.
+fn add_stats(sum: &mut Stats, s: &Stats) {
+    sum.numeric_mentions += s.numeric_mentions;
+    sum.claims += s.claims;
+    sum.checked += s.checked;
+    sum.unmatched += s.unmatched;
+    sum.errors += s.errors;
+    sum.warnings += s.warnings;
+    sum.infos += s.infos;
+    sum.suppressed += s.suppressed;
+}
+
+/// Refuses a `--output` that is one of the inputs: numcheck never overwrites an article.
+fn guard_output(plan: &Plan, gathered: &[Gathered]) -> Result<(), Error> {
+    let Some(out) = &plan.output else {
+        return Ok(());
+    };
+    let Ok(out_c) = std::fs::canonicalize(out) else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    for g in gathered {
+        if let Ok(input::Input {
+            source: Source::File(p),
+            ..
+        }) = &g.item
+        {
+            if std::fs::canonicalize(p).is_ok_and(|c| c == out_c) {
+                return Err(Error::Usage(format!(
+                    "--output {} is also an input; refusing to overwrite it",
+                    out.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The jobs for the gathered inputs, streaming JSONL files line by line.
+fn jobs(gathered: Vec<Gathered>, format: InputFormat) -> impl Iterator<Item = Job> + Send {
+    gathered
+        .into_iter()
+        .flat_map(move |g| -> Box<dyn Iterator<Item = Job> + Send> {
+            match (g.item, format) {
+                (Err(e), _) => Box::new(std::iter::once(Job::Failed(e))),
+                (Ok(i), InputFormat::Text) => Box::new(std::iter::once(Job::File(i))),
+                (Ok(i), InputFormat::Jsonl) => match input::open_lines(&i) {
+                    Ok(r) => Box::new(JsonLines::new(i.path, r).map(|l| match l {
+                        Ok(line) => Job::Line(line),
+                        Err(e) => Job::Failed(e),
+                    })),
+                    Err(e) => Box::new(std::iter::once(Job::Failed(e))),
+                },
+            }
+        })
+}
+
+/// Shared read-only state of the workers.
+struct Worker<'a> {
+    reference: &'a Reference,
+    settings: &'a Settings,
+    lossy: bool,
+    mode: Mode,
+}
+
+impl Worker<'_> {
+    /// Does one job.
+    fn run(&self, job: Job) -> Done {
+        let doc = match job {
+            Job::Failed(e) => return Done::Failed(e),
+            Job::Line(line) => match input::parse_line(line, self.lossy) {
+                Ok(d) => d,
+                Err(e) => return Done::Failed(e),
+            },
+            Job::File(i) => match input::load(&i, self.lossy) {
+                Ok(Loaded::Text(t)) => Document::new(i.path, t),
+                Ok(Loaded::Binary) if i.explicit => {
+                    return Done::Failed(Error::input(
+                        i.path,
+                        "binary file (NUL bytes), not an article",
+                    ))
+                }
+                Ok(Loaded::Binary) => {
+                    return Done::Skipped(format!("{}: skipped: binary file (NUL bytes)", i.path))
+                }
+                Err(e) => return Done::Failed(e),
+            },
+        };
+        Done::Doc(Box::new(match self.mode {
+            Mode::Check => crate::check_document(doc, self.reference, self.settings),
+            Mode::Claims => extract_only(doc, self.reference, self.settings),
+        }))
+    }
+}
+
+/// The claims of a document with no rules run: what `numcheck claims` shows.
+fn extract_only(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
+    let ex = crate::extract::extract(&doc, &crate::extract_options(reference, settings));
+    let stats = Stats {
+        numeric_mentions: ex.numeric_mentions,
+        claims: ex.claims.len(),
+        ..Stats::default()
+    };
+    DocReport {
+        doc,
+        claims: ex.claims,
+        findings: Vec::new(),
+        stats,
+    }
+}
+
+/// The path an error names, for [`ReportWriter::failure`].
+fn error_path(e: &Error) -> &str {
+    match e {
+        Error::Input { path, .. } | Error::Data { path, .. } => path,
+        Error::Usage(_) | Error::Output(_) => "",
+    }
+}
+
+/// Runs every input of `plan` through `writer`; returns the run's totals. A closed stdout
+/// stops the run quietly with the totals so far.
+fn execute(
+    plan: &Plan,
+    reference: &Reference,
+    mode: Mode,
+    mut writer: Box<dyn ReportWriter>,
+) -> Result<Totals, Error> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    let mut notes = Vec::new();
+    let gathered = input::gather(&plan.paths, plan.input_format, &mut |n| notes.push(n));
+    guard_output(plan, &gathered)?;
+    let progress = Progress::new(match plan.input_format {
+        InputFormat::Text => Some(gathered.len()),
+        InputFormat::Jsonl => None,
+    });
+    for n in &notes {
+        progress.message(n);
+    }
+    let mut sink = match &plan.output {
+        Some(p) => Sink::file(p)?,
+        None => Sink::stdout(),
+    };
+    let worker = Worker {
+        reference,
+        settings: &plan.settings,
+        lossy: plan.lossy,
+        mode,
+    };
+    let jobs = jobs(gathered, plan.input_format);
+    let mut totals = Totals::default();
+    let written = std::thread::scope(|s| {
+        let (tx, rx) = sync_channel::<Vec<Done>>(2);
+        let worker = &worker;
+        let pool = &pool;
+        s.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK_DOCS);
+            let mut bytes = 0;
+            let flush = |chunk: Vec<Job>| -> bool {
+                let done: Vec<Done> =
+                    pool.install(|| chunk.into_par_iter().map(|j| worker.run(j)).collect());
+                tx.send(done).is_ok()
+            };
+            for job in jobs {
+                if let Job::Line(l) = &job {
+                    bytes += l.bytes.len();
+                }
+                chunk.push(job);
+                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                    bytes = 0;
+                    if !flush(std::mem::take(&mut chunk)) {
+                        return; // the writer stopped (closed pipe or write error)
+                    }
+                }
+            }
+            if !chunk.is_empty() {
+                flush(chunk);
+            }
+        });
+        let out = sink.writer();
+        let result = (|| {
+            writer.begin(out)?;
+            for batch in rx {
+                for done in batch {
+                    match done {
+                        Done::Doc(report) => {
+                            writer.document(&report, out)?;
+                            totals.documents += 1;
+                            add_stats(&mut totals.stats, &report.stats);
+                        }
+                        Done::Failed(e) => {
+                            progress.message(&e.to_string());
+                            writer.failure(error_path(&e), &e, out)?;
+                            totals.failed += 1;
+                        }
+                        Done::Skipped(note) => progress.message(&note),
+                    }
+                    progress.tick();
+                }
+            }
+            writer.finish(&totals, out)
+        })();
+        progress.finish();
+        result
+    });
+    match written {
+        Ok(()) => sink.commit()?,
+        // The reader went away (`numcheck check … | head`): nothing more to say.
+        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) => return Err(Error::Output(input::io_message(&e))),
+    }
+    Ok(totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_fail_on() {
+        let mut t = Totals::default();
+        assert_eq!(exit_code(&t, Some(Severity::Error)), 0);
+        t.stats.warnings = 1;
+        assert_eq!(exit_code(&t, Some(Severity::Error)), 0);
+        assert_eq!(exit_code(&t, Some(Severity::Warning)), 1);
+        assert_eq!(exit_code(&t, Some(Severity::Info)), 1);
+        assert_eq!(exit_code(&t, None), 0);
+        t.failed = 1;
+        assert_eq!(exit_code(&t, None), 2);
+    }
+}
