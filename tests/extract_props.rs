@@ -209,3 +209,15 @@ fn huge_and_hostile_numbers_do_not_panic() {
         assert!(ex.numeric_mentions >= 1, "{text:.40}");
     }
 }
+
+/// A megabyte of news text in one call: every paragraph of the sample yields its claims again.
+/// (Quadratic work per position, such as copying the rest of the text, would make this crawl.)
+#[test]
+fn a_megabyte_of_text_yields_every_copy() {
+    let sample = include_str!("../seeds/nvidia-china-export-controls.txt");
+    let one = run(sample).1.claims.len();
+    let copies = 1_000_000 / sample.len() + 1;
+    let big = format!("{sample}\n").repeat(copies);
+    let (_, ex) = run(&big);
+    assert_eq!(ex.claims.len(), one * copies);
+}
