@@ -463,3 +463,29 @@ fn codes_vague_amounts_and_glued_periods() {
         Some("良率")
     );
 }
+
+#[test]
+fn signs_clock_times_days_and_event_years() {
+    use ClaimKind::*;
+    let (doc, ex) = load("signs_times.txt", &[]);
+    // 2025中国汽车论坛 names an event; 9点30分 is a clock time; 日均 is an average.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("11月20日", Date, "-", "", ""),
+            ("20日", Date, "-", "", ""),
+            ("10月", Period, "-", "", ""),
+            ("+12.3%", Growth, "12.3", "%", ""),
+            ("-3.5%", Growth, "-3.5", "%", ""),
+            ("6.2万辆", Level, "62000", "辆", ""),
+            ("3日", Level, "3", "日", ""),
+            ("100日元", Level, "100", "JPY", ""),
+            ("约4.7元人民币", Level, "4.7", "CNY", "约"),
+        ],
+    );
+    assert_eq!(ex.claims[0].period.as_deref(), Some("2025-11-20"));
+    assert_eq!(ex.claims[1].period, None);
+    assert_eq!(ex.claims[3].direction, Some(Direction::Up));
+    assert_eq!(ex.claims[4].direction, Some(Direction::Down));
+}

@@ -452,11 +452,12 @@ impl Scanner<'_> {
         m.end
     }
 
-    /// A minus sign at `i` that starts a negative number: its byte length.
-    fn sign_at(&self, i: usize) -> Option<usize> {
+    /// A sign at `i` that starts a signed number (同比-3.2%, 同比+12%): its byte length and
+    /// factor (−1 or +1).
+    fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
         let c = char_at(text, i)?;
-        if !matches!(c, '-' | '−' | '－' | '负') {
+        if !matches!(c, '-' | '−' | '－' | '负' | '+' | '＋') {
             return None;
         }
         let n = char_at(text, i + c.len_utf8())?;
@@ -481,7 +482,8 @@ impl Scanner<'_> {
                     )
             }
         };
-        prev_ok.then_some(c.len_utf8())
+        let factor = if matches!(c, '+' | '＋') { 1.0 } else { -1.0 };
+        prev_ok.then_some((c.len_utf8(), factor))
     }
 
     /// Reads one end (number, magnitude, 多/余, unit) at byte `i`.
@@ -493,8 +495,8 @@ impl Scanner<'_> {
             j += "百分之".len();
         }
         let mut sign = 1.0;
-        if let Some(len) = self.sign_at(j) {
-            sign = -1.0;
+        if let Some((len, f)) = self.sign_at(j) {
+            sign = f;
             j += len;
         }
         let Some(c) = char_at(text, j) else {
@@ -523,6 +525,22 @@ impl Scanner<'_> {
                 if !latin_unit {
                     return Read::Skip(end);
                 }
+            }
+            // 10时30分, 9点30: clock times.
+            if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))
+                && a.frac_digits == 0
+                && char_at(text, a.end + 3).map_or(true, |c| {
+                    is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
+                })
+            {
+                let mut e = skip_digits(text, a.end + 3);
+                for w in ["分钟", "分", "半"] {
+                    if starts_at(text, e, w) {
+                        e += w.len();
+                        break;
+                    }
+                }
+                return Read::Skip(e);
             }
             // 21世纪, 80年代, 90后: names of times and generations, not quantities.
             if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
@@ -695,6 +713,17 @@ impl Scanner<'_> {
             unit: low.unit.clone(),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
+        // A bare year-like number (2025中国汽车论坛) names an event or a year, not a quantity.
+        if high.is_none()
+            && low.unit.is_none()
+            && low.magnitude.is_none()
+            && pre.is_none()
+            && !low.chinese
+            && low.end - low.start == 4
+            && (1900.0..=2100.0).contains(&low.num.value)
+        {
+            return Some(low.end);
+        }
         let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
         let start = pre.as_ref().map_or(i, |(_, s)| *s);
         if hedge.is_none() {
