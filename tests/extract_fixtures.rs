@@ -489,3 +489,228 @@ fn signs_clock_times_days_and_event_years() {
     assert_eq!(ex.claims[3].direction, Some(Direction::Up));
     assert_eq!(ex.claims[4].direction, Some(Direction::Down));
 }
+
+#[test]
+fn statistics_and_earnings_topics() {
+    let (doc, ex) = load("statistics_and_earnings.txt", &[]);
+    let rows: Vec<Topic> = ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .map(|c| {
+            (
+                doc.slice(c.span),
+                c.subject.as_deref(),
+                c.segment.as_deref(),
+                c.metric.as_deref(),
+                c.period.as_deref(),
+            )
+        })
+        .collect();
+    // Industries are segments (第一产业 is not 第一); 1—9月 ends the carry of 9月份; 比上半年
+    // and 较去年 are comparison bases, not periods of what follows; 份额 is not carried onto
+    // 4300万部; Mate 70, Pura 80 and Magic7 are model names.
+    let expected: Vec<Topic> = vec![
+        (
+            "1015036亿元",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1-Q3"),
+        ),
+        (
+            "5.2%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1-Q3"),
+        ),
+        (
+            "5.4%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1"),
+        ),
+        (
+            "5.2%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q2"),
+        ),
+        (
+            "4.8%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q3"),
+        ),
+        ("43433亿元", None, Some("第一产业"), Some("增加值"), None),
+        ("3.8%", None, Some("第一产业"), Some("增加值"), None),
+        ("355025亿元", None, Some("第二产业"), Some("增加值"), None),
+        ("4.9%", None, Some("第二产业"), Some("增加值"), None),
+        ("616578亿元", None, Some("第三产业"), Some("增加值"), None),
+        ("5.4%", None, Some("第三产业"), Some("增加值"), None),
+        (
+            "41971亿元",
+            None,
+            None,
+            Some("社会消费品零售总额"),
+            Some("2025-09"),
+        ),
+        (
+            "3.0%",
+            None,
+            None,
+            Some("社会消费品零售总额"),
+            Some("2025-09"),
+        ),
+        ("371535亿元", None, None, Some("固定资产投资"), None),
+        ("0.5%", None, None, Some("固定资产投资"), None),
+        ("5.2%", None, None, Some("失业率"), None),
+        ("0.1个百分点", None, None, Some("失业率"), None),
+        ("32509元", None, None, Some("可支配收入"), None),
+        ("5.1%", None, None, Some("可支配收入"), None),
+        (
+            "3.2亿部",
+            Some("IDC"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "2.6%",
+            Some("IDC"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "5850万部",
+            Some("苹果"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "18.2%",
+            Some("苹果"),
+            Some("全球"),
+            Some("市场份额"),
+            Some("2025Q3"),
+        ),
+        (
+            "6100万部",
+            Some("三星"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "19.0%",
+            Some("三星"),
+            Some("全球"),
+            Some("份额"),
+            Some("2025Q3"),
+        ),
+        (
+            "4300万部",
+            Some("小米"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "超过200万台",
+            Some("荣耀"),
+            Some("全球"),
+            Some("出货"),
+            Some("2025Q3"),
+        ),
+        (
+            "1789亿元",
+            Some("宁德时代"),
+            None,
+            Some("营业收入"),
+            Some("2025H1"),
+        ),
+        (
+            "7.3%",
+            Some("宁德时代"),
+            None,
+            Some("营业收入"),
+            Some("2025H1"),
+        ),
+        (
+            "305亿元",
+            Some("宁德时代"),
+            None,
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+        (
+            "33%",
+            Some("宁德时代"),
+            None,
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+        (
+            "37.9%",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("市占率"),
+            Some("2025H1"),
+        ),
+        (
+            "0.5个百分点",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("市占率"),
+            Some("2025H1"),
+        ),
+        (
+            "8年",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+    ];
+    assert_eq!(rows, expected);
+    let kinds: Vec<ClaimKind> = ex.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == ClaimKind::Growth).count(),
+        13
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == ClaimKind::PointChange)
+            .count(),
+        2
+    );
+    let dates: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .filter(|c| !c.is_quantity())
+        .map(|c| (doc.slice(c.span), c.period.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            ("10月20日", Some("2025-10-20")),
+            ("20日", None),
+            ("前三季度", Some("2025Q1-Q3")),
+            ("一季度", Some("2025Q1")),
+            ("二季度", Some("2025Q2")),
+            ("三季度", Some("2025Q3")),
+            ("9月份", Some("2025-09")),
+            ("1—9月", None),
+            ("上半年", Some("2025H1")),
+            ("2025年第三季度", Some("2025Q3")),
+            ("2025年上半年", Some("2025H1")),
+        ]
+    );
+}

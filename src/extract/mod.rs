@@ -212,10 +212,7 @@ impl Scanner<'_> {
                 return Some(end);
             }
         }
-        if let Some(end) = filter::non_numeral_word(text, i) {
-            self.mentions += 1;
-            return Some(end);
-        }
+        // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
         if let Some((w, kind, end)) = self.lex.match_at(text, i) {
             let w = w.to_string();
             let top = self.topic.top_mut();
@@ -225,8 +222,12 @@ impl Scanner<'_> {
                     self.last_entity_end = end;
                 }
                 WordKind::Segment => top.segment = Some(w),
-                WordKind::Metric => top.metric = Some(w),
+                WordKind::Metric => top.set_metric(w),
             }
+            return Some(end);
+        }
+        if let Some(end) = filter::non_numeral_word(text, i) {
+            self.mentions += 1;
             return Some(end);
         }
         if let Some(end) = self.company(i) {
@@ -431,7 +432,22 @@ impl Scanner<'_> {
 
     /// Emits a date/period claim (or only updates the context year) and returns its end.
     fn period_claim(&mut self, m: PeriodMatch) -> usize {
+        // 比上半年, 较去年: a comparison base, not the period of what follows.
+        let before = text::tail(self.text, self.clause_start.min(m.start), m.start, 2);
+        let base = ["比", "较", "相比", "与", "同"]
+            .iter()
+            .any(|w| before.ends_with(w));
         let top = self.topic.top_mut();
+        if base {
+            if m.is_claim {
+                self.mentions += 1;
+                let mut cl = self.blank(Span::new(m.start, m.end), m.kind);
+                cl.period = m.period;
+                cl.notes = m.notes;
+                self.push(cl);
+            }
+            return m.end;
+        }
         if let Some(y) = m.year {
             top.year = Some(y);
         }
@@ -697,6 +713,8 @@ impl Scanner<'_> {
         // 1-9月, 3至5日: a span of months or days, not a quantity.
         if let Some(end) = self.month_span(&low) {
             self.mentions += 1;
+            // Figures after 1-9月 are not about the month named before it.
+            self.topic.top_mut().period = None;
             let cl = self.blank(Span::new(i, end), ClaimKind::Period);
             self.push(cl);
             return Some(end);
@@ -833,7 +851,9 @@ impl Scanner<'_> {
             end
         };
         if let Some((w, WordKind::Metric, _)) = self.lex.match_at(text, after) {
-            cl.metric = Some(w.to_string());
+            if metric_family(cl.kind).map_or(true, |share| share == subject::is_share_metric(w)) {
+                cl.metric = Some(w.to_string());
+            }
         }
         let id = self.claims.len();
         if let (Some(d), Some(from)) = (to_here, self.pending_from) {
@@ -925,13 +945,19 @@ impl Scanner<'_> {
         }
     }
 
-    /// Takes subject, segment, metric and period from the topic in force.
+    /// Takes subject, segment, metric and period from the topic in force. Shares take the
+    /// last share word (份额, 占比, …率), amounts the last amount word (收入, 出货量), changes
+    /// and trends whichever came last, so 份额 is never carried onto 4300万部.
     fn fill_topic(&self, cl: &mut Claim) {
         let top = self.topic.top();
         cl.period = top.period.clone();
         cl.subject = top.subject.clone();
         cl.segment = top.segment.clone();
-        cl.metric = top.metric.clone();
+        cl.metric = match metric_family(cl.kind) {
+            Some(true) => top.share_metric.clone(),
+            Some(false) => top.metric.clone(),
+            None => top.last_metric.clone(),
+        };
     }
 
     /// An empty claim of `kind` at `span`, in the right sentence.
@@ -964,6 +990,16 @@ impl Scanner<'_> {
     fn push(&mut self, mut cl: Claim) {
         cl.id = self.claims.len();
         self.claims.push(cl);
+    }
+}
+
+/// Which metric words a claim kind takes: `Some(true)` share words, `Some(false)` amount
+/// words, `None` whichever came last (changes and trends name either).
+fn metric_family(kind: ClaimKind) -> Option<bool> {
+    match kind {
+        ClaimKind::Share | ClaimKind::PointChange => Some(true),
+        ClaimKind::Growth | ClaimKind::Trend => None,
+        _ => Some(false),
     }
 }
 
