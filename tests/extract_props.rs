@@ -161,6 +161,14 @@ proptest! {
     }
 }
 
+#[test]
+fn found_by_proptest() {
+    // A hedge read back across the previous claim made two claims overlap.
+    for text in ["均九亿0", "约3万约4万", "超过1万超2万家"] {
+        check_spans(text).unwrap();
+    }
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let (doc, ex) = run(text);
     let mut last_end = 0;

@@ -71,6 +71,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         from_marker: false,
         to_marker: None,
         last_entity_end: 0,
+        last_claim_end: 0,
         sentences: &sentences,
         sentence: 0,
     };
@@ -133,6 +134,8 @@ struct Scanner<'a> {
     to_marker: Option<Option<Direction>>,
     /// End of the last lexicon entity (a company name written in full keeps that entity).
     last_entity_end: usize,
+    /// End of the last claim pushed: look-backs never reach into it.
+    last_claim_end: usize,
     sentences: &'a [Span],
     sentence: usize,
 }
@@ -185,7 +188,7 @@ impl Scanner<'_> {
         match c {
             '从' => self.from_marker = true,
             '到' | '至' if self.pending_from.is_some() => {
-                let floor = self.clause_start.min(i);
+                let floor = self.floor(i);
                 let d = match change::lead(self.text, floor, i + c.len_utf8()) {
                     Lead::Target(d) => d,
                     _ => None,
@@ -319,7 +322,7 @@ impl Scanner<'_> {
         let bound_end = end;
         let mut start = i;
         if hedge.is_none() {
-            if let Some((h, s)) = hedge::prefix_hedge(text, self.clause_start.min(i), i) {
+            if let Some((h, s)) = hedge::prefix_hedge(text, self.floor(i), i) {
                 hedge = Some(h);
                 start = s;
             }
@@ -433,7 +436,7 @@ impl Scanner<'_> {
     /// Emits a date/period claim (or only updates the context year) and returns its end.
     fn period_claim(&mut self, m: PeriodMatch) -> usize {
         // 比上半年, 较去年: a comparison base, not the period of what follows.
-        let before = text::tail(self.text, self.clause_start.min(m.start), m.start, 2);
+        let before = text::tail(self.text, self.floor(m.start), m.start, 2);
         let base = ["比", "较", "相比", "与", "同"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -699,7 +702,7 @@ impl Scanner<'_> {
         if low.chinese && !Self::chinese_ok(&low) && !self.range_follows(&low) {
             return Some(low.end);
         }
-        let floor = self.clause_start.min(i);
+        let floor = self.floor(i);
         let pre = hedge::prefix_hedge(text, floor, i);
         let lead_at = pre.as_ref().map_or(i, |(_, s)| *s);
         let lead = change::lead(text, floor, lead_at);
@@ -987,7 +990,14 @@ impl Scanner<'_> {
         }
     }
 
+    /// Where look-backs from byte `i` must stop: the clause start or the end of the last
+    /// claim, whichever is later (均九亿0: the 均 belongs to 九亿, not to 0).
+    fn floor(&self, i: usize) -> usize {
+        self.clause_start.max(self.last_claim_end).min(i)
+    }
+
     fn push(&mut self, mut cl: Claim) {
+        self.last_claim_end = self.last_claim_end.max(cl.span.end);
         cl.id = self.claims.len();
         self.claims.push(cl);
     }
