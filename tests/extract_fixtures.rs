@@ -714,3 +714,65 @@ fn statistics_and_earnings_topics() {
         ]
     );
 }
+
+#[test]
+fn car_sales_and_money_supply() {
+    use ClaimKind::*;
+    let (doc, ex) = load("auto_and_finance.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2025年10月", Period, "-", "", ""),
+            ("226.3万辆", Level, "2263000", "辆", ""),
+            ("0.5%", Growth, "0.5", "%", ""),
+            ("7.5%", Growth, "7.5", "%", ""),
+            ("1918.6万辆", Level, "19186000", "辆", ""),
+            ("7.9%", Growth, "7.9", "%", ""),
+            ("128.2万辆", Level, "1282000", "辆", ""),
+            ("56.6%", Share, "56.6", "%", ""),
+            ("4.9个百分点", PointChange, "4.9", "个百分点", ""),
+            ("10月", Period, "-", "", ""),
+            ("44.2万辆", Level, "442000", "辆", ""),
+            ("30.7万辆", Level, "307000", "辆", ""),
+            ("6.1万辆", Level, "61000", "辆", ""),
+            ("11月", Period, "-", "", ""),
+            // Two hedges: the first one is the claim's, the span covers both.
+            ("约为240万辆左右", Level, "2400000", "辆", "约为"),
+            ("全年", Period, "-", "", ""),
+            ("突破2300万辆", Level, "23000000", "辆", "突破"),
+            ("9月末", Period, "-", "", ""),
+            ("335.38万亿元", Level, "335.38e12", "CNY", ""),
+            ("8.4%", Growth, "8.4", "%", ""),
+            ("270.39万亿元", Level, "270.39e12", "CNY", ""),
+            ("6.6%", Growth, "6.6", "%", ""),
+            ("前三季度", Period, "-", "", ""),
+            ("14.75万亿元", Level, "14.75e12", "CNY", ""),
+            ("1美元", Level, "1", "USD", ""),
+            ("7.12元人民币", Level, "7.12", "CNY", ""),
+            // An index level: no unit is written.
+            ("3880.5", Level, "3880.5", "", ""),
+            ("0.52%", Growth, "0.52", "%", ""),
+            ("1.2万亿元", Level, "1.2e12", "CNY", ""),
+        ],
+    );
+    // 今年以来 sets the year for what follows; 较去年同期 is only a comparison base.
+    assert_eq!(
+        claim(&doc, &ex, "1918.6万辆").period.as_deref(),
+        Some("2025")
+    );
+    assert_eq!(
+        claim(&doc, &ex, "4.9个百分点").period.as_deref(),
+        Some("2025")
+    );
+    // 增加14.75万亿元 states a change, not a level.
+    assert_eq!(
+        claim(&doc, &ex, "14.75万亿元").direction,
+        Some(Direction::Up)
+    );
+    assert_eq!(claim(&doc, &ex, "6.1万辆").metric.as_deref(), Some("批发"));
+    assert_eq!(
+        claim(&doc, &ex, "226.3万辆").metric.as_deref(),
+        Some("零售")
+    );
+}

@@ -23,6 +23,7 @@ const PREFIX: &[(&str, HedgeKind)] = &[
     ("近", HedgeKind::Below),
     ("超", HedgeKind::Above),
     ("逾", HedgeKind::Above),
+    ("突破", HedgeKind::Above),
 ];
 
 /// A hedge found before a number: the hedge and the byte where it starts.
