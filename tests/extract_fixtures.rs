@@ -776,3 +776,39 @@ fn car_sales_and_money_supply() {
         Some("零售")
     );
 }
+
+#[test]
+fn chinese_dates_year_spans_phones_and_fractions() {
+    use ClaimKind::*;
+    let text = "二〇二五年四月九日，公司宣布十一月二十日起执行新规。2024-2025赛季，球队营收为3年前的两倍。\
+                热线400-820-8820全天开放，约1/3的用户在30天以内完成注册，交付周期为1年多。";
+    let doc = Document::new("inline", text);
+    let opts = ExtractOptions {
+        article_date: "2025-11-20".parse().ok(),
+        entities: Vec::new(),
+    };
+    let ex = extract(&doc, &opts);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("二〇二五年四月九日", Date, "-", "", ""),
+            ("十一月二十日", Date, "-", "", ""),
+            ("2024-2025", Period, "-", "", ""),
+            ("3年", Level, "3", "年", ""),
+            ("两倍", Multiple, "2", "倍", ""),
+            ("30天以内", Level, "30", "天", "以内"),
+            ("1年多", Level, "1", "年", "多"),
+        ],
+    );
+    let p: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .take(3)
+        .map(|c| c.period.as_deref())
+        .collect();
+    assert_eq!(
+        p,
+        vec![Some("2025-04-09"), Some("2025-11-20"), Some("2024-2025")]
+    );
+}

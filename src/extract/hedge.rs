@@ -137,7 +137,7 @@ pub fn inner_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     ))
 }
 
-/// Hedges after the unit: 左右, 上下, 以上, 以下, and a trailing 多/余 (3年多).
+/// Hedges after the unit: 左右, 上下, 以上, 以下, 以内, and a trailing 多/余 (3年多).
 pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     let rest = text.get(i..)?;
     for (w, kind) in [
@@ -145,6 +145,8 @@ pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
         ("上下", HedgeKind::About),
         ("以上", HedgeKind::Above),
         ("以下", HedgeKind::AtMost),
+        ("以内", HedgeKind::AtMost),
+        ("之内", HedgeKind::AtMost),
     ] {
         if rest.starts_with(w) {
             // 上下游, 上下班 are words.
@@ -165,7 +167,8 @@ pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
             ));
         }
     }
-    None
+    // 3年多, 1个月余: 多/余 after the unit.
+    inner_hedge(text, i)
 }
 
 #[cfg(test)]
@@ -198,5 +201,10 @@ mod tests {
             Some(HedgeKind::About)
         );
         assert_eq!(suffix_hedge("上下游", 0), None);
+        assert_eq!(suffix_hedge("多来", 0).map(|h| h.0.text), Some("多".into()));
+        assert_eq!(
+            suffix_hedge("以内", 0).map(|h| h.0.kind),
+            Some(HedgeKind::AtMost)
+        );
     }
 }

@@ -545,6 +545,12 @@ impl Scanner<'_> {
                     return Read::Skip(end);
                 }
             }
+            // 1/3, 3:1: fractions and ratios are not figures of their own.
+            if matches!(char_at(text, a.end), Some('/' | '／'))
+                && char_at(text, a.end + 1).is_some_and(is_arabic_digit)
+            {
+                return Read::Skip(skip_digits(text, a.end + 1));
+            }
             // 10时30分, 9点30: clock times.
             if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))
                 && a.frac_digits == 0
@@ -724,8 +730,32 @@ impl Scanner<'_> {
         }
         // A range: low, separator, high.
         let high = self.read_high(&low, from_here);
-        if high.is_some() {
+        if let Some(h) = &high {
             self.mentions += 1;
+            // 400-820-8820: a third part makes it a phone number or code.
+            if let Some(sep) = RANGE_SEPS.iter().find(|s| starts_at(text, h.end, s)) {
+                if char_at(text, h.end + sep.len()).is_some_and(is_arabic_digit) {
+                    return Some(skip_digits(text, h.end + sep.len()));
+                }
+            }
+            // 2024-2025 (赛季): a span of years.
+            let year_like = |e: &End| {
+                !e.chinese
+                    && e.unit.is_none()
+                    && e.magnitude.is_none()
+                    && e.end - e.start == 4
+                    && (1900.0..=2100.0).contains(&e.num.value)
+            };
+            if year_like(&low) && year_like(h) && pre.is_none() {
+                let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
+                cl.period = Some(format!(
+                    "{}-{}",
+                    &text[low.start..low.end],
+                    &text[h.start..h.end]
+                ));
+                self.push(cl);
+                return Some(h.end);
+            }
         }
         let low_bound = Bound {
             span: Span::new(low.start, low.end),
