@@ -812,3 +812,13 @@ fn chinese_dates_year_spans_phones_and_fractions() {
         vec![Some("2025-04-09"), Some("2025-11-20"), Some("2024-2025")]
     );
 }
+
+#[test]
+fn idioms_and_names_with_numerals_are_not_claims() {
+    // 一个, 万一, 千万不要, 三思, 百度, 一方面, 中国大陆, 三星, 一汽, 一成不变, 十四五, 一千零一夜,
+    // 三百六十行, 三天打鱼两天晒网, 半导体, 多半 …: numeral characters inside words and idioms.
+    let (doc, ex) = load("idioms.txt", &[]);
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert!(got.is_empty(), "{got:?}");
+    assert!(ex.numeric_mentions > 30);
+}
