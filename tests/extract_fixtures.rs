@@ -822,3 +822,19 @@ fn idioms_and_names_with_numerals_are_not_claims() {
     assert!(got.is_empty(), "{got:?}");
     assert!(ex.numeric_mentions > 30);
 }
+
+#[test]
+fn caller_entities_with_digits_do_not_eat_figures() {
+    let doc = Document::new("inline", "360公司营收为360亿元，360的净利润为12亿元。");
+    let opts = ExtractOptions {
+        article_date: None,
+        entities: vec!["360".to_string()],
+    };
+    let ex = extract(&doc, &opts);
+    let got: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| (doc.slice(c.span), c.subject.as_deref()))
+        .collect();
+    assert_eq!(got, vec![("360亿元", Some("360")), ("12亿元", Some("360"))]);
+}

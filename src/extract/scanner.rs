@@ -110,7 +110,11 @@ impl Scanner<'_> {
             }
         }
         // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
-        if let Some((w, kind, end)) = self.lex.match_at(text, i) {
+        if let Some((w, kind, end)) = self
+            .lex
+            .match_at(text, i)
+            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))
+        {
             let w = w.to_string();
             let top = self.topic.top_mut();
             match kind {
@@ -334,4 +338,13 @@ pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
         ClaimKind::Growth | ClaimKind::Trend => None,
         _ => Some(false),
     }
+}
+
+/// True when a name that starts with a digit (360, 58同城) is followed by a magnitude or unit
+/// (360亿元): then the digits are a figure, not the name.
+fn reads_as_quantity(text: &str, word: &str, end: usize) -> bool {
+    word.starts_with(|c: char| is_arabic_digit(c))
+        && (unit::match_unit(text, end).is_some()
+            || magnitude::match_magnitude(text, end).is_some()
+            || matches!(char_at(text, end), Some('.' | '．' | ',')))
 }
