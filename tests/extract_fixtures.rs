@@ -838,3 +838,31 @@ fn caller_entities_with_digits_do_not_eat_figures() {
         .collect();
     assert_eq!(got, vec![("360亿元", Some("360")), ("12亿元", Some("360"))]);
 }
+
+#[test]
+fn pangu_spacing_between_digits_and_words() {
+    use ClaimKind::*;
+    let text = "据 IDC 统计，2025 年第三季度中国手机出货量约 6870 万部，同比增长 0.6%，\
+                英伟达 H20 芯片 2024 年出货量约为 100 万枚，份额超过 30 %。";
+    let doc = Document::new("inline", text);
+    let opts = ExtractOptions {
+        article_date: "2025-11-20".parse().ok(),
+        entities: Vec::new(),
+    };
+    let ex = extract(&doc, &opts);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2025 年第三季度", Period, "-", "", ""),
+            ("约 6870 万部", Level, "6.87e7", "部", "约"),
+            ("0.6%", Growth, "0.6", "%", ""),
+            ("2024 年", Period, "-", "", ""),
+            ("约为 100 万枚", Level, "1e6", "枚", "约为"),
+            ("超过 30 %", Share, "30", "%", "超过"),
+        ],
+    );
+    assert_eq!(ex.claims[0].period.as_deref(), Some("2025Q3"));
+    assert_eq!(ex.claims[4].period.as_deref(), Some("2024"));
+    assert_eq!(ex.claims[2].direction, Some(Direction::Up));
+}

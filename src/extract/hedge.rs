@@ -1,6 +1,6 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::text::{char_at, is_han, prev_char, tail};
+use super::text::{before_space, char_at, is_han, prev_char, tail};
 use crate::claim::{Hedge, HedgeKind};
 
 /// Hedges written right before the number (longest first where one contains another).
@@ -28,6 +28,7 @@ const PREFIX: &[(&str, HedgeKind)] = &[
 
 /// A hedge found before a number: the hedge and the byte where it starts.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+    let pos = before_space(text, floor, pos);
     // 至少有12家, 超过了30万人: a linking word may sit between hedge and number.
     for link in ["有", "达", "在", "了"] {
         let before = tail(text, floor, pos, 1);

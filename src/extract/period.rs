@@ -2,7 +2,7 @@
 //! 每年1月末-次年1月末, and garbled forms (前25年前3季度, 13月, 2月30日) kept with a note.
 
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_chinese};
-use super::text::{char_at, prev_char, starts_at};
+use super::text::{char_at, pangu_space, prev_char, starts_at};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
 
@@ -78,7 +78,7 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
         }
         return Some(IntTok {
             value: v,
-            end: j,
+            end: pangu_space(text, j),
             chars: n,
             arabic: true,
         });

@@ -153,6 +153,13 @@ impl Scanner<'_> {
                 return Read::Skip(a.end);
             }
             k = a.end;
+            let spaced = text::pangu_space(text, k);
+            if spaced > k
+                && (magnitude::match_magnitude(text, spaced).is_some()
+                    || unit::match_unit(text, spaced).is_some())
+            {
+                k = spaced;
+            }
             let mut n = Num::new(a.value, a.step);
             match magnitude::match_magnitude(text, k) {
                 Some((w, f, e)) => {
