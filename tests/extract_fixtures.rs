@@ -866,3 +866,30 @@ fn pangu_spacing_between_digits_and_words() {
     assert_eq!(ex.claims[4].period.as_deref(), Some("2024"));
     assert_eq!(ex.claims[2].direction, Some(Direction::Up));
 }
+
+/// (claim text, change_of, direction).
+type Change<'a> = (&'a str, Option<(usize, usize)>, Option<Direction>);
+
+#[test]
+fn you_a_zeng_zhi_b_is_a_change_but_youyu_is_not() {
+    let doc = Document::new(
+        "inline",
+        "公司营收由2023年的120亿元增至2024年的150亿元。由于需求回暖，销量为5万辆，到年底达6万辆。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<Change> = ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .map(|c| (doc.slice(c.span), c.change_of, c.direction))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("120亿元", None, None),
+            ("150亿元", Some((1, 3)), Some(Direction::Up)),
+            ("5万辆", None, None),
+            ("6万辆", None, None),
+        ]
+    );
+}

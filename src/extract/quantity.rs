@@ -14,22 +14,31 @@ use crate::document::Span;
 /// One end of a quantity as parsed: number, magnitude, inner hedge and unit.
 #[derive(Debug, Clone)]
 pub(super) struct End {
+    /// First byte of the end (its sign or 百分之, no hedge).
     pub(super) start: usize,
+    /// One past its last byte (after the unit).
     pub(super) end: usize,
+    /// Its value in base units, sign, magnitude and unit scale applied.
     pub(super) num: Num,
+    /// The magnitude word written on it.
     pub(super) magnitude: Option<String>,
     /// The magnitude factor applied (1 when none).
     pub(super) factor: f64,
+    /// The unit written on it.
     pub(super) unit: Option<Unit>,
     /// The unit's scale (成 = 10) already applied.
     pub(super) scale: f64,
+    /// 多/余 written between number and unit.
     pub(super) inner_hedge: Option<Hedge>,
+    /// Written in Chinese numerals.
     pub(super) chinese: bool,
     /// Chinese numeral of a single character (一, 两, 三 …).
     pub(super) single_char: bool,
     /// Chinese numeral starting with 十 (十家, 十余家).
     pub(super) ten: bool,
+    /// A digit-by-digit Chinese numeral (二〇二五): a year or code, not an amount.
     pub(super) digit_string: bool,
+    /// Written with decimals.
     pub(super) decimal: bool,
 }
 

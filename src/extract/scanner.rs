@@ -12,11 +12,17 @@ use crate::document::Span;
 
 /// The running state of one pass over a document.
 pub(super) struct Scanner<'a> {
+    /// The document's text, untouched.
     pub(super) text: &'a str,
+    /// Article date and caller entities.
     pub(super) opts: &'a ExtractOptions,
+    /// Entity, segment and metric words.
     pub(super) lex: Lexicon,
+    /// Claims so far, in text order.
     pub(super) claims: Vec<Claim>,
+    /// Numeric mentions so far, claims or not.
     pub(super) mentions: usize,
+    /// What the paragraph is talking about.
     pub(super) topic: TopicStack,
     /// First byte of the current clause: look-backs never cross it.
     pub(super) clause_start: usize,
@@ -30,11 +36,14 @@ pub(super) struct Scanner<'a> {
     pub(super) last_entity_end: usize,
     /// End of the last claim pushed: look-backs never reach into it.
     pub(super) last_claim_end: usize,
+    /// The document's sentences.
     pub(super) sentences: &'a [Span],
+    /// Index of the sentence at the scan position (only moves forward).
     pub(super) sentence: usize,
 }
 
 impl Scanner<'_> {
+    /// Walks the whole text once.
     pub(super) fn run(&mut self) {
         let text = self.text;
         let mut i = 0;
@@ -70,6 +79,7 @@ impl Scanner<'_> {
         }
     }
 
+    /// A clause starts at byte `at`: look-backs and 从…到 pairs do not cross it.
     pub(super) fn new_clause(&mut self, at: usize) {
         self.clause_start = at;
         self.pending_from = None;
@@ -80,7 +90,9 @@ impl Scanner<'_> {
     /// Notes 从 and 到/至 that no reader consumed (从2020年的30%提升至2024年的45%).
     pub(super) fn mark_change_words(&mut self, i: usize, c: char) {
         match c {
+            // 从A到B, 由A增至B (but not 由于, "because").
             '从' => self.from_marker = true,
+            '由' if char_at(self.text, i + c.len_utf8()) != Some('于') => self.from_marker = true,
             '到' | '至' if self.pending_from.is_some() => {
                 let floor = self.floor(i);
                 let d = match change::lead(self.text, floor, i + c.len_utf8()) {
@@ -323,6 +335,7 @@ impl Scanner<'_> {
         self.clause_start.max(self.last_claim_end).min(i)
     }
 
+    /// Appends a claim with its id and moves the look-back floor past it.
     pub(super) fn push(&mut self, mut cl: Claim) {
         self.last_claim_end = self.last_claim_end.max(cl.span.end);
         cl.id = self.claims.len();
