@@ -893,3 +893,14 @@ fn you_a_zeng_zhi_b_is_a_change_but_youyu_is_not() {
         ]
     );
 }
+
+#[test]
+fn list_markers_are_not_counts() {
+    let doc = Document::new(
+        "inline",
+        "1. 销量为5万辆。\n（2）营收3亿元；(3)净利润1亿元。\n三、市场份额为12%。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(got, vec!["5万辆", "3亿元", "1亿元", "12%"]);
+}

@@ -356,6 +356,18 @@ impl Scanner<'_> {
             unit: low.unit.clone(),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
+        // List markers: 1、 (1) （二） and 1. at a line start number items, they count nothing.
+        let bare = high.is_none() && low.unit.is_none() && low.magnitude.is_none() && pre.is_none();
+        if bare && !low.decimal {
+            let before = prev_char(text, low.start);
+            let after = char_at(text, low.end);
+            let marker = matches!(after, Some('、'))
+                || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
+                || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
+            if marker {
+                return Some(low.end);
+            }
+        }
         // A bare year-like number (2025中国汽车论坛) names an event or a year, not a quantity.
         if high.is_none()
             && low.unit.is_none()
