@@ -131,10 +131,11 @@ impl Scanner<'_> {
                 }
             }
             // 1/3, 3:1: fractions and ratios are not figures of their own.
-            if matches!(char_at(text, a.end), Some('/' | '／'))
-                && char_at(text, a.end + 1).is_some_and(is_arabic_digit)
-            {
-                return Read::Skip(skip_digits(text, a.end + 1));
+            if let Some(slash @ ('/' | '／')) = char_at(text, a.end) {
+                let d = a.end + slash.len_utf8();
+                if char_at(text, d).is_some_and(is_arabic_digit) {
+                    return Read::Skip(skip_digits(text, d));
+                }
             }
             // 10时30分, 9点30: clock times.
             if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))

@@ -70,6 +70,10 @@ impl Scanner<'_> {
                 _ => {
                     if let Some(end) = self.try_at(i, c) {
                         i = end.max(next);
+                        // Readers return char boundaries; never let a slip stop the scan.
+                        while i < text.len() && !text.is_char_boundary(i) {
+                            i += 1;
+                        }
                         continue;
                     }
                     self.mark_change_words(i, c);
