@@ -904,3 +904,23 @@ fn list_markers_are_not_counts() {
     let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
     assert_eq!(got, vec!["5万辆", "3亿元", "1亿元", "12%"]);
 }
+
+#[test]
+fn tenths_after_arabic_digits() {
+    use ClaimKind::*;
+    let doc = Document::new(
+        "inline",
+        "超5成用户选择国产，3-5成预算用于研发；5成本项目未变，2.5成交额不计。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("超5成", Share, "50", "%", "超"),
+            ("3-5成", Share, "30..50", "%", ""),
+            ("5", Count, "5", "", ""),
+            ("2.5", Level, "2.5", "", ""),
+        ],
+    );
+}

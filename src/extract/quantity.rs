@@ -237,8 +237,12 @@ impl Scanner<'_> {
             (Some(Unit::new("%", UnitKind::Percent)), 1.0)
         } else {
             match unit::match_unit(text, k) {
-                // 成 only after Chinese numerals or when written as 成 after a hedge.
-                Some(u) if u.scale > 1.0 && !chinese => (None, 1.0),
+                // 成 (tenths) only on whole numbers up to 10: 3成, 七成; 2.5成 is not written.
+                Some(u)
+                    if u.scale > 1.0 && (decimal || magnitude.is_some() || num.value > 10.0) =>
+                {
+                    (None, 1.0)
+                }
                 Some(u) => {
                     k = u.end;
                     (Some(u.unit), u.scale)
