@@ -924,3 +924,33 @@ fn tenths_after_arabic_digits() {
         ],
     );
 }
+
+#[test]
+fn latin_metrics_numeral_names_and_city_tiers() {
+    let doc = Document::new(
+        "inline",
+        "GDP增长5%，零跑汽车销量为7万辆，一线城市房价下降2%。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<Topic> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                doc.slice(c.span),
+                c.subject.as_deref(),
+                c.segment.as_deref(),
+                c.metric.as_deref(),
+                c.period.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("5%", None, None, Some("GDP"), None),
+            ("7万辆", Some("零跑汽车"), None, Some("销量"), None),
+            ("2%", Some("零跑汽车"), Some("一线城市"), Some("房价"), None),
+        ]
+    );
+}

@@ -126,21 +126,7 @@ impl Scanner<'_> {
             }
         }
         // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
-        if let Some((w, kind, end)) = self
-            .lex
-            .match_at(text, i)
-            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))
-        {
-            let w = w.to_string();
-            let top = self.topic.top_mut();
-            match kind {
-                WordKind::Entity => {
-                    top.subject = Some(w);
-                    self.last_entity_end = end;
-                }
-                WordKind::Segment => top.segment = Some(w),
-                WordKind::Metric => top.set_metric(w),
-            }
+        if let Some(end) = self.lexicon_word(i) {
             return Some(end);
         }
         if let Some(end) = filter::non_numeral_word(text, i) {
@@ -185,11 +171,30 @@ impl Scanner<'_> {
         None
     }
 
+    /// A lexicon word at `i` (entity, segment or metric) updates the topic: its end.
+    pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let (w, kind, end) = self
+            .lex
+            .match_at(text, i)
+            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))?;
+        let w = w.to_string();
+        let top = self.topic.top_mut();
+        match kind {
+            WordKind::Entity => {
+                top.subject = Some(w);
+                self.last_entity_end = end;
+            }
+            WordKind::Segment => top.segment = Some(w),
+            WordKind::Metric => top.set_metric(w),
+        }
+        Some(end)
+    }
+
     /// A Latin word: entity name, FY2025/Q3 period, product code, or plain word.
     pub(super) fn latin(&mut self, i: usize) -> usize {
         let text = self.text;
-        if let Some((w, WordKind::Entity, end)) = self.lex.match_at(text, i) {
-            self.topic.top_mut().subject = Some(w.to_string());
+        if let Some(end) = self.lexicon_word(i) {
             return end;
         }
         let (end, has_digit) = filter::latin_word(text, i);
