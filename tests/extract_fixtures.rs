@@ -954,3 +954,27 @@ fn latin_metrics_numeral_names_and_city_tiers() {
         ]
     );
 }
+
+#[test]
+fn lists_keep_the_change_verb_and_drop_a_partial_period() {
+    use ClaimKind::*;
+    let doc = Document::new(
+        "inline",
+        "一、二、三季度GDP分别增长5.4%、5.2%和4.8%，占比为30%、40%。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("三季度", Period, "-", "", ""),
+            ("5.4%", Growth, "5.4", "%", ""),
+            ("5.2%", Growth, "5.2", "%", ""),
+            ("4.8%", Growth, "4.8", "%", ""),
+            ("30%", Share, "30", "%", ""),
+            ("40%", Share, "40", "%", ""),
+        ],
+    );
+    // 三季度 ends a list of quarters: 5.4% is not a third-quarter figure.
+    assert!(ex.claims.iter().skip(1).all(|c| c.period.is_none()));
+}

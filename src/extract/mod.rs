@@ -82,6 +82,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         to_marker: None,
         last_entity_end: 0,
         last_claim_end: 0,
+        last_lead: None,
         sentences: &sentences,
         sentence: 0,
     };

@@ -308,7 +308,14 @@ impl Scanner<'_> {
         let floor = self.floor(i);
         let pre = hedge::prefix_hedge(text, floor, i);
         let lead_at = pre.as_ref().map_or(i, |(_, s)| *s);
-        let lead = change::lead(text, floor, lead_at);
+        let mut lead = change::lead(text, floor, lead_at);
+        // 分别增长5.4%、5.2%和4.8%: a list item takes the change verb of the item before it.
+        if let (Lead::Plain, Some((prev_end, prev_lead @ Lead::Rate(_)))) = (lead, self.last_lead) {
+            let between = text.get(prev_end..lead_at).unwrap_or_default();
+            if ["、", "和", "及", "与", "以及", "，", ","].contains(&between) {
+                lead = prev_lead;
+            }
+        }
 
         let from_here = lead == Lead::From
             || (self.from_marker && self.pending_from.is_none() && !matches!(lead, Lead::Rate(_)));
@@ -478,6 +485,7 @@ impl Scanner<'_> {
             self.from_marker = false;
         }
         self.push(cl);
+        self.last_lead = Some((end, lead));
         Some(end)
     }
 

@@ -36,6 +36,8 @@ pub(super) struct Scanner<'a> {
     pub(super) last_entity_end: usize,
     /// End of the last claim pushed: look-backs never reach into it.
     pub(super) last_claim_end: usize,
+    /// End of the last quantity and the change verb before it (for lists: 增长5%、6%).
+    pub(super) last_lead: Option<(usize, Lead)>,
     /// The document's sentences.
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
@@ -265,8 +267,20 @@ impl Scanner<'_> {
         let base = ["比", "较", "相比", "与", "同"]
             .iter()
             .any(|w| before.ends_with(w));
+        // 一、二、三季度 / 1月和2月: the last item of a list of periods names only part of what
+        // follows, so nothing is carried (the figures after are usually 分别 per item).
+        let mut back = self.text.get(..m.start).unwrap_or_default().chars().rev();
+        let list = matches!(back.next(), Some('、' | '和' | '及' | '与'))
+            && back.next().is_some_and(|c| {
+                is_arabic_digit(c)
+                    || is_cn_numeral_char(c)
+                    || matches!(c, '年' | '月' | '度' | '季')
+            });
         let top = self.topic.top_mut();
-        if base {
+        if list {
+            top.period = None;
+        }
+        if base || list {
             if m.is_claim {
                 self.mentions += 1;
                 let mut cl = self.blank(Span::new(m.start, m.end), m.kind);
