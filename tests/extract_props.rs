@@ -161,6 +161,14 @@ proptest! {
     }
 }
 
+#[test]
+fn found_by_proptest() {
+    // A hedge read back across the previous claim made two claims overlap.
+    for text in ["均九亿0", "约3万约4万", "超过1万超2万家"] {
+        check_spans(text).unwrap();
+    }
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let (doc, ex) = run(text);
     let mut last_end = 0;
@@ -208,4 +216,16 @@ fn huge_and_hostile_numbers_do_not_panic() {
         }
         assert!(ex.numeric_mentions >= 1, "{text:.40}");
     }
+}
+
+/// A megabyte of news text in one call: every paragraph of the sample yields its claims again.
+/// (Quadratic work per position, such as copying the rest of the text, would make this crawl.)
+#[test]
+fn a_megabyte_of_text_yields_every_copy() {
+    let sample = include_str!("../seeds/nvidia-china-export-controls.txt");
+    let one = run(sample).1.claims.len();
+    let copies = 1_000_000 / sample.len() + 1;
+    let big = format!("{sample}\n").repeat(copies);
+    let (_, ex) = run(&big);
+    assert_eq!(ex.claims.len(), one * copies);
 }
