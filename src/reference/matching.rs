@@ -232,8 +232,12 @@ impl Reference {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
         };
-        let Some(word) = claim.metric.as_deref() else {
-            return Vec::new();
+        // A share written without a metric word (占长风汽车全年交付量的18.5%) is a share of
+        // the one metric its sentence names, like a bare 占比.
+        let word = match claim.metric.as_deref() {
+            Some(w) => w,
+            None if claim.kind == ClaimKind::Share => "占比",
+            None => return Vec::new(),
         };
         let mut keys = Vec::new();
         for entity in self.entities(claim) {
@@ -708,6 +712,23 @@ mod tests {
         let mut other = key.clone();
         other.segment = "欧洲".into();
         assert!(r.names_other_segment(&other, ",占蔚来国内交付量的"));
+    }
+
+    #[test]
+    fn a_share_without_metric_word_takes_the_one_its_sentence_names() {
+        let r = reference();
+        let mut c = claim("蔚来", Some("国内"), "x", "2024");
+        c.metric = None;
+        c.kind = ClaimKind::Share;
+        let keys = r.match_claim(&c, "国内汽车交付量22万辆,占蔚来交付量的99%");
+        assert_eq!(keys.len(), 1);
+        assert!(keys[0].share_of_whole);
+        assert_eq!(keys[0].metric, "deliveries");
+        assert!(r
+            .match_claim(&c, "国内汽车占蔚来营收与交付量的99%")
+            .is_empty());
+        c.kind = ClaimKind::Level;
+        assert!(r.match_claim(&c, "国内汽车交付量22万辆").is_empty());
     }
 
     #[test]
