@@ -121,6 +121,9 @@ fn clean_articles_produce_nothing() {
         "tests/fixtures/arith-clean/auto-sales-2024.txt",
         "tests/fixtures/arith-clean/phone-shipments-q3.txt",
         "tests/fixtures/arith-clean/battery-maker-q3-report.txt",
+        "tests/fixtures/arith-clean/car-retail-october.txt",
+        "tests/fixtures/arith-clean/phone-market-canalys.txt",
+        "tests/fixtures/arith-clean/gdp-q3.txt",
     ] {
         assert_eq!(codes_and_spans(rel), Vec::new(), "{rel}");
     }
