@@ -55,11 +55,12 @@ impl Check for RankingOrderMismatch {
                     continue;
                 };
                 let list = list_from(cx, &ids[i..]);
-                let n = list.len();
-                if n >= 2 {
+                if list.len() >= 2 {
                     check(cx, &list, order, out);
                 }
-                i += n.max(1);
+                // Continue after the list's last item (periods inside it were skipped).
+                let last = list.last().and_then(|c| ids.binary_search(&c.id).ok());
+                i = last.map_or(i, |p| p.max(i)) + 1;
             }
         }
     }
