@@ -190,7 +190,8 @@ pub struct Claim {
     pub magnitude: Option<String>,
     /// The hedge, if any.
     pub hedge: Option<Hedge>,
-    /// Direction of a growth or point change.
+    /// Direction of a growth or point change. On a `Level` it marks an absolute change
+    /// (`净利润减少5亿元`), not a level; on the "to" claim of `从A降到B` it is the move's direction.
     pub direction: Option<Direction>,
     /// Normalised period: for date/period claims their own (`2025-04-09`, `2024`, `FY2025`,
     /// `2025Q1-Q3`, `2024H1`, `--07-15` when the year is unknown); for other claims the
@@ -205,6 +206,7 @@ pub struct Claim {
     /// Index of the sentence holding the claim (see [`crate::document::Document::sentences`]).
     pub sentence: usize,
     /// For a change stated as `从A增长到B`/`从95%降到0%`: the ids of the from and to claims.
+    /// Set on the "to" claim only (B, here `0%`); the "from" claim has `None`.
     pub change_of: Option<(ClaimId, ClaimId)>,
     /// Problems the extractor saw in the written form (e.g. a garbled period `前25年`).
     pub notes: Vec<String>,

@@ -242,7 +242,7 @@ fn change_forms() {
             ("39.6万辆", Level, "396000", "辆", ""),
             ("39%", Growth, "39", "%", ""),
             ("翻番", Growth, "100", "%", ""),
-            ("20%", Share, "20", "%", ""),
+            ("33%", Share, "33", "%", ""),
             ("35%", Share, "35", "%", ""),
             ("2个百分点", PointChange, "2", "个百分点", ""),
             ("5亿元", Level, "5e8", "CNY", ""),
@@ -462,4 +462,445 @@ fn codes_vague_amounts_and_glued_periods() {
         claim(&doc, &ex, "百分之九十").metric.as_deref(),
         Some("良率")
     );
+}
+
+#[test]
+fn signs_clock_times_days_and_event_years() {
+    use ClaimKind::*;
+    let (doc, ex) = load("signs_times.txt", &[]);
+    // 2025中国汽车论坛 names an event; 9点30分 is a clock time; 日均 is an average.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("11月20日", Date, "-", "", ""),
+            ("20日", Date, "-", "", ""),
+            ("10月", Period, "-", "", ""),
+            ("+12.3%", Growth, "12.3", "%", ""),
+            ("-3.5%", Growth, "-3.5", "%", ""),
+            ("6.2万辆", Level, "62000", "辆", ""),
+            ("3日", Level, "3", "日", ""),
+            ("100日元", Level, "100", "JPY", ""),
+            ("约4.7元人民币", Level, "4.7", "CNY", "约"),
+        ],
+    );
+    assert_eq!(ex.claims[0].period.as_deref(), Some("2025-11-20"));
+    assert_eq!(ex.claims[1].period, None);
+    assert_eq!(ex.claims[3].direction, Some(Direction::Up));
+    assert_eq!(ex.claims[4].direction, Some(Direction::Down));
+}
+
+#[test]
+fn statistics_and_earnings_topics() {
+    let (doc, ex) = load("statistics_and_earnings.txt", &[]);
+    let rows: Vec<Topic> = ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .map(|c| {
+            (
+                doc.slice(c.span),
+                c.subject.as_deref(),
+                c.segment.as_deref(),
+                c.metric.as_deref(),
+                c.period.as_deref(),
+            )
+        })
+        .collect();
+    // Industries are segments (第一产业 is not 第一); 1—9月 ends the carry of 9月份; 比上半年
+    // and 较去年 are comparison bases, not periods of what follows; 份额 is not carried onto
+    // 4300万部; Mate 70, Pura 80 and Magic7 are model names.
+    let expected: Vec<Topic> = vec![
+        (
+            "1015036亿元",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1-Q3"),
+        ),
+        (
+            "5.2%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1-Q3"),
+        ),
+        (
+            "5.4%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q1"),
+        ),
+        (
+            "5.2%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q2"),
+        ),
+        (
+            "4.8%",
+            Some("国家统计局"),
+            None,
+            Some("国内生产总值"),
+            Some("2025Q3"),
+        ),
+        ("43433亿元", None, Some("第一产业"), Some("增加值"), None),
+        ("3.8%", None, Some("第一产业"), Some("增加值"), None),
+        ("355025亿元", None, Some("第二产业"), Some("增加值"), None),
+        ("4.9%", None, Some("第二产业"), Some("增加值"), None),
+        ("616578亿元", None, Some("第三产业"), Some("增加值"), None),
+        ("5.4%", None, Some("第三产业"), Some("增加值"), None),
+        (
+            "41971亿元",
+            None,
+            None,
+            Some("社会消费品零售总额"),
+            Some("2025-09"),
+        ),
+        (
+            "3.0%",
+            None,
+            None,
+            Some("社会消费品零售总额"),
+            Some("2025-09"),
+        ),
+        ("371535亿元", None, None, Some("固定资产投资"), None),
+        ("0.5%", None, None, Some("固定资产投资"), None),
+        ("5.2%", None, None, Some("失业率"), None),
+        ("0.1个百分点", None, None, Some("失业率"), None),
+        ("32509元", None, None, Some("可支配收入"), None),
+        ("5.1%", None, None, Some("可支配收入"), None),
+        (
+            "3.2亿部",
+            Some("IDC"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "2.6%",
+            Some("IDC"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "5850万部",
+            Some("苹果"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "18.2%",
+            Some("苹果"),
+            Some("全球"),
+            Some("市场份额"),
+            Some("2025Q3"),
+        ),
+        (
+            "6100万部",
+            Some("三星"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "19.0%",
+            Some("三星"),
+            Some("全球"),
+            Some("份额"),
+            Some("2025Q3"),
+        ),
+        (
+            "4300万部",
+            Some("小米"),
+            Some("全球"),
+            Some("出货量"),
+            Some("2025Q3"),
+        ),
+        (
+            "超过200万台",
+            Some("荣耀"),
+            Some("全球"),
+            Some("出货"),
+            Some("2025Q3"),
+        ),
+        (
+            "1789亿元",
+            Some("宁德时代"),
+            None,
+            Some("营业收入"),
+            Some("2025H1"),
+        ),
+        (
+            "7.3%",
+            Some("宁德时代"),
+            None,
+            Some("营业收入"),
+            Some("2025H1"),
+        ),
+        (
+            "305亿元",
+            Some("宁德时代"),
+            None,
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+        (
+            "33%",
+            Some("宁德时代"),
+            None,
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+        (
+            "37.9%",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("市占率"),
+            Some("2025H1"),
+        ),
+        (
+            "0.5个百分点",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("市占率"),
+            Some("2025H1"),
+        ),
+        (
+            "8年",
+            Some("宁德时代"),
+            Some("全球"),
+            Some("归母净利润"),
+            Some("2025H1"),
+        ),
+    ];
+    assert_eq!(rows, expected);
+    let kinds: Vec<ClaimKind> = ex.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == ClaimKind::Growth).count(),
+        13
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == ClaimKind::PointChange)
+            .count(),
+        2
+    );
+    let dates: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .filter(|c| !c.is_quantity())
+        .map(|c| (doc.slice(c.span), c.period.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            ("10月20日", Some("2025-10-20")),
+            ("20日", None),
+            ("前三季度", Some("2025Q1-Q3")),
+            ("一季度", Some("2025Q1")),
+            ("二季度", Some("2025Q2")),
+            ("三季度", Some("2025Q3")),
+            ("9月份", Some("2025-09")),
+            ("1—9月", None),
+            ("上半年", Some("2025H1")),
+            ("2025年第三季度", Some("2025Q3")),
+            ("2025年上半年", Some("2025H1")),
+        ]
+    );
+}
+
+#[test]
+fn car_sales_and_money_supply() {
+    use ClaimKind::*;
+    let (doc, ex) = load("auto_and_finance.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2025年10月", Period, "-", "", ""),
+            ("226.3万辆", Level, "2263000", "辆", ""),
+            ("0.5%", Growth, "0.5", "%", ""),
+            ("7.5%", Growth, "7.5", "%", ""),
+            ("1918.6万辆", Level, "19186000", "辆", ""),
+            ("7.9%", Growth, "7.9", "%", ""),
+            ("128.2万辆", Level, "1282000", "辆", ""),
+            ("56.6%", Share, "56.6", "%", ""),
+            ("4.9个百分点", PointChange, "4.9", "个百分点", ""),
+            ("10月", Period, "-", "", ""),
+            ("44.2万辆", Level, "442000", "辆", ""),
+            ("30.7万辆", Level, "307000", "辆", ""),
+            ("6.1万辆", Level, "61000", "辆", ""),
+            ("11月", Period, "-", "", ""),
+            // Two hedges: the first one is the claim's, the span covers both.
+            ("约为240万辆左右", Level, "2400000", "辆", "约为"),
+            ("全年", Period, "-", "", ""),
+            ("突破2300万辆", Level, "23000000", "辆", "突破"),
+            ("9月末", Period, "-", "", ""),
+            ("335.38万亿元", Level, "335.38e12", "CNY", ""),
+            ("8.4%", Growth, "8.4", "%", ""),
+            ("270.39万亿元", Level, "270.39e12", "CNY", ""),
+            ("6.6%", Growth, "6.6", "%", ""),
+            ("前三季度", Period, "-", "", ""),
+            ("14.75万亿元", Level, "14.75e12", "CNY", ""),
+            ("1美元", Level, "1", "USD", ""),
+            ("7.12元人民币", Level, "7.12", "CNY", ""),
+            // An index level: no unit is written.
+            ("3880.5", Level, "3880.5", "", ""),
+            ("0.52%", Growth, "0.52", "%", ""),
+            ("1.2万亿元", Level, "1.2e12", "CNY", ""),
+        ],
+    );
+    // 今年以来 sets the year for what follows; 较去年同期 is only a comparison base.
+    assert_eq!(
+        claim(&doc, &ex, "1918.6万辆").period.as_deref(),
+        Some("2025")
+    );
+    assert_eq!(
+        claim(&doc, &ex, "4.9个百分点").period.as_deref(),
+        Some("2025")
+    );
+    // 增加14.75万亿元 states a change, not a level.
+    assert_eq!(
+        claim(&doc, &ex, "14.75万亿元").direction,
+        Some(Direction::Up)
+    );
+    assert_eq!(claim(&doc, &ex, "6.1万辆").metric.as_deref(), Some("批发"));
+    assert_eq!(
+        claim(&doc, &ex, "226.3万辆").metric.as_deref(),
+        Some("零售")
+    );
+}
+
+#[test]
+fn chinese_dates_year_spans_phones_and_fractions() {
+    use ClaimKind::*;
+    let text = "二〇二五年四月九日，公司宣布十一月二十日起执行新规。2024-2025赛季，球队营收为3年前的两倍。\
+                热线400-820-8820全天开放，约1/3的用户在30天以内完成注册，交付周期为1年多。";
+    let doc = Document::new("inline", text);
+    let opts = ExtractOptions {
+        article_date: "2025-11-20".parse().ok(),
+        entities: Vec::new(),
+    };
+    let ex = extract(&doc, &opts);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("二〇二五年四月九日", Date, "-", "", ""),
+            ("十一月二十日", Date, "-", "", ""),
+            ("2024-2025", Period, "-", "", ""),
+            ("3年", Level, "3", "年", ""),
+            ("两倍", Multiple, "2", "倍", ""),
+            ("30天以内", Level, "30", "天", "以内"),
+            ("1年多", Level, "1", "年", "多"),
+        ],
+    );
+    let p: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .take(3)
+        .map(|c| c.period.as_deref())
+        .collect();
+    assert_eq!(
+        p,
+        vec![Some("2025-04-09"), Some("2025-11-20"), Some("2024-2025")]
+    );
+}
+
+#[test]
+fn idioms_and_names_with_numerals_are_not_claims() {
+    // 一个, 万一, 千万不要, 三思, 百度, 一方面, 中国大陆, 三星, 一汽, 一成不变, 十四五, 一千零一夜,
+    // 三百六十行, 三天打鱼两天晒网, 半导体, 多半 …: numeral characters inside words and idioms.
+    let (doc, ex) = load("idioms.txt", &[]);
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert!(got.is_empty(), "{got:?}");
+    assert!(ex.numeric_mentions > 30);
+}
+
+#[test]
+fn caller_entities_with_digits_do_not_eat_figures() {
+    let doc = Document::new("inline", "360公司营收为360亿元，360的净利润为12亿元。");
+    let opts = ExtractOptions {
+        article_date: None,
+        entities: vec!["360".to_string()],
+    };
+    let ex = extract(&doc, &opts);
+    let got: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| (doc.slice(c.span), c.subject.as_deref()))
+        .collect();
+    assert_eq!(got, vec![("360亿元", Some("360")), ("12亿元", Some("360"))]);
+}
+
+#[test]
+fn pangu_spacing_between_digits_and_words() {
+    use ClaimKind::*;
+    let text = "据 IDC 统计，2025 年第三季度中国手机出货量约 6870 万部，同比增长 0.6%，\
+                英伟达 H20 芯片 2024 年出货量约为 100 万枚，份额超过 30 %。";
+    let doc = Document::new("inline", text);
+    let opts = ExtractOptions {
+        article_date: "2025-11-20".parse().ok(),
+        entities: Vec::new(),
+    };
+    let ex = extract(&doc, &opts);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("2025 年第三季度", Period, "-", "", ""),
+            ("约 6870 万部", Level, "6.87e7", "部", "约"),
+            ("0.6%", Growth, "0.6", "%", ""),
+            ("2024 年", Period, "-", "", ""),
+            ("约为 100 万枚", Level, "1e6", "枚", "约为"),
+            ("超过 30 %", Share, "30", "%", "超过"),
+        ],
+    );
+    assert_eq!(ex.claims[0].period.as_deref(), Some("2025Q3"));
+    assert_eq!(ex.claims[4].period.as_deref(), Some("2024"));
+    assert_eq!(ex.claims[2].direction, Some(Direction::Up));
+}
+
+/// (claim text, change_of, direction).
+type Change<'a> = (&'a str, Option<(usize, usize)>, Option<Direction>);
+
+#[test]
+fn you_a_zeng_zhi_b_is_a_change_but_youyu_is_not() {
+    let doc = Document::new(
+        "inline",
+        "公司营收由2023年的120亿元增至2024年的150亿元。由于需求回暖，销量为5万辆，到年底达6万辆。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<Change> = ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .map(|c| (doc.slice(c.span), c.change_of, c.direction))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("120亿元", None, None),
+            ("150亿元", Some((1, 3)), Some(Direction::Up)),
+            ("5万辆", None, None),
+            ("6万辆", None, None),
+        ]
+    );
+}
+
+#[test]
+fn list_markers_are_not_counts() {
+    let doc = Document::new(
+        "inline",
+        "1. 销量为5万辆。\n（2）营收3亿元；(3)净利润1亿元。\n三、市场份额为12%。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(got, vec!["5万辆", "3亿元", "1亿元", "12%"]);
 }

@@ -155,9 +155,34 @@ proptest! {
 
     #[test]
     fn news_like_text_never_breaks_spans(
-        text in "[0-9０-９一二三四五六七八九十百千万亿两零〇点年月日号季度前第今去约为超过近逾远均多余左右以上下%％个百分点美元枚辆成倍从降到至增长同比连续翻番HARTXFYQ .,，。、（）()~～—－-]{0,80}"
+        text in "[0-9０-９一二三四五六七八九十百千万亿两零〇点年月日号季度前第今去约为超过近逾远均多余左右以上下%％个百分点美元枚辆成倍从降到至增长同比连续翻番由某公司时分HARTXFYQ .,，。、（）()~～—－／/:+＋-]{0,80}"
     ) {
         check_spans(&text)?;
+    }
+}
+
+#[test]
+fn found_by_proptest() {
+    // A hedge read back across the previous claim made two claims overlap.
+    // A full-width slash after digits once returned a mid-character offset and ended the scan.
+    for text in [
+        "均九亿0",
+        "约3万约4万",
+        "超过1万超2万家",
+        "1／2以上，销量为5万辆",
+    ] {
+        check_spans(text).unwrap();
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_figure_after_any_prefix_is_read(
+        prefix in "[0-9０-９一二三四五六七八九十百千万亿两零〇点年月日季度前第约超近远均多余%％个百分点美元枚成倍从降到至增长连续翻番由某公司时分HRXFYQ .,。、（）()~～—－／/:+-]{0,40}"
+    ) {
+        let text = format!("{prefix}。\n销量为5万辆。");
+        let (doc, ex) = run(&text);
+        prop_assert!(ex.claims.iter().any(|c| doc.slice(c.span) == "5万辆"), "{:?}", ex.claims);
     }
 }
 
@@ -207,5 +232,41 @@ fn huge_and_hostile_numbers_do_not_panic() {
             }
         }
         assert!(ex.numeric_mentions >= 1, "{text:.40}");
+    }
+}
+
+/// A megabyte of news text in one call: every paragraph of the sample yields its claims again.
+/// (Quadratic work per position, such as copying the rest of the text, would make this crawl.)
+#[test]
+fn a_megabyte_of_text_yields_every_copy() {
+    let sample = include_str!("../seeds/nvidia-china-export-controls.txt");
+    let one = run(sample).1.claims.len();
+    let copies = 1_000_000 / sample.len() + 1;
+    let big = format!("{sample}\n").repeat(copies);
+    let (_, ex) = run(&big);
+    assert_eq!(ex.claims.len(), one * copies);
+}
+
+/// Whatever precedes it, a figure at the end of the text is still read: no reader may stop
+/// the scan early.
+#[test]
+fn the_scan_reaches_the_end() {
+    for prefix in [
+        "1／2",
+        "3/4",
+        "10:30",
+        "1.2.3",
+        "H20",
+        "https://a.cn/1",
+        "13812345678",
+        "〇〇",
+    ] {
+        let text = format!("{prefix}，销量为5万辆。");
+        let (doc, ex) = run(&text);
+        assert!(
+            ex.claims.iter().any(|c| doc.slice(c.span) == "5万辆"),
+            "{prefix}: {:?}",
+            ex.claims
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! direction: it states an absolute change, not a level.
 
 use super::period::read_int;
-use super::text::{char_at, starts_at, tail};
+use super::text::{before_space, char_at, starts_at, tail};
 use crate::claim::Direction;
 
 /// What the words right before a number say about it.
@@ -71,6 +71,7 @@ fn verb_at_end(s: &str) -> Option<Direction> {
 
 /// Reads the words before byte `pos` (not before `floor`, the clause start).
 pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
+    let pos = before_space(text, floor, pos);
     let mut s = tail(text, floor, pos, 8);
     if s.ends_with('从') {
         return Lead::From;

@@ -151,9 +151,10 @@ pub fn non_numeral_word(text: &str, i: usize) -> Option<usize> {
 /// A URL starting at byte `i` (`http://`, `https://`, `www.`): its end.
 pub fn url_at(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
-    let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-    {
+    // Compare bytes: slicing the text off a char boundary (or copying it) is not an option.
+    let head = &rest.as_bytes()[..rest.len().min(8)];
+    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
     let len = rest
@@ -238,6 +239,9 @@ mod tests {
         assert!(non_numeral_word("一季度", 0).is_none());
         assert!(non_numeral_word("之一。", 0).is_some());
         assert_eq!(url_at("https://a.cn/1 后", 0), Some(14));
+        assert_eq!(url_at("HTTP://A.CN", 0), Some(11));
+        assert_eq!(url_at("中文http", 0), None);
+        assert_eq!(url_at("ww", 0), None);
         assert!(is_long_digit_run("13812345678", 0));
         assert!(!is_long_digit_run("1234567890", 0));
     }

@@ -1,6 +1,6 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::text::{char_at, is_han, prev_char, tail};
+use super::text::{before_space, char_at, is_han, prev_char, tail};
 use crate::claim::{Hedge, HedgeKind};
 
 /// Hedges written right before the number (longest first where one contains another).
@@ -23,10 +23,12 @@ const PREFIX: &[(&str, HedgeKind)] = &[
     ("近", HedgeKind::Below),
     ("超", HedgeKind::Above),
     ("逾", HedgeKind::Above),
+    ("突破", HedgeKind::Above),
 ];
 
 /// A hedge found before a number: the hedge and the byte where it starts.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+    let pos = before_space(text, floor, pos);
     // 至少有12家, 超过了30万人: a linking word may sit between hedge and number.
     for link in ["有", "达", "在", "了"] {
         let before = tail(text, floor, pos, 1);
@@ -136,7 +138,7 @@ pub fn inner_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     ))
 }
 
-/// Hedges after the unit: 左右, 上下, 以上, 以下, and a trailing 多/余 (3年多).
+/// Hedges after the unit: 左右, 上下, 以上, 以下, 以内, and a trailing 多/余 (3年多).
 pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     let rest = text.get(i..)?;
     for (w, kind) in [
@@ -144,6 +146,8 @@ pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
         ("上下", HedgeKind::About),
         ("以上", HedgeKind::Above),
         ("以下", HedgeKind::AtMost),
+        ("以内", HedgeKind::AtMost),
+        ("之内", HedgeKind::AtMost),
     ] {
         if rest.starts_with(w) {
             // 上下游, 上下班 are words.
@@ -164,7 +168,8 @@ pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
             ));
         }
     }
-    None
+    // 3年多, 1个月余: 多/余 after the unit.
+    inner_hedge(text, i)
 }
 
 #[cfg(test)]
@@ -197,5 +202,10 @@ mod tests {
             Some(HedgeKind::About)
         );
         assert_eq!(suffix_hedge("上下游", 0), None);
+        assert_eq!(suffix_hedge("多来", 0).map(|h| h.0.text), Some("多".into()));
+        assert_eq!(
+            suffix_hedge("以内", 0).map(|h| h.0.kind),
+            Some(HedgeKind::AtMost)
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! 每年1月末-次年1月末, and garbled forms (前25年前3季度, 13月, 2月30日) kept with a note.
 
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_chinese};
-use super::text::{char_at, prev_char, starts_at};
+use super::text::{char_at, pangu_space, prev_char, starts_at};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
 
@@ -78,7 +78,7 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
         }
         return Some(IntTok {
             value: v,
-            end: j,
+            end: pangu_space(text, j),
             chars: n,
             arabic: true,
         });
@@ -109,11 +109,9 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         '每' if starts_at(text, i, "每年") => recurring(text, i),
         '上' | '下' | '全' | '第' => quarter_or_half(text, i, cx, None),
         _ if is_arabic_digit(c) || is_cn_numeral_char(c) => year_form(text, i, cx)
-            .or_else(|| {
-                let m = month_day(text, i, cx.article.map(|d| d.year), false, cx)?;
-                Some(m)
-            })
-            .or_else(|| quarter_or_half(text, i, cx, None)),
+            .or_else(|| month_day(text, i, cx.article.map(|d| d.year), false, cx))
+            .or_else(|| quarter_or_half(text, i, cx, None))
+            .or_else(|| day_only(text, i)),
         _ => None,
     }
 }
@@ -451,6 +449,38 @@ fn month_day(
     Some(out)
 }
 
+/// A day of an unnamed month (20日起, 15日): a date claim without a normalised form.
+///
+/// Not 日元 (yen), 日本, 日均, nor durations (3日内, 5日前).
+fn day_only(text: &str, i: usize) -> Option<PeriodMatch> {
+    let d = read_int(text, i).filter(|d| d.arabic && d.chars <= 2)?;
+    if !starts_at(text, d.end, "日") {
+        return None;
+    }
+    let end = d.end + "日".len();
+    if matches!(
+        char_at(text, end),
+        Some('元' | '本' | '均' | '韩' | '前' | '后' | '内' | '以' | '间' | '左' | '之')
+    ) {
+        return None;
+    }
+    let mut m = PeriodMatch {
+        start: i,
+        end,
+        kind: ClaimKind::Date,
+        period: None,
+        notes: Vec::new(),
+        year: None,
+        carries: false,
+        is_claim: true,
+    };
+    if !(1..=31).contains(&d.value) {
+        m.notes
+            .push(format!("{NOTE_IMPOSSIBLE}: day {} does not exist", d.value));
+    }
+    Some(m)
+}
+
 /// 每年1月末-次年1月末, 每年4月至次年3月: a recurring span, kept as one period with no single value.
 fn recurring(text: &str, i: usize) -> Option<PeriodMatch> {
     let j = i + "每年".len();
@@ -516,5 +546,8 @@ mod tests {
         assert_eq!(norm("2025-04-09").0.as_deref(), Some("2025-04-09"));
         assert!(norm("2025-02-30").2[0].starts_with(NOTE_IMPOSSIBLE));
         assert!(norm("第5季度").2[0].starts_with(NOTE_GARBLED));
+        assert_eq!(norm("20日起").1, "20日".len());
+        assert!(match_period("100日元", 0, cx()).is_none());
+        assert!(match_period("3日内", 0, cx()).is_none());
     }
 }

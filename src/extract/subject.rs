@@ -154,6 +154,11 @@ const SEGMENTS: &[&str] = &[
     "非洲",
     "香港",
     "台湾",
+    "第一产业",
+    "第二产业",
+    "第三产业",
+    "制造业",
+    "服务业",
     "华东",
     "华南",
     "华北",
@@ -218,6 +223,18 @@ const METRICS: &[&str] = &[
     "保有量",
     "零售额",
     "良率",
+    "零售量",
+    "零售",
+    "批发量",
+    "批发",
+    "余额",
+    "贷款余额",
+    "存款余额",
+    "成交量",
+    "零售总额",
+    "社会消费品零售总额",
+    "固定资产投资",
+    "可支配收入",
     "营业成本",
     "毛利润",
     "出口量",
@@ -414,12 +431,33 @@ pub struct Topic {
     pub subject: Option<String>,
     /// Segment as written.
     pub segment: Option<String>,
-    /// Metric word as written.
+    /// Last amount metric word as written (收入, 出货量).
     pub metric: Option<String>,
+    /// Last share metric word as written (份额, 占比, 渗透率).
+    pub share_metric: Option<String>,
+    /// Last metric word of either kind.
+    pub last_metric: Option<String>,
     /// Normalised period figures are about.
     pub period: Option<String>,
     /// Year for periods written without one (三季度, 上半年).
     pub year: Option<i32>,
+}
+
+impl Topic {
+    /// Records a metric word in its family.
+    pub fn set_metric(&mut self, w: String) {
+        if is_share_metric(&w) {
+            self.share_metric = Some(w.clone());
+        } else {
+            self.metric = Some(w.clone());
+        }
+        self.last_metric = Some(w);
+    }
+}
+
+/// True for metric words that name a proportion (份额, 占比, 比重, 渗透率, 毛利率 …).
+pub fn is_share_metric(w: &str) -> bool {
+    w.ends_with('率') || w.ends_with("份额") || w.ends_with("占比") || w.ends_with("比重")
 }
 
 /// The running topic of a paragraph, with one saved copy per open parenthesis: words inside

@@ -60,9 +60,38 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// One space between a digit and a Chinese word (`100 万辆`, `2024 年`, the "pangu" spacing
+/// some outlets use): the byte after it, or `j` when there is none.
+pub fn pangu_space(text: &str, j: usize) -> usize {
+    match char_at(text, j) {
+        Some(c @ (' ' | '\u{a0}'))
+            if char_at(text, j + c.len_utf8())
+                .is_some_and(|n| is_han(n) || matches!(n, '%' | '％')) =>
+        {
+            j + c.len_utf8()
+        }
+        _ => j,
+    }
+}
+
+/// `pos` moved back over one space (the one before a number in pangu spacing: `约 100 万`).
+pub fn before_space(text: &str, floor: usize, pos: usize) -> usize {
+    match prev_char(text, pos) {
+        Some(c @ (' ' | '\u{a0}')) if pos - c.len_utf8() >= floor => pos - c.len_utf8(),
+        _ => pos,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pangu_spaces() {
+        assert_eq!(pangu_space("100 万辆", 3), 4);
+        assert_eq!(pangu_space("100 AI", 3), 3);
+        assert_eq!(before_space("约 100", 0, 4), 3);
+    }
 
     #[test]
     fn tail_takes_last_chars() {

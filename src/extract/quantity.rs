@@ -1,0 +1,621 @@
+//! Quantities: one end (number, magnitude, 多/余, unit), ranges, hedges, change leads and the
+//! kind of claim they make (level, share, growth, point change, multiple, rank, count).
+
+use super::change::{self, Lead};
+use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese};
+use super::period::{self, PeriodCx};
+use super::scanner::{metric_family, Scanner};
+use super::subject::{self, WordKind};
+use super::text::{self, char_at, prev_char, starts_at};
+use super::{filter, hedge, magnitude, unit};
+use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, Num, Unit, UnitKind, Value};
+use crate::document::Span;
+
+/// One end of a quantity as parsed: number, magnitude, inner hedge and unit.
+#[derive(Debug, Clone)]
+pub(super) struct End {
+    /// First byte of the end (its sign or 百分之, no hedge).
+    pub(super) start: usize,
+    /// One past its last byte (after the unit).
+    pub(super) end: usize,
+    /// Its value in base units, sign, magnitude and unit scale applied.
+    pub(super) num: Num,
+    /// The magnitude word written on it.
+    pub(super) magnitude: Option<String>,
+    /// The magnitude factor applied (1 when none).
+    pub(super) factor: f64,
+    /// The unit written on it.
+    pub(super) unit: Option<Unit>,
+    /// The unit's scale (成 = 10) already applied.
+    pub(super) scale: f64,
+    /// 多/余 written between number and unit.
+    pub(super) inner_hedge: Option<Hedge>,
+    /// Written in Chinese numerals.
+    pub(super) chinese: bool,
+    /// Chinese numeral of a single character (一, 两, 三 …).
+    pub(super) single_char: bool,
+    /// Chinese numeral starting with 十 (十家, 十余家).
+    pub(super) ten: bool,
+    /// A digit-by-digit Chinese numeral (二〇二五): a year or code, not an amount.
+    pub(super) digit_string: bool,
+    /// Written with decimals.
+    pub(super) decimal: bool,
+}
+
+/// The result of reading a number at some position.
+pub(super) enum Read {
+    /// Not a number here.
+    No,
+    /// A numeral that is not a quantity (code, ID, look-alike): skip to this byte.
+    Skip(usize),
+    /// A quantity end.
+    Yes(End),
+}
+
+/// Range separators between two ends.
+pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "〜", "至", "到"];
+
+impl Scanner<'_> {
+    /// A sign at `i` that starts a signed number (同比-3.2%, 同比+12%): its byte length and
+    /// factor (−1 or +1).
+    pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
+        let text = self.text;
+        let c = char_at(text, i)?;
+        if !matches!(c, '-' | '−' | '－' | '负' | '+' | '＋') {
+            return None;
+        }
+        let n = char_at(text, i + c.len_utf8())?;
+        let digit_next = is_arabic_digit(n) || (c == '负' && is_cn_numeral_char(n));
+        if !digit_next {
+            return None;
+        }
+        // A minus after a verb or punctuation is a sign; after 年/月/a digit it is a dash.
+        let prev_ok = match prev_char(text, i) {
+            None => true,
+            Some(p) => {
+                c == '负'
+                    || (text::is_han(p)
+                        && !is_cn_numeral_char(p)
+                        && !matches!(
+                            p,
+                            '年' | '月' | '日' | '号' | '季' | '度' | '期' | '末' | '底' | '初'
+                        ))
+                    || matches!(
+                        p,
+                        '(' | '（' | ' ' | ':' | '：' | ',' | '，' | '、' | '\n' | '“' | '"'
+                    )
+            }
+        };
+        let factor = if matches!(c, '+' | '＋') { 1.0 } else { -1.0 };
+        prev_ok.then_some((c.len_utf8(), factor))
+    }
+
+    /// Reads one end (number, magnitude, 多/余, unit) at byte `i`.
+    pub(super) fn read_end(&self, i: usize) -> Read {
+        let text = self.text;
+        let mut j = i;
+        let pct_prefix = starts_at(text, j, "百分之");
+        if pct_prefix {
+            j += "百分之".len();
+        }
+        let mut sign = 1.0;
+        if let Some((len, f)) = self.sign_at(j) {
+            sign = f;
+            j += len;
+        }
+        let Some(c) = char_at(text, j) else {
+            return Read::No;
+        };
+        let (num, mut k, magnitude, factor, chinese, single_char, ten, digit_string, decimal);
+        if is_arabic_digit(c) {
+            if filter::is_long_digit_run(text, j) {
+                return Read::Skip(skip_digits(text, j));
+            }
+            let Some(a) = parse_arabic(text, j) else {
+                return Read::Skip(skip_digits(text, j));
+            };
+            if a.leading_zero {
+                return Read::Skip(a.end);
+            }
+            // 1.2.3 (versions), 10:30 (times), 910B / 5G (codes).
+            if matches!(char_at(text, a.end), Some('.' | ':'))
+                && char_at(text, a.end + 1).is_some_and(|d| d.is_ascii_digit())
+            {
+                return Read::Skip(filter::latin_word(text, a.end + 1).0);
+            }
+            if let Some(end) = filter::glued_letters(text, a.end) {
+                let latin_unit = unit::match_unit(text, a.end)
+                    .is_some_and(|u| u.unit.kind == UnitKind::Measure && u.end == end);
+                if !latin_unit {
+                    return Read::Skip(end);
+                }
+            }
+            // 1/3, 3:1: fractions and ratios are not figures of their own.
+            if let Some(slash @ ('/' | '／')) = char_at(text, a.end) {
+                let d = a.end + slash.len_utf8();
+                if char_at(text, d).is_some_and(is_arabic_digit) {
+                    return Read::Skip(skip_digits(text, d));
+                }
+            }
+            // 10时30分, 9点30: clock times.
+            if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))
+                && a.frac_digits == 0
+                && char_at(text, a.end + 3).map_or(true, |c| {
+                    is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
+                })
+            {
+                let mut e = skip_digits(text, a.end + 3);
+                for w in ["分钟", "分", "半"] {
+                    if starts_at(text, e, w) {
+                        e += w.len();
+                        break;
+                    }
+                }
+                return Read::Skip(e);
+            }
+            // 21世纪, 80年代, 90后: names of times and generations, not quantities.
+            if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
+                || (a.int_digits == 2
+                    && a.frac_digits == 0
+                    && starts_at(text, a.end, "后")
+                    && !char_at(text, a.end + "后".len()).is_some_and(is_arabic_digit))
+            {
+                return Read::Skip(a.end);
+            }
+            k = a.end;
+            let spaced = text::pangu_space(text, k);
+            if spaced > k
+                && (magnitude::match_magnitude(text, spaced).is_some()
+                    || unit::match_unit(text, spaced).is_some())
+            {
+                k = spaced;
+            }
+            let mut n = Num::new(a.value, a.step);
+            match magnitude::match_magnitude(text, k) {
+                Some((w, f, e)) => {
+                    n = n.scaled(f);
+                    magnitude = Some(w.to_string());
+                    factor = f;
+                    k = e;
+                }
+                None => {
+                    magnitude = None;
+                    factor = 1.0;
+                }
+            }
+            num = n;
+            chinese = false;
+            single_char = false;
+            ten = false;
+            digit_string = false;
+            decimal = a.frac_digits > 0;
+        } else if is_cn_numeral_char(c) {
+            let Some(n) = parse_chinese(text, j) else {
+                return Read::Skip(skip_cn(text, j));
+            };
+            // 百度, 千万不要; 几十万, 数百家, 好几千: no number is written.
+            if (n.starts_with_power && !pct_prefix)
+                || matches!(prev_char(text, j), Some('几' | '数' | '好' | '上' | '成'))
+            {
+                return Read::Skip(n.end);
+            }
+            k = n.end;
+            num = Num::new(n.value, n.step);
+            magnitude = n.magnitude.map(str::to_string);
+            factor = n.magnitude.and_then(magnitude::factor_of).unwrap_or(1.0);
+            chinese = true;
+            single_char = n.chars == 1;
+            ten = char_at(text, j) == Some('十');
+            digit_string = n.digit_string;
+            decimal = n.step < 1.0;
+        } else {
+            return Read::No;
+        }
+        let mut inner_hedge = None;
+        let (mut magnitude, mut factor, mut num) = (magnitude, factor, num);
+        if !pct_prefix {
+            if let Some((h, e)) = hedge::inner_hedge(text, k) {
+                // 3万多人, 100余家, and 二十多万辆 / 20多万 with the magnitude after the hedge.
+                let mag_after = if magnitude.is_none() {
+                    magnitude::match_magnitude(text, e)
+                } else {
+                    None
+                };
+                if let Some((w, f, e2)) = mag_after {
+                    inner_hedge = Some(h);
+                    num = num.scaled(f);
+                    magnitude = Some(w.to_string());
+                    factor = f;
+                    k = e2;
+                } else if magnitude.is_some() || unit::match_unit(text, e).is_some() {
+                    inner_hedge = Some(h);
+                    k = e;
+                }
+            }
+        }
+        let (unit, scale) = if pct_prefix {
+            (Some(Unit::new("%", UnitKind::Percent)), 1.0)
+        } else {
+            match unit::match_unit(text, k) {
+                // 成 only after Chinese numerals or when written as 成 after a hedge.
+                Some(u) if u.scale > 1.0 && !chinese => (None, 1.0),
+                Some(u) => {
+                    k = u.end;
+                    (Some(u.unit), u.scale)
+                }
+                None => (None, 1.0),
+            }
+        };
+        let num = Num::new(sign * num.value * scale, num.step * scale);
+        if !num.value.is_finite() || !num.step.is_finite() || num.step <= 0.0 {
+            return Read::Skip(k);
+        }
+        Read::Yes(End {
+            start: i,
+            end: k,
+            num,
+            magnitude,
+            factor,
+            unit,
+            scale,
+            inner_hedge,
+            chinese,
+            single_char,
+            ten,
+            digit_string,
+            decimal,
+        })
+    }
+
+    /// True when a Chinese numeral end is a real quantity rather than part of a word.
+    pub(super) fn chinese_ok(e: &End) -> bool {
+        if e.digit_string {
+            return false;
+        }
+        match &e.unit {
+            None => e.magnitude.is_some(),
+            Some(u) => {
+                // 一位, 两个, 三家: a single digit character before a measure word reads as
+                // "a"/"a couple of", not as a figure worth checking (十家, 十余家 are counts).
+                !(e.single_char
+                    && !e.ten
+                    && u.kind == UnitKind::Measure
+                    && e.magnitude.is_none()
+                    && e.inner_hedge.is_none())
+            }
+        }
+    }
+
+    /// A quantity claim starting at byte `i` (possibly a range).
+    pub(super) fn quantity(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let low = match self.read_end(i) {
+            Read::No => return None,
+            Read::Skip(end) => {
+                self.mentions += 1;
+                return Some(end.max(i + 1));
+            }
+            Read::Yes(e) => e,
+        };
+        self.mentions += 1;
+        if low.chinese && !Self::chinese_ok(&low) && !self.range_follows(&low) {
+            return Some(low.end);
+        }
+        let floor = self.floor(i);
+        let pre = hedge::prefix_hedge(text, floor, i);
+        let lead_at = pre.as_ref().map_or(i, |(_, s)| *s);
+        let lead = change::lead(text, floor, lead_at);
+
+        let from_here = lead == Lead::From
+            || (self.from_marker && self.pending_from.is_none() && !matches!(lead, Lead::Rate(_)));
+        let to_here = match lead {
+            Lead::Target(d) if self.pending_from.is_some() => Some(d),
+            _ => self.to_marker.filter(|_| self.pending_from.is_some()),
+        };
+        // 1-9月, 3至5日: a span of months or days, not a quantity.
+        if let Some(end) = self.month_span(&low) {
+            self.mentions += 1;
+            // Figures after 1-9月 are not about the month named before it.
+            self.topic.top_mut().period = None;
+            let cl = self.blank(Span::new(i, end), ClaimKind::Period);
+            self.push(cl);
+            return Some(end);
+        }
+        // A range: low, separator, high.
+        let high = self.read_high(&low, from_here);
+        if let Some(h) = &high {
+            self.mentions += 1;
+            // 400-820-8820: a third part makes it a phone number or code.
+            if let Some(sep) = RANGE_SEPS.iter().find(|s| starts_at(text, h.end, s)) {
+                if char_at(text, h.end + sep.len()).is_some_and(is_arabic_digit) {
+                    return Some(skip_digits(text, h.end + sep.len()));
+                }
+            }
+            // 2024-2025 (赛季): a span of years.
+            let year_like = |e: &End| {
+                !e.chinese
+                    && e.unit.is_none()
+                    && e.magnitude.is_none()
+                    && e.end - e.start == 4
+                    && (1900.0..=2100.0).contains(&e.num.value)
+            };
+            if year_like(&low) && year_like(h) && pre.is_none() {
+                let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
+                cl.period = Some(format!(
+                    "{}-{}",
+                    &text[low.start..low.end],
+                    &text[h.start..h.end]
+                ));
+                self.push(cl);
+                return Some(h.end);
+            }
+        }
+        let low_bound = Bound {
+            span: Span::new(low.start, low.end),
+            num: low.num,
+            magnitude: low.magnitude.clone(),
+            unit: low.unit.clone(),
+        };
+        let mut end = high.as_ref().map_or(low.end, |h| h.end);
+        // List markers: 1、 (1) （二） and 1. at a line start number items, they count nothing.
+        let bare = high.is_none() && low.unit.is_none() && low.magnitude.is_none() && pre.is_none();
+        if bare && !low.decimal {
+            let before = prev_char(text, low.start);
+            let after = char_at(text, low.end);
+            let marker = matches!(after, Some('、'))
+                || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
+                || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
+            if marker {
+                return Some(low.end);
+            }
+        }
+        // A bare year-like number (2025中国汽车论坛) names an event or a year, not a quantity.
+        if high.is_none()
+            && low.unit.is_none()
+            && low.magnitude.is_none()
+            && pre.is_none()
+            && !low.chinese
+            && low.end - low.start == 4
+            && (1900.0..=2100.0).contains(&low.num.value)
+        {
+            return Some(low.end);
+        }
+        let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
+        let start = pre.as_ref().map_or(i, |(_, s)| *s);
+        if hedge.is_none() {
+            hedge = high
+                .as_ref()
+                .and_then(|h| h.inner_hedge.clone())
+                .or(low.inner_hedge.clone());
+        }
+        if let Some((h, e)) = hedge::suffix_hedge(text, end) {
+            if hedge.is_none() {
+                hedge = Some(h);
+            }
+            end = e;
+        }
+        let (value, bounds, unit, magnitude, decimal) = match &high {
+            None => (
+                Value::Point(low.num),
+                vec![low_bound],
+                low.unit.clone(),
+                low.magnitude.clone(),
+                low.decimal,
+            ),
+            Some(h) => {
+                // 60-80万枚: a bare low end shares the high end's magnitude and unit scale.
+                let mut lnum = low.num;
+                if low.magnitude.is_none() && low.unit.is_none() && h.magnitude.is_some() {
+                    lnum = lnum.scaled(h.factor);
+                }
+                if low.unit.is_none() && h.scale > 1.0 {
+                    lnum = lnum.scaled(h.scale);
+                }
+                let mut lb = low_bound;
+                lb.num = lnum;
+                let hb = Bound {
+                    span: Span::new(h.start, h.end),
+                    num: h.num,
+                    magnitude: h.magnitude.clone(),
+                    unit: h.unit.clone(),
+                };
+                (
+                    Value::Range {
+                        low: lnum,
+                        high: h.num,
+                    },
+                    vec![lb, hb],
+                    h.unit.clone().or(low.unit.clone()),
+                    h.magnitude.clone(),
+                    low.decimal || h.decimal,
+                )
+            }
+        };
+        let rank = prev_char(text, i) == Some('第');
+        let negative = match &value {
+            Value::Point(n) => n.value < 0.0,
+            _ => false,
+        };
+        let shape = Shape {
+            unit: unit.as_ref().map(|u| u.kind),
+            rank: rank && high.is_none(),
+            bare_amount: magnitude.is_some() || decimal,
+            negative,
+        };
+        let (kind, direction) = classify(shape, lead);
+        let mut cl = self.blank(Span::new(start, end), kind);
+        cl.value = value;
+        cl.bounds = bounds;
+        cl.unit = unit;
+        cl.magnitude = magnitude;
+        cl.hedge = hedge;
+        cl.direction = direction;
+        self.fill_topic(&mut cl);
+        // 60万-80万枚出货量: a metric word right after the figure names it.
+        let after = if starts_at(text, end, "的") {
+            end + "的".len()
+        } else {
+            end
+        };
+        if let Some((w, WordKind::Metric, _)) = self.lex.match_at(text, after) {
+            if metric_family(cl.kind).map_or(true, |share| share == subject::is_share_metric(w)) {
+                cl.metric = Some(w.to_string());
+            }
+        }
+        let id = self.claims.len();
+        if let (Some(d), Some(from)) = (to_here, self.pending_from) {
+            cl.change_of = Some((from, id));
+            cl.direction = d.or_else(|| self.compare(from, &cl.value));
+            self.pending_from = None;
+            self.to_marker = None;
+            self.from_marker = false;
+        } else if from_here {
+            self.pending_from = Some(id);
+            self.from_marker = false;
+        }
+        self.push(cl);
+        Some(end)
+    }
+
+    /// True when a range separator and a second end follow (六十万至八十万: the low end of a
+    /// Chinese range may lack the unit written on the high end).
+    pub(super) fn range_follows(&self, low: &End) -> bool {
+        self.read_high(low, false).is_some()
+    }
+
+    /// The far end of a range after `low`, if a separator and a quantity follow.
+    ///
+    /// After 从, 到/至 introduce the value reached, not a range end. A far end that reads as
+    /// a date or period (从2020年的10%到2024年的20%) is not a range end either.
+    pub(super) fn read_high(&self, low: &End, from: bool) -> Option<End> {
+        let text = self.text;
+        if low.digit_string {
+            return None;
+        }
+        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
+        if from && (*sep == "到" || *sep == "至") {
+            return None;
+        }
+        let j = low.end + sep.len();
+        let cx = PeriodCx {
+            article: None,
+            ctx_year: None,
+        };
+        if period::match_period(text, j, cx).is_some_and(|m| m.start == j && m.is_claim) {
+            return None;
+        }
+        let Read::Yes(h) = self.read_end(j) else {
+            return None;
+        };
+        let weighty =
+            h.magnitude.is_some() || h.unit.as_ref().is_some_and(|u| u.kind != UnitKind::Measure);
+        if h.chinese && !Self::chinese_ok(&h) && !weighty {
+            return None;
+        }
+        // 三至五家 is a loose count; 三到五成 is a range of shares.
+        if low.chinese && low.single_char && !weighty {
+            return None;
+        }
+        Some(h)
+    }
+
+    /// The end of `1-9月` / `3至5日` when `low` is a bare integer starting such a span.
+    pub(super) fn month_span(&self, low: &End) -> Option<usize> {
+        let text = self.text;
+        if low.unit.is_some() || low.magnitude.is_some() || low.decimal {
+            return None;
+        }
+        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
+        let t = period::read_int(text, low.end + sep.len())?;
+        ["月", "日", "号", "季度"]
+            .iter()
+            .find(|w| starts_at(text, t.end, w))
+            .map(|w| t.end + w.len())
+    }
+
+    /// Direction from the `from` claim's value to `to`.
+    pub(super) fn compare(&self, from: ClaimId, to: &Value) -> Option<Direction> {
+        let f = match &self.claims.get(from)?.value {
+            Value::Point(n) => n.value,
+            _ => return None,
+        };
+        let t = match to {
+            Value::Point(n) => n.value,
+            _ => return None,
+        };
+        if t > f {
+            Some(Direction::Up)
+        } else if t < f {
+            Some(Direction::Down)
+        } else {
+            None
+        }
+    }
+}
+
+/// Byte offset after the Arabic digits (and separators) starting at `i`.
+pub(super) fn skip_digits(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if is_arabic_digit(c) || matches!(c, ',' | '.' | '．') {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Byte offset after the Chinese numeral characters starting at `i`.
+pub(super) fn skip_cn(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if is_cn_numeral_char(c) || c == '点' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// What decides a quantity's kind besides the words before it.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Family of its unit, if any.
+    unit: Option<UnitKind>,
+    /// Written after 第 (and not a range).
+    rank: bool,
+    /// Without a unit: has a magnitude or decimals (16亿, 3880.5), so an amount, not a count.
+    bare_amount: bool,
+    /// Negative value (同比-3.5%).
+    negative: bool,
+}
+
+/// Kind and direction of a quantity: a % after a change verb is a growth rate, otherwise a
+/// share; 个百分点 a point change; 倍 a multiple; other units a level (with a direction when a
+/// change verb precedes it: an absolute change); no unit a level or a count.
+fn classify(shape: Shape, lead: Lead) -> (ClaimKind, Option<Direction>) {
+    let rate = match lead {
+        Lead::Rate(d) => Some(d),
+        _ => None,
+    };
+    match shape.unit {
+        // 第3名, 第1位: an ordinal, whatever measure word follows.
+        _ if shape.rank => (ClaimKind::Rank, None),
+        Some(UnitKind::Percent) => match rate {
+            Some(d) => {
+                let sign = if shape.negative {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                (ClaimKind::Growth, Some(d.unwrap_or(sign)))
+            }
+            None => (ClaimKind::Share, None),
+        },
+        Some(UnitKind::Points) => (ClaimKind::PointChange, rate.flatten()),
+        Some(UnitKind::Times) => (ClaimKind::Multiple, rate.flatten()),
+        Some(_) => (ClaimKind::Level, rate.flatten()),
+        None if shape.bare_amount => (ClaimKind::Level, rate.flatten()),
+        None => (ClaimKind::Count, rate.flatten()),
+    }
+}

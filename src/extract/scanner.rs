@@ -1,0 +1,367 @@
+//! The one-pass scanner: walks the text, tracks clauses, parentheses and the paragraph topic,
+//! and hands each position to the readers (words, periods, quantities).
+
+use super::change::{self, Lead};
+use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
+use super::period::{self, PeriodCx, PeriodMatch};
+use super::subject::{self, Lexicon, TopicStack, WordKind};
+use super::text::{self, char_at, starts_at};
+use super::{filter, magnitude, unit, ExtractOptions};
+use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
+use crate::document::Span;
+
+/// The running state of one pass over a document.
+pub(super) struct Scanner<'a> {
+    /// The document's text, untouched.
+    pub(super) text: &'a str,
+    /// Article date and caller entities.
+    pub(super) opts: &'a ExtractOptions,
+    /// Entity, segment and metric words.
+    pub(super) lex: Lexicon,
+    /// Claims so far, in text order.
+    pub(super) claims: Vec<Claim>,
+    /// Numeric mentions so far, claims or not.
+    pub(super) mentions: usize,
+    /// What the paragraph is talking about.
+    pub(super) topic: TopicStack,
+    /// First byte of the current clause: look-backs never cross it.
+    pub(super) clause_start: usize,
+    /// A `从A` claim waiting for its `到B`.
+    pub(super) pending_from: Option<ClaimId>,
+    /// A 从 was passed in this clause and no figure has followed it yet.
+    pub(super) from_marker: bool,
+    /// A 到/至 was passed after a `从A` claim: the direction of the verb before it.
+    pub(super) to_marker: Option<Option<Direction>>,
+    /// End of the last lexicon entity (a company name written in full keeps that entity).
+    pub(super) last_entity_end: usize,
+    /// End of the last claim pushed: look-backs never reach into it.
+    pub(super) last_claim_end: usize,
+    /// The document's sentences.
+    pub(super) sentences: &'a [Span],
+    /// Index of the sentence at the scan position (only moves forward).
+    pub(super) sentence: usize,
+}
+
+impl Scanner<'_> {
+    /// Walks the whole text once.
+    pub(super) fn run(&mut self) {
+        let text = self.text;
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            let next = i + c.len_utf8();
+            match c {
+                '\n' => {
+                    self.topic.reset();
+                    self.new_clause(next);
+                }
+                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+                    self.topic.end_sentence();
+                    self.new_clause(next);
+                }
+                '，' | ',' | '、' | '：' | ':' => self.new_clause(next),
+                '(' | '（' => {
+                    self.topic.open();
+                    self.new_clause(next);
+                }
+                ')' | '）' => {
+                    self.topic.close();
+                    self.new_clause(next);
+                }
+                _ => {
+                    if let Some(end) = self.try_at(i, c) {
+                        i = end.max(next);
+                        // Readers return char boundaries; never let a slip stop the scan.
+                        while i < text.len() && !text.is_char_boundary(i) {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    self.mark_change_words(i, c);
+                }
+            }
+            i = next;
+        }
+    }
+
+    /// A clause starts at byte `at`: look-backs and 从…到 pairs do not cross it.
+    pub(super) fn new_clause(&mut self, at: usize) {
+        self.clause_start = at;
+        self.pending_from = None;
+        self.from_marker = false;
+        self.to_marker = None;
+    }
+
+    /// Notes 从 and 到/至 that no reader consumed (从2020年的30%提升至2024年的45%).
+    pub(super) fn mark_change_words(&mut self, i: usize, c: char) {
+        match c {
+            // 从A到B, 由A增至B (but not 由于, "because").
+            '从' => self.from_marker = true,
+            '由' if char_at(self.text, i + c.len_utf8()) != Some('于') => self.from_marker = true,
+            '到' | '至' if self.pending_from.is_some() => {
+                let floor = self.floor(i);
+                let d = match change::lead(self.text, floor, i + c.len_utf8()) {
+                    Lead::Target(d) => d,
+                    _ => None,
+                };
+                self.to_marker = Some(d);
+            }
+            _ => {}
+        }
+    }
+
+    /// Tries every reader at byte `i`; returns where to continue, or `None` to step one char.
+    pub(super) fn try_at(&mut self, i: usize, c: char) -> Option<usize> {
+        let text = self.text;
+        if let Some(end) = filter::url_at(text, i) {
+            self.mentions += usize::from(text[i..end].chars().any(|c| c.is_ascii_digit()));
+            return Some(end);
+        }
+        if c.is_ascii_alphabetic() {
+            return Some(self.latin(i));
+        }
+        if c == '某' {
+            if let Some(end) = subject::mou_name(&self.lex, text, i) {
+                self.topic.top_mut().subject = Some(text[i..end].to_string());
+                return Some(end);
+            }
+        }
+        // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
+        if let Some((w, kind, end)) = self
+            .lex
+            .match_at(text, i)
+            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))
+        {
+            let w = w.to_string();
+            let top = self.topic.top_mut();
+            match kind {
+                WordKind::Entity => {
+                    top.subject = Some(w);
+                    self.last_entity_end = end;
+                }
+                WordKind::Segment => top.segment = Some(w),
+                WordKind::Metric => top.set_metric(w),
+            }
+            return Some(end);
+        }
+        if let Some(end) = filter::non_numeral_word(text, i) {
+            self.mentions += 1;
+            return Some(end);
+        }
+        if let Some(end) = self.company(i) {
+            return Some(end);
+        }
+        if let Some(end) = self.half(i) {
+            return Some(end);
+        }
+        if let Some(end) = self.trend(i) {
+            return Some(end);
+        }
+        if let Some(end) = self.doubling(i) {
+            return Some(end);
+        }
+        if matches!(
+            c,
+            '今' | '去' | '明' | '前' | '每' | '上' | '下' | '全' | '第'
+        ) || is_arabic_digit(c)
+            || is_cn_numeral_char(c)
+        {
+            let cx = PeriodCx {
+                article: self.opts.article_date,
+                ctx_year: self.topic.top().year,
+            };
+            if let Some(m) = period::match_period(text, i, cx) {
+                if m.start == i && m.end > i {
+                    return Some(self.period_claim(m));
+                }
+            }
+        }
+        if is_arabic_digit(c)
+            || is_cn_numeral_char(c)
+            || starts_at(text, i, "百分之")
+            || self.sign_at(i).is_some()
+        {
+            return self.quantity(i);
+        }
+        None
+    }
+
+    /// A Latin word: entity name, FY2025/Q3 period, product code, or plain word.
+    pub(super) fn latin(&mut self, i: usize) -> usize {
+        let text = self.text;
+        if let Some((w, WordKind::Entity, end)) = self.lex.match_at(text, i) {
+            self.topic.top_mut().subject = Some(w.to_string());
+            return end;
+        }
+        let (end, has_digit) = filter::latin_word(text, i);
+        let word = &text[i..end];
+        if let Some(y) = word.strip_prefix("FY").and_then(|y| y.parse::<i32>().ok()) {
+            // FY2025, and FY25 for 2025.
+            let y = if word.len() == 4 { 2000 + y } else { y };
+            if (1000..=2999).contains(&y) && (word.len() == 6 || word.len() == 4) {
+                let m = PeriodMatch {
+                    start: i,
+                    end,
+                    kind: ClaimKind::Period,
+                    period: Some(format!("FY{y}")),
+                    notes: Vec::new(),
+                    year: Some(y),
+                    carries: true,
+                    is_claim: true,
+                };
+                return self.period_claim(m);
+            }
+        }
+        if let Some(q @ 1..=4) = word.strip_prefix('Q').and_then(|q| q.parse::<i32>().ok()) {
+            let y = self
+                .topic
+                .top()
+                .year
+                .or(self.opts.article_date.map(|d| d.year));
+            let norm = match y {
+                Some(y) => format!("{y}Q{q}"),
+                None => format!("--Q{q}"),
+            };
+            let m = PeriodMatch {
+                start: i,
+                end,
+                kind: ClaimKind::Period,
+                period: Some(norm),
+                notes: Vec::new(),
+                year: y,
+                carries: true,
+                is_claim: true,
+            };
+            return self.period_claim(m);
+        }
+        if has_digit {
+            self.mentions += 1;
+            return end;
+        }
+        if let Some(code_end) = filter::spaced_code(text, end) {
+            // RTX 5060, iPhone 16 — unless a quantity word follows the digits (GDP 5%).
+            let num_end = match parse_arabic(text, end + 1) {
+                Some(a) => a.end,
+                None => code_end,
+            };
+            let quantity_follows = unit::match_unit(text, num_end).is_some()
+                || magnitude::match_magnitude(text, num_end).is_some();
+            if !quantity_follows {
+                self.mentions += 1;
+                return code_end;
+            }
+        }
+        end
+    }
+
+    /// Emits a date/period claim (or only updates the context year) and returns its end.
+    pub(super) fn period_claim(&mut self, m: PeriodMatch) -> usize {
+        // 比上半年, 较去年: a comparison base, not the period of what follows.
+        let before = text::tail(self.text, self.floor(m.start), m.start, 2);
+        let base = ["比", "较", "相比", "与", "同"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let top = self.topic.top_mut();
+        if base {
+            if m.is_claim {
+                self.mentions += 1;
+                let mut cl = self.blank(Span::new(m.start, m.end), m.kind);
+                cl.period = m.period;
+                cl.notes = m.notes;
+                self.push(cl);
+            }
+            return m.end;
+        }
+        if let Some(y) = m.year {
+            top.year = Some(y);
+        }
+        if m.carries {
+            top.period = if m.notes.is_empty() {
+                m.period.clone()
+            } else {
+                None
+            };
+        }
+        if m.is_claim {
+            self.mentions += 1;
+            let mut cl = self.blank(Span::new(m.start, m.end), m.kind);
+            cl.period = m.period;
+            cl.notes = m.notes;
+            self.push(cl);
+        }
+        m.end
+    }
+
+    /// Takes subject, segment, metric and period from the topic in force. Shares take the
+    /// last share word (份额, 占比, …率), amounts the last amount word (收入, 出货量), changes
+    /// and trends whichever came last, so 份额 is never carried onto 4300万部.
+    pub(super) fn fill_topic(&self, cl: &mut Claim) {
+        let top = self.topic.top();
+        cl.period = top.period.clone();
+        cl.subject = top.subject.clone();
+        cl.segment = top.segment.clone();
+        cl.metric = match metric_family(cl.kind) {
+            Some(true) => top.share_metric.clone(),
+            Some(false) => top.metric.clone(),
+            None => top.last_metric.clone(),
+        };
+    }
+
+    /// An empty claim of `kind` at `span`, in the right sentence.
+    pub(super) fn blank(&mut self, span: Span, kind: ClaimKind) -> Claim {
+        while self.sentence + 1 < self.sentences.len()
+            && self.sentences[self.sentence].end <= span.start
+        {
+            self.sentence += 1;
+        }
+        Claim {
+            id: self.claims.len(),
+            span,
+            kind,
+            value: Value::None,
+            bounds: Vec::new(),
+            unit: None,
+            magnitude: None,
+            hedge: None,
+            direction: None,
+            period: None,
+            subject: None,
+            segment: None,
+            metric: None,
+            sentence: self.sentence,
+            change_of: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Where look-backs from byte `i` must stop: the clause start or the end of the last
+    /// claim, whichever is later (均九亿0: the 均 belongs to 九亿, not to 0).
+    pub(super) fn floor(&self, i: usize) -> usize {
+        self.clause_start.max(self.last_claim_end).min(i)
+    }
+
+    /// Appends a claim with its id and moves the look-back floor past it.
+    pub(super) fn push(&mut self, mut cl: Claim) {
+        self.last_claim_end = self.last_claim_end.max(cl.span.end);
+        cl.id = self.claims.len();
+        self.claims.push(cl);
+    }
+}
+
+/// Which metric words a claim kind takes: `Some(true)` share words, `Some(false)` amount
+/// words, `None` whichever came last (changes and trends name either).
+pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
+    match kind {
+        ClaimKind::Share | ClaimKind::PointChange => Some(true),
+        ClaimKind::Growth | ClaimKind::Trend => None,
+        _ => Some(false),
+    }
+}
+
+/// True when a name that starts with a digit (360, 58同城) is followed by a magnitude or unit
+/// (360亿元): then the digits are a figure, not the name.
+fn reads_as_quantity(text: &str, word: &str, end: usize) -> bool {
+    word.starts_with(|c: char| is_arabic_digit(c))
+        && (unit::match_unit(text, end).is_some()
+            || magnitude::match_magnitude(text, end).is_some()
+            || matches!(char_at(text, end), Some('.' | '．' | ',')))
+}
