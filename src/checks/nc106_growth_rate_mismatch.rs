@@ -163,7 +163,7 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
         lead = lead.replace(w, "");
     }
     let opens = lead.contains('从') || lead.contains('由');
-    let reaches = ["到", "至", "达", "为"].iter().any(|w| link.contains(w));
+    let reaches = ["到", "至", "达"].iter().any(|w| link.contains(w));
     (opens && reaches).then_some(Change {
         from: from.id,
         to: to.id,
