@@ -121,6 +121,9 @@ fn clean_articles_produce_nothing() {
         "tests/fixtures/arith-clean/auto-sales-2024.txt",
         "tests/fixtures/arith-clean/phone-shipments-q3.txt",
         "tests/fixtures/arith-clean/battery-maker-q3-report.txt",
+        "tests/fixtures/arith-clean/car-retail-october.txt",
+        "tests/fixtures/arith-clean/phone-market-canalys.txt",
+        "tests/fixtures/arith-clean/gdp-q3.txt",
     ] {
         assert_eq!(codes_and_spans(rel), Vec::new(), "{rel}");
     }
@@ -273,4 +276,20 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn sample_article_with_a_supported_share_passes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/nvidia-china-export-controls.txt");
+    let text = std::fs::read_to_string(path).expect("sample readable");
+    assert!(text.contains("份额远超60%"));
+    for share in ["份额超50%", "份额约65%", "份额约为70%"] {
+        let edited = text.replace("份额远超60%", share);
+        assert_eq!(codes_for(&edited), Vec::<String>::new(), "{share}");
+    }
+    // An estimate beyond what the counts allow is still flagged.
+    assert_eq!(
+        codes_for(&text.replace("份额远超60%", "份额约为90%")),
+        vec!["NC104".to_string()]
+    );
 }

@@ -60,12 +60,6 @@ pub fn before_in_sentence<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
     cx.doc.text.get(s.start..claim.span.start).unwrap_or("")
 }
 
-/// The text of the claim's sentence after the claim.
-pub fn after_in_sentence<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
-    let s = sentence_span(cx, claim);
-    cx.doc.text.get(claim.span.end..s.end).unwrap_or("")
-}
-
 /// Characters that end a clause inside a sentence.
 pub fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。')
@@ -186,16 +180,6 @@ const WHOLE_MARKS: &[&str] = &[
 /// True when the clause before an amount marks it as a whole (总销量, 合计, 全年 …).
 pub fn marks_whole(clause: &str) -> bool {
     WHOLE_MARKS.iter().any(|w| clause.contains(w))
-}
-
-/// Words that introduce a change from one value to another; a share list interrupted by one
-/// of these is a before/after pair, not parts of a whole.
-pub fn has_change_word(text: &str) -> bool {
-    const W: &[&str] = &[
-        "到", "至", "降", "升", "增", "减", "提高", "下滑", "变为", "跌", "涨", "扩大", "缩小",
-        "回落", "攀升",
-    ];
-    W.iter().any(|w| text.contains(w))
 }
 
 #[cfg(test)]

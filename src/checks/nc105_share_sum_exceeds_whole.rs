@@ -160,7 +160,7 @@ fn enumerates_wholes(lead: &str) -> bool {
 /// True when the clause before `a` opens a change that `b` ends (从30%提高到45%).
 fn is_change_pair(cx: &Context<'_>, a: &Claim, b: &Claim) -> bool {
     let mut lead = clause_before(cx, a).to_string();
-    for w in ["由于", "从而", "从事"] {
+    for w in ["由于", "从而", "从事", "从未", "从不", "自由", "理由"] {
         lead = lead.replace(w, "");
     }
     let link = between(cx, a.span, b.span);

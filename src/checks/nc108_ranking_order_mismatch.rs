@@ -55,11 +55,12 @@ impl Check for RankingOrderMismatch {
                     continue;
                 };
                 let list = list_from(cx, &ids[i..]);
-                let n = list.len();
-                if n >= 2 {
+                if list.len() >= 2 {
                     check(cx, &list, order, out);
                 }
-                i += n.max(1);
+                // Continue after the list's last item (periods inside it were skipped).
+                let last = list.last().and_then(|c| ids.binary_search(&c.id).ok());
+                i = last.map_or(i, |p| p.max(i)) + 1;
             }
         }
     }
@@ -173,10 +174,13 @@ fn list_from<'a>(cx: &Context<'a>, ids: &[usize]) -> Vec<&'a Claim> {
 
 /// True when the text between two figures starts another statement rather than naming the
 /// next list item (`，前五大供应商采购额占比为`): a verb of being or a ranking word of its own.
+///
+/// The verb must end the gap (`…占比为40%`): 为 inside a name (华为) does not count.
 fn starts_new_statement(gap: &str) -> bool {
-    ["为", "是", "占", "达", "：", ":"]
+    let g = gap.trim_end();
+    ["为", "是", "占", "达", "达到", "：", ":"]
         .iter()
-        .any(|w| gap.contains(w))
+        .any(|w| g.ends_with(w))
         || ranking_cue(&format!("{gap}为")).is_some()
 }
 
@@ -310,6 +314,18 @@ mod tests {
             "前3季度两家采购量分别为",
         );
         assert!(k.findings(&RankingOrderMismatch).is_empty());
+    }
+
+    #[test]
+    fn names_holding_wei_do_not_end_a_list() {
+        let text = "出货量最大的厂商分别是小米(42万台)、华为(35万台)、荣耀(38万台)。";
+        let mut k = Kit::new(text);
+        for (t, v) in [("42万台", 42.0), ("35万台", 35.0), ("38万台", 38.0)] {
+            k.at(t, ClaimKind::Level).point(v, 1e4).measure("台").push();
+        }
+        let f = k.findings(&RankingOrderMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(k.text(f[0].span), "38万台");
     }
 
     #[test]
