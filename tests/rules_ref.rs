@@ -283,3 +283,22 @@ fn sample_article_passes_the_bundled_reference() {
     assert_eq!(has("60万-80万"), 0, "{hits:?}");
     assert!(report.stats.checked >= 9);
 }
+
+#[test]
+fn every_reference_rule_documents_itself() {
+    let codes: Vec<&str> = registry()
+        .iter()
+        .map(|r| r.info().code)
+        .filter(|c| c.starts_with("NC2"))
+        .collect();
+    assert_eq!(codes, ["NC201", "NC202", "NC203", "NC204", "NC205"]);
+    for rule in registry()
+        .iter()
+        .filter(|r| r.info().code.starts_with("NC2"))
+    {
+        let doc = rule.info().doc;
+        for part in ["Why:", "Flagged:", "Not flagged:", "Tolerance:"] {
+            assert!(doc.contains(part), "{} lacks {part}", rule.info().code);
+        }
+    }
+}

@@ -40,8 +40,8 @@ by max(5%, one step of the last digit); 近/将近/不到/不足/最多 mean any
 超/逾/多/余/至少 anything above (so does a bare 突破 right before the figure); 远超
 at least 1.1× the written value. A fact whose note or source calls it an estimate or
 rough figure stands for ±5% around its value. The rule fires only when the two
-intervals do not meet. When scaling the claim by 10^3, 10^4,
-10^8 or 10^12 would make them meet, NC202 reports a magnitude slip instead."
+intervals do not meet. When scaling the claim by 10^3, 10^4, 10^8 or 10^12 would make
+them meet, NC202 reports a magnitude slip instead."
 );
 
 impl Check for ReferenceValueMismatch {

@@ -24,7 +24,8 @@ The comparison period comes from the words before the figure in its clause: 同�
 较上年, 去年同期 → the same period a year earlier (FY2025 → FY2024, 2025Q1-Q3 →
 2024Q1-Q3); 环比, 较上季度 → the period just before (2025Q3 → 2025Q2). Without such a
 word, annual periods compare with the year before and other periods are left
-unchecked. The growth claim needs its own subject, metric and period (resolved
+unchecked; a rate against another written year (较2021年增长171%) is left unchecked
+unless that year is the one before. The growth claim needs its own subject, metric and period (resolved
 through the aliases); 增长 counts as up, 下降/下滑/减少 as down.
 
 Why: growth rates are often recomputed, rounded or copied from another line of a
@@ -246,6 +247,21 @@ mod tests {
         );
         assert!(out.findings.is_empty());
         assert!(out.referenced[0]);
+    }
+
+    #[test]
+    fn growth_over_several_years_is_not_year_on_year() {
+        // 412300 / 152000 − 1 = 171%: against 2021, not against 2023.
+        let out = one(
+            "长风汽车2024年交付量41.2万辆,较2021年的15.2万辆增长171%。",
+            "171%",
+            171.0,
+            1.0,
+            Direction::Up,
+            "2024",
+        );
+        assert!(out.findings.is_empty());
+        assert!(!out.referenced[0]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
     describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval,
 };
-use crate::reference::matching::Surroundings;
+use crate::reference::matching::{market_share_words, Surroundings};
 
 declare_rule!(
     ReferenceShareMismatch,
@@ -32,6 +32,7 @@ Flagged:     长风汽车2024年海外交付量占比为18.5%。 (61000/412300 =
 Not flagged: 长风汽车2024年海外交付量占比为14.8%。
 Not flagged: 长风汽车2024年欧洲交付量占比为5%。 (no reference for 欧洲: unchecked)
 Not flagged: 海外交付量6.1万辆,相当于国内交付量的17.4%。 (a share of another segment)
+Not flagged: 英伟达中国大陆收入占当地AI芯片市场的60%。 (a market share, 份额/占…市场)
 
 Tolerance: the stated share stands for its written precision (13.1% is 13.05%–13.15%)
 bent by its hedge as in NC201 (约 ±max(5% of the share, one step), 超/逾 anything
@@ -54,6 +55,10 @@ impl Check for ReferenceShareMismatch {
             let Some((stated, stated_tol)) = stated_interval(claim, &around) else {
                 continue;
             };
+            // A share of a market (份额, 占…市场) is not the segment's share of the total.
+            if market_share_words(around.lead) {
+                continue;
+            }
             for key in cx.reference.keys_for(claim, &around) {
                 // A share of another segment (占国内交付量的17%) is not a share of the whole.
                 if key.segment.is_empty() || cx.reference.names_other_segment(&key, around.clause) {
@@ -200,6 +205,28 @@ mod tests {
         );
         assert!(out.findings.is_empty());
         assert!(!out.referenced[0]);
+    }
+
+    #[test]
+    fn leaves_market_shares_alone() {
+        let out = share(
+            "长风汽车2024年海外交付量占当地新能源汽车市场的3%。",
+            "3%",
+            3.0,
+            1.0,
+            Some("海外"),
+            "交付量",
+        );
+        assert!(out.findings.is_empty());
+        let out = share(
+            "长风汽车2024年海外交付量在海外市场的份额约为3%。",
+            "约为3%",
+            3.0,
+            1.0,
+            Some("海外"),
+            "交付量",
+        );
+        assert!(out.findings.is_empty());
     }
 
     #[test]

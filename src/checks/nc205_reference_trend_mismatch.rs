@@ -281,6 +281,31 @@ mod tests {
     }
 
     #[test]
+    fn quarterly_runs_step_back_one_quarter() {
+        let doc = Document::new("t.txt", "蓝川电池营收已连续两个季度增长。");
+        let mut c = claim_on(
+            &doc,
+            "连续两个季度增长",
+            ClaimKind::Trend,
+            2.0,
+            1.0,
+            Some(Unit::new("个季度", UnitKind::Measure)),
+        );
+        c.direction = Some(Direction::Up);
+        // 2025Q1 102.9亿 → Q2 101.5亿 → Q3 114.8亿: Q2 fell.
+        let c = about(c, "蓝川电池", None, "营收", "2025Q3");
+        let out = run(&ReferenceTrendMismatch, &doc, std::slice::from_ref(&c));
+        assert_eq!(out.findings.len(), 1);
+        assert!(out.findings[0].message.contains("from 2025Q1"));
+        // One quarter of growth is right.
+        let mut one = c;
+        one.value = Value::Point(crate::claim::Num::new(1.0, 1.0));
+        assert!(run(&ReferenceTrendMismatch, &doc, &[one])
+            .findings
+            .is_empty());
+    }
+
+    #[test]
     fn flags_a_level_said_to_fall_and_skips_runs_beyond_the_data() {
         let out = trend(
             "长风汽车交付量连续两年下滑。",

@@ -443,6 +443,15 @@ mod tests {
     }
 
     #[test]
+    fn crlf_files_and_multiline_quoted_notes() {
+        let t = format!("{HEAD}A,,m,2024,1,USD,s,,\nB,,m,2024,2,USD,s,,\n").replace('\n', "\r\n");
+        assert!(matches!(parse("f.csv", &t), Ok(Layer::Facts(f)) if f.len() == 2));
+        let t = format!("{HEAD}A,,m,2024,1,USD,s,,\"line one\nline two\"\nB,,m,2024,x,USD,s,,\n");
+        let (l, c, _) = data_err(&t);
+        assert_eq!((l, c), (4, 11));
+    }
+
+    #[test]
     fn bom_and_empty_file() {
         let t = format!("\u{feff}{HEAD}A,,m,2024,1,USD,s,,\n");
         assert!(parse("f.csv", &t).is_ok());

@@ -53,7 +53,8 @@ impl Key {
 }
 
 /// Words that turn a metric into a segment's share of it (收入占比 → share of revenue).
-const SHARE_SUFFIXES: [&str; 6] = ["所占比例", "所占比重", "占比", "比重", "份额", "比例"];
+/// 份额 is left out on purpose: 市场份额 is a share of a market, not of the company's total.
+const SHARE_SUFFIXES: [&str; 5] = ["所占比例", "所占比重", "占比", "比重", "比例"];
 /// Words that turn a metric into its growth (营收增速 → growth of revenue).
 const GROWTH_SUFFIXES: [&str; 5] = ["同比增长", "增长率", "增速", "增幅", "增长"];
 /// Segment words that mean the whole entity (全球收入 is total revenue), not a segment.
@@ -123,20 +124,30 @@ impl Reference {
     /// the segment's share of it. `营收` → (revenue, false); `收入占比` → (revenue, true).
     /// A bare share word (`占比`) takes the one metric named in `context`, if exactly one is.
     pub fn resolve_metric(&self, word: &str, context: &str) -> Option<(String, bool)> {
+        self.resolve_metric_for(word, context, None)
+    }
+
+    /// [`Reference::resolve_metric`] for a metric of `entity` (see [`Reference::canonical_for`]).
+    pub fn resolve_metric_for(
+        &self,
+        word: &str,
+        context: &str,
+        entity: Option<&str>,
+    ) -> Option<(String, bool)> {
         let word = word.trim();
-        if let Some(c) = self.canonical(AliasKind::Metric, word) {
-            return Some((c.to_string(), false));
+        let canon = |w: &str| {
+            self.canonical_for(AliasKind::Metric, w, entity)
+                .map(str::to_string)
+        };
+        if let Some(c) = canon(word) {
+            return Some((c, false));
         }
         if let Some(base) = strip_suffix(word, &GROWTH_SUFFIXES) {
-            return self
-                .canonical(AliasKind::Metric, base)
-                .map(|c| (c.to_string(), false));
+            return canon(base).map(|c| (c, false));
         }
         let base = strip_suffix(word, &SHARE_SUFFIXES)?;
         if !base.is_empty() {
-            return self
-                .canonical(AliasKind::Metric, base)
-                .map(|c| (c.to_string(), true));
+            return canon(base).map(|c| (c, true));
         }
         self.metric_in(context).map(|c| (c, true))
     }
@@ -221,34 +232,36 @@ impl Reference {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
         };
-        let Some((metric, share_of_whole)) = claim
-            .metric
-            .as_deref()
-            .and_then(|m| self.resolve_metric(m, context))
-        else {
+        let Some(word) = claim.metric.as_deref() else {
             return Vec::new();
         };
-        if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
-            return Vec::new();
-        }
-        let segment = match claim.segment.as_deref().map(str::trim) {
-            None => String::new(),
-            Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
-            Some(s) => match self.canonical(AliasKind::Segment, s) {
-                Some(c) => c.to_string(),
-                None => return Vec::new(),
-            },
-        };
-        self.entities(claim)
-            .into_iter()
-            .map(|entity| Key {
+        let mut keys = Vec::new();
+        for entity in self.entities(claim) {
+            let Some((metric, share_of_whole)) =
+                self.resolve_metric_for(word, context, Some(&entity))
+            else {
+                continue;
+            };
+            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+                continue;
+            }
+            let segment = match claim.segment.as_deref().map(str::trim) {
+                None => String::new(),
+                Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
+                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(&entity)) {
+                    Some(c) => c.to_string(),
+                    None => continue,
+                },
+            };
+            keys.push(Key {
                 entity,
-                segment: segment.clone(),
-                metric: metric.clone(),
+                segment,
+                metric,
                 period,
                 share_of_whole,
-            })
-            .collect()
+            });
+        }
+        keys
     }
 
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
@@ -410,6 +423,16 @@ const PARTIAL_WORDS: [&str; 21] = [
     "首月", "单价", "均价", "单车", "每股", "每辆", "每台", "每枚", "每吨",
 ];
 
+/// True when the words before a share speak of a market rather than of the company's
+/// own total: 份额, 占有率, or 占 … 市场 (`收入占当地AI芯片市场的60%`).
+pub fn market_share_words(lead: &str) -> bool {
+    if lead.contains("份额") || lead.contains("占有率") {
+        return true;
+    }
+    lead.match_indices('占')
+        .any(|(i, _)| lead.get(i..).is_some_and(|after| after.contains("市场")))
+}
+
 /// True when `text` writes a period: a year in digits, 季度, 月 or 半年.
 fn names_period(text: &str) -> bool {
     let digits = text
@@ -473,10 +496,40 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     None
 }
 
+/// Every year written as four digits followed by 年 or 财年 in `text` (`较2021年`).
+fn written_years(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut years = Vec::new();
+    for i in 0..b.len().saturating_sub(3) {
+        let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone =
+            (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        let rest = text.get(i + 4..).unwrap_or("");
+        if four && alone && (rest.starts_with('年') || rest.starts_with("财年")) {
+            if let Some(y) = text.get(i..i + 4).and_then(|y| y.parse().ok()) {
+                years.push(y);
+            }
+        }
+    }
+    years
+}
+
 /// What a growth figure compares with, from the words before it in its clause:
 /// 同比/较上年/去年同期 → the same period a year earlier, 环比/较上季度 → the period just
-/// before, nothing → a year earlier for annual periods and unknown otherwise.
+/// before, nothing → a year earlier for annual periods and unknown otherwise. A year
+/// written in the clause other than the period's own (`较2021年增长171%`) must be the
+/// year before, or the basis is unknown.
 pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
+    let other_years: Vec<i32> = written_years(clause)
+        .into_iter()
+        .filter(|&y| y != period.year())
+        .collect();
+    if !other_years.is_empty() {
+        return other_years
+            .iter()
+            .all(|&y| y + 1 == period.year())
+            .then_some(Step::Year);
+    }
     const YEAR: [&str; 7] = [
         "同比",
         "较上年",
@@ -658,6 +711,16 @@ mod tests {
     }
 
     #[test]
+    fn market_shares_are_told_apart() {
+        assert!(market_share_words("英伟达在中国市场的份额约为"));
+        assert!(market_share_words(",收入占当地AI芯片市场的"));
+        assert!(!market_share_words("中国市场在英伟达营收中的占比为"));
+        assert!(!market_share_words(",占长风汽车全年交付量的"));
+        let r = reference();
+        assert_eq!(r.resolve_metric("营收份额", ""), None);
+    }
+
+    #[test]
     fn growth_basis_follows_the_nearest_word() {
         let y = Period::parse("2025Q3").unwrap();
         assert_eq!(growth_basis(",营收同比增长", y), Some(Step::Year));
@@ -666,6 +729,11 @@ mod tests {
             Some(Step::Previous)
         );
         assert_eq!(growth_basis(",营收增长", y), None);
+        let fy = Period::parse("FY2025").unwrap();
+        assert_eq!(growth_basis(",较2021年的15.2万辆增长", fy), None);
+        assert_eq!(growth_basis(",较2024财年增长", fy), Some(Step::Year));
+        assert_eq!(growth_basis("2025财年营收同比增长", fy), Some(Step::Year));
+        assert_eq!(growth_basis(",增长1332%", fy), Some(Step::Year));
         assert_eq!(
             growth_basis(",营收增长", Period::parse("FY2025").unwrap()),
             Some(Step::Year)

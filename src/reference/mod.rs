@@ -260,12 +260,37 @@ impl Reference {
     /// The canonical name of `alias` in vocabulary `kind`, if known. A canonical name
     /// maps to itself. Latin letters compare case-insensitively.
     pub fn canonical(&self, kind: AliasKind, alias: &str) -> Option<&str> {
-        if kind == AliasKind::Scope || alias.trim().is_empty() {
+        self.canonical_for(kind, alias, None)
+    }
+
+    /// [`Reference::canonical`] for a segment or metric of `entity`: when `name` is both
+    /// an alias and itself a canonical name (a user's facts use segment `中国` while the
+    /// bundled aliases send `中国` to `China incl. Hong Kong`), the reading for which
+    /// `entity` has facts wins, so bundled aliases never hide a user's own names.
+    pub fn canonical_for(&self, kind: AliasKind, name: &str, entity: Option<&str>) -> Option<&str> {
+        if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
-        self.alias_table
-            .get(kind, alias)
-            .or_else(|| self.canonical_name(kind, alias))
+        let by_alias = self.alias_table.get(kind, name);
+        let itself = self.canonical_name(kind, name);
+        let (Some(a), Some(b), Some(e)) = (by_alias, itself, entity) else {
+            return by_alias.or(itself);
+        };
+        let used = |c: &str| {
+            self.facts.iter().any(|f| {
+                f.entity == e
+                    && match kind {
+                        AliasKind::Segment => f.segment == c,
+                        AliasKind::Metric => f.metric == c,
+                        _ => true,
+                    }
+            })
+        };
+        if !used(a) && used(b) {
+            Some(b)
+        } else {
+            Some(a)
+        }
     }
 
     /// Every fact for `entity`/`segment`/`metric` (canonical names; empty segment =
@@ -327,6 +352,33 @@ mod tests {
         assert_eq!(r.canonical(AliasKind::Segment, "营收"), None);
         assert_eq!(r.canonical(AliasKind::Segment, ""), None);
         assert_eq!(r.aliases(AliasKind::Entity), vec!["CATL"]);
+    }
+
+    #[test]
+    fn bundled_aliases_do_not_hide_a_users_own_names() {
+        let mut r = Reference::bundled();
+        r.add_text(
+            "f.csv",
+            "entity,segment,metric,period,value,unit,source,source_date,note\n\
+             长风汽车,中国,采购,2024,1000,units,s,,\n",
+        )
+        .unwrap();
+        assert_eq!(
+            r.canonical_for(AliasKind::Segment, "中国", Some("长风汽车")),
+            Some("中国")
+        );
+        assert_eq!(
+            r.canonical_for(AliasKind::Segment, "中国", Some("NVIDIA")),
+            Some("China incl. Hong Kong")
+        );
+        assert_eq!(
+            r.canonical_for(AliasKind::Metric, "采购", Some("长风汽车")),
+            Some("采购")
+        );
+        assert_eq!(
+            r.canonical(AliasKind::Metric, "采购"),
+            Some("nvidia_hopper_gpu_purchases")
+        );
     }
 
     #[test]
