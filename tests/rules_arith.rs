@@ -201,3 +201,76 @@ fn long_articles_scale_by_repetition() {
     assert_eq!(codes.len(), 300);
     assert!(codes.iter().all(|c| c == "NC107"));
 }
+
+/// Pieces of news prose around figures, to assemble odd articles from.
+const PIECES: &[&str] = &[
+    "其中",
+    "分别为",
+    "依次为",
+    "前三的",
+    "最大",
+    "最低",
+    "占比",
+    "占",
+    "份额",
+    "也就是说，",
+    "即",
+    "从",
+    "到",
+    "增长",
+    "下降",
+    "同比增长",
+    "翻番",
+    "总销量",
+    "约",
+    "超",
+    "远超",
+    "不到",
+    "均",
+    "个百分点",
+    "30%",
+    "45.5%",
+    "0%",
+    "120%",
+    "48万辆",
+    "120万辆",
+    "60万-80万枚",
+    "30万-40枚",
+    "171亿美元",
+    "16亿",
+    "2024年",
+    "前3季度",
+    "，",
+    "。",
+    "、",
+    "和",
+    "\n",
+    "比亚迪",
+    "小米",
+    "市场",
+    "(",
+    ")",
+    "年均",
+    "合计",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the prose, the arithmetic rules never panic and every span is a valid slice.
+    #[test]
+    fn odd_articles_never_panic(parts in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+        let report = numcheck::check_document(
+            Document::new("odd.txt", text.clone()),
+            &Reference::empty(),
+            &Settings::default(),
+        );
+        for f in report.findings.iter().filter(|f| ARITH.contains(&f.rule.code)) {
+            proptest::prop_assert!(text.get(f.span.start..f.span.end).is_some());
+            for r in &f.related {
+                proptest::prop_assert!(text.get(r.span.start..r.span.end).is_some());
+            }
+        }
+    }
+}

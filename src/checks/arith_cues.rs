@@ -161,7 +161,7 @@ pub fn has_derivation_connector(text: &str) -> bool {
         }
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
-        !matches!(prev, Some('立' | '随' | '当' | '旋' | '亦'))
+        !matches!(prev, Some('立' | '随' | '当' | '旋'))
             && !matches!(
                 next,
                 Some('使' | '便' | '将' | '可' | '时' | '刻' | '日' | '期' | '兴' | '位')
@@ -208,6 +208,7 @@ mod tests {
         assert!(has_derivation_connector("，即市场份额"));
         assert!(!has_derivation_connector("即使份额"));
         assert!(!has_derivation_connector("随即宣布"));
+        assert!(has_derivation_connector("亦即份额"));
         assert!(!has_derivation_connector("英伟达在中国市场的份额"));
     }
 

@@ -18,8 +18,9 @@ crate::declare_rule!(
     "a share said to follow from counts in the text does not",
     "NC104 derived-share-mismatch (warning)
 
-What: a share introduced as a consequence (也就是说, 即, 这意味着, 换言之, 由此可见, 据此 …) of
-counts given in the sentences just before it, in the same paragraph (up to three sentences
+What: a share introduced as a consequence (也就是说, 即, 这意味着, 换言之, 由此可见, 据此 …, or
+占 in a sentence that gives no figure of its own before the share) of counts given in the
+sentences just before it, in the same paragraph (up to three sentences
 back, or earlier in its own sentence), is not what those counts give. The share's subject
 must be the subject of exactly one of the counts (the part); the other counts of the same
 unit and metric are the rest of the market, and the share is part ÷ (part + rest); when one of
@@ -56,7 +57,7 @@ impl Check for DerivedShareMismatch {
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         let idx = SentenceIndex::new(cx);
         for s in cx.claims.iter().filter(|c| is_share(c)) {
-            if s.change_of.is_some() || !has_derivation_connector(before_in_sentence(cx, s)) {
+            if s.change_of.is_some() || !is_derived(cx, &idx, s) {
                 continue;
             }
             if part_whole(cx, &idx, s).is_some() {
@@ -68,6 +69,24 @@ impl Check for DerivedShareMismatch {
         }
     }
 }
+
+/// True when the share is presented as following from counts before it: a derivation
+/// connector earlier in its sentence (也就是说, 即, 这意味着 …), or 占 in its own clause when
+/// its sentence gives no figure of its own before it (`…B公司300万台。A公司占62.5%。`).
+fn is_derived(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> bool {
+    if has_derivation_connector(before_in_sentence(cx, s)) {
+        return true;
+    }
+    clause_before(cx, s).contains('占')
+        && idx
+            .of(s.sentence)
+            .iter()
+            .filter_map(|&i| cx.claims.get(i))
+            .all(|c| c.span.start >= s.span.start || !c.is_quantity())
+}
+
+/// Metric words that name a share in general, compatible with any counted metric.
+const SHARE_WORDS: &[&str] = &["份额", "占比", "市占率", "比重", "比例", "占有率"];
 
 /// How far back, in sentences of the same paragraph, counts are looked for.
 const WINDOW: usize = 3;
@@ -126,6 +145,12 @@ fn derivation(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Deriva
     }
     if names_differ(s.segment.as_deref(), part.segment.as_deref()) {
         return None; // the share is of another market (全球) than the counts (国内)
+    }
+    let generic = |m: &str| SHARE_WORDS.iter().any(|w| m.contains(w));
+    if s.metric.as_deref().is_some_and(|m| !generic(m))
+        && names_differ(s.metric.as_deref(), part.metric.as_deref())
+    {
+        return None; // a share of profit is not a share of units shipped
     }
     let rest: Vec<ClaimId> = counts
         .iter()
@@ -397,6 +422,53 @@ mod tests {
             .point(20.0, 1.0)
             .pct()
             .subject("甲公司")
+            .push();
+        assert!(k.findings(&DerivedShareMismatch).is_empty());
+    }
+
+    #[test]
+    fn zhan_after_counts_in_earlier_sentences() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。甲公司占80%。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .push();
+        assert_eq!(k.findings(&DerivedShareMismatch).len(), 1);
+    }
+
+    #[test]
+    fn share_of_another_metric_is_not_derived() {
+        let text = "甲公司出货量60万枚。乙公司出货量30万枚。也就是说，甲公司拿走了80%的利润。";
+        let mut k = Kit::new(text);
+        k.at("60万枚", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("枚")
+            .subject("甲公司")
+            .metric("出货量")
+            .push();
+        k.at("30万枚", ClaimKind::Level)
+            .point(30.0, 1e4)
+            .measure("枚")
+            .subject("乙公司")
+            .metric("出货量")
+            .push();
+        k.at("80%", ClaimKind::Share)
+            .point(80.0, 1.0)
+            .pct()
+            .subject("甲公司")
+            .metric("利润")
             .push();
         assert!(k.findings(&DerivedShareMismatch).is_empty());
     }

@@ -21,8 +21,9 @@ What: percentages that split one whole add up to more than 100%. Shares are grou
 the sentence says they split one whole:
 - a list after 分别 whose lead names a share (`A、B、C的市场份额分别为45%、35%和30%`,
   `占比分别为…`), the shares separated only by 、，和 与 及;
-- consecutive clauses each with 占 and the same whole named after it (`其中国内占60%，海外占
-  45%`; `占中国市场的95%，占全球市场的80%` are different wholes and are not summed);
+- consecutive clauses each with 占 and the same whole named after it, or named once and then
+  left out (`其中国内占60%，海外占45%`, `广东占全国的12%，浙江占9%`; `占中国市场的95%，占全球
+  市场的80%` are different wholes and are not summed);
 - consecutive clauses with 份额/市占率 whose subjects are known and all different.
 A 其中 between two shares starts a new group (what follows is a part of the share before it),
 shares linked as from/to of a change (`从95%降到0%`) or of different periods are never summed.
@@ -146,6 +147,16 @@ fn enumerates_markets(lead: &str) -> bool {
         .any(|(i, _)| MARKETS.iter().any(|m| lead[..i].ends_with(m)))
 }
 
+/// True when `lead` places the figures in several wholes: a list after 在 (`在乘用车和商用车中
+/// 的占比`, `在国内、海外市场的份额`), as opposed to several parts in one (`小米、华为在国内的份额`).
+fn enumerates_wholes(lead: &str) -> bool {
+    lead.rfind('在').is_some_and(|i| {
+        lead[i..]
+            .chars()
+            .any(|c| matches!(c, '、' | '和' | '与' | '及' | '跟'))
+    })
+}
+
 /// True when the clause before `a` opens a change that `b` ends (从30%提高到45%).
 fn is_change_pair(cx: &Context<'_>, a: &Claim, b: &Claim) -> bool {
     let mut lead = clause_before(cx, a).to_string();
@@ -176,8 +187,10 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
                 return is_list_glue(link);
             }
             match (&cur_cue, cue(clause)) {
-                (Some(Cue::Part(w1)), Some(Cue::Part(w2))) => *w1 == w2,
-                (Some(Cue::Market), Some(Cue::Market)) => cur.iter().all(|m| {
+                // A later clause may leave the whole out (广东占全国的12%，浙江占9%).
+                (Some(Cue::Part(w1)), Some(Cue::Part(w2))) => *w1 == w2 || w2.is_empty(),
+                // Compared with the latest members only, so huge lists stay linear.
+                (Some(Cue::Market), Some(Cue::Market)) => cur.iter().rev().take(16).all(|m| {
                     names_differ(m.subject.as_deref(), c.subject.as_deref())
                         && !names_differ(m.segment.as_deref(), c.segment.as_deref())
                 }),
@@ -195,8 +208,8 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             in_list = clause.find("分别").is_some_and(|i| {
                 let lead = &clause[..i];
                 match cue(lead) {
-                    Some(Cue::Market) => !enumerates_markets(lead),
-                    Some(Cue::Part(_)) => true,
+                    Some(Cue::Market) => !enumerates_markets(lead) && !enumerates_wholes(lead),
+                    Some(Cue::Part(_)) => !enumerates_wholes(lead),
                     None => false,
                 }
             });
@@ -327,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_named_once_carries_to_later_clauses() {
+        let mut k = Kit::new("其中广东占全国的52%，浙江占39%，江苏占18%。");
+        for (t, v) in [("52%", 52.0), ("39%", 39.0), ("18%", 18.0)] {
+            k.at(t, ClaimKind::Share).point(v, 1.0).pct().push();
+        }
+        let f = k.findings(&ShareSumExceedsWhole);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].related.len(), 3);
+    }
+
+    #[test]
     fn different_wholes_and_nested_parts_pass() {
         let mut k = Kit::new(
             "英伟达占中国市场的95%，占全球市场的80%。新能源车占比90%，其中纯电动占比60%。",
@@ -345,6 +369,8 @@ mod tests {
         }
         assert!(k.findings(&ShareSumExceedsWhole).is_empty());
         assert!(enumerates_markets("比亚迪在国内和海外市场的"));
+        assert!(enumerates_wholes("新能源车在乘用车和商用车中的占比"));
+        assert!(!enumerates_wholes("小米、华为在国内市场的份额"));
         assert!(!enumerates_markets(
             "国内市场排名前三的厂商小米、华为、苹果的市场"
         ));

@@ -2,7 +2,7 @@
 //! from/to values written beside it.
 
 use super::arith_cues::{
-    between, clause_before, is_amount, names_differ, same_unit, SentenceIndex,
+    between, clause_before, is_amount, is_clause_break, names_differ, same_unit, SentenceIndex,
 };
 use super::nc107_share_of_total_mismatch::operand;
 use super::tolerance::{self as tol, Interval};
@@ -109,11 +109,37 @@ fn find_change(cx: &Context<'_>, idx: &SentenceIndex, c: &Claim) -> Option<Chang
             .take(LOOK_BACK)
             .filter_map(|&i| cx.claims.get(i))
             .filter(|n| n.is_quantity())
-            .find(|n| !is_absolute_change(n) && !is_duration(n))?;
-        return is_rate(next).then_some(Change {
+            .find(|n| !is_absolute_change(n) && !is_duration(n));
+        if let Some(next) = next.filter(|n| is_rate(n)) {
+            return Some(Change {
+                from,
+                to,
+                rate: next.id,
+            });
+        }
+        // The rate may come first: 同比增长42%，从720万台增至1020万台.
+        let from_claim = cx.claims.get(from)?;
+        let ids = idx.of(from_claim.sentence);
+        let pos = ids.binary_search(&from).ok()?;
+        let prev = ids[..pos]
+            .iter()
+            .rev()
+            .filter_map(|&i| cx.claims.get(i))
+            .find(|n| n.is_quantity())?;
+        // Only punctuation may stand before the 从/由 that opens the change; what follows 从 is
+        // the from-value's own period (从2023年同期的720万台). `营收增长10%，净利润从…` is
+        // another metric's rate.
+        let gap = between(cx, prev.span, from_claim.span);
+        let adjacent = gap.find(['从', '由']).is_some_and(|i| {
+            gap[..i]
+                .chars()
+                .all(|c| c.is_whitespace() || is_clause_break(c))
+                && !gap[i..].chars().any(is_clause_break)
+        });
+        return (is_rate(prev) && adjacent).then_some(Change {
             from,
             to,
-            rate: next.id,
+            rate: prev.id,
         });
     }
     if !is_rate(c) {
@@ -453,6 +479,52 @@ mod tests {
         let f = k.findings(&GrowthRateMismatch);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].expected.as_deref(), Some("50.0%"));
+    }
+
+    #[test]
+    fn rate_before_the_change() {
+        let mut k = Kit::new("华为出货量同比增长52%，从720万台增至1020万台。");
+        k.at("52%", ClaimKind::Growth)
+            .point(52.0, 1.0)
+            .pct()
+            .dir(Direction::Up)
+            .push();
+        let a = k
+            .at("720万台", ClaimKind::Level)
+            .point(720.0, 1e4)
+            .measure("台")
+            .push();
+        k.at("1020万台", ClaimKind::Level)
+            .point(1020.0, 1e4)
+            .measure("台")
+            .dir(Direction::Up)
+            .change_of(a, a + 1)
+            .push();
+        let f = k.findings(&GrowthRateMismatch);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("41.7%"));
+    }
+
+    #[test]
+    fn rate_of_another_metric_before_the_change() {
+        let mut k = Kit::new("营收同比增长10%，净利润从20亿元增长到25亿元。");
+        k.at("10%", ClaimKind::Growth)
+            .point(10.0, 1.0)
+            .pct()
+            .dir(Direction::Up)
+            .push();
+        let a = k
+            .at("20亿元", ClaimKind::Level)
+            .point(20.0, 1e8)
+            .money("CNY")
+            .push();
+        k.at("25亿元", ClaimKind::Level)
+            .point(25.0, 1e8)
+            .money("CNY")
+            .dir(Direction::Up)
+            .change_of(a, a + 1)
+            .push();
+        assert!(k.findings(&GrowthRateMismatch).is_empty());
     }
 
     #[test]

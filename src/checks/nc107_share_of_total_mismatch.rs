@@ -21,7 +21,8 @@ What: a sentence gives a whole, a part of it and the part's percentage, and part
 the percentage. The whole is recognised by structure, not by names: `总销量120万辆，其中新能源车48
 万辆，占比40%` (whole, 其中 part, 占比 share), `新能源车48万辆，占总销量120万辆的40%` (part, 占 whole 的
 share), or a whole in the previous sentence of the same paragraph when the share's sentence
-starts with 其中. Part and whole must have the same unit and no conflicting periods.
+starts with 其中 or that whole is marked as one (总销量, 合计, 全年 …). Part and whole must have
+the same unit and no conflicting periods.
 
 Why: the three figures are printed side by side, so a reader trusts the percentage; when it
 does not follow from the figures beside it, one of the three is wrong.
@@ -154,10 +155,8 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         }
         return None;
     }
-    // The whole in the previous sentence of the paragraph, the part's sentence opening with 其中.
-    if !earlier.trim_start().starts_with("其中") {
-        return None;
-    }
+    // The whole in the previous sentence of the paragraph: the part's sentence opens with 其中,
+    // or the whole is marked as one (全年总销量3000万辆。新能源车1200万辆，占比40%。).
     let prev_sentence = part.sentence.checked_sub(1)?;
     if paragraph(cx, prev_sentence) != paragraph(cx, part.sentence) {
         return None;
@@ -168,7 +167,11 @@ pub fn part_whole(cx: &Context<'_>, idx: &SentenceIndex, s: &Claim) -> Option<Pa
         .rev()
         .take(LOOK_BACK)
         .find_map(|&i| cx.claims.get(i).filter(same))?;
-    valid(part, w)
+    if earlier.trim_start().starts_with("其中") || marks_whole(clause_before(cx, w)) {
+        valid(part, w)
+    } else {
+        None
+    }
 }
 
 /// Parts listed after 其中 and their shares listed after 占比分别为, paired in order:
@@ -384,6 +387,30 @@ mod tests {
             .push();
         k.at("35%", ClaimKind::Share).point(35.0, 1.0).pct().push();
         assert_eq!(k.findings(&ShareOfTotalMismatch).len(), 1);
+    }
+
+    #[test]
+    fn marked_whole_in_previous_sentence() {
+        let mut k =
+            Kit::new("全年汽车总销量3000万辆。新能源车销量1200万辆，占比45%。出口60万辆，占比2%。");
+        k.at("3000万辆", ClaimKind::Level)
+            .point(3000.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("1200万辆", ClaimKind::Level)
+            .point(1200.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("45%", ClaimKind::Share).point(45.0, 1.0).pct().push();
+        k.at("60万辆", ClaimKind::Level)
+            .point(60.0, 1e4)
+            .measure("辆")
+            .push();
+        k.at("2%", ClaimKind::Share).point(2.0, 1.0).pct().push();
+        let f = k.findings(&ShareOfTotalMismatch);
+        // 1200万 ÷ 3000万 = 40%; the second sentence's 1200万 is not marked as a whole.
+        assert_eq!(f.len(), 1);
+        assert_eq!(k.text(f[0].span), "45%");
     }
 
     #[test]

@@ -159,6 +159,7 @@ fn list_from<'a>(cx: &Context<'a>, ids: &[usize]) -> Vec<&'a Claim> {
                 || gap
                     .chars()
                     .any(|ch| is_clause_break(ch) && ch != '，' && ch != ',')
+                || starts_new_statement(gap)
             {
                 break;
             }
@@ -168,6 +169,15 @@ fn list_from<'a>(cx: &Context<'a>, ids: &[usize]) -> Vec<&'a Claim> {
         list.push(c);
     }
     list
+}
+
+/// True when the text between two figures starts another statement rather than naming the
+/// next list item (`，前五大供应商采购额占比为`): a verb of being or a ranking word of its own.
+fn starts_new_statement(gap: &str) -> bool {
+    ["为", "是", "占", "达", "：", ":"]
+        .iter()
+        .any(|w| gap.contains(w))
+        || ranking_cue(&format!("{gap}为")).is_some()
 }
 
 fn check(cx: &Context<'_>, list: &[&Claim], order: Order, out: &mut Outcome) {
@@ -299,6 +309,14 @@ mod tests {
             &[("30万枚", 30.0), ("50万枚", 50.0)],
             "前3季度两家采购量分别为",
         );
+        assert!(k.findings(&RankingOrderMismatch).is_empty());
+    }
+
+    #[test]
+    fn two_statements_are_not_one_list() {
+        let mut k = Kit::new("前五大客户销售额占比为35%，前五大供应商采购额占比为40%。");
+        k.at("35%", ClaimKind::Share).point(35.0, 1.0).pct().push();
+        k.at("40%", ClaimKind::Share).point(40.0, 1.0).pct().push();
         assert!(k.findings(&RankingOrderMismatch).is_empty());
     }
 
