@@ -550,7 +550,8 @@ fn nc109_flags_impossible_and_garbled_periods() {
 #[test]
 fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
     let mut c = Case::new(
-        "海外收入占比达120%。营收同比增长150%。产能利用率达105%。份额从95%降到0%。占比13.1%。",
+        "海外收入占比达120%。营收同比增长150%。产能利用率达105%。份额从95%降到0%。占比13.1%。\
+         目标完成比例为120%。",
     );
     let share = |metric| Spec {
         kind: Some(ClaimKind::Share),
@@ -575,6 +576,7 @@ fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
     c.point("95%", 0, 95.0, 1.0, None, share("份额"));
     c.point("0%", 0, 0.0, 1.0, None, share("份额"));
     c.point("13.1%", 0, 13.1, 0.1, None, share("占比"));
+    c.point("120%", 1, 120.0, 1.0, None, share("比例"));
     let (out, got) = c.run("NC110");
     assert_eq!(got, flagged(&[("120%", "")]));
     let f = &out.findings[0];
