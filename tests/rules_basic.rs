@@ -550,7 +550,8 @@ fn nc109_flags_impossible_and_garbled_periods() {
 #[test]
 fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
     let mut c = Case::new(
-        "海外收入占比达120%。营收同比增长150%。产能利用率达105%。份额从95%降到0%。占比13.1%。",
+        "海外收入占比达120%。营收同比增长150%。产能利用率达105%。份额从95%降到0%。占比13.1%。\
+         目标完成比例为120%。",
     );
     let share = |metric| Spec {
         kind: Some(ClaimKind::Share),
@@ -575,6 +576,7 @@ fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
     c.point("95%", 0, 95.0, 1.0, None, share("份额"));
     c.point("0%", 0, 0.0, 1.0, None, share("份额"));
     c.point("13.1%", 0, 13.1, 0.1, None, share("占比"));
+    c.point("120%", 1, 120.0, 1.0, None, share("比例"));
     let (out, got) = c.run("NC110");
     assert_eq!(got, flagged(&[("120%", "")]));
     let f = &out.findings[0];
@@ -585,7 +587,8 @@ fn nc110_flags_shares_of_a_whole_outside_0_to_100() {
 fn nc111_flags_a_series_that_changes_currency() {
     let mut c = Case::new(
         "英伟达2023年营收609亿美元。英伟达2024年收入1305亿元。\
-         英伟达中国区收入171亿美元(约合1216亿元)。寒武纪营收12亿元。",
+         英伟达中国区收入171亿美元(约合1216亿元)。寒武纪营收12亿元。\
+         英伟达数据中心收入1151亿美元(8200亿元)。英伟达数据中心收入1151亿美元。",
     );
     let rev = |s, seg, p, u| Spec {
         unit: unit(u),
@@ -635,6 +638,11 @@ fn nc111_flags_a_series_that_changes_currency() {
         Some("亿"),
         rev("寒武纪", None, "2024", "CNY"),
     );
+    // A conversion in brackets, without 约合: the sentence states both currencies.
+    let dc = |u| rev("英伟达", Some("数据中心"), "2024", u);
+    c.point("1151亿美元", 0, 1.151e11, 1e8, Some("亿"), dc("USD"));
+    c.point("8200亿元", 0, 8.2e11, 1e8, Some("亿"), dc("CNY"));
+    c.point("1151亿美元", 1, 1.151e11, 1e8, Some("亿"), dc("USD"));
     let (out, got) = c.run("NC111");
     assert_eq!(got, flagged(&[("1305亿元", "")]));
     assert_eq!(out.findings[0].related[0].span, c.at("609亿美元", 0));

@@ -25,7 +25,8 @@ it agrees with none of the earlier ones (if it agrees with one, the slip is not 
 linked to the most precise of them. Periods must be equal; a claim without a period meets
 only other claims without one (timeless figures such as `全球约50%的AI研究人员`), never a
 dated one, since its period could be any. Ranges are compared end by end; a range and a
-point must overlap.
+point must overlap. A mention is compared with at most the first 64 earlier mentions of its
+key, so the rule stays linear however often an article repeats a figure.
 
 Key normalisation (so that mentions of one thing meet and different things never do):
 - subjects: leading indefinite determiners are dropped with the evaluative words that follow
@@ -120,6 +121,10 @@ fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<Figure
     })
 }
 
+/// How many earlier mentions of one key a mention is compared with (the first ones), so a
+/// document repeating one key thousands of times stays linear.
+const MAX_EARLIER: usize = 64;
+
 /// Compares the mentions of one key; reports each later mention that agrees with no
 /// earlier mention of the same period, linking the most precise of them.
 fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outcome) {
@@ -131,6 +136,7 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             .iter()
             .copied()
             .filter(|e| e.sentence != later.sentence && same_period(e, later))
+            .take(MAX_EARLIER)
             .collect();
         let mut conflicts = Vec::new();
         for e in &earlier {

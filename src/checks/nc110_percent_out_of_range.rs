@@ -25,7 +25,9 @@ Why: no part is larger than its whole; `占比120%` is a typo (often for 12.0% o
 
 Flagged: `海外收入占比达120%`, `市场份额为-5%`.
 
-Not flagged: `同比增长150%`, `占比13.1%`, `市场份额从95%降到0%`, `产能利用率达105%`.
+Not flagged: `同比增长150%`, `占比13.1%`, `市场份额从95%降到0%`, `产能利用率达105%`,
+`目标完成比例为120%` (a share next to 完成, 达成, 利用, 负债, 超额, 增, 涨, 同比, 环比, 回报 or
+收益 is a ratio to a target, capacity or past value, not a part of a whole).
 
 Tolerance: written precision (`100.4%` is still 100% within its last digit) and the hedge
 (`近100%` may be exactly 100%); only a value that cannot lie in [0%, 100%] is reported."
@@ -66,15 +68,24 @@ fn is_share_of_whole(doc: &Document, c: &Claim) -> bool {
     if c.kind != ClaimKind::Share || !c.unit.as_ref().is_some_and(|u| u.kind == UnitKind::Percent) {
         return false;
     }
-    let metric_says = c
-        .metric
-        .as_deref()
-        .is_some_and(|m| PART_OF_WHOLE.iter().any(|w| m.contains(w)));
-    metric_says
-        || PART_OF_WHOLE
-            .iter()
-            .any(|w| preceding(doc, c, 8).contains(w))
+    let metric = c.metric.as_deref().unwrap_or("");
+    let before = preceding(doc, c, 8);
+    // 完成比例120%, 产能利用率105%: ratios to a target or capacity, not parts of a whole.
+    if [metric, before]
+        .iter()
+        .any(|t| NOT_A_PART.iter().any(|w| t.contains(w)))
+    {
+        return false;
+    }
+    [metric, before]
+        .iter()
+        .any(|t| PART_OF_WHOLE.iter().any(|w| t.contains(w)))
 }
+
+/// Words marking a ratio to a target, a capacity or a past value, which may pass 100%.
+const NOT_A_PART: &[&str] = &[
+    "完成", "达成", "利用", "负债", "超额", "增", "涨", "同比", "环比", "回报", "收益",
+];
 
 /// Up to `n` characters of the text right before a claim, within its line.
 fn preceding<'a>(doc: &'a Document, c: &Claim, n: usize) -> &'a str {

@@ -61,16 +61,8 @@ impl Check for UnitInconsistency {
     }
 }
 
-/// Words that introduce a converted amount.
-const CONVERSION: &[&str] = &[
-    "约合",
-    "折合",
-    "合人民币",
-    "合约",
-    "相当于",
-    "换算",
-    "合计约",
-];
+/// Words that introduce a converted amount (not 合计, which is a total).
+const CONVERSION: &[&str] = &["约合", "折合", "合人民币", "合约", "相当于", "换算"];
 
 /// True when a claim is written as a conversion of another amount.
 fn is_conversion(cx: &Context<'_>, c: &Claim) -> bool {

@@ -17,6 +17,8 @@ page-furniture phrase (请输入验证码, 点击查看, 阅读原文, 责任编
 打开APP, 展开全文 …) and little else: once those phrases, the filler words that accompany them
 (微信, 微博, 收藏, 点赞 …), punctuation and spaces are removed, at most 6 characters remain (room
 for an editor's name after 责任编辑:). The line must also be short (at most 40 characters).
+Portal boilerplate (`搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。`, `未经授权不得转载`) is
+residue on any line of up to 80 characters, whatever else the line says.
 
 Why: text copied from a web page drags in captcha prompts, share bars and editor credits;
 they are not part of the article and should not be published or checked as such.
@@ -26,7 +28,8 @@ Flagged: a last line `请输入验证码`; `责任编辑:张明`; `分享到:微
 Not flagged: `该网站要求用户请输入验证码后才能查看数据,引发不满。` (prose that mentions a
 captcha), a byline `中国工业报 王珊珊 吴晨`.
 
-Tolerance: at most 6 characters of other text on the line, at most 40 in all."
+Tolerance: at most 6 characters of other text on the line, at most 40 in all (80 for
+boilerplate)."
 );
 
 impl Check for PageResidue {
@@ -83,6 +86,15 @@ const RESIDUE: &[&str] = &[
     "版权声明",
 ];
 
+/// Sentences only portals print (disclaimers, reprint notices): a line holding one is residue.
+const BOILERPLATE: &[&str] = &[
+    "仅提供信息存储空间服务",
+    "未经授权不得转载",
+    "未经授权，不得转载",
+    "未经授权,不得转载",
+    "转载请注明出处",
+];
+
 /// Words that accompany page furniture and do not count as other text.
 const FILLER: &[&str] = &[
     "验证码",
@@ -106,7 +118,14 @@ const FILLER: &[&str] = &[
 
 /// The furniture phrase that makes `line` residue, if it is residue.
 pub fn residue_phrase(line: &str) -> Option<&'static str> {
-    if line.chars().count() > 40 {
+    let len = line.chars().count();
+    // Portal boilerplate is residue however much text surrounds it on its line.
+    if len <= 80 {
+        if let Some(b) = BOILERPLATE.iter().copied().find(|b| line.contains(b)) {
+            return Some(b);
+        }
+    }
+    if len > 40 {
         return None;
     }
     let upper = line.to_ascii_uppercase();
@@ -143,5 +162,9 @@ mod tests {
         assert!(residue_phrase("该网站要求用户请输入验证码后才能查看数据,引发不满。").is_none());
         assert!(residue_phrase("中国工业报 王珊珊 吴晨").is_none());
         assert!(residue_phrase("").is_none());
+        assert!(residue_phrase(
+            "声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。"
+        )
+        .is_some());
     }
 }
