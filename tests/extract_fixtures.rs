@@ -978,3 +978,53 @@ fn lists_keep_the_change_verb_and_drop_a_partial_period() {
     // 三季度 ends a list of quarters: 5.4% is not a third-quarter figure.
     assert!(ex.claims.iter().skip(1).all(|c| c.period.is_none()));
 }
+
+#[test]
+fn battery_installations() {
+    use ClaimKind::*;
+    let (doc, ex) = load("batteries.txt", &[]);
+    // 三元电池 names a chemistry (not 3 yuan); 前十家 and 前10个月 are not figures.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("1-10月", Period, "-", "", ""),
+            ("578.3GWh", Level, "578.3", "GWh", ""),
+            ("42.4%", Growth, "42.4", "%", ""),
+            ("107.1GWh", Level, "107.1", "GWh", ""),
+            ("18.5%", Share, "18.5", "%", ""),
+            ("8.6%", Growth, "8.6", "%", ""),
+            ("471.0GWh", Level, "471.0", "GWh", ""),
+            ("81.4%", Share, "81.4", "%", ""),
+            ("61.1%", Growth, "61.1", "%", ""),
+            ("248.6GWh", Level, "248.6", "GWh", ""),
+            ("43.0%", Share, "43.0", "%", ""),
+            ("124.6GWh", Level, "124.6", "GWh", ""),
+            ("21.5%", Share, "21.5", "%", ""),
+            ("94.4%", Share, "94.4", "%", ""),
+            ("全年", Period, "-", "", ""),
+            ("超过700GWh", Level, "700", "GWh", "超过"),
+            ("2024年", Period, "-", "", ""),
+            ("548.4GWh", Level, "548.4", "GWh", ""),
+            ("约28%", Growth, "28", "%", "约"),
+            ("612.5亿美元", Level, "6.125e10", "USD", ""),
+            ("24.1%", Growth, "24.1", "%", ""),
+            ("约四成", Share, "40", "%", "约"),
+        ],
+    );
+    // 较2024年的548.4GWh: the base year's figure is about 2024; the forecast stays 2025.
+    assert_eq!(claim(&doc, &ex, "548.4GWh").period.as_deref(), Some("2024"));
+    assert_eq!(
+        claim(&doc, &ex, "超过700GWh").period.as_deref(),
+        Some("2025")
+    );
+    assert_eq!(claim(&doc, &ex, "约28%").period.as_deref(), Some("2025"));
+    assert_eq!(
+        claim(&doc, &ex, "248.6GWh").subject.as_deref(),
+        Some("宁德时代")
+    );
+    assert_eq!(
+        claim(&doc, &ex, "578.3GWh").metric.as_deref(),
+        Some("装车量")
+    );
+}

@@ -279,11 +279,12 @@ impl Scanner<'_> {
         match &e.unit {
             None => e.magnitude.is_some(),
             Some(u) => {
-                // 一位, 两个, 三家: a single digit character before a measure word reads as
-                // "a"/"a couple of", not as a figure worth checking (十家, 十余家 are counts).
+                // 一位, 两个, 三家, 三元电池: a single digit character before a measure word
+                // or 元 reads as "a"/"a couple of" or names a thing, not a figure worth
+                // checking (十家, 十余家 are counts; 三成, 两倍 are figures).
                 !(e.single_char
                     && !e.ten
-                    && u.kind == UnitKind::Measure
+                    && matches!(u.kind, UnitKind::Measure | UnitKind::Currency)
                     && e.magnitude.is_none()
                     && e.inner_hedge.is_none())
             }
@@ -303,6 +304,11 @@ impl Scanner<'_> {
         };
         self.mentions += 1;
         if low.chinese && !Self::chinese_ok(&low) && !self.range_follows(&low) {
+            return Some(low.end);
+        }
+        // 前十家企业, 前3名, 前10个月: a rank range or a span, not a figure (periods such as
+        // 前三季度 were read before).
+        if prev_char(text, i) == Some('前') {
             return Some(low.end);
         }
         let floor = self.floor(i);
@@ -462,6 +468,13 @@ impl Scanner<'_> {
         cl.hedge = hedge;
         cl.direction = direction;
         self.fill_topic(&mut cl);
+        // 较2024年的548.4GWh: the figure right after a comparison-base period belongs to it.
+        if let Some((base_end, base)) = &self.base_period {
+            let gap = text.get(*base_end..start).unwrap_or("-");
+            if gap.is_empty() || gap == "的" {
+                cl.period = base.clone();
+            }
+        }
         // 60万-80万枚出货量: a metric word right after the figure names it.
         let after = if starts_at(text, end, "的") {
             end + "的".len()

@@ -38,6 +38,8 @@ pub(super) struct Scanner<'a> {
     pub(super) last_claim_end: usize,
     /// End of the last quantity and the change verb before it (for lists: 增长5%、6%).
     pub(super) last_lead: Option<(usize, Lead)>,
+    /// End and period of the last comparison-base period (较2024年的548.4GWh).
+    pub(super) base_period: Option<(usize, Option<String>)>,
     /// The document's sentences.
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
@@ -279,6 +281,9 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         if list {
             top.period = None;
+        }
+        if base {
+            self.base_period = Some((m.end, m.period.clone()));
         }
         if base || list {
             if m.is_claim {
