@@ -1028,3 +1028,14 @@ fn battery_installations() {
         Some("装车量")
     );
 }
+
+#[test]
+fn qian_before_a_number() {
+    let doc = Document::new(
+        "inline",
+        "前十家企业合计份额为94.4%，目前已有300家企业入驻，此前5年累计投资80亿元，前5%的用户贡献了一半收入。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(got, vec!["94.4%", "300家", "5年", "80亿元", "5%", "一半"]);
+}

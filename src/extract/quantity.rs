@@ -307,8 +307,29 @@ impl Scanner<'_> {
             return Some(low.end);
         }
         // 前十家企业, 前3名, 前10个月: a rank range or a span, not a figure (periods such as
-        // 前三季度 were read before).
-        if prev_char(text, i) == Some('前') {
+        // 前三季度 were read before). 目前, 此前, 之前 … are other words ending in 前.
+        if prev_char(text, i) == Some('前')
+            && !matches!(
+                prev_char(text, i - '前'.len_utf8()),
+                Some(
+                    '目' | '此'
+                        | '之'
+                        | '当'
+                        | '日'
+                        | '以'
+                        | '提'
+                        | '空'
+                        | '眼'
+                        | '面'
+                        | '事'
+                        | '先'
+                )
+            )
+            && low
+                .unit
+                .as_ref()
+                .map_or(true, |u| u.kind == UnitKind::Measure)
+        {
             return Some(low.end);
         }
         let floor = self.floor(i);
