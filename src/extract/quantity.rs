@@ -370,14 +370,7 @@ impl Scanner<'_> {
                 }
             }
             // 2024-2025 (赛季): a span of years.
-            let year_like = |e: &End| {
-                !e.chinese
-                    && e.unit.is_none()
-                    && e.magnitude.is_none()
-                    && e.end - e.start == 4
-                    && (1900.0..=2100.0).contains(&e.num.value)
-            };
-            if year_like(&low) && year_like(h) && pre.is_none() {
+            if is_year_like(&low) && is_year_like(h) && pre.is_none() {
                 let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
                 cl.period = Some(format!(
                     "{}-{}",
@@ -395,27 +388,7 @@ impl Scanner<'_> {
             unit: low.unit.clone(),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
-        // List markers: 1、 (1) （二） and 1. at a line start number items, they count nothing.
-        let bare = high.is_none() && low.unit.is_none() && low.magnitude.is_none() && pre.is_none();
-        if bare && !low.decimal {
-            let before = prev_char(text, low.start);
-            let after = char_at(text, low.end);
-            let marker = matches!(after, Some('、'))
-                || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
-                || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
-            if marker {
-                return Some(low.end);
-            }
-        }
-        // A bare year-like number (2025中国汽车论坛) names an event or a year, not a quantity.
-        if high.is_none()
-            && low.unit.is_none()
-            && low.magnitude.is_none()
-            && pre.is_none()
-            && !low.chinese
-            && low.end - low.start == 4
-            && (1900.0..=2100.0).contains(&low.num.value)
-        {
+        if high.is_none() && pre.is_none() && names_no_figure(text, &low) {
             return Some(low.end);
         }
         let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
@@ -664,4 +637,27 @@ fn classify(shape: Shape, lead: Lead) -> (ClaimKind, Option<Direction>) {
         None if shape.bare_amount => (ClaimKind::Level, rate.flatten()),
         None => (ClaimKind::Count, rate.flatten()),
     }
+}
+
+/// True for a bare number that counts nothing: a list marker (1、 (1) 1. at a line start) or
+/// a year-like number naming an event (2025中国汽车论坛).
+fn names_no_figure(text: &str, low: &End) -> bool {
+    if low.unit.is_some() || low.magnitude.is_some() || low.decimal {
+        return false;
+    }
+    let before = prev_char(text, low.start);
+    let after = char_at(text, low.end);
+    let marker = matches!(after, Some('、'))
+        || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
+        || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
+    marker || (!low.chinese && is_year_like(low))
+}
+
+/// A bare four-digit Arabic number between 1900 and 2100.
+fn is_year_like(e: &End) -> bool {
+    !e.chinese
+        && e.unit.is_none()
+        && e.magnitude.is_none()
+        && e.end - e.start == 4
+        && (1900.0..=2100.0).contains(&e.num.value)
 }
