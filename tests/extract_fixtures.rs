@@ -1039,3 +1039,22 @@ fn qian_before_a_number() {
     let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
     assert_eq!(got, vec!["94.4%", "300家", "5年", "80亿元", "5%", "一半"]);
 }
+
+#[test]
+fn currency_signs_before_digits() {
+    use ClaimKind::*;
+    let doc = Document::new(
+        "inline",
+        "该公司估值约$50亿，售价￥3999起，欧洲市场营收€12.5亿美元。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("约$50亿", Level, "5e9", "USD", "约"),
+            ("￥3999", Level, "3999", "CNY", ""),
+            ("€12.5亿美元", Level, "1.25e9", "USD", ""),
+        ],
+    );
+}

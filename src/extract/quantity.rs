@@ -98,6 +98,16 @@ impl Scanner<'_> {
         if pct_prefix {
             j += "百分之".len();
         }
+        // $5亿, ￥100: a currency sign before the digits.
+        let currency_sign = char_at(text, j).and_then(|c| {
+            let code = currency_sign(c)?;
+            char_at(text, j + c.len_utf8())
+                .is_some_and(is_arabic_digit)
+                .then_some((code, c.len_utf8()))
+        });
+        if let Some((_, len)) = currency_sign {
+            j += len;
+        }
         let mut sign = 1.0;
         if let Some((len, f)) = self.sign_at(j) {
             sign = f;
@@ -243,11 +253,14 @@ impl Scanner<'_> {
                 {
                     (None, 1.0)
                 }
-                Some(u) => {
+                Some(u) if currency_sign.is_none() || u.unit.kind == UnitKind::Currency => {
                     k = u.end;
                     (Some(u.unit), u.scale)
                 }
-                None => (None, 1.0),
+                _ => (
+                    currency_sign.map(|(code, _)| Unit::new(code, UnitKind::Currency)),
+                    1.0,
+                ),
             }
         };
         let num = Num::new(sign * num.value * scale, num.step * scale);
@@ -660,4 +673,15 @@ fn is_year_like(e: &End) -> bool {
         && e.magnitude.is_none()
         && e.end - e.start == 4
         && (1900.0..=2100.0).contains(&e.num.value)
+}
+
+/// The ISO code of a currency sign written before a number.
+pub(super) fn currency_sign(c: char) -> Option<&'static str> {
+    match c {
+        '$' | '＄' => Some("USD"),
+        '￥' | '¥' => Some("CNY"),
+        '€' => Some("EUR"),
+        '£' | '￡' => Some("GBP"),
+        _ => None,
+    }
 }

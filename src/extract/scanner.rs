@@ -169,6 +169,8 @@ impl Scanner<'_> {
             || is_cn_numeral_char(c)
             || starts_at(text, i, "百分之")
             || self.sign_at(i).is_some()
+            || (super::quantity::currency_sign(c).is_some()
+                && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit))
         {
             return self.quantity(i);
         }
