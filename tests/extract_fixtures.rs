@@ -1058,3 +1058,44 @@ fn currency_signs_before_digits() {
         ],
     );
 }
+
+#[test]
+fn holiday_travel_bases_and_changes() {
+    use ClaimKind::*;
+    let (doc, ex) = load("holiday_travel.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("10月9日", Date, "-", "", ""),
+            ("8天", Level, "8", "天", ""),
+            ("8.88亿人次", Level, "8.88e8", "人次", ""),
+            ("2024年", Period, "-", "", ""),
+            ("7天", Level, "7", "天", ""),
+            ("1.23亿人次", Level, "1.23e8", "人次", ""),
+            ("8090.06亿元", Level, "8.09006e11", "CNY", ""),
+            ("2024年", Period, "-", "", ""),
+            ("1008.05亿元", Level, "1.00805e11", "CNY", ""),
+            ("7700万人次", Level, "7.7e7", "人次", ""),
+            ("1925万人次", Level, "1.925e7", "人次", ""),
+            ("2019年", Period, "-", "", ""),
+            ("104.4%", Share, "104.4", "%", ""),
+            ("240.2万人次", Level, "2.402e6", "人次", ""),
+            ("2.7%", Growth, "2.7", "%", ""),
+            ("9月30日", Date, "-", "", ""),
+            ("10月2日", Date, "-", "", ""),
+            ("超过5%", Growth, "5", "%", "超过"),
+        ],
+    );
+    // 较2024年 and 2019年同期 are bases: nothing after them is dated 2024 or 2019.
+    assert!(ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .all(|c| c.period.is_none()));
+    // 增加1.23亿人次 is a change, not a level; so is 增加1008.05亿元.
+    assert_eq!(ex.claims[5].direction, Some(Direction::Up));
+    assert_eq!(ex.claims[8].direction, Some(Direction::Up));
+    // 三天 after a date range is not a figure; 超过5% keeps the verb of its clause.
+    assert_eq!(ex.claims[17].direction, Some(Direction::Up));
+}

@@ -268,9 +268,11 @@ impl Scanner<'_> {
     pub(super) fn period_claim(&mut self, m: PeriodMatch) -> usize {
         // 比上半年, 较去年: a comparison base, not the period of what follows.
         let before = text::tail(self.text, self.floor(m.start), m.start, 2);
+        // 2019年同期 is a base too, whatever comes before it.
         let base = ["比", "较", "相比", "与", "同"]
             .iter()
-            .any(|w| before.ends_with(w));
+            .any(|w| before.ends_with(w))
+            || starts_at(self.text, m.end, "同期");
         // 一、二、三季度 / 1月和2月: the last item of a list of periods names only part of what
         // follows, so nothing is carried (the figures after are usually 分别 per item).
         let mut back = self.text.get(..m.start).unwrap_or_default().chars().rev();
