@@ -123,6 +123,10 @@ impl Scanner<'_> {
         if c.is_ascii_alphabetic() {
             return Some(self.latin(i));
         }
+        if let Some(end) = subject::domestic_name(text, i) {
+            self.topic.top_mut().subject = Some(text[i..end].to_string());
+            return Some(end);
+        }
         if c == '某' {
             if let Some(end) = subject::mou_name(&self.lex, text, i) {
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
