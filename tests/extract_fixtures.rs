@@ -1099,3 +1099,25 @@ fn holiday_travel_bases_and_changes() {
     // 三天 after a date range is not a figure; 超过5% keeps the verb of its clause.
     assert_eq!(ex.claims[17].direction, Some(Direction::Up));
 }
+
+#[test]
+fn relative_years_replace_the_carried_period_even_without_a_date() {
+    let doc = Document::new(
+        "inline",
+        "2024年，公司营收100亿元，公司预计明年营收将达150亿元。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| (doc.slice(c.span), c.period.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2024年", Some("2024")),
+            ("100亿元", Some("2024")),
+            ("150亿元", None)
+        ]
+    );
+}
