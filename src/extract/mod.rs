@@ -1,21 +1,33 @@
 //! Claim extraction: one pass over the text turning numbers, units, hedges, ranges and periods into claims.
 //!
-//! The scanner walks the text once, left to right. At each position it tries, in order: URLs
-//! and Latin words (product codes such as H20 or GPT-4 are skipped), lexicon words (subjects,
-//! segments, metrics, and words that merely contain numerals such as 之一), change forms
-//! (连续三年下滑, 翻番), dates and periods, then numbers with their magnitude, unit, range end
-//! and hedges. Subject, segment, metric and period are a running per-paragraph [`TopicStack`]:
-//! a word updates it, a figure takes what is in force, a closing parenthesis forgets what was
-//! said inside it. Look-backs for hedges and change verbs read at most a few characters of
-//! the current clause, so the whole pass stays linear in the text.
+//! The `scanner` walks the text once, left to right. At each position it tries, in order:
+//! URLs and Latin words (product codes such as H20, GPT-4, RTX 5060 are skipped; FY2025 and
+//! Q3 are periods), lexicon names (subjects, segments, metrics — 百度 and 第二产业 name things),
+//! words that merely contain numerals (之一, 第一性, 千万不要: [`filter`]), company names and
+//! word-built figures (`special`: 一半, 连续三年下滑, 翻番), dates and periods ([`period`]), then
+//! quantities (`quantity`: number, magnitude, 多/余, unit, range end, hedges, change lead).
+//!
+//! Subject, segment, metric and period are a running per-paragraph [`TopicStack`]: a word
+//! updates it, a figure takes what is in force, a closing parenthesis forgets what was said
+//! inside it, a new line starts afresh. Look-backs for hedges and change verbs read at most a
+//! few characters, never before the clause start or the previous claim, so the pass stays
+//! linear in the text.
 //!
 //! Choices a rule can rely on:
-//! - `从A降到B`: both are claims; the B claim has `change_of = Some((A, B))` and the move's
-//!   direction (see [`change`]).
+//! - `从A降到B` / `由A增至B`: both are claims; the B claim has `change_of = Some((A, B))` and
+//!   the move's direction (see [`change`]); A has neither.
 //! - A level after a change verb (`减少5亿元`) has a direction: it is an absolute change.
+//! - A `%` after a change verb (同比增长66%) is a `Growth`; any other `%`, 成 or 百分之 is a `Share`.
+//! - Shares take the last share word (份额, 占比, …率) as metric, amounts the last amount word
+//!   (收入, 出货量): 份额 is never carried onto 4300万部.
+//! - Periods after 比/较 (比上半年, 较去年) are comparison bases: claims, but not carried.
 //! - Dates and periods have `value == Value::None` and their normalised form in `period`;
 //!   garbled or impossible ones have `period == None` and a note starting with
-//!   [`period::NOTE_GARBLED`] or [`period::NOTE_IMPOSSIBLE`].
+//!   [`period::NOTE_GARBLED`] or [`period::NOTE_IMPOSSIBLE`]. Notes mark problems only.
+//! - A range keeps each end as written (`30万-40枚`: 300000 and 40); a bare low end shares
+//!   the high end's magnitude (`60-80万枚`: 600000), with no magnitude on its own bound.
+//! - Written precision: Arabic numbers step by their last digit (48.5万: 1000); Chinese ones
+//!   by the place of their last digit (六十万: 1e5, 一千二百三十四万: 1e4).
 
 pub mod change;
 pub mod filter;
@@ -70,6 +82,8 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         to_marker: None,
         last_entity_end: 0,
         last_claim_end: 0,
+        last_lead: None,
+        base_period: None,
         sentences: &sentences,
         sentence: 0,
     };

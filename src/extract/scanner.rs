@@ -36,6 +36,10 @@ pub(super) struct Scanner<'a> {
     pub(super) last_entity_end: usize,
     /// End of the last claim pushed: look-backs never reach into it.
     pub(super) last_claim_end: usize,
+    /// End of the last quantity and the change verb before it (for lists: 增长5%、6%).
+    pub(super) last_lead: Option<(usize, Lead)>,
+    /// End and period of the last comparison-base period (较2024年的548.4GWh).
+    pub(super) base_period: Option<(usize, Option<String>)>,
     /// The document's sentences.
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
@@ -119,6 +123,10 @@ impl Scanner<'_> {
         if c.is_ascii_alphabetic() {
             return Some(self.latin(i));
         }
+        if let Some(end) = subject::domestic_name(text, i) {
+            self.topic.top_mut().subject = Some(text[i..end].to_string());
+            return Some(end);
+        }
         if c == '某' {
             if let Some(end) = subject::mou_name(&self.lex, text, i) {
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
@@ -126,21 +134,7 @@ impl Scanner<'_> {
             }
         }
         // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
-        if let Some((w, kind, end)) = self
-            .lex
-            .match_at(text, i)
-            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))
-        {
-            let w = w.to_string();
-            let top = self.topic.top_mut();
-            match kind {
-                WordKind::Entity => {
-                    top.subject = Some(w);
-                    self.last_entity_end = end;
-                }
-                WordKind::Segment => top.segment = Some(w),
-                WordKind::Metric => top.set_metric(w),
-            }
+        if let Some(end) = self.lexicon_word(i) {
             return Some(end);
         }
         if let Some(end) = filter::non_numeral_word(text, i) {
@@ -179,17 +173,38 @@ impl Scanner<'_> {
             || is_cn_numeral_char(c)
             || starts_at(text, i, "百分之")
             || self.sign_at(i).is_some()
+            || (super::quantity::currency_sign(c).is_some()
+                && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit))
         {
             return self.quantity(i);
         }
         None
     }
 
+    /// A lexicon word at `i` (entity, segment or metric) updates the topic: its end.
+    pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let (w, kind, end) = self
+            .lex
+            .match_at(text, i)
+            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))?;
+        let w = w.to_string();
+        let top = self.topic.top_mut();
+        match kind {
+            WordKind::Entity => {
+                top.subject = Some(w);
+                self.last_entity_end = end;
+            }
+            WordKind::Segment => top.segment = Some(w),
+            WordKind::Metric => top.set_metric(w),
+        }
+        Some(end)
+    }
+
     /// A Latin word: entity name, FY2025/Q3 period, product code, or plain word.
     pub(super) fn latin(&mut self, i: usize) -> usize {
         let text = self.text;
-        if let Some((w, WordKind::Entity, end)) = self.lex.match_at(text, i) {
-            self.topic.top_mut().subject = Some(w.to_string());
+        if let Some(end) = self.lexicon_word(i) {
             return end;
         }
         let (end, has_digit) = filter::latin_word(text, i);
@@ -257,11 +272,28 @@ impl Scanner<'_> {
     pub(super) fn period_claim(&mut self, m: PeriodMatch) -> usize {
         // 比上半年, 较去年: a comparison base, not the period of what follows.
         let before = text::tail(self.text, self.floor(m.start), m.start, 2);
+        // 2019年同期 is a base too, whatever comes before it.
         let base = ["比", "较", "相比", "与", "同"]
             .iter()
-            .any(|w| before.ends_with(w));
+            .any(|w| before.ends_with(w))
+            || starts_at(self.text, m.end, "同期");
+        // 一、二、三季度 / 1月和2月: the last item of a list of periods names only part of what
+        // follows, so nothing is carried (the figures after are usually 分别 per item).
+        let mut back = self.text.get(..m.start).unwrap_or_default().chars().rev();
+        let list = matches!(back.next(), Some('、' | '和' | '及' | '与'))
+            && back.next().is_some_and(|c| {
+                is_arabic_digit(c)
+                    || is_cn_numeral_char(c)
+                    || matches!(c, '年' | '月' | '度' | '季')
+            });
         let top = self.topic.top_mut();
+        if list {
+            top.period = None;
+        }
         if base {
+            self.base_period = Some((m.end, m.period.clone()));
+        }
+        if base || list {
             if m.is_claim {
                 self.mentions += 1;
                 let mut cl = self.blank(Span::new(m.start, m.end), m.kind);
