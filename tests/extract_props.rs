@@ -173,6 +173,8 @@ fn found_by_proptest() {
         "约3万约4万",
         "超过1万超2万家",
         "1／2以上，销量为5万辆",
+        "均两成０比",
+        "均翻番0",
     ] {
         check_spans(text).unwrap();
     }
