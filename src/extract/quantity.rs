@@ -548,6 +548,14 @@ impl Scanner<'_> {
         if low.chinese && low.single_char && !weighty {
             return None;
         }
+        // 增长5%至950亿美元: a rate and an amount are different dimensions, so 至 introduces
+        // the value reached, not the far end of a range. (30万吨-40万辆, two amounts in
+        // different measures, is still a range for NC101 to flag.)
+        if let (Some(a), Some(b)) = (&low.unit, &h.unit) {
+            if is_rate_unit(a.kind) != is_rate_unit(b.kind) {
+                return None;
+            }
+        }
         Some(h)
     }
 
@@ -664,6 +672,11 @@ fn names_no_figure(text: &str, low: &End) -> bool {
         || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
         || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
     marker || (!low.chinese && is_year_like(low))
+}
+
+/// Units that measure a rate or proportion (%, 个百分点, 倍) rather than an amount.
+fn is_rate_unit(kind: UnitKind) -> bool {
+    matches!(kind, UnitKind::Percent | UnitKind::Points | UnitKind::Times)
 }
 
 /// A bare four-digit Arabic number between 1900 and 2100.

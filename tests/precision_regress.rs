@@ -1,0 +1,46 @@
+//! Regression tests for false alarms found by running numcheck on new, correct articles
+//! (tests/fixtures/precision): each test is a short correct passage of the form that raised
+//! the alarm, run through the whole pipeline with the bundled reference, and must stay quiet;
+//! where the fix must not hide a real slip, a flawed twin is checked too.
+
+use numcheck::document::Document;
+use numcheck::finding::Severity;
+use numcheck::reference::Reference;
+use numcheck::settings::Settings;
+
+/// (code, span text) of every warning or error numcheck reports on `text`.
+fn alarms(text: &str) -> Vec<(String, String)> {
+    let settings = Settings {
+        article_date: "2025-11-20".parse().ok(),
+        ..Settings::default()
+    };
+    let report = numcheck::check_document(
+        Document::new("inline.txt", text.to_string()),
+        &Reference::bundled(),
+        &settings,
+    );
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| {
+            (
+                f.rule.code.to_string(),
+                text[f.span.start..f.span.end].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_rate_then_zhi_and_an_amount_is_not_a_range() {
+    let text = "以美元计，10月出口同比下降1.1%至3053亿美元，进口增长1%至2152亿美元。\
+                全球智能手机出货量同比增长2%至3.2亿台。";
+    assert_eq!(alarms(text), vec![]);
+    // A real range of rates after a change verb is still a range.
+    let ex = numcheck::extract::extract(
+        &Document::new("r.txt", "DRAM合约价环比上涨8%至13%。".to_string()),
+        &Default::default(),
+    );
+    assert!(ex.claims.iter().any(|c| c.is_range()));
+}
