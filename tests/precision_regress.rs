@@ -44,3 +44,16 @@ fn a_rate_then_zhi_and_an_amount_is_not_a_range() {
     );
     assert!(ex.claims.iter().any(|c| c.is_range()));
 }
+
+#[test]
+fn nested_top_n_groups_are_neither_ranked_nor_summed() {
+    let text = "10月，排名前3家、前5家、前10家动力电池企业装车量分别为61.5GWh、68.9GWh和79.1GWh，\
+                占总装车量比分别为73.1%、81.9%和94.1%。";
+    assert_eq!(alarms(text), vec![]);
+    // A single top-N list is still a ranking and still a split.
+    let flawed = "装车量排名前三的企业宁德时代、比亚迪和中创新航分别为248.6GWh、322.3GWh和\
+                  39.4GWh，占比分别为53.0%、41.2%和16.8%。";
+    let got = alarms(flawed);
+    assert!(got.iter().any(|(c, _)| c == "NC108"), "{got:?}");
+    assert!(got.iter().any(|(c, _)| c == "NC105"), "{got:?}");
+}

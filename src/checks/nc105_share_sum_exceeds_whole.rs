@@ -1,7 +1,8 @@
 //! NC105 share-sum-exceeds-whole: shares of one whole that add up to more than 100%.
 
 use super::arith_cues::{
-    between, clause_before, is_list_glue, is_share, names_differ, periods_conflict, SentenceIndex,
+    before_in_sentence, between, clause_before, is_list_glue, is_share, lists_top_n_groups,
+    names_differ, periods_conflict, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -207,6 +208,11 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             // one subject in different wholes, not a split.
             in_list = clause.find("分别").is_some_and(|i| {
                 let lead = &clause[..i];
+                // 前3家、前5家、前10家的占比分别为: nested groups, cumulative shares (the
+                // groups may be named in an earlier clause of the sentence).
+                if lists_top_n_groups(before_in_sentence(cx, c)) {
+                    return false;
+                }
                 match cue(lead) {
                     Some(Cue::Market) => !enumerates_markets(lead) && !enumerates_wholes(lead),
                     Some(Cue::Part(_)) => !enumerates_wholes(lead),

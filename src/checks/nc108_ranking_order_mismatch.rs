@@ -1,6 +1,9 @@
 //! NC108 ranking-order-mismatch: a list introduced as a ranking whose values are out of order.
 
-use super::arith_cues::{between, clause_before, is_clause_break, same_unit, SentenceIndex};
+use super::arith_cues::{
+    between, clause_before, is_clause_break, lists_top_n_groups, same_unit, top_n_count,
+    SentenceIndex,
+};
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind};
@@ -75,28 +78,9 @@ pub enum Order {
     Ascending,
 }
 
-/// Characters after 前N that make it a ranking (前三名, 前五大, 前十家, 销量前三的) rather than a
-/// period (前三季度, 前5个月, 前两年).
-fn ranks_after_qian(c: Option<char>) -> bool {
-    matches!(
-        c,
-        Some('名' | '大' | '位' | '家' | '强' | '款' | '的' | '者' | '甲' | '座')
-    )
-}
-
 /// True when `text` holds 前N as a ranking.
 fn has_top_n(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        if c != '前' {
-            return false;
-        }
-        let digits = chars[i + 1..]
-            .iter()
-            .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十两".contains(**d))
-            .count();
-        digits > 0 && ranks_after_qian(chars.get(i + 1 + digits).copied())
-    })
+    top_n_count(text) > 0
 }
 
 /// How many characters before the list marker a ranking word may stand.
@@ -126,6 +110,10 @@ pub fn ranking_cue(clause: &str) -> Option<Order> {
         .char_indices()
         .nth(skip)
         .map_or(lead, |(i, _)| &lead[i..]);
+    // 前3家、前5家、前10家企业的装车量分别为: cumulative totals of growing groups, not a ranking.
+    if lists_top_n_groups(lead) {
+        return None;
+    }
     let asc = ["最小", "最低", "最少", "倒数", "垫底"];
     let desc = [
         "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
