@@ -57,3 +57,15 @@ fn nested_top_n_groups_are_neither_ranked_nor_summed() {
     assert!(got.iter().any(|(c, _)| c == "NC108"), "{got:?}");
     assert!(got.iter().any(|(c, _)| c == "NC105"), "{got:?}");
 }
+
+#[test]
+fn a_total_after_its_parts_is_not_another_part() {
+    let text = "台积电表示，3nm工艺已占其晶圆营收的23%，5nm占37%，7nm占14%，\
+                7nm及以下先进工艺合计占比74%。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed = "台积电表示，3nm工艺已占其晶圆营收的43%，5nm占37%，7nm占24%。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC105")
+    );
+}

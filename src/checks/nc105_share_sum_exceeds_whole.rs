@@ -2,7 +2,7 @@
 
 use super::arith_cues::{
     before_in_sentence, between, clause_before, is_list_glue, is_share, lists_top_n_groups,
-    names_differ, periods_conflict, SentenceIndex,
+    names_differ, names_total, periods_conflict, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -181,7 +181,12 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
         let clause = clause_before(cx, c);
         let joins = cur.last().is_some_and(|&prev| {
             let link = between(cx, prev.span, c.span);
-            if link.contains("其中") || is_change_pair(cx, prev, c) || periods_conflict(prev, c) {
+            // 其中 opens a part of the share before; 合计 closes the parts with their total.
+            if link.contains("其中")
+                || (!in_list && names_total(clause))
+                || is_change_pair(cx, prev, c)
+                || periods_conflict(prev, c)
+            {
                 return false;
             }
             if in_list {
