@@ -69,3 +69,24 @@ fn a_total_after_its_parts_is_not_another_part() {
         Some("NC105")
     );
 }
+
+#[test]
+fn a_season_written_with_a_two_digit_second_year_is_a_period() {
+    let text = "NBA方面，2025-26赛季常规赛中，雷霆队目前以17胜1负的战绩领跑西部。";
+    assert_eq!(alarms(text), vec![]);
+    let ex = numcheck::extract::extract(
+        &Document::new("s.txt", text.to_string()),
+        &Default::default(),
+    );
+    assert!(ex
+        .claims
+        .iter()
+        .any(|c| c.period.as_deref() == Some("2025-2026")));
+    // A backwards range of counts is still a range.
+    assert_eq!(
+        alarms("预计销量为2025-26万辆。")
+            .first()
+            .map(|(c, _)| c.as_str()),
+        Some("NC102")
+    );
+}

@@ -383,13 +383,19 @@ impl Scanner<'_> {
                 }
             }
             // 2024-2025 (赛季): a span of years.
-            if is_year_like(&low) && is_year_like(h) && pre.is_none() {
+            // 2025-26赛季: a span of years whose second year keeps only its last two digits.
+            if is_year_like(&low)
+                && (is_year_like(h) || is_short_year_after(&low, h))
+                && pre.is_none()
+            {
                 let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
-                cl.period = Some(format!(
-                    "{}-{}",
-                    &text[low.start..low.end],
-                    &text[h.start..h.end]
-                ));
+                // Normalised with both years in full (2025-2026), never as a year-month.
+                let second = if is_year_like(h) {
+                    text[h.start..h.end].to_string()
+                } else {
+                    format!("{:.0}", low.num.value + 1.0)
+                };
+                cl.period = Some(format!("{}-{second}", &text[low.start..low.end]));
                 self.push(cl);
                 return Some(h.end);
             }
@@ -672,6 +678,17 @@ fn names_no_figure(text: &str, low: &End) -> bool {
         || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
         || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
     marker || (!low.chinese && is_year_like(low))
+}
+
+/// A bare two-digit Arabic number naming the year after `year` by its last two digits
+/// (`2025-26`, `2099-00`): the short form of a season or fiscal-year span.
+fn is_short_year_after(year: &End, h: &End) -> bool {
+    !h.chinese
+        && h.unit.is_none()
+        && h.magnitude.is_none()
+        && !h.decimal
+        && h.end - h.start == 2
+        && ((year.num.value + 1.0).rem_euclid(100.0) - h.num.value).abs() < 0.5
 }
 
 /// Units that measure a rate or proportion (%, 个百分点, 倍) rather than an amount.
