@@ -90,3 +90,36 @@ fn a_season_written_with_a_two_digit_second_year_is_a_period() {
         Some("NC102")
     );
 }
+
+/// The subject the extractor gives the claim written as `text`.
+fn subject_of(passage: &str, text: &str) -> Option<String> {
+    let doc = Document::new("s.txt", passage.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    ex.claims
+        .iter()
+        .find(|c| doc.slice(c.span) == text)
+        .and_then(|c| c.subject.clone())
+}
+
+#[test]
+fn a_fenbie_list_pairs_each_figure_with_its_own_name() {
+    let p = "10月新势力交付量前三名依次为零跑、小鹏和蔚来，交付量分别为70289辆、42013辆和40397辆。";
+    assert_eq!(subject_of(p, "70289辆").as_deref(), Some("零跑"));
+    assert_eq!(subject_of(p, "42013辆").as_deref(), Some("小鹏"));
+    assert_eq!(subject_of(p, "40397辆").as_deref(), Some("蔚来"));
+    // A name the lexicon does not know keeps its place in the list.
+    let p = "装车量排名前三的企业依次为宁德时代、比亚迪和中创新航，占比分别为43.0%、21.2%和6.8%。";
+    assert_eq!(subject_of(p, "21.2%").as_deref(), Some("比亚迪"));
+    assert_eq!(subject_of(p, "6.8%").as_deref(), Some("中创新航"));
+    // The same figures stated again for each company agree: no repeated-figure alarm.
+    let text = "零跑10月交付70289辆，小鹏交付42013辆，蔚来交付40397辆。\
+                10月交付量前三名依次为零跑、小鹏和蔚来，交付量分别为70289辆、42013辆和40397辆。";
+    assert_eq!(alarms(text), vec![]);
+    // A figure changed in the list is still caught against its own company.
+    let flawed = "零跑10月交付70289辆，小鹏交付42013辆，蔚来交付40397辆。\
+                  10月交付量前三名依次为零跑、小鹏和蔚来，交付量分别为70289辆、45013辆和40397辆。";
+    assert_eq!(
+        alarms(flawed),
+        vec![("NC103".to_string(), "45013辆".to_string())]
+    );
+}

@@ -481,6 +481,10 @@ impl Scanner<'_> {
         cl.hedge = hedge;
         cl.direction = direction;
         self.fill_topic(&mut cl);
+        // 零跑、小鹏和蔚来分别交付7万、4.2万和4万辆: each figure takes its own name.
+        if let Some(name) = self.respectively.take() {
+            cl.subject = Some(name);
+        }
         // 较2024年的548.4GWh: the figure right after a comparison-base period belongs to it.
         if let Some((base_end, base)) = &self.base_period {
             let gap = text.get(*base_end..start).unwrap_or("-");

@@ -44,6 +44,8 @@ pub(super) struct Scanner<'a> {
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
     pub(super) sentence: usize,
+    /// Names of the sentence and the 分别 list pairing them with figures.
+    pub(super) respectively: super::respectively::Respectively,
 }
 
 impl Scanner<'_> {
@@ -56,13 +58,19 @@ impl Scanner<'_> {
             match c {
                 '\n' => {
                     self.topic.reset();
+                    self.respectively.end_sentence();
                     self.new_clause(next);
                 }
                 '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
                     self.topic.end_sentence();
+                    self.respectively.end_sentence();
                     self.new_clause(next);
                 }
-                '，' | ',' | '、' | '：' | ':' => self.new_clause(next),
+                '，' | ',' | '：' | ':' => {
+                    self.respectively.clause_break();
+                    self.new_clause(next);
+                }
+                '、' => self.new_clause(next),
                 '(' | '（' => {
                     self.topic.open();
                     self.new_clause(next);
@@ -97,6 +105,9 @@ impl Scanner<'_> {
 
     /// Notes 从 and 到/至 that no reader consumed (从2020年的30%提升至2024年的45%).
     pub(super) fn mark_change_words(&mut self, i: usize, c: char) {
+        if c == '分' && starts_at(self.text, i, "分别") {
+            self.respectively.open(self.text, i);
+        }
         match c {
             // 从A到B, 由A增至B (but not 由于, "because").
             '从' => self.from_marker = true,
@@ -125,11 +136,13 @@ impl Scanner<'_> {
         }
         if let Some(end) = subject::domestic_name(text, i) {
             self.topic.top_mut().subject = Some(text[i..end].to_string());
+            self.respectively.note(i, end, &text[i..end]);
             return Some(end);
         }
         if c == '某' {
             if let Some(end) = subject::mou_name(&self.lex, text, i) {
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.respectively.note(i, end, &text[i..end]);
                 return Some(end);
             }
         }
@@ -192,6 +205,7 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         match kind {
             WordKind::Entity => {
+                self.respectively.note(i, end, &w);
                 top.subject = Some(w);
                 self.last_entity_end = end;
             }

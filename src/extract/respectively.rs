@@ -1,0 +1,157 @@
+//! 分别 lists: `A、B和C的销量分别为1、2和3` pairs the names with the figures in order, so each
+//! figure takes its own subject instead of the last name read before the list.
+
+/// Names read in the current sentence and the 分别 list in force.
+#[derive(Debug, Default)]
+pub struct Respectively {
+    /// Subjects named in the sentence so far: (start byte, end byte, name).
+    names: Vec<(usize, usize, String)>,
+    /// The names of the list in force and how many figures have taken one.
+    active: Option<(Vec<String>, usize)>,
+}
+
+/// Text that joins two names of one list (`、`, `和`, `与`, `及`, `以及`, `,`).
+fn is_name_glue(between: &str) -> bool {
+    let t = between.trim();
+    ["、", "和", "与", "及", "以及", "跟", "，", ","].contains(&t)
+}
+
+/// A short run of Han characters with no numeral or function word: a name the lexicon does
+/// not know (中创新航), not a description (三个品牌的销量).
+fn is_plain_name(piece: &str) -> bool {
+    let n = piece.chars().count();
+    (2..=6).contains(&n)
+        && piece.chars().all(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                && !"的为是在了一二三四五六七八九十两个家万亿分别".contains(c)
+        })
+}
+
+impl Respectively {
+    /// A subject named at `start..end`.
+    pub fn note(&mut self, start: usize, end: usize, name: &str) {
+        if self.names.last().is_some_and(|(s, _, _)| *s == start) {
+            self.names.pop();
+        }
+        self.names.push((start, end, name.to_string()));
+    }
+
+    /// 分别 read at byte `at` of `text`: the list of names before it, in order, becomes the
+    /// list in force when it has at least two names.
+    ///
+    /// The list starts at the first of the trailing run of names joined by list glue and runs
+    /// to the clause break after the last of them (or to 分别). It is split at 、和与及; each
+    /// piece is the name read at its start, or else a short plain name the lexicon does not
+    /// know (宁德时代、比亚迪和中创新航: 中创新航 is still the third name).
+    pub fn open(&mut self, text: &str, at: usize) {
+        self.active = None;
+        let Some(&(_, last_end, _)) = self.names.last() else {
+            return;
+        };
+        let mut first = self.names.len() - 1;
+        while first > 0
+            && text
+                .get(self.names[first - 1].1..self.names[first].0)
+                .is_some_and(is_name_glue)
+        {
+            first -= 1;
+        }
+        let start = self.names[first].0;
+        if start >= at || last_end > at {
+            return;
+        }
+        let tail = text.get(last_end..at).unwrap_or_default();
+        let stop = tail
+            .find(['，', ',', '：', ':', '（', '('])
+            .map_or(at, |k| last_end + k);
+        let Some(segment) = text.get(start..stop) else {
+            return;
+        };
+        let mut run: Vec<String> = Vec::new();
+        let mut offset = start;
+        for piece in segment.split(['、', '和', '与', '及']) {
+            let here = offset;
+            offset += piece.len() + '、'.len_utf8();
+            if piece.is_empty() {
+                continue;
+            }
+            if let Some((_, _, n)) = self.names.iter().find(|(s, _, _)| *s == here) {
+                run.push(n.clone());
+            } else if is_plain_name(piece) {
+                run.push(piece.to_string());
+            } else {
+                break;
+            }
+        }
+        self.active = (run.len() >= 2).then_some((run, 0));
+    }
+
+    /// The subject of the next figure of the list in force, if one is left.
+    pub fn take(&mut self) -> Option<String> {
+        let (names, used) = self.active.as_mut()?;
+        let name = names.get(*used).cloned();
+        *used += 1;
+        if *used >= names.len() {
+            self.active = None;
+        }
+        name
+    }
+
+    /// A clause break: a list that has started pairing stops (its figures are done).
+    pub fn clause_break(&mut self) {
+        if self.active.as_ref().is_some_and(|(_, used)| *used > 0) {
+            self.active = None;
+        }
+    }
+
+    /// A sentence ends: nothing carries over.
+    pub fn end_sentence(&mut self) {
+        self.names.clear();
+        self.active = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_in_a_list_keep_their_place() {
+        let t = "依次为宁德时代、比亚迪和中创新航，装车量分别为";
+        let mut r = Respectively::default();
+        for w in ["宁德时代", "比亚迪"] {
+            let s = t.find(w).unwrap();
+            r.note(s, s + w.len(), w);
+        }
+        r.open(t, t.find("分别").unwrap());
+        assert_eq!(r.take().as_deref(), Some("宁德时代"));
+        assert_eq!(r.take().as_deref(), Some("比亚迪"));
+        assert_eq!(r.take().as_deref(), Some("中创新航"));
+    }
+
+    #[test]
+    fn pairs_names_in_order_and_stops() {
+        let t = "零跑、小鹏和蔚来分别为";
+        let mut r = Respectively::default();
+        let at = |w: &str| t.find(w).unwrap();
+        r.note(at("零跑"), at("零跑") + "零跑".len(), "零跑");
+        r.note(at("小鹏"), at("小鹏") + "小鹏".len(), "小鹏");
+        r.note(at("蔚来"), at("蔚来") + "蔚来".len(), "蔚来");
+        r.open(t, t.find("分别").unwrap());
+        assert_eq!(r.take().as_deref(), Some("零跑"));
+        assert_eq!(r.take().as_deref(), Some("小鹏"));
+        assert_eq!(r.take().as_deref(), Some("蔚来"));
+        assert_eq!(r.take(), None);
+    }
+
+    #[test]
+    fn names_apart_are_no_list() {
+        let t = "零跑交付7万辆，蔚来分别为";
+        let mut r = Respectively::default();
+        r.note(0, "零跑".len(), "零跑");
+        let s = t.find("蔚来").unwrap();
+        r.note(s, s + "蔚来".len(), "蔚来");
+        r.open(t, t.find("分别").unwrap());
+        assert_eq!(r.take(), None);
+    }
+}
