@@ -18,7 +18,7 @@
 //! - **Segments.** Reference segment aliases; a trailing `市场` or `地区` is dropped
 //!   (`中国市场` = `中国`, `中国大陆地区` = `中国大陆`), nothing else (`中国` ≠ `中国大陆`).
 //! - **Metrics.** Reference metric aliases, then synonyms (`出货` = `出货量` = `发货量`,
-//!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
+//!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`, `交付` = `交付量`).
 
 use crate::checks::Context;
 use crate::claim::Claim;
@@ -200,6 +200,7 @@ const METRIC_SYNONYMS: &[&[&str]] = &[
     &["收入", "营收", "营业收入", "总收入", "总营收"],
     &["净利润", "净利"],
     &["销量", "销售量"],
+    &["交付量", "交付"],
     &["销售额", "销售收入"],
     &["份额", "市场份额", "市占率", "市场占有率"],
 ];
