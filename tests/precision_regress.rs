@@ -123,3 +123,11 @@ fn a_fenbie_list_pairs_each_figure_with_its_own_name() {
         vec![("NC103".to_string(), "45013辆".to_string())]
     );
 }
+
+#[test]
+fn a_brand_is_not_its_maker() {
+    let text = "蔚来公司10月交付新车40397辆，同比增长92.6%。其中，蔚来品牌交付17143辆，\
+                乐道品牌交付17342辆，萤火虫品牌交付5912辆。";
+    assert_eq!(alarms(text), vec![]);
+    assert_eq!(subject_of(text, "17342辆").as_deref(), Some("乐道品牌"));
+}
