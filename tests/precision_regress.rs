@@ -131,3 +131,17 @@ fn a_brand_is_not_its_maker() {
     assert_eq!(alarms(text), vec![]);
     assert_eq!(subject_of(text, "17342辆").as_deref(), Some("乐道品牌"));
 }
+
+#[test]
+fn a_month_on_month_change_is_not_the_year_on_year_change() {
+    let text = "台积电2nm工艺下季度量产 全球晶圆代工营收三季度同比增长17%\n\
+                2025年第三季度全球前十大晶圆代工企业营收合计约465.6亿美元，环比增长8.1%。\
+                其中，台积电以330.6亿美元营收位居第一，环比增长9.8%，市场份额达71.0%。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed =
+        "2025年第三季度，台积电营收同比增长17%。\n台积电第三季度营收为330.6亿美元，同比增长19%。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC103")
+    );
+}
