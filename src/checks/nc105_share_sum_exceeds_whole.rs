@@ -27,6 +27,9 @@ the sentence says they split one whole:
   市场的80%` are different wholes and are not summed);
 - consecutive clauses with 份额/市占率 whose subjects are known and all different.
 A 其中 between two shares starts a new group (what follows is a part of the share before it),
+a share called a total (`合计占比74%`) closes the group before it instead of joining it, a
+list after nested top-N groups (`前3家、前5家、前10家…分别为`) holds cumulative shares and is
+not summed,
 shares linked as from/to of a change (`从95%降到0%`) or of different periods are never summed.
 
 Why: parts of one whole cannot exceed it; a sum above 100% means one share is wrong or the

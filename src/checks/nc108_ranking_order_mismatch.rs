@@ -31,7 +31,8 @@ descending list.
 
 Not flagged: `最大买家分别是A(48.5万枚)、B与C(均采购23万枚)、D(22.4万枚)、E(19.6万枚)、
 F(19.6万枚)` (ties and 均 are fine); `A、B的销量分别为30万辆和50万辆` (分别 alone pairs names with
-figures, it does not rank); `前3季度` (a period, not a ranking).
+figures, it does not rank); `前3季度` (a period, not a ranking); `前3家、前5家、前10家企业装车量分别为61.5GWh、68.9GWh和
+79.1GWh` (cumulative totals of nested groups, which grow).
 
 Tolerance: two neighbours are out of order only when their intervals do not meet: written
 precision (19.6万 is 19.55万–19.65万) and hedges (约, 超 …) first, so ties and rounding never
