@@ -145,3 +145,17 @@ fn a_month_on_month_change_is_not_the_year_on_year_change() {
         Some("NC103")
     );
 }
+
+#[test]
+fn longer_metric_words_are_not_the_shorter_ones_inside() {
+    // 进出口 (imports plus exports) is not 出口; 扣非净利润 is not 净利润.
+    let text = "海关总署数据显示，前10个月我国进出口总值37.31万亿元。海关总署数据显示，前10个月我国出口22.12万亿元。\n\
+                海天味业前三季度净利润53.22亿元。海天味业前三季度扣非净利润51.22亿元。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed =
+        "海关总署数据显示，前10个月我国出口22.12万亿元。海关总署称，前10个月出口23.12万亿元。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC103")
+    );
+}

@@ -186,6 +186,7 @@ const SEGMENTS: &[&str] = &[
     "全国",
     "城镇",
     "农村",
+    "乡村",
     "华东",
     "华南",
     "华北",
@@ -276,6 +277,17 @@ const METRICS: &[&str] = &[
     "订单量",
     "人口",
     "失业率",
+    // Longer words holding a shorter metric: 进出口 is not 出口, 扣非净利润 not 净利润.
+    "进出口",
+    "进出口总值",
+    "进出口额",
+    "贸易总值",
+    "贸易顺差",
+    "贸易逆差",
+    "顺差",
+    "逆差",
+    "扣非净利润",
+    "扣非归母净利润",
 ];
 
 /// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
