@@ -159,3 +159,26 @@ fn longer_metric_words_are_not_the_shorter_ones_inside() {
         Some("NC103")
     );
 }
+
+#[test]
+fn a_segment_does_not_outlive_its_sentence_when_the_entity_is_named_again() {
+    let p = "比亚迪10月销量为44.2万辆，其中海外销量为8.4万辆。比亚迪前10个月累计销量为370.2万辆。";
+    let doc = Document::new("s.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let seg = |t: &str| {
+        ex.claims
+            .iter()
+            .find(|c| doc.slice(c.span) == t)
+            .and_then(|c| c.segment.clone())
+    };
+    assert_eq!(seg("8.4万辆").as_deref(), Some("海外"));
+    assert_eq!(seg("370.2万辆"), None);
+    // 乘用车 names a segment of a carmaker's sales.
+    let text = "比亚迪10月销量为44.2万辆，其中海外销量为8.4万辆。比亚迪10月乘用车销量为43.7万辆。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed = "比亚迪10月海外销量为8.4万辆。比亚迪10月海外销量为8.9万辆。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC103")
+    );
+}

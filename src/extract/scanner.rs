@@ -206,10 +206,20 @@ impl Scanner<'_> {
         match kind {
             WordKind::Entity => {
                 self.respectively.note(i, end, &w);
+                // The same entity named again in a new sentence starts a new statement about
+                // it; a new entity stays in the market described before (…全球出货量3.2亿部。
+                // 其中，苹果出货量5850万部 is still 全球).
+                if top.segment_carried && top.subject.as_deref() == Some(w.as_str()) {
+                    top.segment = None;
+                }
+                top.segment_carried = false;
                 top.subject = Some(w);
                 self.last_entity_end = end;
             }
-            WordKind::Segment => top.segment = Some(w),
+            WordKind::Segment => {
+                top.segment = Some(w);
+                top.segment_carried = false;
+            }
             WordKind::Metric => top.set_metric(w),
         }
         Some(end)

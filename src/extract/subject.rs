@@ -187,6 +187,10 @@ const SEGMENTS: &[&str] = &[
     "城镇",
     "农村",
     "乡村",
+    "乘用车",
+    "商用车",
+    "纯电动",
+    "插电混动",
     "华东",
     "华南",
     "华北",
@@ -533,6 +537,9 @@ pub struct Topic {
     pub period: Option<String>,
     /// Year for periods written without one (三季度, 上半年).
     pub year: Option<i32>,
+    /// The segment was named in an earlier sentence: naming the same entity again drops it
+    /// (比亚迪海外销量8.4万辆。比亚迪乘用车销量43.7万辆 — the second is not 海外).
+    pub segment_carried: bool,
 }
 
 impl Topic {
@@ -605,6 +612,8 @@ impl TopicStack {
     /// End of a sentence: unclosed parentheses are forgotten, keeping the outer topic.
     pub fn end_sentence(&mut self) {
         self.stack.truncate(1);
+        let top = self.top_mut();
+        top.segment_carried = top.segment.is_some();
     }
 
     /// A new paragraph: nothing carries over.
