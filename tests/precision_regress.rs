@@ -182,3 +182,18 @@ fn a_segment_does_not_outlive_its_sentence_when_the_entity_is_named_again() {
         Some("NC103")
     );
 }
+
+#[test]
+fn phone_numbers_postcodes_and_model_numbers_are_not_figures() {
+    let p = "联系电话：0757-82836083，邮编528000，服务热线12121。华为Mate 70系列搭载麒麟9020芯片，\
+             麒麟9010则由国内代工厂生产，小米17系列首发骁龙8 Elite Gen 5，售价4499元起。";
+    let doc = Document::new("c.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let texts: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(texts, vec!["4499元"]);
+    // A figure after a product line with a unit is still a figure.
+    let p = "麒麟芯片出货量为2000万片，骁龙8系列销量为500万部。";
+    let doc = Document::new("c.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    assert_eq!(ex.claims.len(), 2);
+}

@@ -124,7 +124,18 @@ impl Scanner<'_> {
             let Some(a) = parse_arabic(text, j) else {
                 return Read::Skip(skip_digits(text, j));
             };
-            if a.leading_zero {
+            // 电话：0757-82836083, 邮编528000: codes, with every dash-joined part.
+            if a.leading_zero || filter::after_code_label(text, i) {
+                return Read::Skip(skip_code(text, a.end));
+            }
+            // 麒麟9010, 小米17系列: model numbers, unless a unit, magnitude or period follows.
+            if a.frac_digits == 0
+                && (filter::product_noun_at(text, a.end)
+                    || (filter::after_product_line(text, j)
+                        && unit::match_unit(text, a.end).is_none()
+                        && magnitude::match_magnitude(text, a.end).is_none()
+                        && !char_at(text, a.end).is_some_and(|c| "年月日号%％".contains(c))))
+            {
                 return Read::Skip(a.end);
             }
             // 1.2.3 (versions), 10:30 (times), 910B / 5G (codes).
@@ -693,6 +704,19 @@ fn is_short_year_after(year: &End, h: &End) -> bool {
         && !h.decimal
         && h.end - h.start == 2
         && ((year.num.value + 1.0).rem_euclid(100.0) - h.num.value).abs() < 0.5
+}
+
+/// The end of a code starting before `i`: further digit groups joined by `-` are part of it
+/// (0757-82836083, 400-820-8820).
+fn skip_code(text: &str, mut i: usize) -> usize {
+    while let Some(dash @ ('-' | '－')) = char_at(text, i) {
+        let d = i + dash.len_utf8();
+        if !char_at(text, d).is_some_and(is_arabic_digit) {
+            break;
+        }
+        i = skip_digits(text, d);
+    }
+    i
 }
 
 /// Units that measure a rate or proportion (%, 个百分点, 倍) rather than an amount.
