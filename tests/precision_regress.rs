@@ -197,3 +197,42 @@ fn phone_numbers_postcodes_and_model_numbers_are_not_figures() {
     let ex = numcheck::extract::extract(&doc, &Default::default());
     assert_eq!(ex.claims.len(), 2);
 }
+
+#[test]
+fn periods_before_gongsi_metric_phrases_and_part_segments() {
+    let p = "前三季度公司实现营业收入216.28亿元；归属于上市公司股东的净利润53.22亿元。\
+             前三季度，比亚迪销量为326.01万辆，其中海外销量为70.1万辆。第三季度公司毛利率为17.6%。\
+             截至9月末，公司货币资金为1180亿元。";
+    let doc = Document::new("c.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let get = |t: &str| {
+        ex.claims
+            .iter()
+            .find(|c| doc.slice(c.span) == t)
+            .unwrap_or_else(|| panic!("no claim {t}"))
+    };
+    assert_eq!(get("216.28亿元").subject, None);
+    assert_eq!(get("53.22亿元").subject, None);
+    assert_eq!(get("17.6%").segment, None);
+    assert_eq!(get("1180亿元").metric.as_deref(), Some("货币资金"));
+}
+
+#[test]
+fn temperatures_and_debut_prices() {
+    let p = "北京最低气温-5℃，降雪量5～8毫米。RTX 4090首发价12999元。";
+    let doc = Document::new("c.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let units: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| (doc.slice(c.span), c.unit.as_ref().map(|u| u.code.as_str())))
+        .collect();
+    assert_eq!(
+        units,
+        vec![
+            ("-5℃", Some("℃")),
+            ("5～8毫米", Some("毫米")),
+            ("12999元", Some("CNY"))
+        ]
+    );
+}

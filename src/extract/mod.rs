@@ -88,6 +88,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         sentences: &sentences,
         sentence: 0,
         respectively: respectively::Respectively::default(),
+        qizhong: false,
     };
     sc.run();
     Extraction {

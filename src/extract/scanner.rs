@@ -46,6 +46,8 @@ pub(super) struct Scanner<'a> {
     pub(super) sentence: usize,
     /// Names of the sentence and the 分别 list pairing them with figures.
     pub(super) respectively: super::respectively::Respectively,
+    /// 其中 was read in the current sentence: segments named after it are parts.
+    pub(super) qizhong: bool,
 }
 
 impl Scanner<'_> {
@@ -59,11 +61,13 @@ impl Scanner<'_> {
                 '\n' => {
                     self.topic.reset();
                     self.respectively.end_sentence();
+                    self.qizhong = false;
                     self.new_clause(next);
                 }
                 '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
                     self.topic.end_sentence();
                     self.respectively.end_sentence();
+                    self.qizhong = false;
                     self.new_clause(next);
                 }
                 '，' | ',' | '：' | ':' => {
@@ -107,6 +111,9 @@ impl Scanner<'_> {
     pub(super) fn mark_change_words(&mut self, i: usize, c: char) {
         if c == '分' && starts_at(self.text, i, "分别") {
             self.respectively.open(self.text, i);
+        }
+        if c == '其' && starts_at(self.text, i, "其中") {
+            self.qizhong = true;
         }
         match c {
             // 从A到B, 由A增至B (but not 由于, "because").
@@ -219,6 +226,7 @@ impl Scanner<'_> {
             WordKind::Segment => {
                 top.segment = Some(w);
                 top.segment_carried = false;
+                top.segment_part = self.qizhong;
             }
             WordKind::Metric => top.set_metric(w),
         }

@@ -70,6 +70,10 @@ impl Scanner<'_> {
         .into_iter()
         .find(|w| starts_at(text, i, w))?;
         let end = i + suffix.len();
+        // 归属于上市公司股东的净利润 names a metric, not a company.
+        if starts_at(text, end, "股东") {
+            return Some(end);
+        }
         let start = subject::company_name_start(text, self.clause_start.min(i), i)?;
         // A brand is narrower than its maker: 蔚来品牌 is one of 蔚来's brands (beside 乐道品牌),
         // so its figures are not 蔚来's totals. A company suffix keeps the entity read inside.

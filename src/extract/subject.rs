@@ -292,6 +292,13 @@ const METRICS: &[&str] = &[
     "逆差",
     "扣非净利润",
     "扣非归母净利润",
+    // Balance-sheet items: not revenue carried from the sentence before.
+    "货币资金",
+    "总资产",
+    "净资产",
+    "资产负债率",
+    "募资",
+    "募资净额",
 ];
 
 /// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
@@ -462,7 +469,24 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
         start -= c.len_utf8();
         n += 1;
     }
-    let name = text.get(start..suffix_at)?;
+    // 前三季度公司实现…: a period before 公司 is not part of the name.
+    let mut name = text.get(start..suffix_at)?;
+    let dated = |w: &str, p: usize| {
+        w.chars().count() > 1
+            || prev_char(name, p)
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c))
+    };
+    if let Some(k) = [
+        "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
+    ]
+    .iter()
+    .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
+    .max()
+    {
+        start += k;
+        n = name[k..].chars().count();
+        name = &name[k..];
+    }
     if !(2..10).contains(&n)
         || GENERIC_COMPANY
             .iter()
@@ -540,6 +564,9 @@ pub struct Topic {
     /// The segment was named in an earlier sentence: naming the same entity again drops it
     /// (比亚迪海外销量8.4万辆。比亚迪乘用车销量43.7万辆 — the second is not 海外).
     pub segment_carried: bool,
+    /// The segment was named after 其中: it names a part of the sentence's whole
+    /// (其中海外销量70.1万辆) and ends with the sentence.
+    pub segment_part: bool,
 }
 
 impl Topic {
@@ -613,6 +640,10 @@ impl TopicStack {
     pub fn end_sentence(&mut self) {
         self.stack.truncate(1);
         let top = self.top_mut();
+        if top.segment_part {
+            top.segment = None;
+            top.segment_part = false;
+        }
         top.segment_carried = top.segment.is_some();
     }
 
