@@ -236,3 +236,10 @@ fn temperatures_and_debut_prices() {
         ]
     );
 }
+
+#[test]
+fn qian_n_ge_yue_is_a_span_not_the_month_before() {
+    let text = "比亚迪10月新能源汽车销量为441706辆，同比下降12.1%。\
+                前10个月，比亚迪累计销量约为370.2万辆，同比增长13.9%。";
+    assert_eq!(alarms(text), vec![]);
+}

@@ -354,6 +354,14 @@ impl Scanner<'_> {
                 .as_ref()
                 .map_or(true, |u| u.kind == UnitKind::Measure)
         {
+            // 前10个月: a span of months like 1-10月; the figures after it are not about the
+            // single month named before.
+            if low.unit.as_ref().is_some_and(|u| u.code == "个月") {
+                let start = i - '前'.len_utf8();
+                self.topic.top_mut().period = None;
+                let cl = self.blank(Span::new(start, low.end), ClaimKind::Period);
+                self.push(cl);
+            }
             return Some(low.end);
         }
         let floor = self.floor(i);
