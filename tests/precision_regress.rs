@@ -243,3 +243,22 @@ fn qian_n_ge_yue_is_a_span_not_the_month_before() {
                 前10个月，比亚迪累计销量约为370.2万辆，同比增长13.9%。";
     assert_eq!(alarms(text), vec![]);
 }
+
+#[test]
+fn capital_letter_placeholder_companies_are_subjects() {
+    let p = "报告显示，A公司与B公司2024年净利润分别为12亿元和8亿元，分别增长20%和10%。";
+    assert_eq!(subject_of(p, "12亿元").as_deref(), Some("A公司"));
+    assert_eq!(subject_of(p, "8亿元").as_deref(), Some("B公司"));
+    assert_eq!(subject_of(p, "10%").as_deref(), Some("B公司"));
+    // Two companies' different figures are never a repeated-figure slip …
+    let text = "A公司2024年营收为120亿元。B公司2024年营收为80亿元。";
+    assert_eq!(alarms(text), vec![]);
+    // … but one company's figure changed is.
+    let flawed = "A公司2024年营收为120亿元。B公司2024年营收为80亿元。A公司2024年营收为102亿元。";
+    assert_eq!(
+        alarms(flawed),
+        vec![("NC103".to_string(), "102亿元".to_string())]
+    );
+    // Latin words are not placeholders: NVIDIA公司 is handled by the lexicon, iPhone公司 is nothing.
+    assert_eq!(subject_of("该iPhone公司营收为10亿元。", "10亿元"), None);
+}

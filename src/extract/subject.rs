@@ -469,6 +469,19 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
         start -= c.len_utf8();
         n += 1;
     }
+    // A公司, AB集团: a placeholder name of one to three capital letters.
+    if n == 0 {
+        let caps = text
+            .get(floor..suffix_at)?
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let lead = suffix_at - caps;
+        let alone =
+            lead == floor || prev_char(text, lead).is_some_and(|c| !c.is_ascii_alphanumeric());
+        return ((1..=3).contains(&caps) && alone).then_some(lead);
+    }
     // 前三季度公司实现…: a period before 公司 is not part of the name.
     let mut name = text.get(start..suffix_at)?;
     let dated = |w: &str, p: usize| {
