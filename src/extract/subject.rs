@@ -299,6 +299,11 @@ const METRICS: &[&str] = &[
     "资产负债率",
     "募资",
     "募资净额",
+    // Losses: 净亏损6.2亿元 is not revenue carried from the clause before.
+    "净亏损",
+    "亏损",
+    "经调整净利润",
+    "经调整净亏损",
 ];
 
 /// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
