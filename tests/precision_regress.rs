@@ -262,3 +262,28 @@ fn capital_letter_placeholder_companies_are_subjects() {
     // Latin words are not placeholders: NVIDIA公司 is handled by the lexicon, iPhone公司 is nothing.
     assert_eq!(subject_of("该iPhone公司营收为10亿元。", "10亿元"), None);
 }
+
+#[test]
+fn a_loss_is_its_own_metric() {
+    let text = "理想汽车三季度营收274亿元 季度亏损6.2亿元\n\
+                理想汽车第三季度交付量约为9.3万辆，营收约274亿元，净亏损6.2亿元。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed = "理想汽车三季度营收274亿元 季度亏损6.2亿元\n理想汽车第三季度净亏损为2.6亿元。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC103")
+    );
+}
+
+#[test]
+fn a_fiscal_quarter_is_not_the_fiscal_year() {
+    let text = "苹果2025财年第四财季营收为1024.66亿美元，同比增长8%。\n\n\
+                苹果2025财年营收为4161.61亿美元，同比增长6%。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed =
+        "苹果2025财年第四财季营收为1024.66亿美元。\n\n苹果2025财年第四财季营收为1042.66亿美元。";
+    assert_eq!(
+        alarms(flawed).first().map(|(c, _)| c.as_str()),
+        Some("NC103")
+    );
+}
