@@ -287,3 +287,17 @@ fn a_fiscal_quarter_is_not_the_fiscal_year() {
         Some("NC103")
     );
 }
+
+#[test]
+fn scores_are_not_backwards_ranges() {
+    let text = "在女单决赛中，郑钦文以6-4、7-5战胜对手。湖人队以118-110击败勇士队。\
+                中国女排以3-0横扫对手，三局比分分别为25-18、25-21、25-16。";
+    assert_eq!(alarms(text), vec![]);
+    // Ranges that name a unit or magnitude are still checked.
+    assert_eq!(
+        alarms("预计销量为3.5万-2.8万辆。")
+            .first()
+            .map(|(c, _)| c.as_str()),
+        Some("NC102")
+    );
+}

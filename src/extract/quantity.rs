@@ -401,6 +401,11 @@ impl Scanner<'_> {
                     return Some(skip_digits(text, h.end + sep.len()));
                 }
             }
+            // 6-4, 118-110, 3-0: two bare small integers joined by a dash are a score, not a
+            // range (a range names its unit or magnitude: 3-5家, 60-80万枚).
+            if is_score(text, &low, h) && pre.is_none() {
+                return Some(h.end);
+            }
             // 2024-2025 (赛季): a span of years.
             // 2025-26赛季: a span of years whose second year keeps only its last two digits.
             if is_year_like(&low)
@@ -725,6 +730,21 @@ fn skip_code(text: &str, mut i: usize) -> usize {
         i = skip_digits(text, d);
     }
     i
+}
+
+/// True when `low`-`high` reads as a score: Arabic integers of at most three digits with
+/// no unit, magnitude or hedge on either end, joined by a dash.
+fn is_score(text: &str, low: &End, high: &End) -> bool {
+    let bare = |e: &End| {
+        !e.chinese
+            && !e.decimal
+            && e.unit.is_none()
+            && e.magnitude.is_none()
+            && e.inner_hedge.is_none()
+            && e.end - e.start <= 3
+    };
+    let sep = text.get(low.end..high.start).unwrap_or_default();
+    bare(low) && bare(high) && matches!(sep, "-" | "－" | "—" | "–")
 }
 
 /// Units that measure a rate or proportion (%, 个百分点, 倍) rather than an amount.
