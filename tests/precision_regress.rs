@@ -301,3 +301,14 @@ fn scores_are_not_backwards_ranges() {
         Some("NC102")
     );
 }
+
+#[test]
+fn a_part_after_qizhong_and_a_comma_is_not_the_whole_in_the_reference() {
+    let text = "英伟达2025财年营收为1305亿美元，同比增长114%。其中，数据中心业务营收为1152亿美元，占总营收的88%。";
+    assert_eq!(alarms(text), vec![]);
+    // The whole is still checked against the reference.
+    let flawed = "英伟达2025财年营收为1503亿美元。其中，数据中心业务营收为1152亿美元。";
+    assert!(alarms(flawed)
+        .iter()
+        .any(|(c, t)| c.starts_with("NC20") && t == "1503亿美元"));
+}
