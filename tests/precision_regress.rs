@@ -312,3 +312,20 @@ fn a_part_after_qizhong_and_a_comma_is_not_the_whole_in_the_reference() {
         .iter()
         .any(|(c, t)| c.starts_with("NC20") && t == "1503亿美元"));
 }
+
+#[test]
+fn audience_counts_are_not_money() {
+    let settings = Settings {
+        article_date: "2025-11-20".parse().ok(),
+        ..Settings::default()
+    };
+    let text = "腾讯三季度营收为1928.7亿元，同比增长15%。微信及WeChat的合并月活跃账户数为14.1亿，\
+                同比增长2%，相关话题阅读量达到5.6亿。";
+    let report = numcheck::check_document(
+        Document::new("k.txt", text.to_string()),
+        &Reference::bundled(),
+        &settings,
+    );
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.rule.code).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+}

@@ -304,6 +304,19 @@ const METRICS: &[&str] = &[
     "亏损",
     "经调整净利润",
     "经调整净亏损",
+    // Audience counts: 月活跃账户数14.1亿 is not revenue carried from the sentence before.
+    "月活跃账户数",
+    "月活跃用户数",
+    "日活跃用户数",
+    "月活",
+    "日活",
+    "阅读量",
+    "播放量",
+    "浏览量",
+    "访问量",
+    "下载量",
+    "点击量",
+    "用户总数",
 ];
 
 /// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
