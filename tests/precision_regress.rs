@@ -329,3 +329,27 @@ fn audience_counts_are_not_money() {
     let codes: Vec<&str> = report.findings.iter().map(|f| f.rule.code).collect();
     assert!(codes.is_empty(), "{codes:?}");
 }
+
+#[test]
+fn a_headline_may_drop_the_currency() {
+    let settings = Settings {
+        article_date: "2025-11-20".parse().ok(),
+        ..Settings::default()
+    };
+    let run = |text: &str| -> Vec<&'static str> {
+        numcheck::check_document(
+            Document::new("h.txt", text.to_string()),
+            &Reference::bundled(),
+            &settings,
+        )
+        .findings
+        .iter()
+        .map(|f| f.rule.code)
+        .collect()
+    };
+    let text = "比亚迪前三季度营收破五千亿 净利润增长超三成\n\n比亚迪前三季度营收为5662.66亿元，同比增长13.0%。";
+    assert!(run(text).is_empty());
+    // In the body the missing currency is still worth a look.
+    let body = "比亚迪前三季度营收为5662.66亿元，同比增长13.0%。公司净利润为233亿，同比增长35.2%。";
+    assert_eq!(run(body), vec!["NC302"]);
+}
