@@ -353,3 +353,20 @@ fn a_headline_may_drop_the_currency() {
     let body = "比亚迪前三季度营收为5662.66亿元，同比增长13.0%。公司净利润为233亿，同比增长35.2%。";
     assert_eq!(run(body), vec!["NC302"]);
 }
+
+#[test]
+fn page_footers_are_residue_and_their_numbers_are_not_figures() {
+    let p = "第1页 共5页 上一页 下一页\n浏览次数：12345\n京ICP备12345678号-1 京公网安备 11010502030143号\n";
+    let doc = Document::new("f.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let texts: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert!(!texts.iter().any(|t| t.contains("12345")), "{texts:?}");
+    let settings = Settings::default();
+    let report = numcheck::check_document(doc, &Reference::bundled(), &settings);
+    let residue = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.code == "NC301")
+        .count();
+    assert_eq!(residue, 3);
+}

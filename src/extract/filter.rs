@@ -243,6 +243,9 @@ const CODE_LABELS: &[&str] = &[
     "qq",
     "微信号",
     "拨打",
+    "ICP备",
+    "公网安备",
+    "浏览次数",
 ];
 
 /// True when digits at `i` follow a code label, directly or after a colon or space.
