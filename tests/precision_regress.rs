@@ -370,3 +370,15 @@ fn page_footers_are_residue_and_their_numbers_are_not_figures() {
         .count();
     assert_eq!(residue, 3);
 }
+
+#[test]
+fn a_fenbie_list_of_segments_pairs_each_figure_with_its_segment() {
+    let text = "比亚迪10月在国内和海外的销量分别为35.8万辆和8.4万辆。比亚迪10月海外销量为8.4万辆。";
+    assert_eq!(alarms(text), vec![]);
+    let flawed =
+        "比亚迪10月在国内和海外的销量分别为35.8万辆和8.4万辆。比亚迪10月海外销量为8.9万辆。";
+    assert_eq!(
+        alarms(flawed),
+        vec![("NC103".to_string(), "8.9万辆".to_string())]
+    );
+}

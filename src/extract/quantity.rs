@@ -4,6 +4,7 @@
 use super::change::{self, Lead};
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese};
 use super::period::{self, PeriodCx};
+use super::respectively::Role;
 use super::scanner::{metric_family, Scanner};
 use super::subject::{self, WordKind};
 use super::text::{self, char_at, prev_char, starts_at};
@@ -506,8 +507,10 @@ impl Scanner<'_> {
         cl.direction = direction;
         self.fill_topic(&mut cl);
         // 零跑、小鹏和蔚来分别交付7万、4.2万和4万辆: each figure takes its own name.
-        if let Some(name) = self.respectively.take() {
-            cl.subject = Some(name);
+        match self.respectively.take() {
+            Some((Role::Subject, name)) => cl.subject = Some(name),
+            Some((Role::Segment, name)) => cl.segment = Some(name),
+            None => {}
         }
         // 较2024年的548.4GWh: the figure right after a comparison-base period belongs to it.
         if let Some((base_end, base)) = &self.base_period {

@@ -1,13 +1,25 @@
 //! 分别 lists: `A、B和C的销量分别为1、2和3` pairs the names with the figures in order, so each
-//! figure takes its own subject instead of the last name read before the list.
+//! figure takes its own subject instead of the last name read before the list; a list of
+//! segments (`在国内和海外的销量分别为`) pairs segments the same way.
+
+/// What a listed name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// An entity, the figure's subject.
+    Subject,
+    /// A market or segment.
+    Segment,
+}
 
 /// Names read in the current sentence and the 分别 list in force.
 #[derive(Debug, Default)]
 pub struct Respectively {
     /// Subjects named in the sentence so far: (start byte, end byte, name).
     names: Vec<(usize, usize, String)>,
-    /// The names of the list in force and how many figures have taken one.
-    active: Option<(Vec<String>, usize)>,
+    /// Segments named in the sentence so far: (start byte, end byte, name).
+    segments: Vec<(usize, usize, String)>,
+    /// The names of the list in force, what they are, and how many figures took one.
+    active: Option<(Vec<String>, Role, usize)>,
 }
 
 /// Text that joins two names of one list (`、`, `和`, `与`, `及`, `以及`, `,`).
@@ -27,79 +39,102 @@ fn is_plain_name(piece: &str) -> bool {
         })
 }
 
+/// Records a name, replacing one read at the same start (a longer reading of it).
+fn push_name(names: &mut Vec<(usize, usize, String)>, start: usize, end: usize, name: &str) {
+    if names.last().is_some_and(|(s, _, _)| *s == start) {
+        names.pop();
+    }
+    names.push((start, end, name.to_string()));
+}
+
+/// The list of at least two names right before 分别 at byte `at`, in order.
+///
+/// The list starts at the first of the trailing run of names joined by list glue and runs
+/// to the clause break after the last of them (or to 分别). It is split at 、和与及; each
+/// piece is the name read at its start, or else (with `unknown`) a short plain name the
+/// lexicon does not know (宁德时代、比亚迪和中创新航: 中创新航 is still the third name).
+fn list_before(
+    names: &[(usize, usize, String)],
+    text: &str,
+    at: usize,
+    unknown: bool,
+) -> Option<Vec<String>> {
+    let &(_, last_end, _) = names.last()?;
+    let mut first = names.len() - 1;
+    while first > 0
+        && text
+            .get(names[first - 1].1..names[first].0)
+            .is_some_and(is_name_glue)
+    {
+        first -= 1;
+    }
+    let start = names[first].0;
+    if start >= at || last_end > at {
+        return None;
+    }
+    let tail = text.get(last_end..at).unwrap_or_default();
+    let stop = tail
+        .find(['，', ',', '：', ':', '（', '('])
+        .map_or(at, |k| last_end + k);
+    let segment = text.get(start..stop)?;
+    let mut run: Vec<String> = Vec::new();
+    let mut offset = start;
+    for piece in segment.split(['、', '和', '与', '及']) {
+        let here = offset;
+        offset += piece.len() + '、'.len_utf8();
+        if piece.is_empty() {
+            continue;
+        }
+        if let Some((_, _, n)) = names.iter().find(|(s, _, _)| *s == here) {
+            run.push(n.clone());
+        } else if unknown && is_plain_name(piece) {
+            run.push(piece.to_string());
+        } else {
+            break;
+        }
+    }
+    (run.len() >= 2).then_some(run)
+}
+
 impl Respectively {
     /// A subject named at `start..end`.
     pub fn note(&mut self, start: usize, end: usize, name: &str) {
-        if self.names.last().is_some_and(|(s, _, _)| *s == start) {
-            self.names.pop();
-        }
-        self.names.push((start, end, name.to_string()));
+        push_name(&mut self.names, start, end, name);
+    }
+
+    /// A segment named at `start..end`.
+    pub fn note_segment(&mut self, start: usize, end: usize, name: &str) {
+        push_name(&mut self.segments, start, end, name);
     }
 
     /// 分别 read at byte `at` of `text`: the list of names before it, in order, becomes the
-    /// list in force when it has at least two names.
-    ///
-    /// The list starts at the first of the trailing run of names joined by list glue and runs
-    /// to the clause break after the last of them (or to 分别). It is split at 、和与及; each
-    /// piece is the name read at its start, or else a short plain name the lexicon does not
-    /// know (宁德时代、比亚迪和中创新航: 中创新航 is still the third name).
+    /// list in force when it has at least two names. A list of subjects and a list of
+    /// segments both before 分别 (A和B在国内和海外) pair in no clear order: neither is used.
     pub fn open(&mut self, text: &str, at: usize) {
-        self.active = None;
-        let Some(&(_, last_end, _)) = self.names.last() else {
-            return;
+        let subjects = list_before(&self.names, text, at, true);
+        let segments = list_before(&self.segments, text, at, false);
+        self.active = match (subjects, segments) {
+            (Some(n), None) => Some((n, Role::Subject, 0)),
+            (None, Some(n)) => Some((n, Role::Segment, 0)),
+            _ => None,
         };
-        let mut first = self.names.len() - 1;
-        while first > 0
-            && text
-                .get(self.names[first - 1].1..self.names[first].0)
-                .is_some_and(is_name_glue)
-        {
-            first -= 1;
-        }
-        let start = self.names[first].0;
-        if start >= at || last_end > at {
-            return;
-        }
-        let tail = text.get(last_end..at).unwrap_or_default();
-        let stop = tail
-            .find(['，', ',', '：', ':', '（', '('])
-            .map_or(at, |k| last_end + k);
-        let Some(segment) = text.get(start..stop) else {
-            return;
-        };
-        let mut run: Vec<String> = Vec::new();
-        let mut offset = start;
-        for piece in segment.split(['、', '和', '与', '及']) {
-            let here = offset;
-            offset += piece.len() + '、'.len_utf8();
-            if piece.is_empty() {
-                continue;
-            }
-            if let Some((_, _, n)) = self.names.iter().find(|(s, _, _)| *s == here) {
-                run.push(n.clone());
-            } else if is_plain_name(piece) {
-                run.push(piece.to_string());
-            } else {
-                break;
-            }
-        }
-        self.active = (run.len() >= 2).then_some((run, 0));
     }
 
-    /// The subject of the next figure of the list in force, if one is left.
-    pub fn take(&mut self) -> Option<String> {
-        let (names, used) = self.active.as_mut()?;
+    /// The name of the next figure of the list in force and its role, if one is left.
+    pub fn take(&mut self) -> Option<(Role, String)> {
+        let (names, role, used) = self.active.as_mut()?;
+        let role = *role;
         let name = names.get(*used).cloned();
         *used += 1;
         if *used >= names.len() {
             self.active = None;
         }
-        name
+        name.map(|n| (role, n))
     }
 
     /// A clause break: a list that has started pairing stops (its figures are done).
     pub fn clause_break(&mut self) {
-        if self.active.as_ref().is_some_and(|(_, used)| *used > 0) {
+        if self.active.as_ref().is_some_and(|(_, _, used)| *used > 0) {
             self.active = None;
         }
     }
@@ -107,6 +142,7 @@ impl Respectively {
     /// A sentence ends: nothing carries over.
     pub fn end_sentence(&mut self) {
         self.names.clear();
+        self.segments.clear();
         self.active = None;
     }
 }
@@ -124,9 +160,9 @@ mod tests {
             r.note(s, s + w.len(), w);
         }
         r.open(t, t.find("分别").unwrap());
-        assert_eq!(r.take().as_deref(), Some("宁德时代"));
-        assert_eq!(r.take().as_deref(), Some("比亚迪"));
-        assert_eq!(r.take().as_deref(), Some("中创新航"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("宁德时代"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("比亚迪"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("中创新航"));
     }
 
     #[test]
@@ -138,9 +174,9 @@ mod tests {
         r.note(at("小鹏"), at("小鹏") + "小鹏".len(), "小鹏");
         r.note(at("蔚来"), at("蔚来") + "蔚来".len(), "蔚来");
         r.open(t, t.find("分别").unwrap());
-        assert_eq!(r.take().as_deref(), Some("零跑"));
-        assert_eq!(r.take().as_deref(), Some("小鹏"));
-        assert_eq!(r.take().as_deref(), Some("蔚来"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("零跑"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("小鹏"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("蔚来"));
         assert_eq!(r.take(), None);
     }
 

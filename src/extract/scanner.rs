@@ -224,6 +224,7 @@ impl Scanner<'_> {
                 self.last_entity_end = end;
             }
             WordKind::Segment => {
+                self.respectively.note_segment(i, end, &w);
                 top.segment = Some(w);
                 top.segment_carried = false;
                 top.segment_part = self.qizhong;
