@@ -382,3 +382,17 @@ fn a_fenbie_list_of_segments_pairs_each_figure_with_its_segment() {
         vec![("NC103".to_string(), "8.9万辆".to_string())]
     );
 }
+
+#[test]
+fn a_bare_level_after_zhi_is_not_a_range_end() {
+    let p = "美元指数下跌0.3%至99.5。10年期美债收益率较上周下降8个基点。";
+    let doc = Document::new("y.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let texts: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert!(
+        texts.contains(&"0.3%") && texts.contains(&"99.5"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"8个基点"), "{texts:?}");
+    assert!(!ex.claims.iter().any(|c| c.is_range()));
+}

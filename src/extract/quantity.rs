@@ -593,6 +593,12 @@ impl Scanner<'_> {
                 return None;
             }
         }
+        // 下跌0.3%至99.5: a bare number after a figure with a unit is the level reached (an
+        // index), not the far end of a range; ranges write the unit on the far end (8%至13%,
+        // 8至13%).
+        if low.unit.is_some() && h.unit.is_none() && h.magnitude.is_none() {
+            return None;
+        }
         Some(h)
     }
 
