@@ -396,3 +396,20 @@ fn a_bare_level_after_zhi_is_not_a_range_end() {
     assert!(texts.contains(&"8个基点"), "{texts:?}");
     assert!(!ex.claims.iter().any(|c| c.is_range()));
 }
+
+#[test]
+fn lingxia_is_below_zero() {
+    let p = "哈尔滨最低气温为零下25度，最高气温零下十五度。";
+    let doc = Document::new("t.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let values: Vec<f64> = ex
+        .claims
+        .iter()
+        .filter_map(|c| match c.value {
+            numcheck::claim::Value::Point(n) => Some(n.value),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(values.len(), 2);
+    assert!(values.iter().all(|v| *v < -14.0), "{values:?}");
+}

@@ -61,6 +61,13 @@ impl Scanner<'_> {
     /// factor (−1 or +1).
     pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
+        // 零下25度: below zero.
+        if starts_at(text, i, "零下") {
+            let d = i + "零下".len();
+            return char_at(text, d)
+                .is_some_and(|n| is_arabic_digit(n) || (is_cn_numeral_char(n) && n != '零'))
+                .then_some(("零下".len(), -1.0));
+        }
         let c = char_at(text, i)?;
         if !matches!(c, '-' | '−' | '－' | '负' | '+' | '＋') {
             return None;
