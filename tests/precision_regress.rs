@@ -413,3 +413,18 @@ fn lingxia_is_below_zero() {
     assert_eq!(values.len(), 2);
     assert!(values.iter().all(|v| *v < -14.0), "{values:?}");
 }
+
+#[test]
+fn a_currency_named_before_the_number_names_what_yuan_counts() {
+    let text =
+        "董事会建议派发中期股息每股港币0.20元（2024年：港币0.18元）。本次中期股息为每股0.2港元。";
+    assert_eq!(alarms(text), vec![]);
+    let doc = Document::new("d.txt", text.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    let units: Vec<&str> = ex
+        .claims
+        .iter()
+        .filter_map(|c| c.unit.as_ref().map(|u| u.code.as_str()))
+        .collect();
+    assert_eq!(units, vec!["HKD", "HKD", "HKD"]);
+}

@@ -282,6 +282,13 @@ impl Scanner<'_> {
                 ),
             }
         };
+        // 港币0.20元, 美元5元: a currency named before the number names what 元 counts.
+        let unit = match unit {
+            Some(u) if u.code == "CNY" && text.get(..k).is_some_and(|t| t.ends_with('元')) => {
+                Some(currency_before(text, i).map_or(u, |c| Unit::new(c, UnitKind::Currency)))
+            }
+            other => other,
+        };
         let num = Num::new(sign * num.value * scale, num.step * scale);
         if !num.value.is_finite() || !num.step.is_finite() || num.step <= 0.0 {
             return Read::Skip(k);
@@ -775,6 +782,24 @@ fn is_year_like(e: &End) -> bool {
         && e.magnitude.is_none()
         && e.end - e.start == 4
         && (1900.0..=2100.0).contains(&e.num.value)
+}
+
+/// The ISO code of a foreign currency named right before byte `i` (港币0.20元).
+fn currency_before(text: &str, i: usize) -> Option<&'static str> {
+    let before = text.get(..i)?;
+    [
+        ("港币", "HKD"),
+        ("港元", "HKD"),
+        ("美元", "USD"),
+        ("美金", "USD"),
+        ("欧元", "EUR"),
+        ("日元", "JPY"),
+        ("新台币", "TWD"),
+        ("澳门币", "MOP"),
+    ]
+    .iter()
+    .find(|(w, _)| before.ends_with(w))
+    .map(|(_, c)| *c)
 }
 
 /// The ISO code of a currency sign written before a number.
