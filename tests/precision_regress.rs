@@ -428,3 +428,19 @@ fn a_currency_named_before_the_number_names_what_yuan_counts() {
         .collect();
     assert_eq!(units, vec!["HKD", "HKD", "HKD"]);
 }
+
+#[test]
+fn a_count_before_fenbie_refers_back_to_the_names() {
+    let p =
+        "36氪汽车报道。蔚来公司10月交付40397辆。其中，蔚来品牌交付17143辆，乐道品牌交付17342辆，\
+             萤火虫品牌交付5912辆，三个品牌分别占当月交付量的42.4%、42.9%和14.6%。";
+    assert_eq!(subject_of(p, "42.9%").as_deref(), Some("乐道品牌"));
+    assert_eq!(subject_of(p, "14.6%").as_deref(), Some("萤火虫品牌"));
+    assert_eq!(alarms(p), vec![]);
+    let doc = Document::new("c.txt", p.to_string());
+    let ex = numcheck::extract::extract(&doc, &Default::default());
+    assert!(!ex
+        .claims
+        .iter()
+        .any(|c| doc.slice(c.span).starts_with("36")));
+}

@@ -96,6 +96,47 @@ fn list_before(
     (run.len() >= 2).then_some(run)
 }
 
+/// `三个品牌分别占…`, `两家公司分别…`: a count right before 分别 (in its clause) refers back to
+/// the last that many names of the sentence, in order.
+fn counted_back(names: &[(usize, usize, String)], text: &str, at: usize) -> Option<Vec<String>> {
+    let before = text.get(..at)?;
+    let clause_start = before
+        .rfind(['，', ',', '；', ';', '。', '：', ':'])
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &before[clause_start..];
+    let mut chars = clause.chars();
+    let count = match chars.next()? {
+        '两' | '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        '五' | '5' => 5,
+        '六' | '6' => 6,
+        _ => return None,
+    };
+    if !matches!(chars.next(), Some('个' | '家' | '款' | '大' | '者')) {
+        return None;
+    }
+    // Only names before this clause count, and exactly that many distinct ones.
+    let earlier: Vec<&String> = names
+        .iter()
+        .filter(|(_, e, _)| *e <= clause_start)
+        .map(|(_, _, n)| n)
+        .collect();
+    let mut last: Vec<String> = Vec::new();
+    for n in earlier.iter().rev() {
+        if !last.contains(n) {
+            last.push((*n).clone());
+        }
+        if last.len() == count {
+            break;
+        }
+    }
+    last.reverse();
+    (last.len() == count).then_some(last)
+}
+
 impl Respectively {
     /// A subject named at `start..end`.
     pub fn note(&mut self, start: usize, end: usize, name: &str) {
@@ -111,7 +152,8 @@ impl Respectively {
     /// list in force when it has at least two names. A list of subjects and a list of
     /// segments both before 分别 (A和B在国内和海外) pair in no clear order: neither is used.
     pub fn open(&mut self, text: &str, at: usize) {
-        let subjects = list_before(&self.names, text, at, true);
+        let subjects = list_before(&self.names, text, at, true)
+            .or_else(|| counted_back(&self.names, text, at));
         let segments = list_before(&self.segments, text, at, false);
         self.active = match (subjects, segments) {
             (Some(n), None) => Some((n, Role::Subject, 0)),
@@ -150,6 +192,26 @@ impl Respectively {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_before_fenbie_takes_the_last_names() {
+        let t = "甲品牌交付1辆，乙品牌交付2辆，丙品牌交付3辆，三个品牌分别占";
+        let mut r = Respectively::default();
+        for w in ["甲品牌", "乙品牌", "丙品牌"] {
+            let s = t.find(w).unwrap();
+            r.note(s, s + w.len(), w);
+        }
+        r.open(t, t.find("分别").unwrap());
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("甲品牌"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("乙品牌"));
+        assert_eq!(r.take().map(|t| t.1).as_deref(), Some("丙品牌"));
+        // Fewer names than the count: no pairing.
+        let t = "甲品牌交付1辆，三个品牌分别占";
+        let mut r = Respectively::default();
+        r.note(0, "甲品牌".len(), "甲品牌");
+        r.open(t, t.find("分别").unwrap());
+        assert_eq!(r.take(), None);
+    }
 
     #[test]
     fn unknown_names_in_a_list_keep_their_place() {

@@ -127,6 +127,7 @@ const ENTITIES: &[&str] = &[
     "大疆",
     "九号公司",
     "58同城",
+    "36氪",
     "三六零",
     "中国人民银行",
     "央行",
@@ -517,6 +518,15 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
         start += k;
         n = name[k..].chars().count();
         name = &name[k..];
+    }
+    // 三个品牌, 两家公司, 5家企业: a count of things, not a name.
+    let mut cs = name.chars();
+    if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+        if (a.is_ascii_digit() || is_cn_numeral_char(a) || a == '两' || a == '几')
+            && matches!(b, '个' | '家' | '大' | '款' | '种' | '所')
+        {
+            return None;
+        }
     }
     if !(2..10).contains(&n)
         || GENERIC_COMPANY
