@@ -444,3 +444,20 @@ fn a_count_before_fenbie_refers_back_to_the_names() {
         .iter()
         .any(|c| doc.slice(c.span).starts_with("36")));
 }
+
+#[test]
+fn a_ranking_named_in_the_clause_before_a_fenbie_list_orders_it() {
+    let clean = "1-10月，装车量排名前三的企业依次为宁德时代、比亚迪和中创新航，\
+                 装车量分别为248.6GWh、122.3GWh和39.4GWh，占比分别为43.0%、21.2%和6.8%。";
+    assert_eq!(alarms(clean), vec![]);
+    let flawed = "1-10月，装车量排名前三的企业依次为宁德时代、比亚迪和中创新航，\
+                  装车量分别为248.6GWh、39.4GWh和122.3GWh。";
+    assert_eq!(
+        alarms(flawed),
+        vec![("NC108".to_string(), "122.3GWh".to_string())]
+    );
+    // Figures of another metric than the one ranked are not ordered by the ranking.
+    let other =
+        "营收排名前三的企业依次为甲公司、乙公司和丙公司，净利润分别为12亿元、30亿元和8亿元。";
+    assert_eq!(alarms(other), vec![]);
+}
