@@ -983,7 +983,8 @@ fn lists_keep_the_change_verb_and_drop_a_partial_period() {
 fn battery_installations() {
     use ClaimKind::*;
     let (doc, ex) = load("batteries.txt", &[]);
-    // 三元电池 names a chemistry (not 3 yuan); 前十家 and 前10个月 are not figures.
+    // 三元电池 names a chemistry (not 3 yuan); 前十家 and 前10个月 are not figures (前10个月 is
+    // a period).
     check_all(
         &doc,
         &ex,
@@ -1007,6 +1008,8 @@ fn battery_installations() {
             ("2024年", Period, "-", "", ""),
             ("548.4GWh", Level, "548.4", "GWh", ""),
             ("约28%", Growth, "28", "%", "约"),
+            // 前10个月 is no figure, but a span of months like 1-10月.
+            ("前10个月", Period, "-", "", ""),
             ("612.5亿美元", Level, "6.125e10", "USD", ""),
             ("24.1%", Growth, "24.1", "%", ""),
             ("约四成", Share, "40", "%", "约"),

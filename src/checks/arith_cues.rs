@@ -182,9 +182,61 @@ pub fn marks_whole(clause: &str) -> bool {
     WHOLE_MARKS.iter().any(|w| clause.contains(w))
 }
 
+/// Characters after 前N that make it a ranking (前三名, 前五大, 前十家, 销量前三的) rather than a
+/// period (前三季度, 前5个月, 前两年).
+fn ranks_after_qian(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('名' | '大' | '位' | '家' | '强' | '款' | '的' | '者' | '甲' | '座')
+    )
+}
+
+/// How many times `text` names a top-N group (前3家, 前五大, 前十名).
+pub fn top_n_count(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            if chars[i] != '前' {
+                return false;
+            }
+            let digits = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十两".contains(**d))
+                .count();
+            digits > 0 && ranks_after_qian(chars.get(i + 1 + digits).copied())
+        })
+        .count()
+}
+
+/// True when `lead` names several nested top-N groups (`前3家、前5家、前10家企业装车量分别为`):
+/// each figure after it is a cumulative total of a larger group, so the figures neither rank
+/// anything nor split one whole.
+pub fn lists_top_n_groups(lead: &str) -> bool {
+    top_n_count(lead) >= 2
+}
+
+/// Words that make a figure the total of the parts named before it (`合计占比74%`).
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "合共", "加起来", "累计占"];
+
+/// True when the clause before a figure calls it a total of parts (`7nm及以下合计占比74%`).
+pub fn names_total(clause: &str) -> bool {
+    TOTAL_WORDS.iter().any(|w| clause.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_n_groups_and_totals() {
+        assert!(lists_top_n_groups(
+            "排名前3家、前5家、前10家动力电池企业装车量"
+        ));
+        assert!(!lists_top_n_groups("装车量排名前三的企业依次为"));
+        assert!(!lists_top_n_groups("前三季度和前10个月"));
+        assert!(names_total("7nm及以下先进工艺合计占比"));
+        assert!(!names_total("5nm占"));
+    }
 
     #[test]
     fn connectors() {

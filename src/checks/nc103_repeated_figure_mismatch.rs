@@ -42,6 +42,9 @@ Key normalisation (so that mentions of one thing meet and different things never
 - metrics: reference aliases, then synonyms (`出货` = `出货量` = `发货量`, `营收` = `收入` =
   `营业收入`, `净利` = `净利润`, `销量` = `销售量`).
 - a figure that is the start or end of a stated change (`从A增长到B`) is not a repetition.
+- a change against the previous month or quarter (环比, 较上月) is a different figure from a
+  change against the same period a year before (同比, or no base said): `环比增长9.8%` never
+  meets `同比增长17%`.
 
 Why: when an article repeats a figure, one of the copies is often mistyped (a lost 万, a
 swapped digit), and nothing else in the text reveals it.
@@ -93,7 +96,34 @@ struct FigureKey {
     series: SeriesKey,
     kind: u8,
     direction: u8,
+    /// For changes: 1 against the previous period (环比), 0 otherwise.
+    base: u8,
     unit: String,
+}
+
+/// Words saying a change is measured against the period just before (环比, 较上月 …).
+const SEQUENTIAL_BASES: &[&str] = &[
+    "环比",
+    "比上月",
+    "较上月",
+    "比上季",
+    "较上季",
+    "比上周",
+    "较上周",
+    "比上一季度",
+    "较上一季度",
+    "比前一",
+    "较前一",
+];
+
+/// 1 when the text of the figure's clause before it measures a change against the previous
+/// period, 0 otherwise.
+fn change_base(cx: &Context<'_>, c: &Claim) -> u8 {
+    if !matches!(c.kind, ClaimKind::Growth | ClaimKind::PointChange) {
+        return 0;
+    }
+    let clause = crate::checks::arith_cues::clause_before(cx, c);
+    u8::from(SEQUENTIAL_BASES.iter().any(|w| clause.contains(w)))
 }
 
 fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
@@ -117,6 +147,7 @@ fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<Figure
         series: series_key(cx, subjects, c)?,
         kind,
         direction,
+        base: change_base(cx, c),
         unit: c.unit.as_ref().map(|u| u.code.clone()).unwrap_or_default(),
     })
 }

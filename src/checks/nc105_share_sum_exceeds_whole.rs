@@ -1,7 +1,8 @@
 //! NC105 share-sum-exceeds-whole: shares of one whole that add up to more than 100%.
 
 use super::arith_cues::{
-    between, clause_before, is_list_glue, is_share, names_differ, periods_conflict, SentenceIndex,
+    before_in_sentence, between, clause_before, is_list_glue, is_share, lists_top_n_groups,
+    names_differ, names_total, periods_conflict, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -26,6 +27,9 @@ the sentence says they split one whole:
   市场的80%` are different wholes and are not summed);
 - consecutive clauses with 份额/市占率 whose subjects are known and all different.
 A 其中 between two shares starts a new group (what follows is a part of the share before it),
+a share called a total (`合计占比74%`) closes the group before it instead of joining it, a
+list after nested top-N groups (`前3家、前5家、前10家…分别为`) holds cumulative shares and is
+not summed,
 shares linked as from/to of a change (`从95%降到0%`) or of different periods are never summed.
 
 Why: parts of one whole cannot exceed it; a sum above 100% means one share is wrong or the
@@ -180,7 +184,12 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
         let clause = clause_before(cx, c);
         let joins = cur.last().is_some_and(|&prev| {
             let link = between(cx, prev.span, c.span);
-            if link.contains("其中") || is_change_pair(cx, prev, c) || periods_conflict(prev, c) {
+            // 其中 opens a part of the share before; 合计 closes the parts with their total.
+            if link.contains("其中")
+                || (!in_list && names_total(clause))
+                || is_change_pair(cx, prev, c)
+                || periods_conflict(prev, c)
+            {
                 return false;
             }
             if in_list {
@@ -207,6 +216,11 @@ fn groups<'a>(cx: &Context<'_>, shares: &[&'a Claim]) -> Vec<Vec<&'a Claim>> {
             // one subject in different wholes, not a split.
             in_list = clause.find("分别").is_some_and(|i| {
                 let lead = &clause[..i];
+                // 前3家、前5家、前10家的占比分别为: nested groups, cumulative shares (the
+                // groups may be named in an earlier clause of the sentence).
+                if lists_top_n_groups(before_in_sentence(cx, c)) {
+                    return false;
+                }
                 match cue(lead) {
                     Some(Cue::Market) => !enumerates_markets(lead) && !enumerates_wholes(lead),
                     Some(Cue::Part(_)) => !enumerates_wholes(lead),
@@ -439,8 +453,8 @@ mod tests {
             }
             let after = list(&v).findings(&ShareSumExceedsWhole).len();
             prop_assert_eq!(before, after);
-            let sum: u32 = v.iter().sum();
-            let lows = f64::from(sum) - 0.5 * n as f64;
+            // Each share at its lowest written reading, never below 0% (0% stands for 0–0.5%).
+            let lows: f64 = v.iter().map(|&x| (f64::from(x) - 0.5).max(0.0)).sum();
             prop_assert_eq!(after == 1, lows > 100.0);
         }
     }

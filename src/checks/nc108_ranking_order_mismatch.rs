@@ -1,6 +1,9 @@
 //! NC108 ranking-order-mismatch: a list introduced as a ranking whose values are out of order.
 
-use super::arith_cues::{between, clause_before, is_clause_break, same_unit, SentenceIndex};
+use super::arith_cues::{
+    before_in_sentence, between, clause_before, is_clause_break, is_share, lists_top_n_groups,
+    same_unit, top_n_count, SentenceIndex,
+};
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind};
@@ -18,7 +21,9 @@ What: a list introduced as a ranking — a ranking word (最大, 最高, 最多,
 排名, 排行, 榜首 for descending; 最小, 最低, 最少, 倒数 for ascending) in the clause that
 introduces the list with 分别是/分别为/依次为/为/是/： — whose values are not in that order.
 The list is the run of figures of one unit that follows, each separated from the next by a
-short stretch of names (no sentence break, at most 30 characters).
+short stretch of names (no sentence break, at most 30 characters). A 分别 list may take its
+ranking from the clause before (`装车量排名前三的企业依次为A、B和C，装车量分别为…`) when that
+clause names the figures' metric or the figures are shares.
 
 Why: readers take the order of a ranked list as the ranking; a figure out of order means a
 wrong figure or a wrong place in the list.
@@ -28,7 +33,8 @@ descending list.
 
 Not flagged: `最大买家分别是A(48.5万枚)、B与C(均采购23万枚)、D(22.4万枚)、E(19.6万枚)、
 F(19.6万枚)` (ties and 均 are fine); `A、B的销量分别为30万辆和50万辆` (分别 alone pairs names with
-figures, it does not rank); `前3季度` (a period, not a ranking).
+figures, it does not rank); `前3季度` (a period, not a ranking); `前3家、前5家、前10家企业装车量分别为61.5GWh、68.9GWh和
+79.1GWh` (cumulative totals of nested groups, which grow).
 
 Tolerance: two neighbours are out of order only when their intervals do not meet: written
 precision (19.6万 is 19.55万–19.65万) and hedges (约, 超 …) first, so ties and rounding never
@@ -50,7 +56,9 @@ impl Check for RankingOrderMismatch {
                 let Some(first) = cx.claims.get(ids[i]) else {
                     break;
                 };
-                let Some(order) = ranking_cue(clause_before(cx, first)) else {
+                let Some(order) = ranking_cue(clause_before(cx, first))
+                    .or_else(|| cue_in_clause_before(cx, first))
+                else {
                     i += 1;
                     continue;
                 };
@@ -75,28 +83,9 @@ pub enum Order {
     Ascending,
 }
 
-/// Characters after 前N that make it a ranking (前三名, 前五大, 前十家, 销量前三的) rather than a
-/// period (前三季度, 前5个月, 前两年).
-fn ranks_after_qian(c: Option<char>) -> bool {
-    matches!(
-        c,
-        Some('名' | '大' | '位' | '家' | '强' | '款' | '的' | '者' | '甲' | '座')
-    )
-}
-
 /// True when `text` holds 前N as a ranking.
 fn has_top_n(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        if c != '前' {
-            return false;
-        }
-        let digits = chars[i + 1..]
-            .iter()
-            .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十两".contains(**d))
-            .count();
-        digits > 0 && ranks_after_qian(chars.get(i + 1 + digits).copied())
-    })
+    top_n_count(text) > 0
 }
 
 /// How many characters before the list marker a ranking word may stand.
@@ -126,6 +115,10 @@ pub fn ranking_cue(clause: &str) -> Option<Order> {
         .char_indices()
         .nth(skip)
         .map_or(lead, |(i, _)| &lead[i..]);
+    // 前3家、前5家、前10家企业的装车量分别为: cumulative totals of growing groups, not a ranking.
+    if lists_top_n_groups(lead) {
+        return None;
+    }
     let asc = ["最小", "最低", "最少", "倒数", "垫底"];
     let desc = [
         "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
@@ -137,6 +130,36 @@ pub fn ranking_cue(clause: &str) -> Option<Order> {
     } else {
         None
     }
+}
+
+/// `销量排名前三的企业依次为A、B和C，销量分别为…`: the ranking names the companies in one
+/// clause and the next clause gives their figures with 分别. The order carries over only when
+/// the figures measure what was ranked: the ranking clause names the figures' metric word,
+/// or the figures are shares (份额 follow the ranked amounts).
+fn cue_in_clause_before(cx: &Context<'_>, first: &Claim) -> Option<Order> {
+    let clause = clause_before(cx, first);
+    if !clause.contains("分别") {
+        return None;
+    }
+    let pre = before_in_sentence(cx, first);
+    let head = pre.strip_suffix(clause)?;
+    let head = head.trim_end_matches(|c: char| is_clause_break(c));
+    let prev = match head.char_indices().rev().find(|&(_, c)| is_clause_break(c)) {
+        Some((i, c)) => &head[i + c.len_utf8()..],
+        None => head,
+    };
+    if !["依次为", "依次是", "分别为", "分别是"]
+        .iter()
+        .any(|m| prev.contains(m))
+    {
+        return None;
+    }
+    let measures_ranked = first.metric.as_deref().is_some_and(|m| prev.contains(m))
+        || (first.kind == ClaimKind::Share && is_share(first));
+    if !measures_ranked {
+        return None;
+    }
+    ranking_cue(prev)
 }
 
 /// Longest gap, in characters, between two items of one list.

@@ -84,6 +84,11 @@ const RESIDUE: &[&str] = &[
     "返回首页",
     "本文来源",
     "版权声明",
+    "上一页",
+    "下一页",
+    "上一篇",
+    "下一篇",
+    "浏览次数",
 ];
 
 /// Sentences only portals print (disclaimers, reprint notices): a line holding one is residue.
@@ -93,6 +98,11 @@ const BOILERPLATE: &[&str] = &[
     "未经授权，不得转载",
     "未经授权,不得转载",
     "转载请注明出处",
+    "ICP备",
+    "公网安备",
+    "ALL RIGHTS RESERVED",
+    "All Rights Reserved",
+    "版权所有",
 ];
 
 /// Words that accompany page furniture and do not count as other text.
@@ -114,6 +124,9 @@ const FILLER: &[&str] = &[
     "更多",
     "原标题",
     "二维码",
+    "第",
+    "页",
+    "共",
 ];
 
 /// The furniture phrase that makes `line` residue, if it is residue.

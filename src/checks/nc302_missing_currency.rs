@@ -31,7 +31,8 @@ finding names the currencies used elsewhere.
 Flagged: `寒武纪前3季度实现净利润16亿` in an article with `收入171亿美元`.
 
 Not flagged: `净利润16亿元`; `净利润16亿` in an article with no currency anywhere;
-`出货量30万枚` (not money).
+`出货量30万枚` (not money); `营收破五千亿` on a headline (a short line without sentence
+punctuation: headlines drop units by house style).
 
 Tolerance: none; it reports a missing word, not a value."
 );
@@ -57,7 +58,11 @@ impl Check for MissingCurrency {
             .map(|u| unit_suffix(Some(u)))
             .collect::<Vec<_>>()
             .join(", ");
-        for c in cx.claims.iter().filter(|c| lacks_currency(c)) {
+        for c in cx
+            .claims
+            .iter()
+            .filter(|c| lacks_currency(c) && !in_headline(&cx.doc.text, c.span.start))
+        {
             let text = cx.doc.slice(c.span);
             let metric = c.metric.as_deref().unwrap_or("");
             out.findings.push(
@@ -87,6 +92,26 @@ const MONEY_METRICS: &[&str] = &[
 fn is_money_metric(metric: &str) -> bool {
     let m = metric.trim();
     m.ends_with('额') || MONEY_METRICS.iter().any(|w| m.ends_with(w))
+}
+
+/// Longest line, in characters, read as a headline.
+const HEADLINE_MAX_CHARS: usize = 40;
+
+/// True when byte `at` lies on a headline: a short line with no sentence-ending punctuation
+/// (`比亚迪前三季度营收破五千亿 净利润增长超三成`). Headlines drop units by house style; the
+/// body gives the figure with its currency.
+fn in_headline(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(start..end).unwrap_or_default().trim();
+    line.chars().count() <= HEADLINE_MAX_CHARS
+        && !line.contains(['。', '！', '？', '；', '!', '?', ';'])
 }
 
 /// True for a money level written without any unit.

@@ -225,9 +225,85 @@ pub fn is_long_digit_run(text: &str, i: usize) -> bool {
     false
 }
 
+/// Labels after which digits are a phone number, postcode or other code (电话：0757-…,
+/// 邮编528000, 服务热线12121, 股票代码600519).
+const CODE_LABELS: &[&str] = &[
+    "电话",
+    "热线",
+    "邮编",
+    "邮政编码",
+    "传真",
+    "手机号",
+    "手机号码",
+    "代码",
+    "编号",
+    "账号",
+    "工号",
+    "QQ",
+    "qq",
+    "微信号",
+    "拨打",
+    "ICP备",
+    "公网安备",
+    "浏览次数",
+];
+
+/// True when digits at `i` follow a code label, directly or after a colon or space.
+pub fn after_code_label(text: &str, i: usize) -> bool {
+    let before = text.get(..i).unwrap_or_default();
+    let before = before.trim_end_matches([' ', '：', ':', '\u{3000}']);
+    CODE_LABELS.iter().any(|l| before.ends_with(l))
+}
+
+/// Names of chip, OS and product lines whose numbers are model numbers (麒麟9010, 骁龙8,
+/// 鸿蒙5): digits right after them are a code unless a unit or period follows.
+const PRODUCT_LINES: &[&str] = &[
+    "麒麟",
+    "骁龙",
+    "天玑",
+    "昇腾",
+    "鲲鹏",
+    "龙芯",
+    "鸿蒙",
+    "澎湃",
+    "玄戒",
+    "猎户座",
+];
+
+/// True when digits at `i` follow a product-line name.
+pub fn after_product_line(text: &str, i: usize) -> bool {
+    let before = text.get(..i).unwrap_or_default();
+    PRODUCT_LINES.iter().any(|l| before.ends_with(l))
+}
+
+/// Words right after a bare number that make it part of a product name (小米17系列,
+/// 9020芯片): a model number, not a quantity.
+const PRODUCT_NOUNS_AFTER: &[&str] = &["系列", "芯片", "处理器", "显卡", "机型", "型号"];
+
+/// True when a product noun follows at `i`.
+pub fn product_noun_at(text: &str, i: usize) -> bool {
+    PRODUCT_NOUNS_AFTER
+        .iter()
+        .any(|w| text.get(i..).is_some_and(|t| t.starts_with(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_labels_product_lines_and_nouns() {
+        let t = "联系电话：0757-82836083";
+        assert!(after_code_label(t, t.find('0').unwrap()));
+        let t = "邮编528000";
+        assert!(after_code_label(t, t.find('5').unwrap()));
+        let t = "销量528000辆";
+        assert!(!after_code_label(t, t.find('5').unwrap()));
+        let t = "麒麟9010";
+        assert!(after_product_line(t, t.find('9').unwrap()));
+        assert!(product_noun_at("17系列", 2));
+        assert!(!product_noun_at("17辆", 2));
+    }
 
     #[test]
     fn codes_and_words() {

@@ -36,6 +36,7 @@ pub mod magnitude;
 pub mod numeral;
 pub mod period;
 mod quantity;
+mod respectively;
 mod scanner;
 mod special;
 pub mod subject;
@@ -86,6 +87,8 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         base_period: None,
         sentences: &sentences,
         sentence: 0,
+        respectively: respectively::Respectively::default(),
+        qizhong: false,
     };
     sc.run();
     Extraction {

@@ -186,7 +186,12 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
     let j = t.end;
     for w in ["财年度", "财年", "财政年度"] {
         if starts_at(text, j, w) {
-            return Some(period(i, j + w.len(), Some(format!("FY{y}")), Some(y)));
+            let k = j + w.len();
+            // 2025财年第四财季: a quarter of the fiscal year, not the whole year.
+            if let Some((q, end)) = fiscal_quarter(text, k) {
+                return Some(period(i, end, Some(format!("FY{y}Q{q}")), Some(y)));
+            }
+            return Some(period(i, k, Some(format!("FY{y}")), Some(y)));
         }
     }
     // 2025Q3, 2025H1 (and 2025 Q3).
@@ -244,6 +249,34 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         end = k + "度".len();
     }
     Some(period(i, end, Some(y.to_string()), Some(y)))
+}
+
+/// `第四财季`, `第3财季`, `第二财务季度`, `第一季度` right at byte `k` (after a fiscal year):
+/// the quarter number and the end.
+fn fiscal_quarter(text: &str, k: usize) -> Option<(u32, usize)> {
+    let k = if starts_at(text, k, "的") {
+        k + "的".len()
+    } else {
+        k
+    };
+    let k = if starts_at(text, k, "第") {
+        k + "第".len()
+    } else {
+        k
+    };
+    let c = char_at(text, k)?;
+    let q = match c {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    let j = k + c.len_utf8();
+    ["财季", "财务季度", "季度", "季"]
+        .iter()
+        .find(|w| starts_at(text, j, w))
+        .map(|w| (q, j + w.len()))
 }
 
 /// 2025-04-09 or 2025/4/9 after the year `y` read up to byte `j`.
@@ -528,6 +561,8 @@ mod tests {
         assert_eq!(norm("2024年，").0.as_deref(), Some("2024"));
         assert_eq!(norm("2024年末报告").1, "2024年末".len());
         assert_eq!(norm("2025财年").0.as_deref(), Some("FY2025"));
+        assert_eq!(norm("2025财年第四财季").0.as_deref(), Some("FY2025Q4"));
+        assert_eq!(norm("2026财年第三季度").0.as_deref(), Some("FY2026Q3"));
         assert_eq!(norm("今年4月9日").0.as_deref(), Some("2025-04-09"));
         assert_eq!(norm("7月15日").0.as_deref(), Some("2025-07-15"));
         assert_eq!(norm("7月，").0.as_deref(), Some("2025-07"));

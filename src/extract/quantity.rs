@@ -4,6 +4,7 @@
 use super::change::{self, Lead};
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese};
 use super::period::{self, PeriodCx};
+use super::respectively::Role;
 use super::scanner::{metric_family, Scanner};
 use super::subject::{self, WordKind};
 use super::text::{self, char_at, prev_char, starts_at};
@@ -60,6 +61,13 @@ impl Scanner<'_> {
     /// factor (−1 or +1).
     pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
+        // 零下25度: below zero.
+        if starts_at(text, i, "零下") {
+            let d = i + "零下".len();
+            return char_at(text, d)
+                .is_some_and(|n| is_arabic_digit(n) || (is_cn_numeral_char(n) && n != '零'))
+                .then_some(("零下".len(), -1.0));
+        }
         let c = char_at(text, i)?;
         if !matches!(c, '-' | '−' | '－' | '负' | '+' | '＋') {
             return None;
@@ -124,7 +132,18 @@ impl Scanner<'_> {
             let Some(a) = parse_arabic(text, j) else {
                 return Read::Skip(skip_digits(text, j));
             };
-            if a.leading_zero {
+            // 电话：0757-82836083, 邮编528000: codes, with every dash-joined part.
+            if a.leading_zero || filter::after_code_label(text, i) {
+                return Read::Skip(skip_code(text, a.end));
+            }
+            // 麒麟9010, 小米17系列: model numbers, unless a unit, magnitude or period follows.
+            if a.frac_digits == 0
+                && (filter::product_noun_at(text, a.end)
+                    || (filter::after_product_line(text, j)
+                        && unit::match_unit(text, a.end).is_none()
+                        && magnitude::match_magnitude(text, a.end).is_none()
+                        && !char_at(text, a.end).is_some_and(|c| "年月日号%％".contains(c))))
+            {
                 return Read::Skip(a.end);
             }
             // 1.2.3 (versions), 10:30 (times), 910B / 5G (codes).
@@ -263,6 +282,13 @@ impl Scanner<'_> {
                 ),
             }
         };
+        // 港币0.20元, 美元5元: a currency named before the number names what 元 counts.
+        let unit = match unit {
+            Some(u) if u.code == "CNY" && text.get(..k).is_some_and(|t| t.ends_with('元')) => {
+                Some(currency_before(text, i).map_or(u, |c| Unit::new(c, UnitKind::Currency)))
+            }
+            other => other,
+        };
         let num = Num::new(sign * num.value * scale, num.step * scale);
         if !num.value.is_finite() || !num.step.is_finite() || num.step <= 0.0 {
             return Read::Skip(k);
@@ -343,6 +369,14 @@ impl Scanner<'_> {
                 .as_ref()
                 .map_or(true, |u| u.kind == UnitKind::Measure)
         {
+            // 前10个月: a span of months like 1-10月; the figures after it are not about the
+            // single month named before.
+            if low.unit.as_ref().is_some_and(|u| u.code == "个月") {
+                let start = i - '前'.len_utf8();
+                self.topic.top_mut().period = None;
+                let cl = self.blank(Span::new(start, low.end), ClaimKind::Period);
+                self.push(cl);
+            }
             return Some(low.end);
         }
         let floor = self.floor(i);
@@ -382,14 +416,25 @@ impl Scanner<'_> {
                     return Some(skip_digits(text, h.end + sep.len()));
                 }
             }
+            // 6-4, 118-110, 3-0: two bare small integers joined by a dash are a score, not a
+            // range (a range names its unit or magnitude: 3-5家, 60-80万枚).
+            if is_score(text, &low, h) && pre.is_none() {
+                return Some(h.end);
+            }
             // 2024-2025 (赛季): a span of years.
-            if is_year_like(&low) && is_year_like(h) && pre.is_none() {
+            // 2025-26赛季: a span of years whose second year keeps only its last two digits.
+            if is_year_like(&low)
+                && (is_year_like(h) || is_short_year_after(&low, h))
+                && pre.is_none()
+            {
                 let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
-                cl.period = Some(format!(
-                    "{}-{}",
-                    &text[low.start..low.end],
-                    &text[h.start..h.end]
-                ));
+                // Normalised with both years in full (2025-2026), never as a year-month.
+                let second = if is_year_like(h) {
+                    text[h.start..h.end].to_string()
+                } else {
+                    format!("{:.0}", low.num.value + 1.0)
+                };
+                cl.period = Some(format!("{}-{second}", &text[low.start..low.end]));
                 self.push(cl);
                 return Some(h.end);
             }
@@ -475,6 +520,12 @@ impl Scanner<'_> {
         cl.hedge = hedge;
         cl.direction = direction;
         self.fill_topic(&mut cl);
+        // 零跑、小鹏和蔚来分别交付7万、4.2万和4万辆: each figure takes its own name.
+        match self.respectively.take() {
+            Some((Role::Subject, name)) => cl.subject = Some(name),
+            Some((Role::Segment, name)) => cl.segment = Some(name),
+            None => {}
+        }
         // 较2024年的548.4GWh: the figure right after a comparison-base period belongs to it.
         if let Some((base_end, base)) = &self.base_period {
             let gap = text.get(*base_end..start).unwrap_or("-");
@@ -546,6 +597,20 @@ impl Scanner<'_> {
         }
         // 三至五家 is a loose count; 三到五成 is a range of shares.
         if low.chinese && low.single_char && !weighty {
+            return None;
+        }
+        // 增长5%至950亿美元: a rate and an amount are different dimensions, so 至 introduces
+        // the value reached, not the far end of a range. (30万吨-40万辆, two amounts in
+        // different measures, is still a range for NC101 to flag.)
+        if let (Some(a), Some(b)) = (&low.unit, &h.unit) {
+            if is_rate_unit(a.kind) != is_rate_unit(b.kind) {
+                return None;
+            }
+        }
+        // 下跌0.3%至99.5: a bare number after a figure with a unit is the level reached (an
+        // index), not the far end of a range; ranges write the unit on the far end (8%至13%,
+        // 8至13%).
+        if low.unit.is_some() && h.unit.is_none() && h.magnitude.is_none() {
             return None;
         }
         Some(h)
@@ -666,6 +731,50 @@ fn names_no_figure(text: &str, low: &End) -> bool {
     marker || (!low.chinese && is_year_like(low))
 }
 
+/// A bare two-digit Arabic number naming the year after `year` by its last two digits
+/// (`2025-26`, `2099-00`): the short form of a season or fiscal-year span.
+fn is_short_year_after(year: &End, h: &End) -> bool {
+    !h.chinese
+        && h.unit.is_none()
+        && h.magnitude.is_none()
+        && !h.decimal
+        && h.end - h.start == 2
+        && ((year.num.value + 1.0).rem_euclid(100.0) - h.num.value).abs() < 0.5
+}
+
+/// The end of a code starting before `i`: further digit groups joined by `-` are part of it
+/// (0757-82836083, 400-820-8820).
+fn skip_code(text: &str, mut i: usize) -> usize {
+    while let Some(dash @ ('-' | '－')) = char_at(text, i) {
+        let d = i + dash.len_utf8();
+        if !char_at(text, d).is_some_and(is_arabic_digit) {
+            break;
+        }
+        i = skip_digits(text, d);
+    }
+    i
+}
+
+/// True when `low`-`high` reads as a score: Arabic integers of at most three digits with
+/// no unit, magnitude or hedge on either end, joined by a dash.
+fn is_score(text: &str, low: &End, high: &End) -> bool {
+    let bare = |e: &End| {
+        !e.chinese
+            && !e.decimal
+            && e.unit.is_none()
+            && e.magnitude.is_none()
+            && e.inner_hedge.is_none()
+            && e.end - e.start <= 3
+    };
+    let sep = text.get(low.end..high.start).unwrap_or_default();
+    bare(low) && bare(high) && matches!(sep, "-" | "－" | "—" | "–")
+}
+
+/// Units that measure a rate or proportion (%, 个百分点, 倍) rather than an amount.
+fn is_rate_unit(kind: UnitKind) -> bool {
+    matches!(kind, UnitKind::Percent | UnitKind::Points | UnitKind::Times)
+}
+
 /// A bare four-digit Arabic number between 1900 and 2100.
 fn is_year_like(e: &End) -> bool {
     !e.chinese
@@ -673,6 +782,24 @@ fn is_year_like(e: &End) -> bool {
         && e.magnitude.is_none()
         && e.end - e.start == 4
         && (1900.0..=2100.0).contains(&e.num.value)
+}
+
+/// The ISO code of a foreign currency named right before byte `i` (港币0.20元).
+fn currency_before(text: &str, i: usize) -> Option<&'static str> {
+    let before = text.get(..i)?;
+    [
+        ("港币", "HKD"),
+        ("港元", "HKD"),
+        ("美元", "USD"),
+        ("美金", "USD"),
+        ("欧元", "EUR"),
+        ("日元", "JPY"),
+        ("新台币", "TWD"),
+        ("澳门币", "MOP"),
+    ]
+    .iter()
+    .find(|(w, _)| before.ends_with(w))
+    .map(|(_, c)| *c)
 }
 
 /// The ISO code of a currency sign written before a number.

@@ -44,6 +44,10 @@ pub(super) struct Scanner<'a> {
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
     pub(super) sentence: usize,
+    /// Names of the sentence and the 分别 list pairing them with figures.
+    pub(super) respectively: super::respectively::Respectively,
+    /// 其中 was read in the current sentence: segments named after it are parts.
+    pub(super) qizhong: bool,
 }
 
 impl Scanner<'_> {
@@ -56,13 +60,21 @@ impl Scanner<'_> {
             match c {
                 '\n' => {
                     self.topic.reset();
+                    self.respectively.end_sentence();
+                    self.qizhong = false;
                     self.new_clause(next);
                 }
                 '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
                     self.topic.end_sentence();
+                    self.respectively.end_sentence();
+                    self.qizhong = false;
                     self.new_clause(next);
                 }
-                '，' | ',' | '、' | '：' | ':' => self.new_clause(next),
+                '，' | ',' | '：' | ':' => {
+                    self.respectively.clause_break();
+                    self.new_clause(next);
+                }
+                '、' => self.new_clause(next),
                 '(' | '（' => {
                     self.topic.open();
                     self.new_clause(next);
@@ -97,6 +109,12 @@ impl Scanner<'_> {
 
     /// Notes 从 and 到/至 that no reader consumed (从2020年的30%提升至2024年的45%).
     pub(super) fn mark_change_words(&mut self, i: usize, c: char) {
+        if c == '分' && starts_at(self.text, i, "分别") {
+            self.respectively.open(self.text, i);
+        }
+        if c == '其' && starts_at(self.text, i, "其中") {
+            self.qizhong = true;
+        }
         match c {
             // 从A到B, 由A增至B (but not 由于, "because").
             '从' => self.from_marker = true,
@@ -125,11 +143,13 @@ impl Scanner<'_> {
         }
         if let Some(end) = subject::domestic_name(text, i) {
             self.topic.top_mut().subject = Some(text[i..end].to_string());
+            self.respectively.note(i, end, &text[i..end]);
             return Some(end);
         }
         if c == '某' {
             if let Some(end) = subject::mou_name(&self.lex, text, i) {
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.respectively.note(i, end, &text[i..end]);
                 return Some(end);
             }
         }
@@ -192,10 +212,23 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         match kind {
             WordKind::Entity => {
+                self.respectively.note(i, end, &w);
+                // The same entity named again in a new sentence starts a new statement about
+                // it; a new entity stays in the market described before (…全球出货量3.2亿部。
+                // 其中，苹果出货量5850万部 is still 全球).
+                if top.segment_carried && top.subject.as_deref() == Some(w.as_str()) {
+                    top.segment = None;
+                }
+                top.segment_carried = false;
                 top.subject = Some(w);
                 self.last_entity_end = end;
             }
-            WordKind::Segment => top.segment = Some(w),
+            WordKind::Segment => {
+                self.respectively.note_segment(i, end, &w);
+                top.segment = Some(w);
+                top.segment_carried = false;
+                top.segment_part = self.qizhong;
+            }
             WordKind::Metric => top.set_metric(w),
         }
         Some(end)

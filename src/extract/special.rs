@@ -59,15 +59,29 @@ impl Scanner<'_> {
     /// unless a known entity was just read inside it (宁德时代新能源科技股份有限公司 stays 宁德时代).
     pub(super) fn company(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
-        let suffix = ["股份有限公司", "有限责任公司", "有限公司", "公司", "集团"]
-            .into_iter()
-            .find(|w| starts_at(text, i, w))?;
+        let suffix = [
+            "股份有限公司",
+            "有限责任公司",
+            "有限公司",
+            "公司",
+            "集团",
+            "品牌",
+        ]
+        .into_iter()
+        .find(|w| starts_at(text, i, w))?;
         let end = i + suffix.len();
+        // 归属于上市公司股东的净利润 names a metric, not a company.
+        if starts_at(text, end, "股东") {
+            return Some(end);
+        }
         let start = subject::company_name_start(text, self.clause_start.min(i), i)?;
-        if self.last_entity_end > start {
+        // A brand is narrower than its maker: 蔚来品牌 is one of 蔚来's brands (beside 乐道品牌),
+        // so its figures are not 蔚来's totals. A company suffix keeps the entity read inside.
+        if self.last_entity_end > start && suffix != "品牌" {
             return Some(end);
         }
         self.topic.top_mut().subject = Some(text[start..end].to_string());
+        self.respectively.note(start, end, &text[start..end]);
         Some(end)
     }
 

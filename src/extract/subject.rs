@@ -127,6 +127,7 @@ const ENTITIES: &[&str] = &[
     "大疆",
     "九号公司",
     "58同城",
+    "36氪",
     "三六零",
     "中国人民银行",
     "央行",
@@ -186,6 +187,11 @@ const SEGMENTS: &[&str] = &[
     "全国",
     "城镇",
     "农村",
+    "乡村",
+    "乘用车",
+    "商用车",
+    "纯电动",
+    "插电混动",
     "华东",
     "华南",
     "华北",
@@ -276,6 +282,42 @@ const METRICS: &[&str] = &[
     "订单量",
     "人口",
     "失业率",
+    // Longer words holding a shorter metric: 进出口 is not 出口, 扣非净利润 not 净利润.
+    "进出口",
+    "进出口总值",
+    "进出口额",
+    "贸易总值",
+    "贸易顺差",
+    "贸易逆差",
+    "顺差",
+    "逆差",
+    "扣非净利润",
+    "扣非归母净利润",
+    // Balance-sheet items: not revenue carried from the sentence before.
+    "货币资金",
+    "总资产",
+    "净资产",
+    "资产负债率",
+    "募资",
+    "募资净额",
+    // Losses: 净亏损6.2亿元 is not revenue carried from the clause before.
+    "净亏损",
+    "亏损",
+    "经调整净利润",
+    "经调整净亏损",
+    // Audience counts: 月活跃账户数14.1亿 is not revenue carried from the sentence before.
+    "月活跃账户数",
+    "月活跃用户数",
+    "日活跃用户数",
+    "月活",
+    "日活",
+    "阅读量",
+    "播放量",
+    "浏览量",
+    "访问量",
+    "下载量",
+    "点击量",
+    "用户总数",
 ];
 
 /// Words after 某 that end a made-up name (某主流国产AI芯片出货量 → 某主流国产AI芯片).
@@ -446,7 +488,46 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
         start -= c.len_utf8();
         n += 1;
     }
-    let name = text.get(start..suffix_at)?;
+    // A公司, AB集团: a placeholder name of one to three capital letters.
+    if n == 0 {
+        let caps = text
+            .get(floor..suffix_at)?
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let lead = suffix_at - caps;
+        let alone =
+            lead == floor || prev_char(text, lead).is_some_and(|c| !c.is_ascii_alphanumeric());
+        return ((1..=3).contains(&caps) && alone).then_some(lead);
+    }
+    // 前三季度公司实现…: a period before 公司 is not part of the name.
+    let mut name = text.get(start..suffix_at)?;
+    let dated = |w: &str, p: usize| {
+        w.chars().count() > 1
+            || prev_char(name, p)
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c))
+    };
+    if let Some(k) = [
+        "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
+    ]
+    .iter()
+    .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
+    .max()
+    {
+        start += k;
+        n = name[k..].chars().count();
+        name = &name[k..];
+    }
+    // 三个品牌, 两家公司, 5家企业: a count of things, not a name.
+    let mut cs = name.chars();
+    if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+        if (a.is_ascii_digit() || is_cn_numeral_char(a) || a == '两' || a == '几')
+            && matches!(b, '个' | '家' | '大' | '款' | '种' | '所')
+        {
+            return None;
+        }
+    }
     if !(2..10).contains(&n)
         || GENERIC_COMPANY
             .iter()
@@ -521,6 +602,12 @@ pub struct Topic {
     pub period: Option<String>,
     /// Year for periods written without one (三季度, 上半年).
     pub year: Option<i32>,
+    /// The segment was named in an earlier sentence: naming the same entity again drops it
+    /// (比亚迪海外销量8.4万辆。比亚迪乘用车销量43.7万辆 — the second is not 海外).
+    pub segment_carried: bool,
+    /// The segment was named after 其中: it names a part of the sentence's whole
+    /// (其中海外销量70.1万辆) and ends with the sentence.
+    pub segment_part: bool,
 }
 
 impl Topic {
@@ -593,6 +680,12 @@ impl TopicStack {
     /// End of a sentence: unclosed parentheses are forgotten, keeping the outer topic.
     pub fn end_sentence(&mut self) {
         self.stack.truncate(1);
+        let top = self.top_mut();
+        if top.segment_part {
+            top.segment = None;
+            top.segment_part = false;
+        }
+        top.segment_carried = top.segment.is_some();
     }
 
     /// A new paragraph: nothing carries over.

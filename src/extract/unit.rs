@@ -109,6 +109,28 @@ const MEASURES: &[&str] = &[
     "TWh",
     "kg",
     "km",
+    "个基点",
+    "基点",
+    "℃",
+    "°C",
+    "摄氏度",
+    "毫米",
+    "厘米",
+    "公里",
+    "千米",
+];
+
+/// One-character measure words that start a common word with the character after them
+/// (RTX 4090首发价: 首发 is "debut", not 4090 songs; 3批发商, 5部分).
+const MEASURE_WORD_STARTS: &[(&str, &str)] = &[
+    ("首", "发次个日批款位家台届轮选"),
+    ("批", "发准复"),
+    ("部", "分门长署"),
+    ("台", "湾阶"),
+    ("家", "电庭居具"),
+    ("位", "于置"),
+    ("种", "植子类"),
+    ("片", "区面"),
 ];
 
 /// Percent and point words.
@@ -152,6 +174,12 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
     let end = i + w.len();
     // Latin units must end the word: 5GW yes, 5GWx no.
     if w.is_ascii() && char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if MEASURE_WORD_STARTS
+        .iter()
+        .any(|(m, next)| *m == w && char_at(text, end).is_some_and(|c| next.contains(c)))
+    {
         return None;
     }
     Some(UnitMatch {

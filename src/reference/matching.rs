@@ -488,7 +488,7 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
         return Some("a cumulative, partial or average figure");
     }
-    if s.lead.contains("其中") && claim.segment.is_none() && !names_period(s.lead) {
+    if claim.segment.is_none() && qizhong_clause(s.before).is_some_and(|c| !names_period(c)) {
         // 其中纯电车型22万辆: a part of the figure before, of a kind the reference lacks
         // (其中第三季度… is a sub-period, which the claim's own period covers).
         return Some("a part introduced by 其中 without a known segment");
@@ -498,6 +498,15 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
         return Some("a change, not a level");
     }
     None
+}
+
+/// The clause a figure stands in when 其中 opens it, directly (`其中海外6.1万辆`) or with a
+/// comma after it (`其中，数据中心业务营收为1152亿美元`): the words from 其中 to the figure.
+fn qizhong_clause(before: &str) -> Option<&str> {
+    let at = before.rfind("其中")?;
+    let rest = &before[at + "其中".len()..];
+    let part = rest.trim_start_matches(['，', ',', ' ']);
+    (!part.contains(['，', ',', '；', ';', '：', ':'])).then_some(&before[at..])
 }
 
 /// Every year written as four digits followed by 年 or 财年 in `text` (`较2021年`).
