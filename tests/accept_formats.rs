@@ -1,0 +1,143 @@
+//! Acceptance of issues 2–4 as a new user sees them: the real binary, run from the repository
+//! root with relative paths, on the sample article and on a clean article; a snapshot of
+//! every `check` format and of the `claims` table, and the exit codes 0/1/2 for every format.
+
+mod cli_support;
+
+use cli_support::{numcheck_in, run, FORMATS};
+use std::path::Path;
+
+/// The sample article, relative to the repository root.
+const SAMPLE: &str = "seeds/nvidia-china-export-controls.txt";
+/// The sample's publication date (今年4月9日 needs it).
+const SAMPLE_DATE: &str = "2025-11-20";
+/// A clean article of our own: correct growth rates, shares summing to 100%, a ranking, a
+/// range and dates.
+const CLEAN: &str = "tests/fixtures/accept/clean-ev-battery-october.txt";
+/// Its publication date.
+const CLEAN_DATE: &str = "2025-11-12";
+
+/// `numcheck ARGS…` run from the repository root; (exit code, stdout, stderr).
+fn numcheck(args: &[&str]) -> (i32, String, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    run(numcheck_in(root).args(args))
+}
+
+/// `numcheck check --format F --article-date D PATH`; asserts a clean stderr.
+fn check(format: &str, date: &str, path: &str) -> (i32, String) {
+    let (code, out, err) = numcheck(&["check", "--format", format, "--article-date", date, path]);
+    assert!(
+        !err.contains("panicked") && !err.contains("error:"),
+        "{format} {path}: {err}"
+    );
+    (code, out)
+}
+
+/// The package version replaced by a placeholder, so a release does not churn snapshots.
+fn redact_version(s: &str) -> String {
+    s.replace(
+        &format!("\"{}\"", env!("CARGO_PKG_VERSION")),
+        "\"[version]\"",
+    )
+}
+
+/// SARIF with each rule's long help text cut to its id, name and level, so the snapshot shows
+/// the results and the rule list without every rule's documentation.
+fn sarif_digest(out: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(out).expect("sarif is JSON");
+    let rules = v["runs"][0]["tool"]["driver"]["rules"]
+        .as_array_mut()
+        .expect("driver.rules");
+    for r in rules.iter_mut() {
+        let help = r["help"]["text"].as_str().unwrap_or("");
+        assert!(
+            help.len() > 40,
+            "rule {} has no real help text",
+            r["id"].as_str().unwrap_or("?")
+        );
+        r["help"]["text"] = serde_json::Value::from("[rule documentation]");
+    }
+    redact_version(&serde_json::to_string_pretty(&v).expect("serialize"))
+}
+
+/// The output of `format` as it goes into a snapshot.
+fn snapshot_text(format: &str, out: &str) -> String {
+    match format {
+        "sarif" => sarif_digest(out),
+        _ => redact_version(out),
+    }
+}
+
+#[test]
+fn sample_claims_table() {
+    let (code, out, err) = numcheck(&["claims", "--article-date", SAMPLE_DATE, SAMPLE]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("sample_claims_table", out);
+}
+
+#[test]
+fn sample_in_every_format() {
+    for f in FORMATS {
+        let (code, out) = check(f, SAMPLE_DATE, SAMPLE);
+        assert_eq!(code, 1, "format {f}: the sample has errors");
+        insta::assert_snapshot!(format!("sample_{f}"), snapshot_text(f, &out));
+    }
+}
+
+#[test]
+fn clean_article_in_every_format() {
+    for f in FORMATS {
+        let (code, out) = check(f, CLEAN_DATE, CLEAN);
+        assert_eq!(code, 0, "format {f}: the clean article has no finding");
+        insta::assert_snapshot!(format!("clean_{f}"), snapshot_text(f, &out));
+    }
+}
+
+#[test]
+fn exit_codes_are_the_same_for_every_format() {
+    // (extra flags, path, expected exit code)
+    let cases: [(&[&str], &str, i32); 7] = [
+        (&[], SAMPLE, 1),
+        (&["--fail-on", "error"], SAMPLE, 1),
+        (&["--fail-on", "warning"], SAMPLE, 1),
+        (&["--fail-on", "never"], SAMPLE, 0),
+        (&[], CLEAN, 0),
+        (&["--fail-on", "info"], CLEAN, 0),
+        (&[], "tests/fixtures/accept/no-such-article.txt", 2),
+    ];
+    for f in FORMATS {
+        for (flags, path, want) in cases {
+            let mut args = vec!["check", "--format", f];
+            args.extend_from_slice(flags);
+            args.push(path);
+            let (code, _, err) = numcheck(&args);
+            assert_eq!(code, want, "format {f}, flags {flags:?}, {path}: {err}");
+            assert!(!err.contains("panicked"), "{err}");
+            if want == 2 {
+                assert_eq!(err.lines().count(), 1, "one-line error: {err}");
+                assert!(err.contains("no-such-article.txt"), "{err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_among_good_ones_still_exits_two_and_reports_the_rest() {
+    for f in FORMATS {
+        let (code, out, err) = numcheck(&[
+            "check",
+            "--format",
+            f,
+            "--fail-on",
+            "never",
+            CLEAN,
+            "tests/fixtures/accept/no-such-article.txt",
+        ]);
+        assert_eq!(code, 2, "format {f}: {err}");
+        assert!(err.contains("no-such-article.txt"), "{err}");
+        assert!(
+            !out.is_empty() || f == "concise" || f == "github",
+            "format {f}: the readable file is still reported"
+        );
+    }
+}
