@@ -1,6 +1,6 @@
 //! The sample article's HTML report, made by the binary and opened in headless Chromium:
 //! every claim highlighted, the six findings marked in place and listed, the summary present,
-//! the Chinese text intact; then a screenshot. With NUMCHECK_UPDATE_SCREENSHOT=1 (or when it
+//! the Chinese text intact; then a screenshot of the whole page. With NUMCHECK_UPDATE_SCREENSHOT=1 (or when it
 //! is missing) the screenshot becomes docs/report.png, the README's picture of the report.
 
 mod chromium_support;
@@ -95,7 +95,7 @@ fn sample_html_report_in_headless_chromium() {
         &url,
         &[
             format!("--screenshot={}", shot.display()),
-            "--window-size=1280,1400".into(),
+            "--window-size=1280,5000".into(),
         ],
         &dir.join("profile-shot"),
     );
