@@ -141,3 +141,41 @@ fn a_missing_file_among_good_ones_still_exits_two_and_reports_the_rest() {
         );
     }
 }
+
+#[test]
+fn real_sarif_validates_against_the_bundled_schema() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0.json"),
+    )
+    .expect("bundled schema");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let (code, out, err) = numcheck(&[
+        "check",
+        "--format",
+        "sarif",
+        "--article-date",
+        SAMPLE_DATE,
+        SAMPLE,
+        CLEAN,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let log: serde_json::Value = serde_json::from_str(&out).expect("SARIF is JSON");
+    let problems: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(
+        results.len(),
+        6,
+        "the sample's findings, none from the clean article"
+    );
+    assert!(results.iter().all(|r| r["partialFingerprints"].is_object()));
+}

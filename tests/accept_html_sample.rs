@@ -1,7 +1,8 @@
 //! The sample article's HTML report, made by the binary and opened in headless Chromium:
 //! every claim highlighted, the six findings marked in place and listed, the summary present,
-//! the Chinese text intact; then a screenshot of the whole page. With NUMCHECK_UPDATE_SCREENSHOT=1 (or when it
-//! is missing) the screenshot becomes docs/report.png, the README's picture of the report.
+//! the Chinese text intact; then a screenshot of the whole page. With
+//! NUMCHECK_UPDATE_SCREENSHOT=1 (or when it is missing) the screenshot becomes
+//! docs/report.png, the README's picture of the report.
 
 mod chromium_support;
 mod cli_support;
