@@ -41,8 +41,8 @@ fn redact_version(s: &str) -> String {
     )
 }
 
-/// SARIF with each rule's long help text cut to its id, name and level, so the snapshot shows
-/// the results and the rule list without every rule's documentation.
+/// SARIF with each rule's long documentation (help, full description) replaced by a
+/// marker, so the snapshot shows the results and the rule list, not every rule's docs.
 fn sarif_digest(out: &str) -> String {
     let mut v: serde_json::Value = serde_json::from_str(out).expect("sarif is JSON");
     let rules = v["runs"][0]["tool"]["driver"]["rules"]
@@ -56,6 +56,9 @@ fn sarif_digest(out: &str) -> String {
             r["id"].as_str().unwrap_or("?")
         );
         r["help"]["text"] = serde_json::Value::from("[rule documentation]");
+        if r["fullDescription"]["text"].is_string() {
+            r["fullDescription"]["text"] = serde_json::Value::from("[rule documentation]");
+        }
     }
     redact_version(&serde_json::to_string_pretty(&v).expect("serialize"))
 }
