@@ -182,3 +182,23 @@ fn real_sarif_validates_against_the_bundled_schema() {
     );
     assert!(results.iter().all(|r| r["partialFingerprints"].is_object()));
 }
+
+#[test]
+fn readme_example_is_the_real_output_of_the_quick_start_command() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let (begin, end) = (
+        "<!-- example:begin -->\n```text\n",
+        "\n```\n<!-- example:end -->",
+    );
+    let start = readme.find(begin).expect("README has the example block") + begin.len();
+    let shown = &readme[start..start + readme[start..].find(end).expect("block ends")];
+    // The quick-start command, as a new user runs it (no --article-date).
+    let (code, out, _) = numcheck(&["check", SAMPLE]);
+    assert_eq!(code, 1, "the README says the sample exits with 1");
+    assert_eq!(
+        shown,
+        out.trim_end_matches('\n'),
+        "README's Example is stale: paste the output of `numcheck check {SAMPLE}`"
+    );
+}
