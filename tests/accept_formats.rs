@@ -202,3 +202,63 @@ fn readme_example_is_the_real_output_of_the_quick_start_command() {
         "README's Example is stale: paste the output of `numcheck check {SAMPLE}`"
     );
 }
+
+#[test]
+fn every_format_reports_coverage() {
+    // Mentions found, claims, claims checked, claims matching no reference, findings by
+    // severity: the same numbers, whatever the format.
+    let (_, json) = check("json", SAMPLE_DATE, SAMPLE);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let s = &v["summary"];
+    let keys = [
+        "numeric_mentions",
+        "claims",
+        "checked",
+        "unmatched",
+        "errors",
+        "warnings",
+        "infos",
+    ];
+    let want: Vec<u64> = keys.iter().map(|k| s[k].as_u64().expect(k)).collect();
+    for f in FORMATS {
+        let (_, out) = check(f, SAMPLE_DATE, SAMPLE);
+        let got: Vec<u64> = match f {
+            "json" | "jsonl" | "sarif" => {
+                let summary = match f {
+                    "json" => v["summary"].clone(),
+                    "jsonl" => {
+                        let last = out.lines().last().expect("summary line");
+                        serde_json::from_str::<serde_json::Value>(last).expect("jsonl")["data"]
+                            .clone()
+                    }
+                    _ => serde_json::from_str::<serde_json::Value>(&out).expect("sarif")["runs"][0]
+                        ["properties"]["coverage"]
+                        .clone(),
+                };
+                keys.iter().filter_map(|k| summary[k].as_u64()).collect()
+            }
+            "full" | "concise" | "github" => {
+                let line = format!(
+                    "{} numeric mentions, {} claims, {} checked, {} unmatched; {} errors, {} warnings, {} infos",
+                    want[0], want[1], want[2], want[3], want[4], want[5], want[6]
+                );
+                assert!(out.contains(&line), "{f}: no `{line}`");
+                want.clone()
+            }
+            _ => {
+                // Tables (table, markdown, html): every heading is there.
+                for word in [
+                    "numeric mentions",
+                    "checked",
+                    "unmatched",
+                    "warnings",
+                    "infos",
+                ] {
+                    assert!(out.contains(word), "{f}: no `{word}` in the output");
+                }
+                want.clone()
+            }
+        };
+        assert_eq!(got, want, "{f}");
+    }
+}
