@@ -262,3 +262,73 @@ fn every_format_reports_coverage() {
         assert_eq!(got, want, "{f}");
     }
 }
+
+/// The source text a run of `^` or `-` marks under a snippet line, matched by display width.
+fn under(source: &str, start_col: usize, len: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut col = 0;
+    let mut out = String::new();
+    for c in source.chars() {
+        let w = c.width().unwrap_or(0);
+        if col >= start_col && col + w <= start_col + len {
+            out.push(c);
+        }
+        col += w;
+    }
+    out
+}
+
+#[test]
+fn full_output_underlines_exactly_the_spans_under_chinese_text() {
+    let (_, json) = check("json", SAMPLE_DATE, SAMPLE);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let mut spans: Vec<String> = Vec::new();
+    for f in v["documents"][0]["findings"].as_array().expect("findings") {
+        spans.push(f["text"].as_str().unwrap_or("").to_string());
+        for r in f["related"].as_array().expect("related") {
+            spans.push(r["text"].as_str().unwrap_or("").to_string());
+        }
+    }
+    let (_, full) = check("full", SAMPLE_DATE, SAMPLE);
+    let mut source: Option<(usize, &str)> = None;
+    let mut seen = 0;
+    for line in full.lines() {
+        let Some(bar) = line.find(" | ").or_else(|| line.find(" |")) else {
+            continue;
+        };
+        let (gutter, rest) = line.split_at(bar);
+        let body = rest.strip_prefix(" | ").unwrap_or("");
+        if !gutter.trim().is_empty() {
+            // `17 | …source…`: the text after "| " starts at display column 0.
+            source = Some((bar + 3, body));
+            continue;
+        }
+        let Some((_, src)) = source else { continue };
+        // Runs of ^ or - in the marker line, in display columns relative to the source.
+        let marks: Vec<char> = body.chars().collect();
+        let mut i = 0;
+        while i < marks.len() {
+            let m = marks[i];
+            if m == '^' || m == '-' {
+                let j = (i..marks.len())
+                    .find(|&k| marks[k] != m)
+                    .unwrap_or(marks.len());
+                if j - i >= 2 || m == '^' {
+                    let text = under(src, i, j - i);
+                    assert!(
+                        spans.iter().any(|s| s == &text),
+                        "`{}` underlines `{text}`, not a finding's span",
+                        line
+                    );
+                    seen += 1;
+                }
+                // Only the first run on a line is a mark; the rest is its label.
+                break;
+            } else if m != ' ' {
+                break;
+            }
+            i += 1;
+        }
+    }
+    assert!(seen >= 8, "only {seen} underlines seen");
+}
