@@ -99,5 +99,7 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
         claims: ex.claims,
         findings,
         stats,
+        checked: out.checked,
+        referenced: out.referenced,
     }
 }

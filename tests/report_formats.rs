@@ -276,6 +276,8 @@ fn html_cuts_spans_at_line_ends() {
         claims: vec![c],
         findings: vec![f],
         stats: Stats::default(),
+        checked: Vec::new(),
+        referenced: Vec::new(),
     };
     let mut w = writer(Format::Html, ReportOptions::default());
     let out = render_reports(&mut *w, &[r], false);

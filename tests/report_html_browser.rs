@@ -1,82 +1,14 @@
 //! The HTML report in a real headless Chromium: highlights and findings are in the DOM,
 //! the article text survives the markup intact, the details panel opens, and a screenshot
-//! is saved (target/…/report.png; docs/report.png for the README when missing or when
-//! NUMCHECK_UPDATE_SCREENSHOT=1). Chromium is required: .ci/run installs Debian's package.
+//! is saved (target/…/report.png). Chromium is required: .ci/run installs Debian's package.
 
+mod chromium_support;
 mod report_fixture;
 
+use chromium_support::run_chromium;
 use numcheck::report::{writer, Format, ReportOptions};
 use report_fixture::{render, ARTICLE, CLEAN};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// The Chromium binary: `$NUMCHECK_CHROMIUM`, else `chromium` or `chromium-browser` on PATH.
-fn chromium() -> PathBuf {
-    if let Some(p) = std::env::var_os("NUMCHECK_CHROMIUM") {
-        return PathBuf::from(p);
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser"] {
-            let p = dir.join(name);
-            if p.is_file() {
-                return p;
-            }
-        }
-    }
-    panic!(
-        "headless Chromium not found: install Debian's `chromium` package \
-         (apt-get install -y chromium, as .ci/run does) or set NUMCHECK_CHROMIUM"
-    );
-}
-
-/// Runs Chromium headless on `url` with `extra` flags; returns stdout. Fails after 120 s.
-fn run_chromium(url: &str, extra: &[String], profile: &Path) -> String {
-    let mut cmd = Command::new(chromium());
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .args(extra)
-    .arg(url)
-    .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::null());
-    let mut child = cmd.spawn().expect("start chromium");
-    let mut stdout = child.stdout.take().expect("stdout");
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut stdout, &mut s).map(|_| s)
-    });
-    let start = Instant::now();
-    loop {
-        match child.try_wait().expect("wait for chromium") {
-            Some(status) => {
-                assert!(status.success(), "chromium failed: {status}");
-                break;
-            }
-            None if start.elapsed() > Duration::from_secs(120) => {
-                let _ = child.kill();
-                panic!("chromium did not finish within 120 s");
-            }
-            None => std::thread::sleep(Duration::from_millis(100)),
-        }
-    }
-    reader
-        .join()
-        .expect("reader thread")
-        .expect("read chromium output")
-}
+use std::path::PathBuf;
 
 /// The inner HTML of the first element starting with `open` (no nested element of its tag).
 fn element<'a>(dom: &'a str, open: &str, close: &str) -> &'a str {
@@ -193,11 +125,8 @@ fn html_report_in_headless_chromium() {
         png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
         "not a real screenshot"
     );
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.png");
-    if !docs.exists() || std::env::var_os("NUMCHECK_UPDATE_SCREENSHOT").is_some() {
-        std::fs::create_dir_all(docs.parent().expect("docs dir")).expect("create docs/");
-        std::fs::write(&docs, &png).expect("write docs/report.png");
-    }
+    // docs/report.png, the README's picture, is the sample article's report:
+    // tests/accept_html_sample.rs writes it.
 }
 
 /// Without a browser: every tag opened in the article is closed in reverse order.

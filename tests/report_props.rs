@@ -74,6 +74,8 @@ fn report(text: String, spans: Vec<(usize, usize)>) -> DocReport {
         claims,
         findings,
         stats: Stats::default(),
+        checked: Vec::new(),
+        referenced: Vec::new(),
     }
 }
 

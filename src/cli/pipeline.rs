@@ -206,6 +206,8 @@ fn extract_only(doc: Document, reference: &Reference, settings: &Settings) -> Do
         claims: ex.claims,
         findings: Vec::new(),
         stats,
+        checked: Vec::new(),
+        referenced: Vec::new(),
     }
 }
 

@@ -131,6 +131,13 @@ pub struct ClaimJson<'a> {
     pub bounds: Vec<BoundJson<'a>>,
     /// Problems the extractor saw in the written form.
     pub notes: &'a [String],
+    /// Whether some rule verified this claim against other claims or the reference;
+    /// absent where no rules ran (`numcheck claims`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<bool>,
+    /// Whether this claim matched a reference fact; absent where no rules ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referenced: Option<bool>,
 }
 
 /// One claim as DESIGN §7 prints it (see [`ClaimJson`]).
@@ -179,7 +186,19 @@ pub fn claim<'a>(doc: &'a Document, c: &'a Claim) -> ClaimJson<'a> {
             })
             .collect(),
         notes: &c.notes,
+        checked: None,
+        referenced: None,
     }
+}
+
+/// One claim of a checked document: [`claim`] plus its `checked` and `referenced` flags.
+pub fn checked_claim<'a>(r: &'a DocReport, c: &'a Claim) -> ClaimJson<'a> {
+    let mut j = claim(&r.doc, c);
+    if let Some((checked, referenced)) = r.verdict(c.id) {
+        j.checked = Some(checked);
+        j.referenced = Some(referenced);
+    }
+    j
 }
 
 /// Another span of a finding.
@@ -321,7 +340,7 @@ pub struct DocumentJson<'a> {
 pub fn document(r: &DocReport) -> DocumentJson<'_> {
     DocumentJson {
         path: &r.doc.path,
-        claims: r.claims.iter().map(|c| claim(&r.doc, c)).collect(),
+        claims: r.claims.iter().map(|c| checked_claim(r, c)).collect(),
         findings: r.findings.iter().map(|f| finding(&r.doc, f)).collect(),
         stats: r.stats,
     }

@@ -41,7 +41,7 @@ impl ReportWriter for JsonlWriter {
         let path = Some(r.doc.path.as_str());
         line(out, "begin", path, j!({ "path": r.doc.path }))?;
         for c in &r.claims {
-            line(out, "claim", path, json::claim(&r.doc, c))?;
+            line(out, "claim", path, json::checked_claim(r, c))?;
         }
         for f in &r.findings {
             line(out, "finding", path, json::finding(&r.doc, f))?;

@@ -36,6 +36,18 @@ pub struct DocReport {
     pub findings: Vec<Finding>,
     /// Its counts.
     pub stats: Stats,
+    /// `checked[id]`: claim `id` was verified against other claims or the reference.
+    /// Empty when no rules ran (`numcheck claims`).
+    pub checked: Vec<bool>,
+    /// `referenced[id]`: claim `id` matched a reference fact. Empty when no rules ran.
+    pub referenced: Vec<bool>,
+}
+
+impl DocReport {
+    /// Whether claim `id` was checked and whether it matched the reference, when rules ran.
+    pub fn verdict(&self, id: usize) -> Option<(bool, bool)> {
+        Some((*self.checked.get(id)?, *self.referenced.get(id)?))
+    }
 }
 
 /// Output formats of `numcheck check` (DESIGN §6).

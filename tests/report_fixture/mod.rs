@@ -259,6 +259,8 @@ pub fn flagged() -> DocReport {
             infos: 2,
             suppressed: 1,
         },
+        checked: Vec::new(),
+        referenced: Vec::new(),
     }
 }
 
@@ -293,6 +295,8 @@ pub fn clean() -> DocReport {
             unmatched: 1,
             ..Stats::default()
         },
+        checked: Vec::new(),
+        referenced: Vec::new(),
     }
 }
 
