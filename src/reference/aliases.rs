@@ -18,6 +18,12 @@ pub fn same_name(a: &str, b: &str) -> bool {
     normalized_chars(a).eq(normalized_chars(b))
 }
 
+/// The form [`same_name`] compares: two names are the same exactly when their folded
+/// forms are equal. (Unlike [`normalize`], every character is lowercased on its own.)
+pub fn folded(s: &str) -> String {
+    normalized_chars(s).collect()
+}
+
 /// The characters of [`normalize`]`(s)`, lazily.
 fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.split_whitespace()
