@@ -54,8 +54,8 @@ fn rule_enabled(settings: &Settings, code: &str, name: &str) -> bool {
 
 /// Extracts and checks one document: the whole pipeline, with no I/O.
 pub fn check_document(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
-    let ex = extract::extract(&doc, &extract_options(reference, settings));
     let sentences = doc.sentences();
+    let ex = extract::extract_in(&doc, &extract_options(reference, settings), &sentences);
     let cx = Context {
         doc: &doc,
         claims: &ex.claims,
