@@ -275,13 +275,16 @@ impl Reference {
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
-        if not_comparable(claim, s).is_some() {
-            return Vec::new();
-        }
-        self.match_claim(claim, s.sentence)
-            .into_iter()
-            .filter(|key| self.metric_within_reach(claim, &key.metric, s))
-            .collect()
+        // Several rules ask for the same claim: remembered per document (see keys_memo).
+        super::keys_memo::keys(self, claim, s, || {
+            if not_comparable(claim, s).is_some() {
+                return Vec::new();
+            }
+            self.match_claim(claim, s.sentence)
+                .into_iter()
+                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+                .collect()
+        })
     }
 
     /// True when the claim's metric reaches it: its own clause names the metric, or the

@@ -9,6 +9,7 @@
 pub mod aliases;
 pub mod bundle;
 pub mod compare;
+pub mod keys_memo;
 pub mod load;
 pub mod matching;
 mod names;
