@@ -1,7 +1,7 @@
 //! An index of canonical names by folded form, so that resolving a name costs one hash
 //! probe rather than a case-folding comparison against every fact, event and alias.
 
-use super::aliases::folded;
+use super::aliases::{folded, folded_cow, kind_slot};
 use super::{bundle, AliasKind, Reference};
 use std::collections::HashMap;
 
@@ -10,8 +10,8 @@ use std::collections::HashMap;
 /// (entities only), alias targets, then [`bundle::VOCABULARY`].
 #[derive(Debug, Clone, Default)]
 pub(super) struct NameIndex {
-    /// (vocabulary, folded name) → canonical name as written.
-    map: HashMap<(AliasKind, String), String>,
+    /// Per vocabulary (by [`kind_slot`]), folded name → canonical name as written.
+    map: [HashMap<String, String>; 4],
     /// Lengths of `facts`, `events` and the alias rows when the index was built: the
     /// fields are public, and an index that no longer matches them is not used.
     built_for: (usize, usize, usize),
@@ -20,10 +20,11 @@ pub(super) struct NameIndex {
 impl NameIndex {
     /// Indexes every canonical name of `r`.
     pub(super) fn build(r: &Reference) -> NameIndex {
-        let mut map = HashMap::new();
+        let mut map: [HashMap<String, String>; 4] = Default::default();
         let mut add = |kind: AliasKind, name: &str| {
             if !name.is_empty() {
-                map.entry((kind, folded(name)))
+                map[kind_slot(kind)]
+                    .entry(folded(name))
                     .or_insert_with(|| name.to_string());
             }
         };
@@ -63,7 +64,11 @@ impl NameIndex {
         if self.built_for != (r.facts.len(), r.events.len(), r.alias_entries().len()) {
             return None;
         }
-        Some(self.map.get(&(kind, folded(name))).map(String::as_str))
+        Some(
+            self.map[kind_slot(kind)]
+                .get(folded_cow(name).as_ref())
+                .map(String::as_str),
+        )
     }
 }
 
