@@ -258,8 +258,6 @@ mod tests {
         assert_eq!(doc.line_col(text.len()).0, 3);
     }
 
-    use super::*;
-
     #[test]
     fn locates_chinese_columns() {
         let doc = Document::new("t", "第一行\n收入171亿美元");
