@@ -19,7 +19,7 @@ pub mod test_support;
 
 use crate::error::Error;
 use crate::settings::Date;
-use aliases::{normalize, AliasTable};
+use aliases::AliasTable;
 use load::Layer;
 use std::path::Path;
 
@@ -333,7 +333,7 @@ impl Reference {
             .iter()
             .filter(|a| a.kind == kind)
             .map(|a| a.alias.as_str())
-            .filter(|a| seen.insert(normalize(a)))
+            .filter(|a| seen.insert(aliases::normalized(a)))
             .collect()
     }
 
