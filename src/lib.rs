@@ -54,8 +54,10 @@ fn rule_enabled(settings: &Settings, code: &str, name: &str) -> bool {
 
 /// Extracts and checks one document: the whole pipeline, with no I/O.
 pub fn check_document(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
-    let ex = extract::extract(&doc, &extract_options(reference, settings));
+    // Reference rules share their claim matching for this document.
+    let memo = reference::keys_memo::Scope::open();
     let sentences = doc.sentences();
+    let ex = extract::extract_in(&doc, &extract_options(reference, settings), &sentences);
     let cx = Context {
         doc: &doc,
         claims: &ex.claims,
@@ -70,6 +72,7 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
             rule.run(&cx, &mut out);
         }
     }
+    drop(memo);
     let mut findings = out.findings;
     for f in &mut findings {
         if let Some(Some(sev)) = settings.severity.get(f.rule.code) {

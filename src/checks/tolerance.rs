@@ -288,6 +288,13 @@ pub fn growth_pct(from: &Interval, to: &Interval) -> Option<Interval> {
 
 /// `v` with at most `decimals` decimals, trailing zeros dropped (`48.50` → `48.5`, `171.00` → `171`).
 pub fn fmt_trim(v: f64, decimals: usize) -> String {
+    // Whole numbers print as integers: the same text (trailing zeros and `-0` go anyway)
+    // for a fraction of the cost of fixed-point float formatting. A fraction below the
+    // smallest normal float is no fraction: above 1 it is 0 or at least 2^-52, and a
+    // subnormal prints as 0 either way.
+    if v.abs() < 1e15 && v.fract().abs() < f64::MIN_POSITIVE {
+        return (v as i64).to_string();
+    }
     let s = format!("{:.*}", decimals, v);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -508,6 +515,46 @@ mod tests {
             "≥ 59.5%"
         );
         assert_eq!(fmt_pct(-0.01), "0.0%");
+    }
+
+    /// The integer shortcut prints what fixed-point formatting and trimming print.
+    #[test]
+    fn whole_numbers_print_as_fixed_point_would() {
+        let slow = |v: f64, d: usize| {
+            let s = format!("{v:.d$}");
+            let s = if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                s
+            };
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s
+            }
+        };
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            171.0,
+            485_000.0,
+            1.71e10,
+            9.99e14,
+            1e15,
+            2.5,
+            -0.004,
+            1e-310,
+            0.995,
+            12.345,
+            f64::INFINITY,
+            f64::NAN,
+        ] {
+            for d in [0, 1, 2, 6] {
+                assert_eq!(fmt_trim(v, d), slow(v, d), "{v} to {d} decimals");
+            }
+        }
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! 910B), URLs, and words that merely contain numeral characters (第一性原理, 之一, 统一).
 
 use super::numeral::is_arabic_digit;
-use super::text::{char_at, longest_at};
-use std::collections::HashMap;
+use super::text::{char_at, longest_at, CharMap};
 use std::sync::OnceLock;
 
 /// Words holding numeral characters that are not numbers. Matched before any numeral reading.
@@ -117,10 +116,10 @@ const NON_NUMERAL_WORDS: &[&str] = &[
 
 /// The words of [`NON_NUMERAL_WORDS`] by first character, so the per-position check is one
 /// hash lookup rather than a scan of the whole list.
-fn by_first() -> &'static HashMap<char, Vec<&'static str>> {
-    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+fn by_first() -> &'static CharMap<Vec<&'static str>> {
+    static INDEX: OnceLock<CharMap<Vec<&'static str>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut m: CharMap<Vec<&'static str>> = CharMap::default();
         for w in NON_NUMERAL_WORDS {
             if let Some(c) = w.chars().next() {
                 m.entry(c).or_default().push(w);

@@ -44,9 +44,11 @@ pub mod text;
 pub mod unit;
 
 use crate::claim::Claim;
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::settings::Date;
 use scanner::Scanner;
+use std::cell::RefCell;
+use std::rc::Rc;
 use subject::{Lexicon, TopicStack};
 
 /// What the extractor needs besides the text.
@@ -69,11 +71,16 @@ pub struct Extraction {
 
 /// Extracts every numeric claim of `doc`.
 pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
-    let sentences = doc.sentences();
+    extract_in(doc, opts, &doc.sentences())
+}
+
+/// [`extract`] with the document's [`Document::sentences`] already split, for callers that
+/// need them too (the pipeline splits each document once).
+pub fn extract_in(doc: &Document, opts: &ExtractOptions, sentences: &[Span]) -> Extraction {
     let mut sc = Scanner {
         text: &doc.text,
         opts,
-        lex: Lexicon::new(&opts.entities),
+        lex: lexicon(&opts.entities),
         claims: Vec::new(),
         mentions: 0,
         topic: TopicStack::default(),
@@ -85,7 +92,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         last_claim_end: 0,
         last_lead: None,
         base_period: None,
-        sentences: &sentences,
+        sentences,
         sentence: 0,
         respectively: respectively::Respectively::default(),
         qizhong: false,
@@ -95,4 +102,24 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         claims: sc.claims,
         numeric_mentions: sc.mentions,
     }
+}
+
+/// The lexicon for `entities`, built once per thread and entity list: every document of a
+/// run shares the same options, and building the lexicon costs more than scanning a short
+/// article.
+fn lexicon(entities: &[String]) -> Rc<Lexicon> {
+    thread_local! {
+        static LAST: RefCell<Option<(Vec<String>, Rc<Lexicon>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((built_for, lx)) = last.as_ref() {
+            if built_for.as_slice() == entities {
+                return Rc::clone(lx);
+            }
+        }
+        let lx = Rc::new(Lexicon::new(entities));
+        *last = Some((entities.to_vec(), Rc::clone(&lx)));
+        lx
+    })
 }

@@ -17,7 +17,7 @@ pub(super) struct Scanner<'a> {
     /// Article date and caller entities.
     pub(super) opts: &'a ExtractOptions,
     /// Entity, segment and metric words.
-    pub(super) lex: Lexicon,
+    pub(super) lex: std::rc::Rc<Lexicon>,
     /// Claims so far, in text order.
     pub(super) claims: Vec<Claim>,
     /// Numeric mentions so far, claims or not.

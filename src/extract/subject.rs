@@ -3,8 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at};
-use std::collections::HashMap;
+use super::text::{char_at, is_han, prev_char, starts_at, CharMap};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,7 +350,7 @@ const NAME_END_WORDS: &[&str] = &[
 /// A lexicon of names keyed by first character, longest first.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_first: HashMap<char, Vec<(String, WordKind)>>,
+    by_first: CharMap<Vec<(String, WordKind)>>,
 }
 
 impl Lexicon {

@@ -101,3 +101,31 @@ mod tests {
         assert_eq!(tail("增长", 0, 6, 0), "");
     }
 }
+
+/// A map keyed by character with a multiplicative hash: the scanner probes such maps at
+/// every position of the text, where SipHash (the default, built to resist hash flooding
+/// by untrusted keys) costs more than the rest of the lookup. Keys here are single
+/// characters and the maps hold fixed word lists, so flooding is not a concern.
+pub type CharMap<V> = std::collections::HashMap<char, V, std::hash::BuildHasherDefault<CharHash>>;
+
+/// The hasher of [`CharMap`]: one multiply per character.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct CharHash(u64);
+
+impl std::hash::Hasher for CharHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // Fx-style mixing: the multiply spreads the code point over the high bits the
+        // table uses for its control bytes; the rotate keeps earlier input in play.
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}

@@ -1,6 +1,7 @@
 //! Alias lookup: written names (英伟达, Nvidia, 营收) to canonical names, case-insensitive for Latin script.
 
 use super::{AliasEntry, AliasKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The form names are compared in: trimmed, Latin letters lowercased, inner runs of
@@ -16,6 +17,52 @@ pub fn normalize(name: &str) -> String {
 /// compared against every fact, so this runs often).
 pub fn same_name(a: &str, b: &str) -> bool {
     normalized_chars(a).eq(normalized_chars(b))
+}
+
+/// True when `name` is already in [`normalize`]d and [`folded`] form: no outer or doubled
+/// whitespace, no whitespace but single spaces, no ASCII capitals, and no character
+/// outside ASCII except CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF), which
+/// have no case. Most names looked up are Chinese words, and this spares their copy.
+fn already_normal(name: &str) -> bool {
+    let mut prev_space = true;
+    for c in name.chars() {
+        let ok = if c == ' ' {
+            !prev_space
+        } else if c.is_ascii() {
+            !c.is_ascii_uppercase() && !c.is_ascii_whitespace()
+        } else {
+            ('\u{3000}'..='\u{9fff}').contains(&c) && !c.is_whitespace()
+        };
+        if !ok {
+            return false;
+        }
+        prev_space = c == ' ';
+    }
+    !prev_space || name.is_empty()
+}
+
+/// [`normalize`]`(name)`, borrowed when the name is already in that form.
+pub fn normalized(name: &str) -> Cow<'_, str> {
+    if already_normal(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(normalize(name))
+    }
+}
+
+/// [`folded`]`(name)`, borrowed when the name is already in that form.
+pub fn folded_cow(name: &str) -> Cow<'_, str> {
+    if already_normal(name) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(folded(name))
+    }
+}
+
+/// The form [`same_name`] compares: two names are the same exactly when their folded
+/// forms are equal. (Unlike [`normalize`], every character is lowercased on its own.)
+pub fn folded(s: &str) -> String {
+    normalized_chars(s).collect()
 }
 
 /// The characters of [`normalize`]`(s)`, lazily.
@@ -36,13 +83,24 @@ pub fn dedup_key(entry: &AliasEntry) -> String {
     }
 }
 
+/// The slot of `kind` in per-kind tables.
+pub(super) fn kind_slot(kind: AliasKind) -> usize {
+    match kind {
+        AliasKind::Entity => 0,
+        AliasKind::Segment => 1,
+        AliasKind::Metric => 2,
+        AliasKind::Scope => 3,
+    }
+}
+
 /// Every alias row in force, and a lookup where later layers win.
 #[derive(Debug, Clone, Default)]
 pub struct AliasTable {
     /// Rows in load order.
     entries: Vec<AliasEntry>,
-    /// (kind, normalised alias) → index into `entries` of the latest row defining it.
-    map: HashMap<(AliasKind, String), usize>,
+    /// Per kind (indexed by [`kind_slot`]), normalised alias → index into `entries` of the
+    /// latest row defining it. Keyed by the alias alone so a lookup can borrow its key.
+    map: [HashMap<String, usize>; 4],
 }
 
 impl AliasTable {
@@ -51,7 +109,7 @@ impl AliasTable {
         for row in rows {
             let i = self.entries.len();
             if row.kind != AliasKind::Scope {
-                self.map.insert((row.kind, normalize(&row.alias)), i);
+                self.map[kind_slot(row.kind)].insert(normalize(&row.alias), i);
             }
             self.entries.push(row);
         }
@@ -59,8 +117,8 @@ impl AliasTable {
 
     /// The canonical name `alias` stands for, if it is an alias of kind `kind`.
     pub fn get(&self, kind: AliasKind, alias: &str) -> Option<&str> {
-        self.map
-            .get(&(kind, normalize(alias)))
+        self.map[kind_slot(kind)]
+            .get(normalized(alias).as_ref())
             .and_then(|&i| self.entries.get(i))
             .map(|e| e.canonical.as_str())
     }
@@ -96,6 +154,29 @@ mod tests {
         assert_eq!(t.get(AliasKind::Metric, "nvidia"), None);
         t.extend(vec![row(AliasKind::Entity, "nvidia", "Nvidia Corp")]);
         assert_eq!(t.get(AliasKind::Entity, "Nvidia"), Some("Nvidia Corp"));
+    }
+
+    #[test]
+    fn borrowed_forms_equal_the_computed_ones() {
+        for n in [
+            "英伟达",
+            "nvidia",
+            "NVIDIA",
+            " tesla  and xai",
+            "tesla and xai",
+            "a ",
+            "",
+            " ",
+            "中国\u{3000}大陆",
+            "Ａ股",
+            "ΣΑΣ",
+            "数据中心 gpu",
+            "h20\t芯片",
+        ] {
+            assert_eq!(normalized(n), normalize(n), "{n:?}");
+            assert_eq!(folded_cow(n), folded(n), "{n:?}");
+        }
+        assert!(matches!(normalized("英伟达 h20"), Cow::Borrowed(_)));
     }
 
     #[test]

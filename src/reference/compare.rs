@@ -6,6 +6,7 @@ use super::matching::{unit_compatible, Key, Surroundings};
 use super::{Fact, Reference};
 use crate::checks::tolerance::{self, fmt_trim};
 use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, Unit, UnitKind};
+use std::borrow::Cow;
 
 pub use crate::checks::tolerance::Interval;
 
@@ -45,6 +46,12 @@ const PAST_WORDS: [&str; 6] = ["突破", "超越", "跨越", "站上", "迈上",
 /// [`claim_interval`], reading a verb right before an unhedged figure as its hedge:
 /// `突破40万辆` means above 40万, like `超40万辆`.
 pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval, String)> {
+    claim_interval(&stated_claim(claim, s))
+}
+
+/// The claim as [`stated_interval`] reads it: with a verb right before an unhedged figure
+/// (`突破`) taken as its hedge.
+fn stated_claim<'c>(claim: &'c Claim, s: &Surroundings<'_>) -> Cow<'c, Claim> {
     if claim.hedge.is_none() {
         let before = s.before.trim_end();
         if let Some(w) = PAST_WORDS.iter().find(|w| before.ends_with(*w)) {
@@ -53,10 +60,18 @@ pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval,
                 text: (*w).to_string(),
                 kind: HedgeKind::Above,
             });
-            return claim_interval(&hedged);
+            return Cow::Owned(hedged);
         }
     }
-    claim_interval(claim)
+    Cow::Borrowed(claim)
+}
+
+/// The interval of [`claim_interval`] without its description, which costs far more to
+/// build than the interval and is only needed once a fact matched.
+fn interval_only(claim: &Claim) -> Option<Interval> {
+    let iv = tolerance::allowed(claim)?;
+    let (lo, hi) = claim.interval()?;
+    (lo.is_finite() && hi.is_finite()).then_some(iv)
 }
 
 /// True when a fact's note or source calls it an estimate or a rough figure.
@@ -295,9 +310,12 @@ pub fn level_checks<'r>(
         ClaimKind::Share => true,
         _ => return Vec::new(),
     };
-    let Some((stated, stated_tolerance)) = stated_interval(claim, s) else {
+    let stated_claim = stated_claim(claim, s);
+    let Some(stated) = interval_only(&stated_claim) else {
         return Vec::new();
     };
+    // Described only when some fact matched: most claims match none.
+    let mut stated_tolerance: Option<String> = None;
     reference
         .keys_for(claim, s)
         .into_iter()
@@ -323,7 +341,9 @@ pub fn level_checks<'r>(
                 key,
                 fact,
                 stated,
-                stated_tolerance: stated_tolerance.clone(),
+                stated_tolerance: stated_tolerance
+                    .get_or_insert_with(|| tolerance::describe(&stated_claim))
+                    .clone(),
                 reference,
                 reference_tolerance,
             })

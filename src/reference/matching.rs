@@ -171,8 +171,12 @@ impl Reference {
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
     pub fn in_scope(&self, metric: &str, context: &str) -> bool {
         let scopes = self.scopes(metric);
+        if scopes.is_empty() {
+            return true;
+        }
+        // Lowercased only when a scope word must be looked for: most metrics have none.
         let lower = context.to_lowercase();
-        scopes.is_empty() || scopes.iter().any(|s| lower.contains(&s.to_lowercase()))
+        scopes.iter().any(|s| lower.contains(&s.to_lowercase()))
     }
 
     /// True when the claim's sentence names its metric (the word as written, an alias of
@@ -181,9 +185,8 @@ impl Reference {
     /// deliveries must not be compared with deliveries.
     fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
-        let lower = context.to_lowercase();
         (!written.is_empty() && context.contains(written))
-            || lower.contains(&metric.to_lowercase())
+            || context.to_lowercase().contains(&metric.to_lowercase())
             || self.alias_entries().iter().any(|a| {
                 a.kind == AliasKind::Metric
                     && a.canonical == metric
@@ -272,13 +275,16 @@ impl Reference {
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
-        if not_comparable(claim, s).is_some() {
-            return Vec::new();
-        }
-        self.match_claim(claim, s.sentence)
-            .into_iter()
-            .filter(|key| self.metric_within_reach(claim, &key.metric, s))
-            .collect()
+        // Several rules ask for the same claim: remembered per document (see keys_memo).
+        super::keys_memo::keys(self, claim, s, || {
+            if not_comparable(claim, s).is_some() {
+                return Vec::new();
+            }
+            self.match_claim(claim, s.sentence)
+                .into_iter()
+                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+                .collect()
+        })
     }
 
     /// True when the claim's metric reaches it: its own clause names the metric, or the

@@ -9,15 +9,17 @@
 pub mod aliases;
 pub mod bundle;
 pub mod compare;
+pub mod keys_memo;
 pub mod load;
 pub mod matching;
+mod names;
 pub mod period;
 #[cfg(test)]
 pub mod test_support;
 
 use crate::error::Error;
 use crate::settings::Date;
-use aliases::{normalize, AliasTable};
+use aliases::AliasTable;
 use load::Layer;
 use std::path::Path;
 
@@ -135,6 +137,9 @@ pub struct Reference {
     pub events: Vec<Event>,
     /// Every alias; later layers override earlier ones.
     alias_table: AliasTable,
+    /// Canonical names by folded form, rebuilt whenever a layer is added, so a lookup is
+    /// one hash probe instead of a folded comparison against every fact.
+    names: names::NameIndex,
 }
 
 impl Reference {
@@ -215,6 +220,7 @@ impl Reference {
             Layer::Events(e) => self.events.extend(e),
             Layer::Aliases(a) => self.alias_table.extend(a),
         }
+        self.names = names::NameIndex::build(self);
     }
 
     /// Every alias row in force, in load order.
@@ -226,6 +232,15 @@ impl Reference {
     /// event, for entities), named as an alias target, or listed in
     /// [`bundle::VOCABULARY`].
     fn canonical_name(&self, kind: AliasKind, name: &str) -> Option<&str> {
+        if let Some(found) = self.names.lookup(self, kind, name) {
+            return found;
+        }
+        self.canonical_name_scan(kind, name)
+    }
+
+    /// [`Reference::canonical_name`] by a scan of every fact, event and alias: the
+    /// definition the index reproduces, used when `facts` or `events` were edited directly.
+    fn canonical_name_scan(&self, kind: AliasKind, name: &str) -> Option<&str> {
         let hit = |s: &str| aliases::same_name(s, name);
         let from_facts = self.facts.iter().find_map(|f| {
             let field = match kind {
@@ -318,7 +333,7 @@ impl Reference {
             .iter()
             .filter(|a| a.kind == kind)
             .map(|a| a.alias.as_str())
-            .filter(|a| seen.insert(normalize(a)))
+            .filter(|a| seen.insert(aliases::normalized(a)))
             .collect()
     }
 

@@ -353,16 +353,17 @@ pub fn write_indented<T: Serialize + ?Sized>(
     v: &T,
     indent: usize,
 ) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+    // Serialised into bytes, then copied out a line at a time with the pad after each
+    // break: pretty JSON holds no raw line breaks inside strings.
+    let text = serde_json::to_vec_pretty(v).map_err(io::Error::other)?;
     let pad = " ".repeat(indent);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-            out.write_all(pad.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
+    let mut rest = &text[..];
+    while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+        out.write_all(&rest[..=i])?;
+        out.write_all(pad.as_bytes())?;
+        rest = &rest[i + 1..];
     }
-    Ok(())
+    out.write_all(rest)
 }
 
 /// A streaming writer of `{"version":1,"documents":[…],"errors":[…],"summary":{…}}`.
@@ -449,6 +450,16 @@ mod tests {
         assert_eq!(number(13.1).to_string(), "13.1");
         assert_eq!(number(0.1 + 0.2).to_string(), "0.3");
         assert_eq!(number(f64::NAN), Json::Null);
+    }
+
+    #[test]
+    fn indented_output_is_the_pretty_text_with_lines_indented() {
+        let v = serde_json::json!({"a": [1, {"b": "x\ny"}], "c": "寧"});
+        let mut out = Vec::new();
+        write_indented(&mut out, &v, 4).unwrap();
+        let pretty = serde_json::to_string_pretty(&v).unwrap();
+        let expected = pretty.lines().collect::<Vec<_>>().join("\n    ");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     #[test]
