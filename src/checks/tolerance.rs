@@ -204,8 +204,21 @@ fn half_step(claim: &Claim) -> f64 {
 /// E.g. `60% is written to ±0.5%; 远超 (well above) means ≥ 1.1 × 59.5% = 65.45%`.
 pub fn describe(claim: &Claim) -> String {
     let unit = claim.unit.as_ref();
-    let mut s = match (nominal(claim), written(claim)) {
-        (Some(n), Some(w)) => format!(
+    let mut s = match (&claim.value, nominal(claim), written(claim)) {
+        // A range: each end has its own written precision (and, when the ends disagree
+        // in magnitude, very different ones), so say it end by end.
+        (Value::Range { low, high }, _, _) => format!(
+            "the ends are written to ±{} and ±{}: {} ({}–{}), {} ({}–{})",
+            fmt_value(low.step.abs() / 2.0, unit),
+            fmt_value(high.step.abs() / 2.0, unit),
+            fmt_value(low.value, unit),
+            fmt_value(low.low(), unit),
+            fmt_value(low.high(), unit),
+            fmt_value(high.value, unit),
+            fmt_value(high.low(), unit),
+            fmt_value(high.high(), unit)
+        ),
+        (_, Some(n), Some(w)) => format!(
             "{} is written to ±{} ({}–{})",
             fmt_interval(&n, unit),
             fmt_value(half_step(claim), unit),
