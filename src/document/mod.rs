@@ -62,6 +62,9 @@ pub struct Location {
     pub end_column: usize,
 }
 
+/// Block size of the character-count index behind [`Document::line_col`].
+const CHAR_BLOCK: usize = 4096;
+
 /// One article: its display path and its text exactly as read.
 ///
 /// The text is never rewritten; everything downstream refers to it through [`Span`]s.
@@ -73,6 +76,10 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
+    /// `(byte, chars before it)` at the first char boundary of every [`CHAR_BLOCK`]-byte
+    /// block, so a column costs at most one block of counting, not the whole line before it
+    /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
+    char_marks: Vec<(usize, usize)>,
     /// Fields that came with the article besides its id and text (JSONL input), passed
     /// through to the machine-readable outputs. `None` for articles read from files.
     pub meta: Option<serde_json::Map<String, serde_json::Value>>,
@@ -84,10 +91,22 @@ impl Document {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let (mut at, mut chars) = (0, 0);
+        for k in 0..=text.len() / CHAR_BLOCK {
+            let mut b = (k * CHAR_BLOCK).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            chars += text[at..b].chars().count();
+            at = b;
+            char_marks.push((b, chars));
+        }
         Document {
             path: path.into(),
             text,
             line_starts,
+            char_marks,
             meta: None,
         }
     }
@@ -125,11 +144,26 @@ impl Document {
     }
 
     /// 1-based (line, character column) of byte `offset`.
+    ///
+    /// A UTF-8 BOM at the start of the text is not a column: editors do not show it.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text[start..offset].chars().count() + 1;
+        let mut col = self.chars_before(offset) - self.chars_before(start) + 1;
+        if line == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
+            col -= 1;
+        }
         (line + 1, col)
+    }
+
+    /// Number of characters in `text[..offset]` (`offset` on a char boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
+        while k > 0 && self.char_marks[k].0 > offset {
+            k -= 1;
+        }
+        let (at, n) = self.char_marks.get(k).copied().unwrap_or((0, 0));
+        n + self.text.get(at..offset).map_or(0, |s| s.chars().count())
     }
 
     /// Resolves a span to lines and character columns.
