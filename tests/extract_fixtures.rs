@@ -978,3 +978,146 @@ fn lists_keep_the_change_verb_and_drop_a_partial_period() {
     // 三季度 ends a list of quarters: 5.4% is not a third-quarter figure.
     assert!(ex.claims.iter().skip(1).all(|c| c.period.is_none()));
 }
+
+#[test]
+fn battery_installations() {
+    use ClaimKind::*;
+    let (doc, ex) = load("batteries.txt", &[]);
+    // 三元电池 names a chemistry (not 3 yuan); 前十家 and 前10个月 are not figures.
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("1-10月", Period, "-", "", ""),
+            ("578.3GWh", Level, "578.3", "GWh", ""),
+            ("42.4%", Growth, "42.4", "%", ""),
+            ("107.1GWh", Level, "107.1", "GWh", ""),
+            ("18.5%", Share, "18.5", "%", ""),
+            ("8.6%", Growth, "8.6", "%", ""),
+            ("471.0GWh", Level, "471.0", "GWh", ""),
+            ("81.4%", Share, "81.4", "%", ""),
+            ("61.1%", Growth, "61.1", "%", ""),
+            ("248.6GWh", Level, "248.6", "GWh", ""),
+            ("43.0%", Share, "43.0", "%", ""),
+            ("124.6GWh", Level, "124.6", "GWh", ""),
+            ("21.5%", Share, "21.5", "%", ""),
+            ("94.4%", Share, "94.4", "%", ""),
+            ("全年", Period, "-", "", ""),
+            ("超过700GWh", Level, "700", "GWh", "超过"),
+            ("2024年", Period, "-", "", ""),
+            ("548.4GWh", Level, "548.4", "GWh", ""),
+            ("约28%", Growth, "28", "%", "约"),
+            ("612.5亿美元", Level, "6.125e10", "USD", ""),
+            ("24.1%", Growth, "24.1", "%", ""),
+            ("约四成", Share, "40", "%", "约"),
+        ],
+    );
+    // 较2024年的548.4GWh: the base year's figure is about 2024; the forecast stays 2025.
+    assert_eq!(claim(&doc, &ex, "548.4GWh").period.as_deref(), Some("2024"));
+    assert_eq!(
+        claim(&doc, &ex, "超过700GWh").period.as_deref(),
+        Some("2025")
+    );
+    assert_eq!(claim(&doc, &ex, "约28%").period.as_deref(), Some("2025"));
+    assert_eq!(
+        claim(&doc, &ex, "248.6GWh").subject.as_deref(),
+        Some("宁德时代")
+    );
+    assert_eq!(
+        claim(&doc, &ex, "578.3GWh").metric.as_deref(),
+        Some("装车量")
+    );
+}
+
+#[test]
+fn qian_before_a_number() {
+    let doc = Document::new(
+        "inline",
+        "前十家企业合计份额为94.4%，目前已有300家企业入驻，此前5年累计投资80亿元，前5%的用户贡献了一半收入。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<&str> = ex.claims.iter().map(|c| doc.slice(c.span)).collect();
+    assert_eq!(got, vec!["94.4%", "300家", "5年", "80亿元", "5%", "一半"]);
+}
+
+#[test]
+fn currency_signs_before_digits() {
+    use ClaimKind::*;
+    let doc = Document::new(
+        "inline",
+        "该公司估值约$50亿，售价￥3999起，欧洲市场营收€12.5亿美元。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("约$50亿", Level, "5e9", "USD", "约"),
+            ("￥3999", Level, "3999", "CNY", ""),
+            ("€12.5亿美元", Level, "1.25e9", "USD", ""),
+        ],
+    );
+}
+
+#[test]
+fn holiday_travel_bases_and_changes() {
+    use ClaimKind::*;
+    let (doc, ex) = load("holiday_travel.txt", &[]);
+    check_all(
+        &doc,
+        &ex,
+        &[
+            ("10月9日", Date, "-", "", ""),
+            ("8天", Level, "8", "天", ""),
+            ("8.88亿人次", Level, "8.88e8", "人次", ""),
+            ("2024年", Period, "-", "", ""),
+            ("7天", Level, "7", "天", ""),
+            ("1.23亿人次", Level, "1.23e8", "人次", ""),
+            ("8090.06亿元", Level, "8.09006e11", "CNY", ""),
+            ("2024年", Period, "-", "", ""),
+            ("1008.05亿元", Level, "1.00805e11", "CNY", ""),
+            ("7700万人次", Level, "7.7e7", "人次", ""),
+            ("1925万人次", Level, "1.925e7", "人次", ""),
+            ("2019年", Period, "-", "", ""),
+            ("104.4%", Share, "104.4", "%", ""),
+            ("240.2万人次", Level, "2.402e6", "人次", ""),
+            ("2.7%", Growth, "2.7", "%", ""),
+            ("9月30日", Date, "-", "", ""),
+            ("10月2日", Date, "-", "", ""),
+            ("超过5%", Growth, "5", "%", "超过"),
+        ],
+    );
+    // 较2024年 and 2019年同期 are bases: nothing after them is dated 2024 or 2019.
+    assert!(ex
+        .claims
+        .iter()
+        .filter(|c| c.is_quantity())
+        .all(|c| c.period.is_none()));
+    // 增加1.23亿人次 is a change, not a level; so is 增加1008.05亿元.
+    assert_eq!(ex.claims[5].direction, Some(Direction::Up));
+    assert_eq!(ex.claims[8].direction, Some(Direction::Up));
+    // 三天 after a date range is not a figure; 超过5% keeps the verb of its clause.
+    assert_eq!(ex.claims[17].direction, Some(Direction::Up));
+}
+
+#[test]
+fn relative_years_replace_the_carried_period_even_without_a_date() {
+    let doc = Document::new(
+        "inline",
+        "2024年，公司营收100亿元，公司预计明年营收将达150亿元。",
+    );
+    let ex = extract(&doc, &ExtractOptions::default());
+    let got: Vec<(&str, Option<&str>)> = ex
+        .claims
+        .iter()
+        .map(|c| (doc.slice(c.span), c.period.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2024年", Some("2024")),
+            ("100亿元", Some("2024")),
+            ("150亿元", None)
+        ]
+    );
+}

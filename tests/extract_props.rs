@@ -144,8 +144,11 @@ proptest! {
         let c = parse_chinese(&s, 0).expect("parses");
         prop_assert_eq!(c.end, s.len());
         prop_assert!(relative_eq!(c.value, n as f64), "{s} -> {}", c.value);
-        let v = only_value(&format!("收入{s}元。"));
-        prop_assert!(v.is_some_and(|v| relative_eq!(v, n as f64)), "{s}: {v:?}");
+        // In text: a single numeral character before a measure word is not a figure (一位).
+        if n >= 10 {
+            let v = only_value(&format!("销量为{s}辆。"));
+            prop_assert!(v.is_some_and(|v| relative_eq!(v, n as f64)), "{s}: {v:?}");
+        }
     }
 
     #[test]

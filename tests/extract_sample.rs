@@ -253,6 +253,9 @@ fn subjects_segments_and_metrics() {
     );
     let r = find(&doc, &ex, "约为30万-40万枚", 0);
     assert_eq!(r.subject.as_deref(), Some("某主流国产AI芯片"));
+    let r = find(&doc, &ex, "30万-40枚", 0);
+    assert_eq!(r.subject.as_deref(), Some("国产AI芯片"));
+    assert_eq!(r.metric.as_deref(), Some("出货"));
 }
 
 #[test]

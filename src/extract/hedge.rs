@@ -29,8 +29,8 @@ const PREFIX: &[(&str, HedgeKind)] = &[
 /// A hedge found before a number: the hedge and the byte where it starts.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let pos = before_space(text, floor, pos);
-    // 至少有12家, 超过了30万人: a linking word may sit between hedge and number.
-    for link in ["有", "达", "在", "了"] {
+    // 至少有12家, 超过了30万人, 约占30%: a linking word may sit between hedge and number.
+    for link in ["有", "达", "在", "了", "占"] {
         let before = tail(text, floor, pos, 1);
         if before == link {
             if let Some(found) = prefix_hedge_at(text, floor, pos - link.len()) {
@@ -191,6 +191,7 @@ mod tests {
         assert_eq!(pre("节约"), None);
         assert_eq!(pre("收入"), None);
         assert_eq!(pre("至少有").as_deref(), Some("至少"));
+        assert_eq!(pre("约占").as_deref(), Some("约"));
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
         last_entity_end: 0,
         last_claim_end: 0,
         last_lead: None,
+        base_period: None,
         sentences: &sentences,
         sentence: 0,
     };

@@ -149,7 +149,9 @@ fn relative_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             period: year.map(|y| y.to_string()),
             notes: Vec::new(),
             year,
-            carries: year.is_some(),
+            // Without an article date 明年 is still not the year said before: the carried
+            // period is cleared rather than kept.
+            carries: true,
             is_claim: false,
         }),
     }

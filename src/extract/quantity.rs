@@ -98,6 +98,16 @@ impl Scanner<'_> {
         if pct_prefix {
             j += "百分之".len();
         }
+        // $5亿, ￥100: a currency sign before the digits.
+        let currency_sign = char_at(text, j).and_then(|c| {
+            let code = currency_sign(c)?;
+            char_at(text, j + c.len_utf8())
+                .is_some_and(is_arabic_digit)
+                .then_some((code, c.len_utf8()))
+        });
+        if let Some((_, len)) = currency_sign {
+            j += len;
+        }
         let mut sign = 1.0;
         if let Some((len, f)) = self.sign_at(j) {
             sign = f;
@@ -243,11 +253,14 @@ impl Scanner<'_> {
                 {
                     (None, 1.0)
                 }
-                Some(u) => {
+                Some(u) if currency_sign.is_none() || u.unit.kind == UnitKind::Currency => {
                     k = u.end;
                     (Some(u.unit), u.scale)
                 }
-                None => (None, 1.0),
+                _ => (
+                    currency_sign.map(|(code, _)| Unit::new(code, UnitKind::Currency)),
+                    1.0,
+                ),
             }
         };
         let num = Num::new(sign * num.value * scale, num.step * scale);
@@ -279,11 +292,12 @@ impl Scanner<'_> {
         match &e.unit {
             None => e.magnitude.is_some(),
             Some(u) => {
-                // 一位, 两个, 三家: a single digit character before a measure word reads as
-                // "a"/"a couple of", not as a figure worth checking (十家, 十余家 are counts).
+                // 一位, 两个, 三家, 三元电池: a single digit character before a measure word
+                // or 元 reads as "a"/"a couple of" or names a thing, not a figure worth
+                // checking (十家, 十余家 are counts; 三成, 两倍 are figures).
                 !(e.single_char
                     && !e.ten
-                    && u.kind == UnitKind::Measure
+                    && matches!(u.kind, UnitKind::Measure | UnitKind::Currency)
                     && e.magnitude.is_none()
                     && e.inner_hedge.is_none())
             }
@@ -303,6 +317,32 @@ impl Scanner<'_> {
         };
         self.mentions += 1;
         if low.chinese && !Self::chinese_ok(&low) && !self.range_follows(&low) {
+            return Some(low.end);
+        }
+        // 前十家企业, 前3名, 前10个月: a rank range or a span, not a figure (periods such as
+        // 前三季度 were read before). 目前, 此前, 之前 … are other words ending in 前.
+        if prev_char(text, i) == Some('前')
+            && !matches!(
+                prev_char(text, i - '前'.len_utf8()),
+                Some(
+                    '目' | '此'
+                        | '之'
+                        | '当'
+                        | '日'
+                        | '以'
+                        | '提'
+                        | '空'
+                        | '眼'
+                        | '面'
+                        | '事'
+                        | '先'
+                )
+            )
+            && low
+                .unit
+                .as_ref()
+                .map_or(true, |u| u.kind == UnitKind::Measure)
+        {
             return Some(low.end);
         }
         let floor = self.floor(i);
@@ -343,14 +383,7 @@ impl Scanner<'_> {
                 }
             }
             // 2024-2025 (赛季): a span of years.
-            let year_like = |e: &End| {
-                !e.chinese
-                    && e.unit.is_none()
-                    && e.magnitude.is_none()
-                    && e.end - e.start == 4
-                    && (1900.0..=2100.0).contains(&e.num.value)
-            };
-            if year_like(&low) && year_like(h) && pre.is_none() {
+            if is_year_like(&low) && is_year_like(h) && pre.is_none() {
                 let mut cl = self.blank(Span::new(i, h.end), ClaimKind::Period);
                 cl.period = Some(format!(
                     "{}-{}",
@@ -368,27 +401,7 @@ impl Scanner<'_> {
             unit: low.unit.clone(),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
-        // List markers: 1、 (1) （二） and 1. at a line start number items, they count nothing.
-        let bare = high.is_none() && low.unit.is_none() && low.magnitude.is_none() && pre.is_none();
-        if bare && !low.decimal {
-            let before = prev_char(text, low.start);
-            let after = char_at(text, low.end);
-            let marker = matches!(after, Some('、'))
-                || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
-                || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
-            if marker {
-                return Some(low.end);
-            }
-        }
-        // A bare year-like number (2025中国汽车论坛) names an event or a year, not a quantity.
-        if high.is_none()
-            && low.unit.is_none()
-            && low.magnitude.is_none()
-            && pre.is_none()
-            && !low.chinese
-            && low.end - low.start == 4
-            && (1900.0..=2100.0).contains(&low.num.value)
-        {
+        if high.is_none() && pre.is_none() && names_no_figure(text, &low) {
             return Some(low.end);
         }
         let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
@@ -462,6 +475,13 @@ impl Scanner<'_> {
         cl.hedge = hedge;
         cl.direction = direction;
         self.fill_topic(&mut cl);
+        // 较2024年的548.4GWh: the figure right after a comparison-base period belongs to it.
+        if let Some((base_end, base)) = &self.base_period {
+            let gap = text.get(*base_end..start).unwrap_or("-");
+            if gap.is_empty() || gap == "的" {
+                cl.period = base.clone();
+            }
+        }
         // 60万-80万枚出货量: a metric word right after the figure names it.
         let after = if starts_at(text, end, "的") {
             end + "的".len()
@@ -629,5 +649,39 @@ fn classify(shape: Shape, lead: Lead) -> (ClaimKind, Option<Direction>) {
         Some(_) => (ClaimKind::Level, rate.flatten()),
         None if shape.bare_amount => (ClaimKind::Level, rate.flatten()),
         None => (ClaimKind::Count, rate.flatten()),
+    }
+}
+
+/// True for a bare number that counts nothing: a list marker (1、 (1) 1. at a line start) or
+/// a year-like number naming an event (2025中国汽车论坛).
+fn names_no_figure(text: &str, low: &End) -> bool {
+    if low.unit.is_some() || low.magnitude.is_some() || low.decimal {
+        return false;
+    }
+    let before = prev_char(text, low.start);
+    let after = char_at(text, low.end);
+    let marker = matches!(after, Some('、'))
+        || (matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）')))
+        || (matches!(before, None | Some('\n')) && matches!(after, Some('.' | '．')));
+    marker || (!low.chinese && is_year_like(low))
+}
+
+/// A bare four-digit Arabic number between 1900 and 2100.
+fn is_year_like(e: &End) -> bool {
+    !e.chinese
+        && e.unit.is_none()
+        && e.magnitude.is_none()
+        && e.end - e.start == 4
+        && (1900.0..=2100.0).contains(&e.num.value)
+}
+
+/// The ISO code of a currency sign written before a number.
+pub(super) fn currency_sign(c: char) -> Option<&'static str> {
+    match c {
+        '$' | '＄' => Some("USD"),
+        '￥' | '¥' => Some("CNY"),
+        '€' => Some("EUR"),
+        '£' | '￡' => Some("GBP"),
+        _ => None,
     }
 }

@@ -38,6 +38,8 @@ pub(super) struct Scanner<'a> {
     pub(super) last_claim_end: usize,
     /// End of the last quantity and the change verb before it (for lists: 增长5%、6%).
     pub(super) last_lead: Option<(usize, Lead)>,
+    /// End and period of the last comparison-base period (较2024年的548.4GWh).
+    pub(super) base_period: Option<(usize, Option<String>)>,
     /// The document's sentences.
     pub(super) sentences: &'a [Span],
     /// Index of the sentence at the scan position (only moves forward).
@@ -121,6 +123,10 @@ impl Scanner<'_> {
         if c.is_ascii_alphabetic() {
             return Some(self.latin(i));
         }
+        if let Some(end) = subject::domestic_name(text, i) {
+            self.topic.top_mut().subject = Some(text[i..end].to_string());
+            return Some(end);
+        }
         if c == '某' {
             if let Some(end) = subject::mou_name(&self.lex, text, i) {
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
@@ -167,6 +173,8 @@ impl Scanner<'_> {
             || is_cn_numeral_char(c)
             || starts_at(text, i, "百分之")
             || self.sign_at(i).is_some()
+            || (super::quantity::currency_sign(c).is_some()
+                && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit))
         {
             return self.quantity(i);
         }
@@ -264,9 +272,11 @@ impl Scanner<'_> {
     pub(super) fn period_claim(&mut self, m: PeriodMatch) -> usize {
         // 比上半年, 较去年: a comparison base, not the period of what follows.
         let before = text::tail(self.text, self.floor(m.start), m.start, 2);
+        // 2019年同期 is a base too, whatever comes before it.
         let base = ["比", "较", "相比", "与", "同"]
             .iter()
-            .any(|w| before.ends_with(w));
+            .any(|w| before.ends_with(w))
+            || starts_at(self.text, m.end, "同期");
         // 一、二、三季度 / 1月和2月: the last item of a list of periods names only part of what
         // follows, so nothing is carried (the figures after are usually 分别 per item).
         let mut back = self.text.get(..m.start).unwrap_or_default().chars().rev();
@@ -279,6 +289,9 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         if list {
             top.period = None;
+        }
+        if base {
+            self.base_period = Some((m.end, m.period.clone()));
         }
         if base || list {
             if m.is_claim {

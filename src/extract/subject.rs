@@ -251,6 +251,7 @@ const METRICS: &[&str] = &[
     "零售额",
     "良率",
     "零售量",
+    "装车量",
     "房价",
     "均价",
     "售价",
@@ -456,6 +457,53 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
     Some(start)
 }
 
+/// Product nouns that close a 国产… name (国产AI芯片, 国产手机).
+const PRODUCT_NOUNS: &[&str] = &[
+    "芯片",
+    "手机",
+    "汽车",
+    "电池",
+    "大模型",
+    "模型",
+    "品牌",
+    "厂商",
+    "企业",
+    "车企",
+    "新能源车",
+    "电动车",
+    "光刻机",
+    "操作系统",
+    "软件",
+    "服务器",
+    "GPU",
+    "CPU",
+    "算力",
+];
+
+/// A class of domestic products named as a subject at `i`: 国产 or 本土 + at most 8 characters
+/// ending in a product noun (国产AI芯片已实现… → 国产AI芯片). Its end.
+pub fn domestic_name(text: &str, i: usize) -> Option<usize> {
+    if !(starts_at(text, i, "国产") || starts_at(text, i, "本土")) {
+        return None;
+    }
+    let mut j = i + "国产".len();
+    let mut best = None;
+    for _ in 0..8 {
+        if let Some(w) = PRODUCT_NOUNS
+            .iter()
+            .filter(|w| starts_at(text, j, w))
+            .max_by_key(|w| w.len())
+        {
+            best = Some(j + w.len());
+        }
+        match char_at(text, j) {
+            Some(c) if is_han(c) || c.is_ascii_alphanumeric() => j += c.len_utf8(),
+            _ => break,
+        }
+    }
+    best
+}
+
 /// What the paragraph is currently talking about.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Topic {
@@ -578,6 +626,9 @@ mod tests {
         assert_eq!(company_name_start(t, 0, t.find("公司").unwrap()), None);
         let t = "该上市公司";
         assert_eq!(company_name_start(t, 0, t.find("公司").unwrap()), None);
+        let t = "国产AI芯片已实现30万枚出货";
+        assert_eq!(domestic_name(t, 0), Some("国产AI芯片".len()));
+        assert_eq!(domestic_name("国产化率", 0), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
     }
