@@ -1,7 +1,7 @@
 //! NC109 invalid-date: dates and periods that do not exist or are garbled as written.
 
 use crate::checks::{Check, Context, Outcome};
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::ClaimKind;
 use crate::finding::{Finding, RuleInfo};
 use crate::settings::{days_in_month, Date};
 use std::collections::BTreeSet;
@@ -41,6 +41,8 @@ impl Check for InvalidDate {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        // The article's years, gathered once and only if some period needs repair.
+        let mut years: Option<BTreeSet<i32>> = None;
         for c in cx.claims {
             if !matches!(c.kind, ClaimKind::Date | ClaimKind::Period) {
                 continue;
@@ -66,8 +68,8 @@ impl Check for InvalidDate {
             })
             .expected("an existing calendar date or period")
             .tolerance("none: months 1–12, days within the month, quarters 1–4, halves 1–2");
-            let years = other_years(cx, c);
-            if let Some(s) = restore_two_digit_year(text, &years) {
+            let years = years.get_or_insert_with(|| valid_years(cx));
+            if let Some(s) = restore_two_digit_year(text, years) {
                 f = f.suggestion(s);
             }
             out.findings.push(f);
@@ -136,13 +138,15 @@ fn check_day(year: i32, month: u32, day: u32) -> Option<String> {
     }
 }
 
-/// Years named by the article's other dates and periods, and its publication year.
-fn other_years(cx: &Context<'_>, this: &Claim) -> BTreeSet<i32> {
+/// Years named by the article's valid dates and periods, and its publication year (a
+/// flagged claim's own period is invalid or unknown, so it never vouches for itself).
+fn valid_years(cx: &Context<'_>) -> BTreeSet<i32> {
     let mut years: BTreeSet<i32> = cx
         .claims
         .iter()
-        .filter(|c| c.id != this.id && matches!(c.kind, ClaimKind::Date | ClaimKind::Period))
+        .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Period) && c.notes.is_empty())
         .filter_map(|c| c.period.as_deref())
+        .filter(|p| period_problem(p).is_none())
         .filter_map(leading_year)
         .collect();
     years.extend(cx.article_date.map(|d| d.year));

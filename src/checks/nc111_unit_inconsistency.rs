@@ -5,7 +5,7 @@ use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind};
 use crate::finding::{Finding, RuleInfo};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 crate::declare_rule!(
     UnitInconsistency,
@@ -89,14 +89,14 @@ fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
         return;
     };
     // Sentences that state the series in more than one currency hold conversions.
-    let mixed_sentence = |s: usize| {
-        let mut it = group
-            .iter()
-            .filter(|c| c.sentence == s)
-            .map(|c| currency(c));
-        let one = it.next();
-        it.any(|u| Some(u) != one)
-    };
+    let mut by_sentence: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for c in group {
+        by_sentence
+            .entry(c.sentence)
+            .or_default()
+            .insert(currency(c));
+    }
+    let mixed_sentence = |s: usize| by_sentence.get(&s).is_some_and(|u| u.len() > 1);
     // Mentions of a series with more than one mention are checked against each other.
     if group.len() > 1 {
         for c in group {
