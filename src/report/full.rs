@@ -119,11 +119,24 @@ fn width_of(chars: &[char], a: usize, b: usize) -> usize {
         .sum()
 }
 
+/// True when chars `[a, b)` are at most `budget` columns wide; stops counting past it, so
+/// the test costs the budget, not the distance between two far-apart marks.
+fn width_at_most(chars: &[char], a: usize, b: usize, budget: usize) -> bool {
+    let mut used = 0;
+    for &c in &chars[a.min(chars.len())..b.min(chars.len())] {
+        used += char_width(c);
+        if used > budget {
+            return false;
+        }
+    }
+    true
+}
+
 /// The window `[s, e)` of chars to print so that `[lo, hi)` shows with context in `budget`
 /// columns, centred on the marks where the line allows.
 fn window(chars: &[char], lo: usize, hi: usize, budget: usize) -> (usize, usize) {
     let n = chars.len();
-    if width_of(chars, 0, n) <= budget {
+    if width_at_most(chars, 0, n, budget) {
         return (0, n);
     }
     let (mut s, mut e) = (lo.min(n), hi.min(n));
@@ -194,12 +207,21 @@ impl FullWriter {
                 .iter()
                 .map(|r| mark(doc, r.span, false, &r.message)),
         );
+        // The chars of the line last looked at: a finding with thousands of related spans
+        // on one long line must not collect that line once per span.
+        let mut cached: Option<(usize, Vec<char>)> = None;
         for (line, m) in marks {
-            let chars = line_chars(doc, line);
+            if !matches!(&cached, Some((l, _)) if *l == line) {
+                cached = Some((line, line_chars(doc, line)));
+            }
+            let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
             let fits = |g: &Group| {
+                if g.line != line {
+                    return false;
+                }
                 let lo = g.marks.iter().map(|x| x.a).min().unwrap_or(m.a).min(m.a);
                 let hi = g.marks.iter().map(|x| x.b).max().unwrap_or(m.b).max(m.b);
-                g.line == line && width_of(&chars, lo, hi) <= budget
+                width_at_most(chars, lo, hi, budget)
             };
             match groups.iter_mut().find(|g| fits(g)) {
                 Some(g) => g.marks.push(m),
@@ -217,20 +239,20 @@ impl FullWriter {
         self.width.saturating_sub(2 * ELLIPSIS.len()).max(10)
     }
 
-    /// Renders one group: the (windowed) source line and one underline row per mark.
+    /// Renders one group (`chars`: its line's characters): the windowed source line and one
+    /// underline row per mark.
     fn render_group(
         &self,
-        doc: &Document,
+        chars: &[char],
         g: &Group,
         sev: Severity,
         gw: usize,
         p: &Paint,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let chars = line_chars(doc, g.line);
         let lo = g.marks.iter().map(|m| m.a).min().unwrap_or(0);
         let hi = g.marks.iter().map(|m| m.b).max().unwrap_or(0);
-        let (s, e) = window(&chars, lo, hi, self.budget());
+        let (s, e) = window(chars, lo, hi, self.budget());
         let prefix = if s > 0 { ELLIPSIS } else { "" };
         let suffix = if e < chars.len() { ELLIPSIS } else { "" };
         let src: String = chars[s..e].iter().map(|&c| printable(c)).collect();
@@ -243,8 +265,8 @@ impl FullWriter {
         for m in &g.marks {
             let a = m.a.clamp(s, e);
             let b = m.b.clamp(a, e);
-            let pad = prefix.len() + width_of(&chars, s, a);
-            let len = width_of(&chars, a, b).max(1);
+            let pad = prefix.len() + width_of(chars, s, a);
+            let len = width_of(chars, a, b).max(1);
             let (ch, label) = if m.primary {
                 ('^', "")
             } else {
@@ -296,11 +318,16 @@ impl FullWriter {
         )?;
         let bar = p.gutter("|");
         writeln!(out, "{:gw$} {bar}", "")?;
+        let mut cached: Option<(usize, Vec<char>)> = None;
         for (i, g) in groups.iter().enumerate() {
             if i > 0 {
                 writeln!(out, "{:gw$} {bar}", "")?;
             }
-            self.render_group(doc, g, f.severity, gw, &p, out)?;
+            if !matches!(&cached, Some((l, _)) if *l == g.line) {
+                cached = Some((g.line, line_chars(doc, g.line)));
+            }
+            let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+            self.render_group(chars, g, f.severity, gw, &p, out)?;
         }
         let notes = [
             ("stated", &f.stated),
