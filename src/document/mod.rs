@@ -156,8 +156,9 @@ impl Document {
         (line + 1, col)
     }
 
-    /// Number of characters in `text[..offset]` (`offset` on a char boundary).
-    fn chars_before(&self, offset: usize) -> usize {
+    /// Number of characters in `text[..offset]` (`offset` on a char boundary), a BOM
+    /// included; costs at most one 4 KB block of counting.
+    pub fn chars_before(&self, offset: usize) -> usize {
         let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
         while k > 0 && self.char_marks[k].0 > offset {
             k -= 1;

@@ -89,6 +89,9 @@ struct Mark {
 struct Group {
     line: usize,
     marks: Vec<Mark>,
+    /// Smallest `a` and largest `b` of the marks, kept as marks are added.
+    lo: usize,
+    hi: usize,
 }
 
 /// Display width of a character as printed (tabs expand to 4 columns).
@@ -172,9 +175,10 @@ fn window(chars: &[char], lo: usize, hi: usize, budget: usize) -> (usize, usize)
 
 /// Character index of byte `offset` within the line starting at byte `line_start`.
 fn char_index(doc: &Document, line_start: usize, offset: usize) -> usize {
-    doc.text
-        .get(line_start..offset)
-        .map_or(0, |s| s.chars().count())
+    // From the document's block index: counting from the line start for every mark was
+    // quadratic on one long line with thousands of marks.
+    doc.chars_before(offset)
+        .saturating_sub(doc.chars_before(line_start))
 }
 
 /// Places `span` on its first line as a [`Mark`] (spans running past the line end are cut there).
@@ -209,24 +213,34 @@ impl FullWriter {
         );
         // The chars of the line last looked at: a finding with thousands of related spans
         // on one long line must not collect that line once per span.
-        let mut cached: Option<(usize, Vec<char>)> = None;
+        // With the prefix sums of its char widths, any width on it is one subtraction.
+        let mut cached: Option<(usize, Vec<usize>)> = None;
         for (line, m) in marks {
             if !matches!(&cached, Some((l, _)) if *l == line) {
-                cached = Some((line, line_chars(doc, line)));
-            }
-            let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-            let fits = |g: &Group| {
-                if g.line != line {
-                    return false;
+                let mut prefix = vec![0];
+                let mut sum = 0;
+                for c in line_chars(doc, line) {
+                    sum += char_width(c);
+                    prefix.push(sum);
                 }
-                let lo = g.marks.iter().map(|x| x.a).min().unwrap_or(m.a).min(m.a);
-                let hi = g.marks.iter().map(|x| x.b).max().unwrap_or(m.b).max(m.b);
-                width_at_most(chars, lo, hi, budget)
+                cached = Some((line, prefix));
+            }
+            let prefix = cached.as_ref().map_or(&[0][..], |(_, p)| p.as_slice());
+            let at = |i: usize| prefix[i.min(prefix.len() - 1)];
+            let fits = |g: &Group| {
+                let (lo, hi) = (g.lo.min(m.a), g.hi.max(m.b));
+                g.line == line && at(hi).saturating_sub(at(lo)) <= budget
             };
             match groups.iter_mut().find(|g| fits(g)) {
-                Some(g) => g.marks.push(m),
+                Some(g) => {
+                    g.lo = g.lo.min(m.a);
+                    g.hi = g.hi.max(m.b);
+                    g.marks.push(m);
+                }
                 None => groups.push(Group {
                     line,
+                    lo: m.a,
+                    hi: m.b,
                     marks: vec![m],
                 }),
             }
