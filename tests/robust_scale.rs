@@ -50,6 +50,9 @@ fn a_long_share_list_gives_reports_proportional_to_it() {
     let large = sizes(&share_list(3000));
     for ((name, a), (_, b)) in small.iter().zip(&large) {
         let ratio = *b as f64 / (*a).max(1) as f64;
-        assert!(ratio < 20.0, "{name}: {a} bytes for 300 shares, {b} for 3000");
+        assert!(
+            ratio < 20.0,
+            "{name}: {a} bytes for 300 shares, {b} for 3000"
+        );
     }
 }
