@@ -41,9 +41,7 @@ fuzz_target!(|data: &[u8]| {
     totals.stats.add(&report.stats);
     let mut writers: Vec<_> = Format::ALL
         .iter()
-        .flat_map(|&(_, f)| {
-            [false, true].map(|color| writer(f, ReportOptions { color }))
-        })
+        .flat_map(|&(_, f)| [false, true].map(|color| writer(f, ReportOptions { color })))
         .collect();
     writers.extend(ClaimsFormat::ALL.iter().map(|&(_, f)| claims_writer(f)));
     for mut w in writers {
