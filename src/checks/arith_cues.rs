@@ -54,10 +54,20 @@ pub fn between<'a>(cx: &Context<'a>, a: Span, b: Span) -> &'a str {
     }
 }
 
-/// The text of the claim's sentence before the claim.
+/// Bytes before a claim that [`before_in_sentence`] returns at most (about 340 Chinese
+/// characters, longer than any real sentence): rules search it once per claim, and a
+/// sentence that never ends (a scraped page without 。) must not make that quadratic.
+const BEFORE_WINDOW: usize = 1024;
+
+/// The text of the claim's sentence before the claim (at most [`BEFORE_WINDOW`] bytes).
 pub fn before_in_sentence<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
     let s = sentence_span(cx, claim);
-    cx.doc.text.get(s.start..claim.span.start).unwrap_or("")
+    let text = &cx.doc.text;
+    let mut start = s.start.max(claim.span.start.saturating_sub(BEFORE_WINDOW));
+    while start < claim.span.start && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..claim.span.start).unwrap_or("")
 }
 
 /// Characters that end a clause inside a sentence.

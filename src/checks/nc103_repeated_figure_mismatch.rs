@@ -163,7 +163,11 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
     // with last year's.
     let same_period = |a: &Claim, b: &Claim| a.period == b.period;
     for (i, later) in group.iter().enumerate() {
-        let earlier: Vec<&Claim> = group[..i]
+        // Mentions come in text order, so those of `later`'s own sentence are the tail of
+        // `group[..i]`: cut it off rather than filter it, or one endless sentence repeating
+        // a key (a page with no 。) is scanned once per mention — quadratic.
+        let before = group[..i].partition_point(|e| e.sentence < later.sentence);
+        let earlier: Vec<&Claim> = group[..before]
             .iter()
             .copied()
             .filter(|e| e.sentence != later.sentence && same_period(e, later))

@@ -361,6 +361,13 @@ impl<'d> Surroundings<'d> {
             .get(claim.sentence)
             .copied()
             .unwrap_or(Span::new(claim.span.start, claim.span.start));
+        // Every rule searches these strings once per claim: a sentence that never ends (a
+        // scraped page with no 。) would make that quadratic, so only a window of
+        // WINDOW bytes either side of the claim counts as its sentence.
+        let text = &doc.text;
+        let lo = boundary_at_or_after(text, claim.span.start.saturating_sub(WINDOW));
+        let hi = boundary_at_or_before(text, claim.span.end.saturating_add(WINDOW));
+        let sent = Span::new(sent.start.max(lo), sent.end.min(hi).max(sent.start.max(lo)));
         let start = sent.start.min(claim.span.start);
         let sentence = doc.text.get(sent.start..sent.end).unwrap_or("");
         let before = doc.text.get(start..claim.span.start).unwrap_or("");
@@ -387,6 +394,28 @@ impl<'d> Surroundings<'d> {
             lead: sentence,
         }
     }
+}
+
+/// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
+/// characters: longer than any real sentence, short enough to keep matching linear).
+const WINDOW: usize = 1024;
+
+/// The first char boundary at or after `i` (clamped to the text).
+fn boundary_at_or_after(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last char boundary at or before `i` (clamped to the text).
+fn boundary_at_or_before(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Words that may stand between a clause break and a growth figure whose metric was named

@@ -89,6 +89,9 @@ struct Mark {
 struct Group {
     line: usize,
     marks: Vec<Mark>,
+    /// Smallest `a` and largest `b` of the marks, kept as marks are added.
+    lo: usize,
+    hi: usize,
 }
 
 /// Display width of a character as printed (tabs expand to 4 columns).
@@ -119,11 +122,24 @@ fn width_of(chars: &[char], a: usize, b: usize) -> usize {
         .sum()
 }
 
+/// True when chars `[a, b)` are at most `budget` columns wide; stops counting past it, so
+/// the test costs the budget, not the distance between two far-apart marks.
+fn width_at_most(chars: &[char], a: usize, b: usize, budget: usize) -> bool {
+    let mut used = 0;
+    for &c in &chars[a.min(chars.len())..b.min(chars.len())] {
+        used += char_width(c);
+        if used > budget {
+            return false;
+        }
+    }
+    true
+}
+
 /// The window `[s, e)` of chars to print so that `[lo, hi)` shows with context in `budget`
 /// columns, centred on the marks where the line allows.
 fn window(chars: &[char], lo: usize, hi: usize, budget: usize) -> (usize, usize) {
     let n = chars.len();
-    if width_of(chars, 0, n) <= budget {
+    if width_at_most(chars, 0, n, budget) {
         return (0, n);
     }
     let (mut s, mut e) = (lo.min(n), hi.min(n));
@@ -159,9 +175,10 @@ fn window(chars: &[char], lo: usize, hi: usize, budget: usize) -> (usize, usize)
 
 /// Character index of byte `offset` within the line starting at byte `line_start`.
 fn char_index(doc: &Document, line_start: usize, offset: usize) -> usize {
-    doc.text
-        .get(line_start..offset)
-        .map_or(0, |s| s.chars().count())
+    // From the document's block index: counting from the line start for every mark was
+    // quadratic on one long line with thousands of marks.
+    doc.chars_before(offset)
+        .saturating_sub(doc.chars_before(line_start))
 }
 
 /// Places `span` on its first line as a [`Mark`] (spans running past the line end are cut there).
@@ -194,17 +211,36 @@ impl FullWriter {
                 .iter()
                 .map(|r| mark(doc, r.span, false, &r.message)),
         );
+        // The chars of the line last looked at: a finding with thousands of related spans
+        // on one long line must not collect that line once per span.
+        // With the prefix sums of its char widths, any width on it is one subtraction.
+        let mut cached: Option<(usize, Vec<usize>)> = None;
         for (line, m) in marks {
-            let chars = line_chars(doc, line);
+            if !matches!(&cached, Some((l, _)) if *l == line) {
+                let mut prefix = vec![0];
+                let mut sum = 0;
+                for c in line_chars(doc, line) {
+                    sum += char_width(c);
+                    prefix.push(sum);
+                }
+                cached = Some((line, prefix));
+            }
+            let prefix = cached.as_ref().map_or(&[0][..], |(_, p)| p.as_slice());
+            let at = |i: usize| prefix[i.min(prefix.len() - 1)];
             let fits = |g: &Group| {
-                let lo = g.marks.iter().map(|x| x.a).min().unwrap_or(m.a).min(m.a);
-                let hi = g.marks.iter().map(|x| x.b).max().unwrap_or(m.b).max(m.b);
-                g.line == line && width_of(&chars, lo, hi) <= budget
+                let (lo, hi) = (g.lo.min(m.a), g.hi.max(m.b));
+                g.line == line && at(hi).saturating_sub(at(lo)) <= budget
             };
             match groups.iter_mut().find(|g| fits(g)) {
-                Some(g) => g.marks.push(m),
+                Some(g) => {
+                    g.lo = g.lo.min(m.a);
+                    g.hi = g.hi.max(m.b);
+                    g.marks.push(m);
+                }
                 None => groups.push(Group {
                     line,
+                    lo: m.a,
+                    hi: m.b,
                     marks: vec![m],
                 }),
             }
@@ -217,20 +253,20 @@ impl FullWriter {
         self.width.saturating_sub(2 * ELLIPSIS.len()).max(10)
     }
 
-    /// Renders one group: the (windowed) source line and one underline row per mark.
+    /// Renders one group (`chars`: its line's characters): the windowed source line and one
+    /// underline row per mark.
     fn render_group(
         &self,
-        doc: &Document,
+        chars: &[char],
         g: &Group,
         sev: Severity,
         gw: usize,
         p: &Paint,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let chars = line_chars(doc, g.line);
         let lo = g.marks.iter().map(|m| m.a).min().unwrap_or(0);
         let hi = g.marks.iter().map(|m| m.b).max().unwrap_or(0);
-        let (s, e) = window(&chars, lo, hi, self.budget());
+        let (s, e) = window(chars, lo, hi, self.budget());
         let prefix = if s > 0 { ELLIPSIS } else { "" };
         let suffix = if e < chars.len() { ELLIPSIS } else { "" };
         let src: String = chars[s..e].iter().map(|&c| printable(c)).collect();
@@ -243,8 +279,8 @@ impl FullWriter {
         for m in &g.marks {
             let a = m.a.clamp(s, e);
             let b = m.b.clamp(a, e);
-            let pad = prefix.len() + width_of(&chars, s, a);
-            let len = width_of(&chars, a, b).max(1);
+            let pad = prefix.len() + width_of(chars, s, a);
+            let len = width_of(chars, a, b).max(1);
             let (ch, label) = if m.primary {
                 ('^', "")
             } else {
@@ -296,11 +332,16 @@ impl FullWriter {
         )?;
         let bar = p.gutter("|");
         writeln!(out, "{:gw$} {bar}", "")?;
+        let mut cached: Option<(usize, Vec<char>)> = None;
         for (i, g) in groups.iter().enumerate() {
             if i > 0 {
                 writeln!(out, "{:gw$} {bar}", "")?;
             }
-            self.render_group(doc, g, f.severity, gw, &p, out)?;
+            if !matches!(&cached, Some((l, _)) if *l == g.line) {
+                cached = Some((g.line, line_chars(doc, g.line)));
+            }
+            let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+            self.render_group(chars, g, f.severity, gw, &p, out)?;
         }
         let notes = [
             ("stated", &f.stated),

@@ -148,6 +148,22 @@ fn claim_title(c: &Claim) -> String {
     parts.join("\n")
 }
 
+/// Longest opening tag repeated on every piece of a finding; longer ones lose their title
+/// after the first piece.
+const TITLED_TAG_MAX: usize = 1024;
+
+/// `tag` without its `title="…"` attribute (titles are escaped: no `"` inside).
+fn untitled(tag: &str) -> String {
+    match tag.find(" title=\"") {
+        Some(i) => {
+            let rest = &tag[i + " title=\"".len()..];
+            let close = rest.find('"').map_or(rest.len(), |j| j + 1);
+            format!("{}{}", &tag[..i], &rest[close..])
+        }
+        None => tag.to_string(),
+    }
+}
+
 /// Opening tag of a layer's element for one piece of text.
 fn open_tag(layer: Layer, doc_id: &str, r: &DocReport) -> String {
     match layer {
@@ -213,6 +229,10 @@ fn article(r: &DocReport, doc_id: &str) -> String {
     let mut out = String::with_capacity(doc.text.len() * 2);
     let mut next = 0; // next span (by start) not yet active
     let mut active: Vec<(Span, Layer)> = Vec::new();
+    // A finding over a long list is cut into a piece per claim inside it; building (and
+    // escaping) its title once per piece was quadratic in the list length.
+    let mut tags: std::collections::BTreeMap<Layer, (String, String)> =
+        std::collections::BTreeMap::new();
     for line in 0..lines {
         let ls = doc.line_span(line);
         out.push_str(&format!(
@@ -250,7 +270,23 @@ fn article(r: &DocReport, doc_id: &str) -> String {
             layers.sort_unstable();
             layers.dedup();
             for &l in &layers {
-                out.push_str(&open_tag(l, doc_id, r));
+                // A finding over a list of n claims is cut into n pieces; a title (hover
+                // text) that lists the n shares, repeated on each, would make the page grow
+                // as n². Long titles go on the first piece only.
+                match tags.get(&l) {
+                    Some((_, later)) if matches!(l, Layer::Finding(_)) => out.push_str(later),
+                    Some((first, _)) => out.push_str(first),
+                    None => {
+                        let first = open_tag(l, doc_id, r);
+                        out.push_str(&first);
+                        let later = if first.len() <= TITLED_TAG_MAX {
+                            first.clone()
+                        } else {
+                            untitled(&first)
+                        };
+                        tags.insert(l, (first, later));
+                    }
+                }
             }
             out.push_str(&escape(slice(doc, piece)));
             for &l in layers.iter().rev() {
