@@ -384,6 +384,12 @@ impl Lexicon {
         }
     }
 
+    /// True when some word of the lexicon starts with `c`: [`Lexicon::match_at`] finds
+    /// nothing at a character for which this is false.
+    pub fn starts_with_char(&self, c: char) -> bool {
+        self.by_first.contains_key(&c)
+    }
+
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
@@ -560,10 +566,14 @@ const PRODUCT_NOUNS: &[&str] = &[
     "算力",
 ];
 
+/// The words that open a class of domestic products (two characters each, see
+/// [`domestic_name`]).
+pub const DOMESTIC_PREFIXES: &[&str] = &["国产", "本土"];
+
 /// A class of domestic products named as a subject at `i`: 国产 or 本土 + at most 8 characters
 /// ending in a product noun (国产AI芯片已实现… → 国产AI芯片). Its end.
 pub fn domestic_name(text: &str, i: usize) -> Option<usize> {
-    if !(starts_at(text, i, "国产") || starts_at(text, i, "本土")) {
+    if !DOMESTIC_PREFIXES.iter().any(|p| starts_at(text, i, p)) {
         return None;
     }
     let mut j = i + "国产".len();
