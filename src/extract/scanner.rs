@@ -475,3 +475,57 @@ fn reads_as_quantity(text: &str, word: &str, end: usize) -> bool {
             || magnitude::match_magnitude(text, end).is_some()
             || matches!(char_at(text, end), Some('.' | '．' | ',')))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scanner_for, ExtractOptions};
+    use crate::document::Document;
+    use std::path::Path;
+
+    fn articles(dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                articles(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(std::fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+
+    /// The prefilter is exact: at every character of every fixture and seed article it rules
+    /// out, `try_at` reads nothing and leaves the scanner as it was.
+    #[test]
+    fn prefilter_rules_out_only_characters_no_reader_takes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        articles(&root.join("tests/fixtures"), &mut texts);
+        articles(&root.join("seeds"), &mut texts);
+        assert!(texts.len() > 10, "fixture articles not found");
+        let opts = ExtractOptions::default();
+        let (mut skipped, mut tried) = (0, 0);
+        for text in &texts {
+            let doc = Document::new("t.txt", text.as_str());
+            let sentences = doc.sentences();
+            let mut sc = scanner_for(&doc, &opts, &sentences);
+            for (i, c) in text.char_indices() {
+                if sc.may_start(c) {
+                    tried += 1;
+                    continue;
+                }
+                skipped += 1;
+                let (claims, mentions) = (sc.claims.len(), sc.mentions);
+                assert_eq!(sc.try_at(i, c), None, "{c} at {i}");
+                assert_eq!((sc.claims.len(), sc.mentions), (claims, mentions));
+            }
+        }
+        // Both sides are exercised: most characters are skipped, many are not.
+        assert!(
+            skipped > tried && tried > 1000,
+            "{skipped} skipped, {tried} tried"
+        );
+    }
+}
