@@ -9,7 +9,7 @@ use super::quantity::{BELOW_ZERO, SIGNS};
 use super::special::{COMPANY_SUFFIXES, HALF_WORDS};
 use super::subject::DOMESTIC_PREFIXES;
 use super::subject::{self, Lexicon, TopicStack, WordKind};
-use super::text::{self, char_at, starts_at, CharMap};
+use super::text::{self, char_at, starts_at, CharSet};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
@@ -150,7 +150,7 @@ impl Scanner<'_> {
             || PERIOD_LEADS.contains(&c)
             || SIGNS.contains(&c)
             || super::quantity::currency_sign(c).is_some()
-            || word_firsts().contains_key(&c)
+            || word_firsts().contains(c)
             || self.lex.starts_with_char(c)
     }
 
@@ -440,8 +440,8 @@ const PERCENT_WORD: &str = "百分之";
 /// First characters of the fixed words some reader starts with: non-numeral words (百度,
 /// 一些), company suffixes, 一半/半数/过半, 连续, 翻番, 国产/本土, 某, 百分之, 零下. Built once
 /// from the readers' own lists.
-fn word_firsts() -> &'static CharMap<()> {
-    static SET: OnceLock<CharMap<()>> = OnceLock::new();
+fn word_firsts() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
     SET.get_or_init(|| {
         let words = COMPANY_SUFFIXES
             .iter()
@@ -452,7 +452,6 @@ fn word_firsts() -> &'static CharMap<()> {
         words
             .filter_map(|w| w.chars().next())
             .chain(filter::non_numeral_firsts())
-            .map(|c| (c, ()))
             .collect()
     })
 }

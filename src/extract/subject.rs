@@ -3,7 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, CharMap};
+use super::text::{char_at, is_han, prev_char, starts_at, CharMap, CharSet};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,6 +351,8 @@ const NAME_END_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     by_first: CharMap<Vec<(String, WordKind)>>,
+    /// The keys of `by_first`, for the scanner's per-character test.
+    firsts: CharSet,
 }
 
 impl Lexicon {
@@ -378,6 +380,7 @@ impl Lexicon {
     fn add(&mut self, w: &str, kind: WordKind) {
         let w = w.trim();
         let Some(c) = w.chars().next() else { return };
+        self.firsts.insert(c);
         let list = self.by_first.entry(c).or_default();
         if !list.iter().any(|(x, _)| x == w) {
             list.push((w.to_string(), kind));
@@ -387,7 +390,7 @@ impl Lexicon {
     /// True when some word of the lexicon starts with `c`: [`Lexicon::match_at`] finds
     /// nothing at a character for which this is false.
     pub fn starts_with_char(&self, c: char) -> bool {
-        self.by_first.contains_key(&c)
+        self.firsts.contains(c)
     }
 
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
