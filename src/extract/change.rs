@@ -114,10 +114,10 @@ pub struct Trend {
 
 /// Reads `连续N年/个季度/个月 + verb` at byte `i`.
 pub fn match_trend(text: &str, i: usize) -> Option<Trend> {
-    if !starts_at(text, i, "连续") {
+    if !starts_at(text, i, TREND_LEAD) {
         return None;
     }
-    let j = i + "连续".len();
+    let j = i + TREND_LEAD.len();
     let n = read_int(text, j)?;
     let unit = ["年", "个季度", "季度", "个月", "月", "周", "天"]
         .into_iter()
@@ -148,22 +148,29 @@ pub fn match_doubling(text: &str, i: usize) -> Option<(usize, f64)> {
     if char_at(text, i)? != '翻' {
         return None;
     }
-    for (w, pct) in [
-        ("翻了两番", 300.0),
-        ("翻两番", 300.0),
-        ("翻了一番", 100.0),
-        ("翻一番", 100.0),
-        ("翻番", 100.0),
-        ("翻了一倍", 100.0),
-        ("翻一倍", 100.0),
-        ("翻倍", 100.0),
-    ] {
+    for &(w, pct) in DOUBLINGS {
         if starts_at(text, i, w) {
             return Some((i + w.len(), pct));
         }
     }
     None
 }
+
+/// The word that opens a trend (连续三年下滑).
+pub const TREND_LEAD: &str = "连续";
+
+/// Doubling words and the growth each states in percent, longest first where one is a
+/// prefix of another.
+pub const DOUBLINGS: &[(&str, f64)] = &[
+    ("翻了两番", 300.0),
+    ("翻两番", 300.0),
+    ("翻了一番", 100.0),
+    ("翻一番", 100.0),
+    ("翻番", 100.0),
+    ("翻了一倍", 100.0),
+    ("翻一倍", 100.0),
+    ("翻倍", 100.0),
+];
 
 #[cfg(test)]
 mod tests {

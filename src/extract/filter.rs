@@ -129,6 +129,12 @@ fn by_first() -> &'static CharMap<Vec<&'static str>> {
     })
 }
 
+/// The first characters of [`NON_NUMERAL_WORDS`]: [`non_numeral_word`] finds nothing at any
+/// other character.
+pub fn non_numeral_firsts() -> impl Iterator<Item = char> {
+    by_first().keys().copied()
+}
+
 /// A non-numeral word at byte `i` (its end), longest first.
 pub fn non_numeral_word(text: &str, i: usize) -> Option<usize> {
     let words = by_first().get(&char_at(text, i)?)?;

@@ -77,7 +77,21 @@ pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
 /// [`extract`] with the document's [`Document::sentences`] already split, for callers that
 /// need them too (the pipeline splits each document once).
 pub fn extract_in(doc: &Document, opts: &ExtractOptions, sentences: &[Span]) -> Extraction {
-    let mut sc = Scanner {
+    let mut sc = scanner_for(doc, opts, sentences);
+    sc.run();
+    Extraction {
+        claims: sc.claims,
+        numeric_mentions: sc.mentions,
+    }
+}
+
+/// A scanner at the start of `doc`, not yet run.
+fn scanner_for<'a>(
+    doc: &'a Document,
+    opts: &'a ExtractOptions,
+    sentences: &'a [Span],
+) -> Scanner<'a> {
+    Scanner {
         text: &doc.text,
         opts,
         lex: lexicon(&opts.entities),
@@ -96,11 +110,6 @@ pub fn extract_in(doc: &Document, opts: &ExtractOptions, sentences: &[Span]) -> 
         sentence: 0,
         respectively: respectively::Respectively::default(),
         qizhong: false,
-    };
-    sc.run();
-    Extraction {
-        claims: sc.claims,
-        numeric_mentions: sc.mentions,
     }
 }
 

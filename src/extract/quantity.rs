@@ -56,20 +56,27 @@ pub(super) enum Read {
 /// Range separators between two ends.
 pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "〜", "至", "到"];
 
+/// Characters that sign a number written right after them (同比-3.2%, 负三): minus and plus
+/// in their ASCII, Unicode and full-width forms, and 负.
+pub(super) const SIGNS: &[char] = &['-', '−', '－', '负', '+', '＋'];
+
+/// The word that signs a number below zero (零下25度).
+pub(super) const BELOW_ZERO: &str = "零下";
+
 impl Scanner<'_> {
     /// A sign at `i` that starts a signed number (同比-3.2%, 同比+12%): its byte length and
     /// factor (−1 or +1).
     pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
         // 零下25度: below zero.
-        if starts_at(text, i, "零下") {
-            let d = i + "零下".len();
+        if starts_at(text, i, BELOW_ZERO) {
+            let d = i + BELOW_ZERO.len();
             return char_at(text, d)
                 .is_some_and(|n| is_arabic_digit(n) || (is_cn_numeral_char(n) && n != '零'))
-                .then_some(("零下".len(), -1.0));
+                .then_some((BELOW_ZERO.len(), -1.0));
         }
         let c = char_at(text, i)?;
-        if !matches!(c, '-' | '−' | '－' | '负' | '+' | '＋') {
+        if !SIGNS.contains(&c) {
             return None;
         }
         let n = char_at(text, i + c.len_utf8())?;

@@ -1,14 +1,19 @@
 //! The one-pass scanner: walks the text, tracks clauses, parentheses and the paragraph topic,
 //! and hands each position to the readers (words, periods, quantities).
 
+use super::change::DOUBLINGS;
 use super::change::{self, Lead};
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
+use super::quantity::{BELOW_ZERO, SIGNS};
+use super::special::{COMPANY_SUFFIXES, HALF_WORDS};
+use super::subject::DOMESTIC_PREFIXES;
 use super::subject::{self, Lexicon, TopicStack, WordKind};
-use super::text::{self, char_at, starts_at};
+use super::text::{self, char_at, starts_at, CharSet};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
+use std::sync::OnceLock;
 
 /// The running state of one pass over a document.
 pub(super) struct Scanner<'a> {
@@ -84,13 +89,16 @@ impl Scanner<'_> {
                     self.new_clause(next);
                 }
                 _ => {
-                    if let Some(end) = self.try_at(i, c) {
-                        i = end.max(next);
-                        // Readers return char boundaries; never let a slip stop the scan.
-                        while i < text.len() && !text.is_char_boundary(i) {
-                            i += 1;
+                    // Most characters start no reader: skip the readers for them at once.
+                    if self.may_start(c) {
+                        if let Some(end) = self.try_at(i, c) {
+                            i = end.max(next);
+                            // Readers return char boundaries; never let a slip stop the scan.
+                            while i < text.len() && !text.is_char_boundary(i) {
+                                i += 1;
+                            }
+                            continue;
                         }
-                        continue;
                     }
                     self.mark_change_words(i, c);
                 }
@@ -129,6 +137,21 @@ impl Scanner<'_> {
             }
             _ => {}
         }
+    }
+
+    /// False only when no reader of [`Scanner::try_at`] can match at a character `c`: then
+    /// `try_at` would return `None` without touching the scanner. Each test mirrors the
+    /// opening condition of a reader there; a reader added to `try_at` must be added here.
+    pub(super) fn may_start(&self, c: char) -> bool {
+        // URLs and Latin words (ASCII letters), digits in both widths, 一…亿 and 零下.
+        c.is_ascii_alphanumeric()
+            || is_arabic_digit(c)
+            || is_cn_numeral_char(c)
+            || PERIOD_LEADS.contains(&c)
+            || SIGNS.contains(&c)
+            || super::quantity::currency_sign(c).is_some()
+            || word_firsts().contains(c)
+            || self.lex.starts_with_char(c)
     }
 
     /// Tries every reader at byte `i`; returns where to continue, or `None` to step one char.
@@ -173,12 +196,7 @@ impl Scanner<'_> {
         if let Some(end) = self.doubling(i) {
             return Some(end);
         }
-        if matches!(
-            c,
-            '今' | '去' | '明' | '前' | '每' | '上' | '下' | '全' | '第'
-        ) || is_arabic_digit(c)
-            || is_cn_numeral_char(c)
-        {
+        if PERIOD_LEADS.contains(&c) || is_arabic_digit(c) || is_cn_numeral_char(c) {
             let cx = PeriodCx {
                 article: self.opts.article_date,
                 ctx_year: self.topic.top().year,
@@ -191,7 +209,7 @@ impl Scanner<'_> {
         }
         if is_arabic_digit(c)
             || is_cn_numeral_char(c)
-            || starts_at(text, i, "百分之")
+            || starts_at(text, i, PERCENT_WORD)
             || self.sign_at(i).is_some()
             || (super::quantity::currency_sign(c).is_some()
                 && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit))
@@ -412,6 +430,32 @@ impl Scanner<'_> {
     }
 }
 
+/// Characters that open a period word besides numerals (今年, 去年, 明年, 前三季度, 每季度,
+/// 上半年, 下半年, 全年, 第三季度): [`period::match_period`] is tried only at these.
+const PERIOD_LEADS: &[char] = &['今', '去', '明', '前', '每', '上', '下', '全', '第'];
+
+/// The word that opens a percentage written out (百分之三十).
+const PERCENT_WORD: &str = "百分之";
+
+/// First characters of the fixed words some reader starts with: non-numeral words (百度,
+/// 一些), company suffixes, 一半/半数/过半, 连续, 翻番, 国产/本土, 某, 百分之, 零下. Built once
+/// from the readers' own lists.
+fn word_firsts() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        let words = COMPANY_SUFFIXES
+            .iter()
+            .chain(HALF_WORDS)
+            .chain(DOMESTIC_PREFIXES)
+            .chain(DOUBLINGS.iter().map(|(w, _)| w))
+            .chain(&[change::TREND_LEAD, "某", PERCENT_WORD, BELOW_ZERO]);
+        words
+            .filter_map(|w| w.chars().next())
+            .chain(filter::non_numeral_firsts())
+            .collect()
+    })
+}
+
 /// Which metric words a claim kind takes: `Some(true)` share words, `Some(false)` amount
 /// words, `None` whichever came last (changes and trends name either).
 pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
@@ -429,4 +473,58 @@ fn reads_as_quantity(text: &str, word: &str, end: usize) -> bool {
         && (unit::match_unit(text, end).is_some()
             || magnitude::match_magnitude(text, end).is_some()
             || matches!(char_at(text, end), Some('.' | '．' | ',')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{scanner_for, ExtractOptions};
+    use crate::document::Document;
+    use std::path::Path;
+
+    fn articles(dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                articles(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(std::fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+
+    /// The prefilter is exact: at every character of every fixture and seed article it rules
+    /// out, `try_at` reads nothing and leaves the scanner as it was.
+    #[test]
+    fn prefilter_rules_out_only_characters_no_reader_takes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        articles(&root.join("tests/fixtures"), &mut texts);
+        articles(&root.join("seeds"), &mut texts);
+        assert!(texts.len() > 10, "fixture articles not found");
+        let opts = ExtractOptions::default();
+        let (mut skipped, mut tried) = (0, 0);
+        for text in &texts {
+            let doc = Document::new("t.txt", text.as_str());
+            let sentences = doc.sentences();
+            let mut sc = scanner_for(&doc, &opts, &sentences);
+            for (i, c) in text.char_indices() {
+                if sc.may_start(c) {
+                    tried += 1;
+                    continue;
+                }
+                skipped += 1;
+                let (claims, mentions) = (sc.claims.len(), sc.mentions);
+                assert_eq!(sc.try_at(i, c), None, "{c} at {i}");
+                assert_eq!((sc.claims.len(), sc.mentions), (claims, mentions));
+            }
+        }
+        // Both sides are exercised: most characters are skipped, many are not.
+        assert!(
+            skipped > tried && tried > 1000,
+            "{skipped} skipped, {tried} tried"
+        );
+    }
 }

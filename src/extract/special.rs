@@ -6,6 +6,19 @@ use super::{change, hedge, subject};
 use crate::claim::{Bound, ClaimKind, Direction, Hedge, HedgeKind, Num, Unit, UnitKind, Value};
 use crate::document::Span;
 
+/// Company-name suffixes, longest first (股份有限公司 before 公司).
+pub(super) const COMPANY_SUFFIXES: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "公司",
+    "集团",
+    "品牌",
+];
+
+/// The words [`Scanner::half`] reads as 50%.
+pub(super) const HALF_WORDS: &[&str] = &["一半", "半数", "过半"];
+
 impl Scanner<'_> {
     /// 一半, 半数, 过半 (and 超过半数): a share of 50%.
     pub(super) fn half(&mut self, i: usize) -> Option<usize> {
@@ -59,16 +72,10 @@ impl Scanner<'_> {
     /// unless a known entity was just read inside it (宁德时代新能源科技股份有限公司 stays 宁德时代).
     pub(super) fn company(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
-        let suffix = [
-            "股份有限公司",
-            "有限责任公司",
-            "有限公司",
-            "公司",
-            "集团",
-            "品牌",
-        ]
-        .into_iter()
-        .find(|w| starts_at(text, i, w))?;
+        let suffix = COMPANY_SUFFIXES
+            .iter()
+            .copied()
+            .find(|w| starts_at(text, i, w))?;
         let end = i + suffix.len();
         // 归属于上市公司股东的净利润 names a metric, not a company.
         if starts_at(text, end, "股东") {

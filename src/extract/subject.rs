@@ -3,7 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, CharMap};
+use super::text::{char_at, is_han, prev_char, starts_at, CharMap, CharSet};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,6 +351,8 @@ const NAME_END_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     by_first: CharMap<Vec<(String, WordKind)>>,
+    /// The keys of `by_first`, for the scanner's per-character test.
+    firsts: CharSet,
 }
 
 impl Lexicon {
@@ -378,10 +380,17 @@ impl Lexicon {
     fn add(&mut self, w: &str, kind: WordKind) {
         let w = w.trim();
         let Some(c) = w.chars().next() else { return };
+        self.firsts.insert(c);
         let list = self.by_first.entry(c).or_default();
         if !list.iter().any(|(x, _)| x == w) {
             list.push((w.to_string(), kind));
         }
+    }
+
+    /// True when some word of the lexicon starts with `c`: [`Lexicon::match_at`] finds
+    /// nothing at a character for which this is false.
+    pub fn starts_with_char(&self, c: char) -> bool {
+        self.firsts.contains(c)
     }
 
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
@@ -560,10 +569,14 @@ const PRODUCT_NOUNS: &[&str] = &[
     "算力",
 ];
 
+/// The words that open a class of domestic products (two characters each, see
+/// [`domestic_name`]).
+pub const DOMESTIC_PREFIXES: &[&str] = &["国产", "本土"];
+
 /// A class of domestic products named as a subject at `i`: 国产 or 本土 + at most 8 characters
 /// ending in a product noun (国产AI芯片已实现… → 国产AI芯片). Its end.
 pub fn domestic_name(text: &str, i: usize) -> Option<usize> {
-    if !(starts_at(text, i, "国产") || starts_at(text, i, "本土")) {
+    if !DOMESTIC_PREFIXES.iter().any(|p| starts_at(text, i, p)) {
         return None;
     }
     let mut j = i + "国产".len();

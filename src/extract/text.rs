@@ -94,11 +94,71 @@ mod tests {
     }
 
     #[test]
+    fn char_set_holds_what_was_inserted() {
+        let set: CharSet = ['一', 'a', '𠀀', '\u{ffff}'].into_iter().collect();
+        for c in ['一', 'a', '𠀀', '\u{ffff}'] {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['二', 'b', '𠀁', '\0'] {
+            assert!(!set.contains(c), "{c}");
+        }
+        assert!(!CharSet::default().contains('一'));
+    }
+
+    #[test]
     fn tail_takes_last_chars() {
         assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
         assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
         assert_eq!(tail("增长", 3, 6, 5), "长");
         assert_eq!(tail("增长", 0, 6, 0), "");
+    }
+}
+
+/// A set of characters tested by one bit per Basic Multilingual Plane character (8 KiB), for
+/// membership tests at every position of a text; the rare characters beyond it are kept in
+/// a list.
+#[derive(Debug, Clone, Default)]
+pub struct CharSet {
+    /// Bit `c % 64` of word `c / 64` is set when `c` (below U+10000) is in the set.
+    bmp: Vec<u64>,
+    /// Members above U+FFFF.
+    other: Vec<char>,
+}
+
+impl CharSet {
+    /// Adds `c`.
+    pub fn insert(&mut self, c: char) {
+        let n = c as usize;
+        if n < 0x10000 {
+            if self.bmp.is_empty() {
+                self.bmp = vec![0; 0x10000 / 64];
+            }
+            self.bmp[n / 64] |= 1 << (n % 64);
+        } else if !self.other.contains(&c) {
+            self.other.push(c);
+        }
+    }
+
+    /// True when `c` is in the set.
+    pub fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        if n < 0x10000 {
+            self.bmp
+                .get(n / 64)
+                .is_some_and(|w| w & (1 << (n % 64)) != 0)
+        } else {
+            self.other.contains(&c)
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut set = CharSet::default();
+        for c in iter {
+            set.insert(c);
+        }
+        set
     }
 }
 
