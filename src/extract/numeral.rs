@@ -311,8 +311,9 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
         } else if let Some(p) = cn_small_power(c) {
             let d = match digit.take() {
                 Some(d) => d,
-                // 十五 = 15; a bare 百/千 needs a digit.
-                None if p == 10.0 && cur == 0.0 => 1.0,
+                // 十五 = 15; a bare 百/千 needs a digit. The accumulators only ever hold
+                // non-negative sums, so "nothing yet" is `<= 0.0` (no float equality).
+                None if c == '十' && cur <= 0.0 => 1.0,
                 None => return None,
             };
             if prev_power.is_some_and(|q| q <= p) && cur > 0.0 {
@@ -329,7 +330,7 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
                 last_place = 1.0;
             }
             let block = cur + d;
-            if block == 0.0 && section == 0.0 && total == 0.0 {
+            if block <= 0.0 && section <= 0.0 && total <= 0.0 {
                 return None; // a bare 万
             }
             section = (section + block) * 1e4;
@@ -343,7 +344,7 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
                 last_place = 1.0;
             }
             let block = section + cur + d;
-            if block == 0.0 && total == 0.0 {
+            if block <= 0.0 && total <= 0.0 {
                 return None;
             }
             total = (total + block) * 1e8;

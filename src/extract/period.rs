@@ -85,7 +85,7 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
     }
     if is_cn_numeral_char(c) {
         let n = parse_chinese(text, i)?;
-        if n.starts_with_power || n.step < 1.0 || n.value > 1e9 || n.value.fract() != 0.0 {
+        if n.starts_with_power || n.step < 1.0 || n.value > 1e9 || n.value.fract().abs() > 0.0 {
             return None;
         }
         return Some(IntTok {
