@@ -99,18 +99,6 @@ fn exit_code(t: &Totals, fail_on: Option<Severity>) -> u8 {
     }
 }
 
-/// Adds one document's counts to the run's.
-fn add_stats(sum: &mut Stats, s: &Stats) {
-    sum.numeric_mentions += s.numeric_mentions;
-    sum.claims += s.claims;
-    sum.checked += s.checked;
-    sum.unmatched += s.unmatched;
-    sum.errors += s.errors;
-    sum.warnings += s.warnings;
-    sum.infos += s.infos;
-    sum.suppressed += s.suppressed;
-}
-
 /// Refuses a `--output` that is one of the inputs: numcheck never overwrites an article.
 fn guard_output(plan: &Plan, gathered: &[Gathered]) -> Result<(), Error> {
     let Some(out) = &plan.output else {
@@ -290,7 +278,7 @@ fn execute(
                         Done::Doc(report) => {
                             writer.document(&report, out)?;
                             totals.documents += 1;
-                            add_stats(&mut totals.stats, &report.stats);
+                            totals.stats.add(&report.stats);
                         }
                         Done::Failed(e) => {
                             progress.message(&e.to_string());
