@@ -1,0 +1,281 @@
+//! A small streaming JSON emitter that writes exactly what `serde_json` writes (pretty or
+//! compact), straight into a byte buffer: no intermediate values, no per-field allocation.
+//!
+//! The JSON reports are tens of kilobytes per article, so they are written at close to copy
+//! speed; `json.rs` keeps the `serde` shapes as the reference the emitter is tested against.
+
+/// Writes JSON values into `out`, laid out as `serde_json::to_writer` (compact) or
+/// `serde_json::to_writer_pretty` (two-space indent) would, starting at `depth` levels.
+///
+/// Keys must be plain ASCII names (they are written unescaped); string values are escaped.
+pub struct Emitter<'a> {
+    out: &'a mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+    /// No value has been written yet in the innermost open object or array.
+    first: bool,
+}
+
+/// Spaces for indentation, copied a slice at a time.
+const SPACES: &[u8; 64] = b"                                                                ";
+
+impl<'a> Emitter<'a> {
+    /// An emitter writing into `out`; `depth` open levels are assumed around it, so
+    /// pretty lines are indented by `2 * depth` spaces as if nested that deep.
+    pub fn new(out: &'a mut Vec<u8>, pretty: bool, depth: usize) -> Self {
+        Emitter {
+            out,
+            pretty,
+            depth,
+            first: true,
+        }
+    }
+
+    /// A line break and the current indentation (pretty only).
+    fn newline(&mut self) {
+        self.out.push(b'\n');
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    /// The separator before a key or an array element.
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+        self.first = false;
+    }
+
+    /// Opens an object (`{`).
+    pub fn begin_object(&mut self) {
+        self.out.push(b'{');
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost object (`}`); an empty one prints as `{}`.
+    pub fn end_object(&mut self) {
+        self.close(b'}');
+    }
+
+    /// Opens an array (`[`).
+    pub fn begin_array(&mut self) {
+        self.out.push(b'[');
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost array (`]`); an empty one prints as `[]`.
+    pub fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if self.pretty && !self.first {
+            self.newline();
+        }
+        self.out.push(bracket);
+        // The enclosing container now holds a value.
+        self.first = false;
+    }
+
+    /// Starts an array element: the separator before it.
+    pub fn element(&mut self) {
+        self.separate();
+    }
+
+    /// Writes an object key (a plain ASCII name) and the colon after it.
+    pub fn key(&mut self, k: &str) {
+        self.separate();
+        self.out.push(b'"');
+        self.out.extend_from_slice(k.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    /// Writes a string value, escaped.
+    pub fn str(&mut self, s: &str) {
+        escape_into(self.out, s);
+    }
+
+    /// Writes a string value, or `null`.
+    pub fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    /// Writes `null`.
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// Writes `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// Writes an unsigned integer.
+    pub fn uint(&mut self, n: usize) {
+        write_uint(self.out, n as u64);
+    }
+
+    /// Writes a report number as [`super::json::number`] would print it.
+    pub fn number(&mut self, v: f64) {
+        super::json::write_number(self.out, v);
+    }
+
+    /// `"k": "s"`.
+    pub fn field_str(&mut self, k: &str, s: &str) {
+        self.key(k);
+        self.str(s);
+    }
+
+    /// `"k": "s"` or `"k": null`.
+    pub fn field_opt_str(&mut self, k: &str, s: Option<&str>) {
+        self.key(k);
+        self.opt_str(s);
+    }
+
+    /// `"k": n`.
+    pub fn field_uint(&mut self, k: &str, n: usize) {
+        self.key(k);
+        self.uint(n);
+    }
+
+    /// `"k": v` for a report number.
+    pub fn field_number(&mut self, k: &str, v: f64) {
+        self.key(k);
+        self.number(v);
+    }
+}
+
+/// Writes `n` in decimal, as `itoa` (and so `serde_json`) does.
+pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// Whether byte `b` must be escaped in a JSON string (as `serde_json` escapes: control
+/// characters, `"` and `\`; everything else, bytes >= 0x80 included, passes unchanged).
+#[inline]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !needs_escape(b) {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xf) as usize]);
+            }
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        let samples = [
+            "",
+            "收入171亿美元",
+            "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{1}i\u{1f}j\u{7f}k",
+            "\u{feff}‘引号’“”",
+        ];
+        for s in samples {
+            let mut out = Vec::new();
+            escape_into(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_print_like_serde_json() {
+        for n in [0u64, 7, 10, 99, 12345, u64::MAX] {
+            let mut out = Vec::new();
+            write_uint(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+    }
+
+    #[test]
+    fn layout_matches_serde_json_pretty_and_compact() {
+        let v = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x"}], "e": null});
+        for pretty in [true, false] {
+            let mut out = Vec::new();
+            let mut e = Emitter::new(&mut out, pretty, 0);
+            e.begin_object();
+            e.key("a");
+            e.begin_array();
+            e.end_array();
+            e.key("b");
+            e.begin_object();
+            e.end_object();
+            e.key("c");
+            e.begin_array();
+            e.element();
+            e.uint(1);
+            e.element();
+            e.begin_object();
+            e.field_str("d", "x");
+            e.end_object();
+            e.end_array();
+            e.key("e");
+            e.null();
+            e.end_object();
+            let expected = if pretty {
+                serde_json::to_vec_pretty(&v).unwrap()
+            } else {
+                serde_json::to_vec(&v).unwrap()
+            };
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
+    }
+}
