@@ -191,17 +191,29 @@ impl Worker<'_> {
             Mode::Claims => extract_only(doc, self.reference, self.settings),
         };
         match self.renderer {
-            Some(r) => {
-                let mut bytes = Vec::new();
-                let bytes = r.render(&report, &mut bytes).map(|()| bytes);
-                Done::Rendered {
-                    bytes,
-                    stats: report.stats,
-                }
-            }
+            Some(r) => Done::Rendered {
+                bytes: render(r, &report),
+                stats: report.stats,
+            },
             None => Done::Doc(Box::new(report)),
         }
     }
+}
+
+thread_local! {
+    /// Each worker's render buffer: it keeps the capacity of the largest output so far, so
+    /// a document is rendered without growing a buffer and copied out once at its size.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `report`'s output rendered by `r`, in a buffer of exactly its size.
+fn render(r: &dyn DocRenderer, report: &DocReport) -> std::io::Result<Vec<u8>> {
+    SCRATCH.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        r.render(report, &mut buf)?;
+        Ok(buf.to_vec())
+    })
 }
 
 /// The claims of a document with no rules run: what `numcheck claims` shows.

@@ -287,6 +287,37 @@ mod tests {
     }
 
     #[test]
+    fn locate_agrees_with_line_col_for_every_span() {
+        let long = "长".repeat(300);
+        for text in [
+            "\u{feff}收入171亿\r\n美元\n\n增长12%",
+            "ab\n",
+            &format!("\u{feff}{long}x{long}\n{long}"),
+        ] {
+            let doc = Document::new("t", text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &a) in bounds.iter().enumerate() {
+                for &b in bounds[k..].iter().step_by(7) {
+                    let loc = doc.locate(Span::new(a, b));
+                    let last = if a == b {
+                        a
+                    } else {
+                        text[..b].char_indices().last().map_or(0, |(i, _)| i)
+                    };
+                    assert_eq!((loc.line, loc.column), doc.line_col(a), "{a}..{b}");
+                    assert_eq!(
+                        (loc.end_line, loc.end_column),
+                        doc.line_col(last),
+                        "{a}..{b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn line_span_strips_crlf() {
         let doc = Document::new("t", "甲\r\n乙");
         assert_eq!(doc.slice(doc.line_span(0)), "甲");

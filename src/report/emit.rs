@@ -16,8 +16,13 @@ pub struct Emitter<'a> {
     first: bool,
 }
 
-/// Spaces for indentation, copied a slice at a time.
-const SPACES: &[u8; 64] = b"                                                                ";
+/// A comma, a line break and indentation: a separator is one slice of it.
+const SEPARATOR: [u8; 130] = {
+    let mut a = [b' '; 130];
+    a[0] = b',';
+    a[1] = b'\n';
+    a
+};
 
 impl<'a> Emitter<'a> {
     /// An emitter writing into `out`; `depth` open levels are assumed around it, so
@@ -32,23 +37,31 @@ impl<'a> Emitter<'a> {
     }
 
     /// A line break and the current indentation (pretty only).
+    #[inline]
     fn newline(&mut self) {
-        self.out.push(b'\n');
-        let mut n = 2 * self.depth;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            self.out.extend_from_slice(&SPACES[..k]);
-            n -= k;
+        self.indent(1);
+    }
+
+    /// `SEPARATOR[from..]` up to the current indentation: `from` 0 puts a comma first.
+    #[inline]
+    fn indent(&mut self, from: usize) {
+        let end = 2 + 2 * self.depth;
+        if end <= SEPARATOR.len() {
+            self.out.extend_from_slice(&SEPARATOR[from..end]);
+        } else {
+            // Deeper than any report nests: a space at a time.
+            self.out.extend_from_slice(&SEPARATOR[from..2]);
+            self.out.resize(self.out.len() + 2 * self.depth, b' ');
         }
     }
 
     /// The separator before a key or an array element.
+    #[inline]
     fn separate(&mut self) {
-        if !self.first {
-            self.out.push(b',');
-        }
         if self.pretty {
-            self.newline();
+            self.indent(usize::from(self.first));
+        } else if !self.first {
+            self.out.push(b',');
         }
         self.first = false;
     }
@@ -93,6 +106,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// Writes an object key (a plain ASCII name) and the colon after it.
+    #[inline]
     pub fn key(&mut self, k: &str) {
         self.separate();
         self.out.push(b'"');
@@ -160,17 +174,35 @@ impl<'a> Emitter<'a> {
     }
 }
 
+/// Two-digit decimal pairs `00`..`99`.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Writes `n` in decimal, as `itoa` (and so `serde_json`) does.
 pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
-    loop {
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if n >= 10 {
+        let r = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&buf[i..]);
 }
@@ -182,17 +214,40 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// Whether any of the 8 bytes of `w` must be escaped: a control character, `"` or `\`
+/// (the classic "has a zero / less-than byte" bit tricks; bytes >= 0x80 never match).
+#[inline]
+fn word_needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space | has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\'))))
+        != 0
+}
+
 /// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight clean bytes at a time: most text needs no escape at all.
+        if let Some(w) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            if !word_needs_escape(w) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         if !needs_escape(b) {
             continue;
         }
-        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(&bytes[start..i - 1]);
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -208,7 +263,7 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
                 out.push(HEX[(b & 0xf) as usize]);
             }
         }
-        start = i + 1;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
@@ -225,17 +280,45 @@ mod tests {
             "收入171亿美元",
             "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{1}i\u{1f}j\u{7f}k",
             "\u{feff}‘引号’“”",
+            "收入171亿美元，同比增长12.5%，\"约为\"两成\\",
         ];
+        let mut samples: Vec<String> = samples.iter().map(|s| s.to_string()).collect();
+        // Every escape at every position around the 8-byte steps of the fast path.
+        for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', '亿'] {
+            for at in 0..20 {
+                let mut s = "abcdefghij收入klmnop".to_string();
+                let at = (0..=at.min(s.len()))
+                    .rev()
+                    .find(|&i| s.is_char_boundary(i))
+                    .unwrap_or(0);
+                s.insert(at, c);
+                samples.push(s);
+            }
+        }
         for s in samples {
             let mut out = Vec::new();
-            escape_into(&mut out, s);
-            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+            escape_into(&mut out, &s);
+            assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
         }
     }
 
     #[test]
     fn integers_print_like_serde_json() {
-        for n in [0u64, 7, 10, 99, 12345, u64::MAX] {
+        for n in [
+            0u64,
+            7,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12345,
+            100000,
+            u64::MAX,
+        ] {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, serde_json::to_vec(&n).unwrap());

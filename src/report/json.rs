@@ -771,6 +771,144 @@ mod tests {
     }
 
     #[test]
+    fn written_numbers_match_the_value_path() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            13.1,
+            0.1 + 0.2,
+            1.71 * 1e10,
+            9.0e15,
+            9.5e15,
+            1e16,
+            1.5e16,
+            1e300,
+            1e-7,
+            1.5e-7,
+            2.0 / 3.0,
+            -2.0 / 3.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            123_456_789_012.5,
+            1_234_567_890_123.5,
+            -1e-12,
+        ];
+        let mut x = 0.000_123_f64;
+        for _ in 0..3000 {
+            vals.extend([x, -x * 1.37, (x * 1000.0).round() / 1000.0]);
+            x *= 1.0137;
+        }
+        for v in vals {
+            let mut out = Vec::new();
+            write_number(&mut out, v);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                number(v).to_string(),
+                "{v:e}"
+            );
+        }
+    }
+
+    /// The articles the emitter is checked against: every fixture and seed.
+    fn articles() -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("tests/fixtures"), root.join("seeds")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push((p.display().to_string(), t));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn rendered_documents_match_the_serde_shapes() {
+        let reference = crate::reference::Reference::bundled();
+        let settings = crate::settings::Settings::default();
+        for (path, text) in articles() {
+            let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
+            let mut fast = Vec::new();
+            render_document(&r, &mut fast);
+            let mut slow = Vec::new();
+            write_indented(&mut slow, &document(&r), 4).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(slow).unwrap(),
+                "{path}"
+            );
+            for c in &r.claims {
+                let mut fast = Vec::new();
+                emit_claim(&mut Emitter::new(&mut fast, false, 0), &r.doc, c, None);
+                assert_eq!(
+                    fast,
+                    serde_json::to_vec(&claim(&r.doc, c)).unwrap(),
+                    "{path}"
+                );
+            }
+            for f in &r.findings {
+                let mut fast = Vec::new();
+                emit_finding(&mut Emitter::new(&mut fast, false, 0), &r.doc, f);
+                assert_eq!(
+                    fast,
+                    serde_json::to_vec(&finding(&r.doc, f)).unwrap(),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn enum_names_match_serde() {
+        use serde_json::to_value as v;
+        let kinds = [
+            ClaimKind::Level,
+            ClaimKind::Share,
+            ClaimKind::Growth,
+            ClaimKind::PointChange,
+            ClaimKind::Multiple,
+            ClaimKind::Rank,
+            ClaimKind::Count,
+            ClaimKind::Trend,
+            ClaimKind::Date,
+            ClaimKind::Period,
+        ];
+        for k in kinds {
+            assert_eq!(v(k).unwrap(), kind_name(k));
+        }
+        let hedges = [
+            HedgeKind::About,
+            HedgeKind::Below,
+            HedgeKind::Above,
+            HedgeKind::WellAbove,
+            HedgeKind::AtLeast,
+            HedgeKind::AtMost,
+            HedgeKind::Each,
+        ];
+        for h in hedges {
+            assert_eq!(v(h).unwrap(), hedge_kind_name(h));
+        }
+        for d in [Direction::Up, Direction::Down] {
+            assert_eq!(v(d).unwrap(), direction_name(d));
+        }
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(v(s).unwrap(), severity_name(s));
+        }
+    }
+
+    #[test]
     fn clamp_never_splits_a_character() {
         let doc = Document::new("t", "收入");
         let s = clamp(&doc, Span::new(1, 100));
