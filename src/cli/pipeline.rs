@@ -1,7 +1,10 @@
 //! A run over many inputs: gather, check in parallel in bounded chunks, write in input order.
 //!
 //! A producer thread reads inputs chunk by chunk and checks each chunk on the rayon pool;
-//! the calling thread writes finished chunks in order. Chunks are bounded and the channel
+//! the calling thread writes finished chunks in order. Formats that render a document
+//! without writer state (json, jsonl, full, concise, github; see `ReportWriter::renderer`)
+//! are rendered on the pool too, so the writer thread only copies bytes. Chunks are bounded
+//! and the channel
 //! between the two holds two of them, so memory stays flat on any number of files or a
 //! JSONL dump of any size, and the output is byte-identical whatever `--jobs` is.
 
@@ -14,7 +17,7 @@ use crate::error::Error;
 use crate::finding::Severity;
 use crate::input::{self, Gathered, InputFormat, JsonLine, JsonLines, Loaded, Source};
 use crate::reference::Reference;
-use crate::report::{DocReport, ReportOptions, ReportWriter, Stats, Totals};
+use crate::report::{DocRenderer, DocReport, ReportOptions, ReportWriter, Stats, Totals};
 use crate::settings::Settings;
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -39,6 +42,13 @@ enum Job {
 enum Done {
     /// Checked.
     Doc(Box<DocReport>),
+    /// Checked and rendered on the worker; the report itself is already freed.
+    Rendered {
+        /// The document's output, or the error rendering it.
+        bytes: std::io::Result<Vec<u8>>,
+        /// Its counts, for the run's totals.
+        stats: Stats,
+    },
     /// Could not be read; reported and counted.
     Failed(Error),
     /// Not an article (binary file met in a directory); a note only.
@@ -149,6 +159,8 @@ struct Worker<'a> {
     settings: &'a Settings,
     lossy: bool,
     mode: Mode,
+    /// Renders each document on the worker, when the format allows.
+    renderer: Option<&'a dyn DocRenderer>,
 }
 
 impl Worker<'_> {
@@ -174,11 +186,41 @@ impl Worker<'_> {
                 Err(e) => return Done::Failed(e),
             },
         };
-        Done::Doc(Box::new(match self.mode {
+        let report = match self.mode {
             Mode::Check => crate::check_document(doc, self.reference, self.settings),
             Mode::Claims => extract_only(doc, self.reference, self.settings),
-        }))
+        };
+        match self.renderer {
+            Some(r) => Done::Rendered {
+                bytes: render(r, &report),
+                stats: report.stats,
+            },
+            None => Done::Doc(Box::new(report)),
+        }
     }
+}
+
+thread_local! {
+    /// Size of the last document this worker rendered: the next one gets that much room
+    /// (plus an eighth) up front, so a ~40 KB output is neither grown step by step nor
+    /// copied out of a scratch buffer.
+    static LAST_SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The most room a render buffer is given up front.
+const MAX_HINT: usize = 1 << 20;
+
+/// `report`'s output rendered by `r`.
+fn render(r: &dyn DocRenderer, report: &DocReport) -> std::io::Result<Vec<u8>> {
+    let hint = LAST_SIZE.get().min(MAX_HINT);
+    let mut buf = Vec::with_capacity(hint + hint / 8);
+    r.render(report, &mut buf)?;
+    LAST_SIZE.set(buf.len());
+    if buf.capacity() > 2 * buf.len() + 4096 {
+        // A small document after a large one: queued outputs hold no more than they use.
+        buf.shrink_to_fit();
+    }
+    Ok(buf)
 }
 
 /// The claims of a document with no rules run: what `numcheck claims` shows.
@@ -233,11 +275,13 @@ fn execute(
         Some(p) => Sink::file(p)?,
         None => Sink::stdout(),
     };
+    let renderer = writer.renderer();
     let worker = Worker {
         reference,
         settings: &plan.settings,
         lossy: plan.lossy,
         mode,
+        renderer: renderer.as_deref(),
     };
     let jobs = jobs(gathered, plan.input_format);
     let mut totals = Totals::default();
@@ -279,6 +323,11 @@ fn execute(
                             writer.document(&report, out)?;
                             totals.documents += 1;
                             totals.stats.add(&report.stats);
+                        }
+                        Done::Rendered { bytes, stats } => {
+                            writer.rendered(&bytes?, out)?;
+                            totals.documents += 1;
+                            totals.stats.add(&stats);
                         }
                         Done::Failed(e) => {
                             progress.message(&e.to_string());

@@ -1,17 +1,14 @@
 //! `numcheck claims --format table|json|csv`: what the extractor found, without checking.
 
-use super::{json, table::new_table, text, DocReport, ReportWriter, Totals};
+use super::emit::Emitter;
+use super::{json, table::new_table, text, DocRenderer, DocReport, ReportWriter, Totals};
 use crate::claim::{Claim, ClaimKind, Value};
 use crate::document::Document;
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// The snake_case name of a claim kind, as JSON prints it.
 fn kind_name(k: ClaimKind) -> String {
-    serde_json::to_value(k)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    json::kind_name(k).to_string()
 }
 
 /// One comfy-table per document: position, text, kind, value, unit and context.
@@ -84,19 +81,32 @@ impl ReportWriter for ClaimsTableWriter {
     }
 }
 
-/// One document of `numcheck claims --format json`.
-#[derive(Serialize)]
-struct ClaimsDocJson<'a> {
-    path: &'a str,
-    claims: Vec<json::ClaimJson<'a>>,
-    stats: ClaimsStats,
-}
+/// Renders one document of `numcheck claims --format json`, `{"path","claims","stats"}`
+/// with `stats` = `numeric_mentions` and `claims` only, nested two levels deep; used on
+/// worker threads (see [`DocRenderer`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ClaimsJsonRenderer;
 
-/// The counts `numcheck claims` knows without checking.
-#[derive(Serialize)]
-struct ClaimsStats {
-    numeric_mentions: usize,
-    claims: usize,
+impl DocRenderer for ClaimsJsonRenderer {
+    fn render(&self, r: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        let mut e = Emitter::new(out, true, 2);
+        e.begin_object();
+        e.field_str("path", &r.doc.path);
+        e.key("claims");
+        e.begin_array();
+        for c in &r.claims {
+            e.element();
+            json::emit_claim(&mut e, &r.doc, c, None);
+        }
+        e.end_array();
+        e.key("stats");
+        e.begin_object();
+        e.field_uint("numeric_mentions", r.stats.numeric_mentions);
+        e.field_uint("claims", r.claims.len());
+        e.end_object();
+        e.end_object();
+        Ok(())
+    }
 }
 
 /// `{"version":1,"documents":[{"path","claims":[…],"stats":{…}}],"errors":[…]}`, streamed,
@@ -112,15 +122,15 @@ impl ReportWriter for ClaimsJsonWriter {
     }
 
     fn document(&mut self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
-        let v = ClaimsDocJson {
-            path: &r.doc.path,
-            claims: r.claims.iter().map(|c| json::claim(&r.doc, c)).collect(),
-            stats: ClaimsStats {
-                numeric_mentions: r.stats.numeric_mentions,
-                claims: r.claims.len(),
-            },
-        };
-        self.inner.write_item(&v, out)
+        self.inner.write_with(r, &ClaimsJsonRenderer, out)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
+        Some(Box::new(ClaimsJsonRenderer))
+    }
+
+    fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.inner.write_rendered(bytes, out)
     }
 
     fn failure(

@@ -1,7 +1,8 @@
 //! `--format json`: the DESIGN §7 document, streamed one document at a time; also the claim,
 //! finding and span objects that `jsonl` and `numcheck claims --format json` share.
 
-use super::{DocReport, ReportWriter, Stats, Totals};
+use super::emit::Emitter;
+use super::{DocRenderer, DocReport, ReportWriter, Stats, Totals};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
 use crate::finding::{Finding, Severity};
@@ -9,21 +10,88 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use std::io::{self, Write};
 
+/// How a report number prints: `null`, an integer, or a float (printed shortest by `ryu`).
+enum Printed {
+    Null,
+    Int(i64),
+    Float(f64),
+}
+
+/// `v` as an integer when it is one within float noise and in the exact range of `i64`.
+fn integral(v: f64) -> Option<i64> {
+    let r = v.round();
+    ((v - r).abs() <= 1e-9 * v.abs().max(1.0) && r.abs() < 9.0e15).then_some(r as i64)
+}
+
+/// Integers (within float noise) as integers, others rounded to 12 significant digits.
+fn printed(v: f64) -> Printed {
+    if !v.is_finite() {
+        return Printed::Null;
+    }
+    if let Some(i) = integral(v) {
+        return Printed::Int(i);
+    }
+    let rounded: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    if rounded.is_finite() {
+        Printed::Float(rounded)
+    } else {
+        Printed::Null
+    }
+}
+
+/// Significant digits of a float printed by `ryu` (`-0.00125`, `1.5e-7`): the digits before
+/// any exponent, leading zeros left out (trailing zeros count, which only errs towards the
+/// exact path).
+fn significant_digits(t: &[u8]) -> usize {
+    let mantissa = t.split(|&b| b == b'e' || b == b'E').next().unwrap_or(t);
+    mantissa
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .skip_while(|&&b| b == b'0')
+        .count()
+}
+
 /// A float for JSON: integers (within float noise) as integers, others rounded to 12
 /// significant digits so `1.71 * 1e10` prints as `17100000000`, not `17100000000.000002`.
 pub fn number(v: f64) -> Json {
-    if !v.is_finite() {
-        return Json::Null;
+    match printed(v) {
+        Printed::Null => Json::Null,
+        Printed::Int(i) => Json::from(i),
+        Printed::Float(f) => serde_json::Number::from_f64(f)
+            .map(Json::Number)
+            .unwrap_or(Json::Null),
     }
-    let r = v.round();
-    if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && r.abs() < 9.0e15 {
-        // In range and integral: exact as i64.
-        return Json::from(r as i64);
+}
+
+/// Appends [`number`]`(v)` exactly as `serde_json` prints it, without building a value.
+pub(crate) fn write_number(out: &mut Vec<u8>, v: f64) {
+    if v.is_finite() {
+        if let Some(i) = integral(v) {
+            if i < 0 {
+                out.push(b'-');
+            }
+            super::emit::write_uint(out, i.unsigned_abs());
+            return;
+        }
+        // A float whose shortest form has at most 12 significant digits is its own 12-digit
+        // rounding (no other 12-digit decimal is nearer to it), so the round trip through
+        // decimal text in `printed` is needed only for longer ones.
+        let mark = out.len();
+        let _ = serde_json::to_writer(&mut *out, &v);
+        if significant_digits(&out[mark..]) <= 12 {
+            return;
+        }
+        out.truncate(mark);
     }
-    let rounded: f64 = format!("{v:.11e}").parse().unwrap_or(v);
-    serde_json::Number::from_f64(rounded)
-        .map(Json::Number)
-        .unwrap_or(Json::Null)
+    match printed(v) {
+        Printed::Null => out.extend_from_slice(b"null"),
+        Printed::Int(i) => {
+            let _ = serde_json::to_writer(&mut *out, &i);
+        }
+        Printed::Float(f) => {
+            let _ = serde_json::to_writer(&mut *out, &f);
+        }
+    }
 }
 
 /// The DESIGN §7 span object: byte offsets plus 1-based lines and character columns.
@@ -346,6 +414,219 @@ pub fn document(r: &DocReport) -> DocumentJson<'_> {
     }
 }
 
+/// The snake_case name of a claim kind, as its `Serialize` impl prints it.
+pub fn kind_name(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Level => "level",
+        ClaimKind::Share => "share",
+        ClaimKind::Growth => "growth",
+        ClaimKind::PointChange => "point_change",
+        ClaimKind::Multiple => "multiple",
+        ClaimKind::Rank => "rank",
+        ClaimKind::Count => "count",
+        ClaimKind::Trend => "trend",
+        ClaimKind::Date => "date",
+        ClaimKind::Period => "period",
+    }
+}
+
+/// The snake_case name of a hedge kind, as its `Serialize` impl prints it.
+fn hedge_kind_name(k: HedgeKind) -> &'static str {
+    match k {
+        HedgeKind::About => "about",
+        HedgeKind::Below => "below",
+        HedgeKind::Above => "above",
+        HedgeKind::WellAbove => "well_above",
+        HedgeKind::AtLeast => "at_least",
+        HedgeKind::AtMost => "at_most",
+        HedgeKind::Each => "each",
+    }
+}
+
+/// The name of a direction, as its `Serialize` impl prints it.
+fn direction_name(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "up",
+        Direction::Down => "down",
+    }
+}
+
+/// The name of a severity, as its `Serialize` impl prints it.
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// Emits a [`Location`] object.
+fn emit_location(e: &mut Emitter, l: Location) {
+    e.begin_object();
+    e.field_uint("start", l.start);
+    e.field_uint("end", l.end);
+    e.field_uint("line", l.line);
+    e.field_uint("column", l.column);
+    e.field_uint("end_line", l.end_line);
+    e.field_uint("end_column", l.end_column);
+    e.end_object();
+}
+
+/// Emits `"span": {…}` for a span clamped to the text; returns the clamped span.
+fn emit_span(e: &mut Emitter, doc: &Document, s: Span) -> Span {
+    let s = clamp(doc, s);
+    e.key("span");
+    emit_location(e, doc.locate(s));
+    s
+}
+
+/// Emits a claim exactly as [`ClaimJson`] serialises (`verdict`: its `checked` and
+/// `referenced` flags, when rules ran).
+pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(bool, bool)>) {
+    e.begin_object();
+    e.field_uint("id", c.id);
+    let cs = clamp(doc, c.span);
+    e.field_str("text", slice(doc, cs));
+    e.key("span");
+    emit_location(e, doc.locate(cs));
+    e.field_str("kind", kind_name(c.kind));
+    match &c.value {
+        Value::Point(n) => {
+            e.field_number("value", n.value);
+            e.field_number("precision", n.step);
+        }
+        Value::Range { low, high } => {
+            e.field_number("low", low.value);
+            e.field_number("high", high.value);
+            e.field_number("precision", low.step.max(high.step));
+        }
+        Value::None => {
+            e.key("value");
+            e.null();
+        }
+    }
+    e.field_opt_str("unit", c.unit.as_ref().map(|u| u.code.as_str()));
+    e.field_opt_str("magnitude", c.magnitude.as_deref());
+    e.field_opt_str("hedge", c.hedge.as_ref().map(|h| h.text.as_str()));
+    e.field_opt_str(
+        "hedge_kind",
+        c.hedge.as_ref().map(|h| hedge_kind_name(h.kind)),
+    );
+    e.field_opt_str("period", c.period.as_deref());
+    e.field_opt_str("subject", c.subject.as_deref());
+    e.field_opt_str("segment", c.segment.as_deref());
+    e.field_opt_str("metric", c.metric.as_deref());
+    e.field_opt_str("direction", c.direction.map(direction_name));
+    e.key("bounds");
+    e.begin_array();
+    for b in &c.bounds {
+        e.element();
+        e.begin_object();
+        let bs = clamp(doc, b.span);
+        e.field_str("text", slice(doc, bs));
+        e.key("span");
+        emit_location(e, doc.locate(bs));
+        e.field_number("value", b.num.value);
+        e.field_number("precision", b.num.step);
+        e.field_opt_str("magnitude", b.magnitude.as_deref());
+        e.field_opt_str("unit", b.unit.as_ref().map(|u| u.code.as_str()));
+        e.end_object();
+    }
+    e.end_array();
+    e.key("notes");
+    e.begin_array();
+    for n in &c.notes {
+        e.element();
+        e.str(n);
+    }
+    e.end_array();
+    if let Some((checked, referenced)) = verdict {
+        e.key("checked");
+        e.bool(checked);
+        e.key("referenced");
+        e.bool(referenced);
+    }
+    e.end_object();
+}
+
+/// Emits a finding exactly as [`FindingJson`] serialises.
+pub fn emit_finding(e: &mut Emitter, doc: &Document, f: &Finding) {
+    e.begin_object();
+    e.field_str("rule", f.rule.name);
+    e.field_str("code", f.rule.code);
+    e.field_str("severity", severity_name(f.severity));
+    e.field_str("message", &f.message);
+    let fs = emit_span(e, doc, f.span);
+    e.field_str("text", slice(doc, fs));
+    e.field_opt_str("stated", f.stated.as_deref());
+    e.field_opt_str("expected", f.expected.as_deref());
+    e.field_opt_str("formula", f.formula.as_deref());
+    e.field_opt_str("tolerance", f.tolerance.as_deref());
+    e.field_opt_str("suggestion", f.suggestion.as_deref());
+    e.key("related");
+    e.begin_array();
+    for r in &f.related {
+        e.element();
+        e.begin_object();
+        let rs = emit_span(e, doc, r.span);
+        e.field_str("text", slice(doc, rs));
+        e.field_str("message", &r.message);
+        e.end_object();
+    }
+    e.end_array();
+    e.end_object();
+}
+
+/// Emits a [`Stats`] object, in its field order.
+pub fn emit_stats(e: &mut Emitter, s: &Stats) {
+    e.begin_object();
+    e.field_uint("numeric_mentions", s.numeric_mentions);
+    e.field_uint("claims", s.claims);
+    e.field_uint("checked", s.checked);
+    e.field_uint("unmatched", s.unmatched);
+    e.field_uint("errors", s.errors);
+    e.field_uint("warnings", s.warnings);
+    e.field_uint("infos", s.infos);
+    e.field_uint("suppressed", s.suppressed);
+    e.end_object();
+}
+
+/// Appends one document of `documents` as [`DocumentJson`] serialises, pretty and nested
+/// two levels deep (inside the top object and the array), with no separator before it.
+pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
+    let mut e = Emitter::new(out, true, 2);
+    e.begin_object();
+    e.field_str("path", &r.doc.path);
+    e.key("claims");
+    e.begin_array();
+    for c in &r.claims {
+        e.element();
+        emit_claim(&mut e, &r.doc, c, r.verdict(c.id));
+    }
+    e.end_array();
+    e.key("findings");
+    e.begin_array();
+    for f in &r.findings {
+        e.element();
+        emit_finding(&mut e, &r.doc, f);
+    }
+    e.end_array();
+    e.key("stats");
+    emit_stats(&mut e, &r.stats);
+    e.end_object();
+}
+
+/// Renders `--format json` documents on worker threads (see [`DocRenderer`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct JsonRenderer;
+
+impl DocRenderer for JsonRenderer {
+    fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        render_document(report, out);
+        Ok(())
+    }
+}
+
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
 /// streamed document nests inside the enclosing pretty output.
 pub fn write_indented<T: Serialize + ?Sized>(
@@ -374,23 +655,42 @@ pub fn write_indented<T: Serialize + ?Sized>(
 pub struct JsonWriter {
     written: usize,
     errors: Vec<ErrorJson>,
+    /// Reused buffer for documents rendered on the writer's own thread.
+    scratch: Vec<u8>,
 }
 
 impl JsonWriter {
-    /// Shared by `numcheck claims --format json`: writes a document object in the array.
-    pub(crate) fn write_item<T: Serialize>(
-        &mut self,
-        v: &T,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// Writes the separator before the next document of the array and counts it.
+    fn separator(&mut self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.written == 0 {
             b"\n    "
         } else {
             b",\n    "
         })?;
-        write_indented(out, v, 4)?;
         self.written += 1;
         Ok(())
+    }
+
+    /// Writes a document object already rendered (nested two levels deep) in the array.
+    pub(crate) fn write_rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.separator(out)?;
+        out.write_all(bytes)
+    }
+
+    /// Renders a document with `render` into the reused buffer and writes it in the array.
+    pub(crate) fn write_with(
+        &mut self,
+        report: &DocReport,
+        render: &dyn DocRenderer,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        let written = render
+            .render(report, &mut buf)
+            .and_then(|()| self.write_rendered(&buf, out));
+        self.scratch = buf;
+        written
     }
 
     /// Closes the documents array and writes `errors` and, when given, `summary`.
@@ -422,7 +722,15 @@ impl ReportWriter for JsonWriter {
     }
 
     fn document(&mut self, report: &DocReport, out: &mut dyn Write) -> io::Result<()> {
-        self.write_item(&document(report), out)
+        self.write_with(report, &JsonRenderer, out)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
+        Some(Box::new(JsonRenderer))
+    }
+
+    fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        self.write_rendered(bytes, out)
     }
 
     fn failure(
@@ -460,6 +768,144 @@ mod tests {
         let pretty = serde_json::to_string_pretty(&v).unwrap();
         let expected = pretty.lines().collect::<Vec<_>>().join("\n    ");
         assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn written_numbers_match_the_value_path() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            13.1,
+            0.1 + 0.2,
+            1.71 * 1e10,
+            9.0e15,
+            9.5e15,
+            1e16,
+            1.5e16,
+            1e300,
+            1e-7,
+            1.5e-7,
+            2.0 / 3.0,
+            -2.0 / 3.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            123_456_789_012.5,
+            1_234_567_890_123.5,
+            -1e-12,
+        ];
+        let mut x = 0.000_123_f64;
+        for _ in 0..3000 {
+            vals.extend([x, -x * 1.37, (x * 1000.0).round() / 1000.0]);
+            x *= 1.0137;
+        }
+        for v in vals {
+            let mut out = Vec::new();
+            write_number(&mut out, v);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                number(v).to_string(),
+                "{v:e}"
+            );
+        }
+    }
+
+    /// The articles the emitter is checked against: every fixture and seed.
+    fn articles() -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("tests/fixtures"), root.join("seeds")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.push((p.display().to_string(), t));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn rendered_documents_match_the_serde_shapes() {
+        let reference = crate::reference::Reference::bundled();
+        let settings = crate::settings::Settings::default();
+        for (path, text) in articles() {
+            let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
+            let mut fast = Vec::new();
+            render_document(&r, &mut fast);
+            let mut slow = Vec::new();
+            write_indented(&mut slow, &document(&r), 4).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(slow).unwrap(),
+                "{path}"
+            );
+            for c in &r.claims {
+                let mut fast = Vec::new();
+                emit_claim(&mut Emitter::new(&mut fast, false, 0), &r.doc, c, None);
+                assert_eq!(
+                    fast,
+                    serde_json::to_vec(&claim(&r.doc, c)).unwrap(),
+                    "{path}"
+                );
+            }
+            for f in &r.findings {
+                let mut fast = Vec::new();
+                emit_finding(&mut Emitter::new(&mut fast, false, 0), &r.doc, f);
+                assert_eq!(
+                    fast,
+                    serde_json::to_vec(&finding(&r.doc, f)).unwrap(),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn enum_names_match_serde() {
+        use serde_json::to_value as v;
+        let kinds = [
+            ClaimKind::Level,
+            ClaimKind::Share,
+            ClaimKind::Growth,
+            ClaimKind::PointChange,
+            ClaimKind::Multiple,
+            ClaimKind::Rank,
+            ClaimKind::Count,
+            ClaimKind::Trend,
+            ClaimKind::Date,
+            ClaimKind::Period,
+        ];
+        for k in kinds {
+            assert_eq!(v(k).unwrap(), kind_name(k));
+        }
+        let hedges = [
+            HedgeKind::About,
+            HedgeKind::Below,
+            HedgeKind::Above,
+            HedgeKind::WellAbove,
+            HedgeKind::AtLeast,
+            HedgeKind::AtMost,
+            HedgeKind::Each,
+        ];
+        for h in hedges {
+            assert_eq!(v(h).unwrap(), hedge_kind_name(h));
+        }
+        for d in [Direction::Up, Direction::Down] {
+            assert_eq!(v(d).unwrap(), direction_name(d));
+        }
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(v(s).unwrap(), severity_name(s));
+        }
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! Per document: `begin` (path), every `claim`, every `finding`, `end` (stats); failed
 //! inputs give an `error` line; the run ends with one `summary` line.
 
-use super::{json, DocReport, ReportWriter, Totals};
+use super::emit::{self, Emitter};
+use super::{json, DocRenderer, DocReport, ReportWriter, Totals};
 use serde::Serialize;
-use serde_json::json as j;
 use std::io::{self, Write};
 
 /// The streaming JSON Lines writer.
@@ -36,25 +36,68 @@ fn line<T: Serialize>(
     out.write_all(b"\n")
 }
 
+/// Opens a line `{"type":kind,"path":path,"data":` (the data follows, then [`end_line`]).
+fn begin_line(out: &mut Vec<u8>, kind: &str, path: &str) {
+    out.extend_from_slice(b"{\"type\":\"");
+    out.extend_from_slice(kind.as_bytes());
+    out.extend_from_slice(b"\",\"path\":");
+    emit::escape_into(out, path);
+    out.extend_from_slice(b",\"data\":");
+}
+
+/// Closes a line opened by [`begin_line`].
+fn end_line(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"}\n");
+}
+
+/// Appends the lines of one document: `begin`, claims, findings, `end`.
+pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
+    let path = r.doc.path.as_str();
+    begin_line(out, "begin", path);
+    out.extend_from_slice(b"{\"path\":");
+    emit::escape_into(out, path);
+    out.push(b'}');
+    end_line(out);
+    for c in &r.claims {
+        begin_line(out, "claim", path);
+        json::emit_claim(&mut Emitter::new(out, false, 0), &r.doc, c, r.verdict(c.id));
+        end_line(out);
+    }
+    for f in &r.findings {
+        begin_line(out, "finding", path);
+        json::emit_finding(&mut Emitter::new(out, false, 0), &r.doc, f);
+        end_line(out);
+    }
+    begin_line(out, "end", path);
+    let mut e = Emitter::new(out, false, 0);
+    e.begin_object();
+    e.field_str("path", path);
+    e.key("stats");
+    json::emit_stats(&mut e, &r.stats);
+    e.end_object();
+    end_line(out);
+}
+
+/// Renders jsonl documents on worker threads (see [`DocRenderer`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct JsonlRenderer;
+
+impl DocRenderer for JsonlRenderer {
+    fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        render_document(report, out);
+        Ok(())
+    }
+}
+
 impl ReportWriter for JsonlWriter {
     fn document(&mut self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
-        let path = Some(r.doc.path.as_str());
-        line(out, "begin", path, j!({ "path": r.doc.path }))?;
-        for c in &r.claims {
-            line(out, "claim", path, json::checked_claim(r, c))?;
-        }
-        for f in &r.findings {
-            line(out, "finding", path, json::finding(&r.doc, f))?;
-        }
-        line(
-            out,
-            "end",
-            path,
-            json::EndJson {
-                path: &r.doc.path,
-                stats: r.stats,
-            },
-        )
+        let mut buf = Vec::new();
+        render_document(r, &mut buf);
+        out.write_all(&buf)
+    }
+
+    fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
+        Some(Box::new(JsonlRenderer))
     }
 
     fn failure(

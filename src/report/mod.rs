@@ -125,10 +125,93 @@ pub trait ReportWriter {
     }
     /// Called once at the end with the run's totals.
     fn finish(&mut self, totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+
+    /// A renderer for worker threads, for formats whose per-document output does not depend
+    /// on what the writer remembers. When given, a run renders each document with it on
+    /// the thread that checked it and calls [`ReportWriter::rendered`] with the bytes, in
+    /// output order, instead of [`ReportWriter::document`]. `None` (the default) keeps all
+    /// rendering on the writer's thread.
+    fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
+        None
+    }
+
+    /// Writes one document rendered by [`ReportWriter::renderer`], plus whatever the writer
+    /// puts around documents (separators). The output must equal what
+    /// [`ReportWriter::document`] would have written.
+    fn rendered(&mut self, bytes: &[u8], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(bytes)
+    }
+}
+
+/// Renders one document's output away from the writer (see [`ReportWriter::renderer`]).
+pub trait DocRenderer: Send + Sync {
+    /// Appends the bytes of `report` to `out`.
+    fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> std::io::Result<()>;
+}
+
+/// A format whose per-document output uses no writer state: workers render each document
+/// with a fresh writer from `make`, the run's own writer does the rest.
+struct Stateless<F> {
+    writer: Box<dyn ReportWriter>,
+    make: F,
+}
+
+/// Wraps the writer `make` builds as a [`Stateless`] one.
+fn stateless<F>(make: F) -> Box<dyn ReportWriter>
+where
+    F: Fn() -> Box<dyn ReportWriter> + Clone + Send + Sync + 'static,
+{
+    Box::new(Stateless {
+        writer: make(),
+        make,
+    })
+}
+
+impl<F> ReportWriter for Stateless<F>
+where
+    F: Fn() -> Box<dyn ReportWriter> + Clone + Send + Sync + 'static,
+{
+    fn begin(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.writer.begin(out)
+    }
+    fn document(
+        &mut self,
+        report: &DocReport,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        self.writer.document(report, out)
+    }
+    fn failure(
+        &mut self,
+        path: &str,
+        error: &crate::error::Error,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        self.writer.failure(path, error, out)
+    }
+    fn finish(&mut self, totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.writer.finish(totals, out)
+    }
+    fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
+        Some(Box::new(Fresh(self.make.clone())))
+    }
+}
+
+/// Renders with a fresh writer per document (see [`Stateless`]).
+struct Fresh<F>(F);
+
+impl<F> DocRenderer for Fresh<F>
+where
+    F: Fn() -> Box<dyn ReportWriter> + Send + Sync,
+{
+    fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> std::io::Result<()> {
+        (self.0)().document(report, out)
+    }
 }
 
 pub mod claims;
 pub mod concise;
+pub mod emit;
 pub mod full;
 pub mod github;
 pub mod html;
@@ -161,12 +244,13 @@ impl Stats {
 /// The writer for a `numcheck check` output format.
 pub fn writer(format: Format, opts: ReportOptions) -> Box<dyn ReportWriter> {
     match format {
-        Format::Full => Box::new(full::FullWriter::new(opts)),
-        Format::Concise => Box::new(concise::ConciseWriter),
+        // Per-document output of these depends on no writer state: rendered on workers.
+        Format::Full => stateless(move || Box::new(full::FullWriter::new(opts))),
+        Format::Concise => stateless(|| Box::new(concise::ConciseWriter)),
         Format::Table => Box::new(table::TableWriter),
         Format::Json => Box::new(json::JsonWriter::default()),
         Format::Jsonl => Box::new(jsonl::JsonlWriter),
-        Format::Github => Box::new(github::GithubWriter),
+        Format::Github => stateless(|| Box::new(github::GithubWriter)),
         Format::Sarif => Box::new(sarif::SarifWriter::new(
             crate::checks::registry().iter().map(|c| c.info()).collect(),
         )),

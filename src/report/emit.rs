@@ -1,0 +1,375 @@
+//! A small streaming JSON emitter that writes exactly what `serde_json` writes (pretty or
+//! compact), straight into a byte buffer: no intermediate values, no per-field allocation.
+//!
+//! The JSON reports are tens of kilobytes per article, so they are written at close to copy
+//! speed; `json.rs` keeps the `serde` shapes as the reference the emitter is tested against.
+
+/// Writes JSON values into `out`, laid out as `serde_json::to_writer` (compact) or
+/// `serde_json::to_writer_pretty` (two-space indent) would, starting at `depth` levels.
+///
+/// Keys must be plain ASCII names (they are written unescaped); string values are escaped.
+pub struct Emitter<'a> {
+    out: &'a mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+    /// No value has been written yet in the innermost open object or array.
+    first: bool,
+}
+
+/// A comma, a line break and indentation: a separator is one slice of it.
+const SEPARATOR: [u8; 130] = {
+    let mut a = [b' '; 130];
+    a[0] = b',';
+    a[1] = b'\n';
+    a
+};
+
+impl<'a> Emitter<'a> {
+    /// An emitter writing into `out`; `depth` open levels are assumed around it, so
+    /// pretty lines are indented by `2 * depth` spaces as if nested that deep.
+    pub fn new(out: &'a mut Vec<u8>, pretty: bool, depth: usize) -> Self {
+        Emitter {
+            out,
+            pretty,
+            depth,
+            first: true,
+        }
+    }
+
+    /// A line break and the current indentation (pretty only).
+    #[inline]
+    fn newline(&mut self) {
+        self.indent(1);
+    }
+
+    /// `SEPARATOR[from..]` up to the current indentation: `from` 0 puts a comma first.
+    #[inline(always)]
+    fn indent(&mut self, from: usize) {
+        let end = 2 + 2 * self.depth;
+        if end <= 32 {
+            // Separators are the most frequent write: a fixed-size copy (a few moves, no
+            // memcpy call) cut back to the real length.
+            let len = self.out.len() + end - from;
+            self.out.extend_from_slice(&SEPARATOR[from..from + 32]);
+            self.out.truncate(len);
+        } else if end <= SEPARATOR.len() {
+            self.out.extend_from_slice(&SEPARATOR[from..end]);
+        } else {
+            // Deeper than any report nests: a space at a time.
+            self.out.extend_from_slice(&SEPARATOR[from..2]);
+            self.out.resize(self.out.len() + 2 * self.depth, b' ');
+        }
+    }
+
+    /// The separator before a key or an array element.
+    #[inline(always)]
+    fn separate(&mut self) {
+        if self.pretty {
+            self.indent(usize::from(self.first));
+        } else if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+    }
+
+    /// Opens an object (`{`).
+    pub fn begin_object(&mut self) {
+        self.out.push(b'{');
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost object (`}`); an empty one prints as `{}`.
+    pub fn end_object(&mut self) {
+        self.close(b'}');
+    }
+
+    /// Opens an array (`[`).
+    pub fn begin_array(&mut self) {
+        self.out.push(b'[');
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost array (`]`); an empty one prints as `[]`.
+    pub fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if self.pretty && !self.first {
+            self.newline();
+        }
+        self.out.push(bracket);
+        // The enclosing container now holds a value.
+        self.first = false;
+    }
+
+    /// Starts an array element: the separator before it.
+    pub fn element(&mut self) {
+        self.separate();
+    }
+
+    /// Writes an object key (a plain ASCII name) and the colon after it.
+    // Inlined at each call so the key's length is a constant and its copy a few moves.
+    #[inline(always)]
+    pub fn key(&mut self, k: &str) {
+        self.separate();
+        self.out.push(b'"');
+        self.out.extend_from_slice(k.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    /// Writes a string value, escaped.
+    pub fn str(&mut self, s: &str) {
+        escape_into(self.out, s);
+    }
+
+    /// Writes a string value, or `null`.
+    pub fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    /// Writes `null`.
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// Writes `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// Writes an unsigned integer.
+    pub fn uint(&mut self, n: usize) {
+        write_uint(self.out, n as u64);
+    }
+
+    /// Writes a report number as [`super::json::number`] would print it.
+    pub fn number(&mut self, v: f64) {
+        super::json::write_number(self.out, v);
+    }
+
+    /// `"k": "s"`.
+    #[inline(always)]
+    pub fn field_str(&mut self, k: &str, s: &str) {
+        self.key(k);
+        self.str(s);
+    }
+
+    /// `"k": "s"` or `"k": null`.
+    #[inline(always)]
+    pub fn field_opt_str(&mut self, k: &str, s: Option<&str>) {
+        self.key(k);
+        self.opt_str(s);
+    }
+
+    /// `"k": n`.
+    #[inline(always)]
+    pub fn field_uint(&mut self, k: &str, n: usize) {
+        self.key(k);
+        self.uint(n);
+    }
+
+    /// `"k": v` for a report number.
+    #[inline(always)]
+    pub fn field_number(&mut self, k: &str, v: f64) {
+        self.key(k);
+        self.number(v);
+    }
+}
+
+/// Two-digit decimal pairs `00`..`99`.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// Writes `n` in decimal, as `itoa` (and so `serde_json`) does.
+pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    while n >= 100 {
+        let r = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if n >= 10 {
+        let r = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// Whether byte `b` must be escaped in a JSON string (as `serde_json` escapes: control
+/// characters, `"` and `\`; everything else, bytes >= 0x80 included, passes unchanged).
+#[inline]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether any of the 8 bytes of `w` must be escaped: a control character, `"` or `\`
+/// (the classic "has a zero / less-than byte" bit tricks; bytes >= 0x80 never match).
+#[inline]
+fn word_needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space | has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\'))))
+        != 0
+}
+
+/// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight clean bytes at a time: most text needs no escape at all.
+        if let Some(w) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            if !word_needs_escape(w) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
+        if !needs_escape(b) {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i - 1]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xf) as usize]);
+            }
+        }
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        let samples = [
+            "",
+            "收入171亿美元",
+            "a\"b\\c\nd\re\tf\u{8}g\u{c}h\u{1}i\u{1f}j\u{7f}k",
+            "\u{feff}‘引号’“”",
+            "收入171亿美元，同比增长12.5%，\"约为\"两成\\",
+        ];
+        let mut samples: Vec<String> = samples.iter().map(|s| s.to_string()).collect();
+        // Every escape at every position around the 8-byte steps of the fast path.
+        for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', ' ', '\u{7f}', '亿'] {
+            for at in 0..20 {
+                let mut s = "abcdefghij收入klmnop".to_string();
+                let at = (0..=at.min(s.len()))
+                    .rev()
+                    .find(|&i| s.is_char_boundary(i))
+                    .unwrap_or(0);
+                s.insert(at, c);
+                samples.push(s);
+            }
+        }
+        for s in samples {
+            let mut out = Vec::new();
+            escape_into(&mut out, &s);
+            assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn integers_print_like_serde_json() {
+        for n in [
+            0u64,
+            7,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12345,
+            100000,
+            u64::MAX,
+        ] {
+            let mut out = Vec::new();
+            write_uint(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+    }
+
+    #[test]
+    fn layout_matches_serde_json_pretty_and_compact() {
+        let v = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x"}], "e": null});
+        for pretty in [true, false] {
+            let mut out = Vec::new();
+            let mut e = Emitter::new(&mut out, pretty, 0);
+            e.begin_object();
+            e.key("a");
+            e.begin_array();
+            e.end_array();
+            e.key("b");
+            e.begin_object();
+            e.end_object();
+            e.key("c");
+            e.begin_array();
+            e.element();
+            e.uint(1);
+            e.element();
+            e.begin_object();
+            e.field_str("d", "x");
+            e.end_object();
+            e.end_array();
+            e.key("e");
+            e.null();
+            e.end_object();
+            let expected = if pretty {
+                serde_json::to_vec_pretty(&v).unwrap()
+            } else {
+                serde_json::to_vec(&v).unwrap()
+            };
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
+    }
+}
