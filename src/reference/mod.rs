@@ -9,6 +9,7 @@
 pub mod aliases;
 pub mod bundle;
 pub mod compare;
+mod fact_index;
 pub mod keys_memo;
 pub mod load;
 pub mod matching;
@@ -140,6 +141,8 @@ pub struct Reference {
     /// Canonical names by folded form, rebuilt whenever a layer is added, so a lookup is
     /// one hash probe instead of a folded comparison against every fact.
     names: names::NameIndex,
+    /// Facts by key, rebuilt with `names`, so [`Reference::fact_at`] is one hash probe.
+    fact_index: fact_index::FactIndex,
 }
 
 impl Reference {
@@ -221,6 +224,7 @@ impl Reference {
             Layer::Aliases(a) => self.alias_table.extend(a),
         }
         self.names = names::NameIndex::build(self);
+        self.fact_index = fact_index::FactIndex::build(&self.facts);
     }
 
     /// Every alias row in force, in load order.
