@@ -82,7 +82,7 @@ impl Check for ReferenceGrowthMismatch {
             let Some(stated) = stated_rate(claim, &around) else {
                 continue;
             };
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 if key.share_of_whole {
                     continue;
                 }
@@ -91,7 +91,7 @@ impl Check for ReferenceGrowthMismatch {
                 else {
                     continue;
                 };
-                let Some(cur) = cx.reference.fact_at(&key) else {
+                let Some(cur) = cx.reference.fact_at(key) else {
                     continue;
                 };
                 let Some(prev) = cx.reference.fact_at(&key.at(prev_period)) else {

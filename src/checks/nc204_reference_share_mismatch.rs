@@ -60,12 +60,12 @@ impl Check for ReferenceShareMismatch {
             if market_share_words(around.lead) {
                 continue;
             }
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 // A share of another segment (占国内交付量的17%) is not a share of the whole.
-                if key.segment.is_empty() || cx.reference.names_other_segment(&key, around.clause) {
+                if key.segment.is_empty() || cx.reference.names_other_segment(key, around.clause) {
                     continue;
                 }
-                let Some(part) = cx.reference.fact_at(&key) else {
+                let Some(part) = cx.reference.fact_at(key) else {
                     continue;
                 };
                 let Some(whole) = cx.reference.fact_at(&key.whole()) else {

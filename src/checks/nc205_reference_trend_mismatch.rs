@@ -143,7 +143,7 @@ impl Check for ReferenceTrendMismatch {
             };
             let step = step_of(claim);
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 let share = key.share_of_whole;
                 if share && key.segment.is_empty() {
                     continue;

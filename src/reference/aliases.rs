@@ -1,8 +1,8 @@
 //! Alias lookup: written names (英伟达, Nvidia, 营收) to canonical names, case-insensitive for Latin script.
 
+use super::fast_hash::FastMap;
 use super::{AliasEntry, AliasKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The form names are compared in: trimmed, Latin letters lowercased, inner runs of
 /// whitespace collapsed. Chinese text is unchanged.
@@ -23,7 +23,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// whitespace, no whitespace but single spaces, no ASCII capitals, and no character
 /// outside ASCII except CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF), which
 /// have no case. Most names looked up are Chinese words, and this spares their copy.
-fn already_normal(name: &str) -> bool {
+pub(super) fn already_normal(name: &str) -> bool {
     let mut prev_space = true;
     for c in name.chars() {
         let ok = if c == ' ' {
@@ -129,7 +129,7 @@ pub struct AliasTable {
     entries: Vec<AliasEntry>,
     /// Per kind (indexed by [`kind_slot`]), normalised alias → index into `entries` of the
     /// latest row defining it. Keyed by the alias alone so a lookup can borrow its key.
-    map: [HashMap<String, usize>; 4],
+    map: [FastMap<String, usize>; 4],
 }
 
 impl AliasTable {
@@ -146,8 +146,13 @@ impl AliasTable {
 
     /// The canonical name `alias` stands for, if it is an alias of kind `kind`.
     pub fn get(&self, kind: AliasKind, alias: &str) -> Option<&str> {
+        self.get_normalized(kind, &normalized(alias))
+    }
+
+    /// [`AliasTable::get`] for a name already in [`normalize`]d form.
+    pub(super) fn get_normalized(&self, kind: AliasKind, normal: &str) -> Option<&str> {
         self.map[kind_slot(kind)]
-            .get(normalized(alias).as_ref())
+            .get(normal)
             .and_then(|&i| self.entries.get(i))
             .map(|e| e.canonical.as_str())
     }

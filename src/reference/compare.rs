@@ -390,10 +390,10 @@ pub fn level_checks<'r>(
     let loss = s.clause.contains('亏');
     reference
         .keys_for(claim, s)
-        .into_iter()
+        .iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
-            let fact = reference.fact_at(&key)?;
+            let fact = reference.fact_at(key)?;
             let ok = (fact.unit == "percent") == percent_fact
                 && unit_compatible(claim.unit.as_ref(), &fact.unit);
             if !ok {
@@ -409,7 +409,7 @@ pub fn level_checks<'r>(
                 reference = negated(&reference);
             }
             Some(LevelCheck {
-                key,
+                key: key.clone(),
                 fact,
                 stated,
                 reference,

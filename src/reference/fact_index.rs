@@ -1,10 +1,9 @@
 //! An index of facts by key, so that finding the fact at a claim's key costs one hash
 //! probe instead of a scan of every fact (and a list and a period string per lookup).
 
+use super::fast_hash::{FastHash, FastMap};
 use super::period::Period;
 use super::Fact;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// Facts by the hash of their key (entity, segment, metric, period), in load order.
@@ -12,7 +11,7 @@ use std::hash::{Hash, Hasher};
 pub(super) struct FactIndex {
     /// Hash of a key → indexes into `facts` of the facts that may have it, in load order.
     /// Hashes may collide: candidates are compared in full.
-    by_key: HashMap<u64, Vec<usize>>,
+    by_key: FastMap<u64, Vec<usize>>,
     /// The length of `facts` when the index was built: the field is public, and an index
     /// that no longer matches it is not used.
     built_for: usize,
@@ -20,7 +19,7 @@ pub(super) struct FactIndex {
 
 /// The hash a key is filed under.
 fn key_hash(entity: &str, segment: &str, metric: &str, period: Period) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FastHash::default();
     (entity, segment, metric, period).hash(&mut h);
     h.finish()
 }
@@ -30,7 +29,7 @@ impl FactIndex {
     /// every fact a [`Period`] can find: `fact.period == p.to_string()` holds exactly for
     /// those facts whose period parses to `p` and prints back the same.
     pub(super) fn build(facts: &[Fact]) -> FactIndex {
-        let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
         for (i, f) in facts.iter().enumerate() {
             let Some(p) = Period::parse(&f.period).filter(|p| p.to_string() == f.period) else {
                 continue;

@@ -5,6 +5,7 @@ use super::period::{Period, Step};
 use super::{AliasKind, Reference};
 use crate::claim::{Claim, ClaimKind, HedgeKind, Unit, UnitKind};
 use crate::document::{Document, Span};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The canonical coordinates a claim is about. Facts are looked up by these.
@@ -275,7 +276,7 @@ impl Reference {
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
-    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
+    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
             if not_comparable(claim, s).is_some() {

@@ -10,6 +10,7 @@ pub mod aliases;
 pub mod bundle;
 pub mod compare;
 mod fact_index;
+mod fast_hash;
 pub mod keys_memo;
 pub mod load;
 pub mod matching;
@@ -242,6 +243,15 @@ impl Reference {
         self.canonical_name_scan(kind, name)
     }
 
+    /// [`Reference::canonical_name`] of a name already in normal form
+    /// ([`aliases::folded`] and [`aliases::normalize`] leave it as it is).
+    fn canonical_name_normal(&self, kind: AliasKind, name: &str) -> Option<&str> {
+        if let Some(found) = self.names.lookup_folded(self, kind, name) {
+            return found;
+        }
+        self.canonical_name_scan(kind, name)
+    }
+
     /// [`Reference::canonical_name`] by a scan of every fact, event and alias: the
     /// definition the index reproduces, used when `facts` or `events` were edited directly.
     fn canonical_name_scan(&self, kind: AliasKind, name: &str) -> Option<&str> {
@@ -290,8 +300,18 @@ impl Reference {
         if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
-        let by_alias = self.alias_table.get(kind, name);
-        let itself = self.canonical_name(kind, name);
+        // Most names are already in normal form: checked once for both lookups.
+        let (by_alias, itself) = if aliases::already_normal(name) {
+            (
+                self.alias_table.get_normalized(kind, name),
+                self.canonical_name_normal(kind, name),
+            )
+        } else {
+            (
+                self.alias_table.get(kind, name),
+                self.canonical_name(kind, name),
+            )
+        };
         let (Some(a), Some(b), Some(e)) = (by_alias, itself, entity) else {
             return by_alias.or(itself);
         };
