@@ -3,7 +3,7 @@
 use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::compare::{fmt_interval, level_checks, rewrite_magnitude};
+use crate::reference::compare::{fmt_interval, level_checks, level_comparable, rewrite_magnitude};
 use crate::reference::matching::Surroundings;
 
 declare_rule!(
@@ -48,7 +48,7 @@ impl Check for ReferenceMagnitudeSlip {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| level_comparable(c)) {
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
             for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);
@@ -79,7 +79,7 @@ impl Check for ReferenceMagnitudeSlip {
                     text,
                     check.formula()
                 ))
-                .tolerance(check.tolerance());
+                .tolerance(check.tolerance(claim));
                 if let Some(s) = rewrite_magnitude(text, claim, k) {
                     f = f.suggestion(s);
                 }

@@ -6,8 +6,8 @@ use crate::claim::{Claim, ClaimKind, Direction, UnitKind};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fmt_amount, fmt_num, negated, rewrite_value, stated_interval,
-    Interval,
+    describe_fact, fact_interval, fact_value_interval, fmt_amount, fmt_num, negated, rewrite_value,
+    stated_description, stated_interval_only, Interval,
 };
 use crate::reference::matching::{growth_basis, Surroundings};
 
@@ -42,8 +42,9 @@ the expected rate is computed from both facts, each ±5% when noted as an estima
 The rule fires only when the two intervals do not meet."
 );
 
-/// The stated rate as a signed interval in percent, with its tolerance description.
-fn stated_rate(claim: &Claim, around: &Surroundings<'_>) -> Option<(Interval, String)> {
+/// The stated rate as a signed interval in percent (its tolerance description is written
+/// by [`stated_description`] only for a finding).
+fn stated_rate(claim: &Claim, around: &Surroundings<'_>) -> Option<Interval> {
     if claim.kind != ClaimKind::Growth {
         return None;
     }
@@ -54,10 +55,10 @@ fn stated_rate(claim: &Claim, around: &Surroundings<'_>) -> Option<(Interval, St
     {
         return None;
     }
-    let (iv, tol) = stated_interval(claim, around)?;
+    let iv = stated_interval_only(claim, around)?;
     Some(match claim.direction {
-        Some(Direction::Down) => (negated(&iv), tol),
-        _ => (iv, tol),
+        Some(Direction::Down) => negated(&iv),
+        _ => iv,
     })
 }
 
@@ -76,12 +77,12 @@ impl Check for ReferenceGrowthMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| c.kind == ClaimKind::Growth) {
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
-            let Some((stated, stated_tol)) = stated_rate(claim, &around) else {
+            let Some(stated) = stated_rate(claim, &around) else {
                 continue;
             };
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 if key.share_of_whole {
                     continue;
                 }
@@ -90,7 +91,7 @@ impl Check for ReferenceGrowthMismatch {
                 else {
                     continue;
                 };
-                let Some(cur) = cx.reference.fact_at(&key) else {
+                let Some(cur) = cx.reference.fact_at(key) else {
                     continue;
                 };
                 let Some(prev) = cx.reference.fact_at(&key.at(prev_period)) else {
@@ -100,8 +101,8 @@ impl Check for ReferenceGrowthMismatch {
                     continue;
                 }
                 out.mark_referenced(claim.id);
-                let (c, c_tol) = fact_interval(cur);
-                let (p, _) = fact_interval(prev);
+                let c = fact_value_interval(cur);
+                let p = fact_value_interval(prev);
                 let Some(expected) = growth_pct(&p, &c) else {
                     continue;
                 };
@@ -139,7 +140,11 @@ impl Check for ReferenceGrowthMismatch {
                     describe_fact(cur),
                     describe_fact(prev)
                 ))
-                .tolerance(format!("{stated_tol}; {c_tol}"));
+                .tolerance(format!(
+                    "{}; {}",
+                    stated_description(claim, &around),
+                    fact_interval(cur).1
+                ));
                 let same_sign = (mid > 0.0) == !matches!(claim.direction, Some(Direction::Down));
                 if same_sign {
                     if let Some(s) = rewrite_value(text, claim, mid.abs()) {

@@ -6,7 +6,8 @@ use crate::claim::ClaimKind;
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_interval,
+    describe_fact, fact_interval, fact_value_interval, fmt_amount, fmt_num, rewrite_value,
+    stated_description, stated_interval_only,
 };
 use crate::reference::matching::{market_share_words, Surroundings};
 
@@ -52,19 +53,19 @@ impl Check for ReferenceShareMismatch {
                 continue;
             }
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
-            let Some((stated, stated_tol)) = stated_interval(claim, &around) else {
+            let Some(stated) = stated_interval_only(claim, &around) else {
                 continue;
             };
             // A share of a market (份额, 占…市场) is not the segment's share of the total.
             if market_share_words(around.lead) {
                 continue;
             }
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 // A share of another segment (占国内交付量的17%) is not a share of the whole.
-                if key.segment.is_empty() || cx.reference.names_other_segment(&key, around.clause) {
+                if key.segment.is_empty() || cx.reference.names_other_segment(key, around.clause) {
                     continue;
                 }
-                let Some(part) = cx.reference.fact_at(&key) else {
+                let Some(part) = cx.reference.fact_at(key) else {
                     continue;
                 };
                 let Some(whole) = cx.reference.fact_at(&key.whole()) else {
@@ -74,8 +75,8 @@ impl Check for ReferenceShareMismatch {
                     continue;
                 }
                 out.mark_referenced(claim.id);
-                let (p, p_tol) = fact_interval(part);
-                let (w, _) = fact_interval(whole);
+                let p = fact_value_interval(part);
+                let w = fact_value_interval(whole);
                 let Some(expected) = ratio_pct(&p, &w) else {
                     continue;
                 };
@@ -111,7 +112,11 @@ impl Check for ReferenceShareMismatch {
                     describe_fact(part),
                     describe_fact(whole)
                 ))
-                .tolerance(format!("{stated_tol}; {p_tol}"));
+                .tolerance(format!(
+                    "{}; {}",
+                    stated_description(claim, &around),
+                    fact_interval(part).1
+                ));
                 if let Some(s) = rewrite_value(text, claim, mid) {
                     f = f.suggestion(s);
                 }

@@ -5,10 +5,10 @@ use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::compare::{fact_interval, fmt_amount, fmt_num, Interval};
+use crate::reference::compare::{fact_value_interval, fmt_amount, fmt_num, Interval};
 use crate::reference::matching::{Key, Surroundings};
 use crate::reference::period::{Period, Step};
-use crate::reference::Reference;
+use crate::reference::{Fact, Reference};
 
 declare_rule!(
     ReferenceTrendMismatch,
@@ -39,51 +39,75 @@ two estimates contradicts only when their intervals do not allow the stated dire
 );
 
 /// The value of one period: the fact itself, or the segment's share of the whole.
-struct Point {
+/// Its text ([`Point::shown`], [`Point::display`]) is written only for a finding.
+struct Point<'r> {
     /// The period.
     period: Period,
     /// The interval it stands for.
     interval: Interval,
+    /// The fact (the part, for a share).
+    part: &'r Fact,
+    /// The whole, for a share.
+    whole: Option<&'r Fact>,
+}
+
+impl Point<'_> {
+    /// The share in percent (for a share point).
+    fn share_value(&self, whole: &Fact) -> f64 {
+        self.part.value / whole.value * 100.0
+    }
+
     /// How it was computed, for the formula.
-    shown: String,
+    fn shown(&self) -> String {
+        let part = self.part;
+        match self.whole {
+            None => format!(
+                "{} {}",
+                self.period,
+                fmt_amount(part.value, &part.unit, None)
+            ),
+            Some(whole) => format!(
+                "{} {}/{} = {}%",
+                self.period,
+                fmt_amount(part.value, &part.unit, None),
+                fmt_amount(whole.value, &whole.unit, None),
+                fmt_num(self.share_value(whole))
+            ),
+        }
+    }
+
     /// The value with its unit, for messages.
-    display: String,
+    fn display(&self) -> String {
+        match self.whole {
+            None => fmt_amount(self.part.value, &self.part.unit, None),
+            Some(whole) => format!("{}%", fmt_num(self.share_value(whole))),
+        }
+    }
 }
 
 /// The value of `key` in one period, or `None` when a fact is missing.
-fn point(reference: &Reference, key: &Key, share: bool) -> Option<Point> {
+fn point<'r>(reference: &'r Reference, key: &Key, share: bool) -> Option<Point<'r>> {
     let part = reference.fact_at(key)?;
-    let (p, _) = fact_interval(part);
+    let p = fact_value_interval(part);
     if !share {
         return Some(Point {
             period: key.period,
             interval: p,
-            shown: format!(
-                "{} {}",
-                key.period,
-                fmt_amount(part.value, &part.unit, None)
-            ),
-            display: fmt_amount(part.value, &part.unit, None),
+            part,
+            whole: None,
         });
     }
     let whole = reference.fact_at(&key.whole())?;
-    let (w, _) = fact_interval(whole);
+    let w = fact_value_interval(whole);
     if part.unit != whole.unit {
         return None;
     }
     let interval = ratio_pct(&p, &w)?;
-    let value = part.value / whole.value * 100.0;
     Some(Point {
         period: key.period,
         interval,
-        shown: format!(
-            "{} {}/{} = {}%",
-            key.period,
-            fmt_amount(part.value, &part.unit, None),
-            fmt_amount(whole.value, &whole.unit, None),
-            fmt_num(value)
-        ),
-        display: format!("{}%", fmt_num(value)),
+        part,
+        whole: Some(whole),
     })
 }
 
@@ -119,7 +143,7 @@ impl Check for ReferenceTrendMismatch {
             };
             let step = step_of(claim);
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
-            for key in cx.reference.keys_for(claim, &around) {
+            for key in cx.reference.keys_for(claim, &around).iter() {
                 let share = key.share_of_whole;
                 if share && key.segment.is_empty() {
                     continue;
@@ -171,9 +195,9 @@ impl Check for ReferenceTrendMismatch {
                 } else {
                     format!("{} ({}) {}", key.entity, key.segment, key.metric)
                 };
-                let path: Vec<&str> = series.iter().map(|p| p.display.as_str()).collect();
+                let path: Vec<String> = series.iter().map(Point::display).collect();
                 let span_text = format!("{}–{}", series[0].period, key.period);
-                let series_text: Vec<&str> = series.iter().map(|p| p.shown.as_str()).collect();
+                let series_text: Vec<String> = series.iter().map(Point::shown).collect();
                 let f = Finding::new(
                     &INFO,
                     claim.span,
@@ -181,9 +205,9 @@ impl Check for ReferenceTrendMismatch {
                         "{text} is contradicted by the reference: {what} {moved} in {} of {n} steps, first from {} ({}) to {} ({})",
                         against.len(),
                         first[0].period,
-                        first[0].display,
+                        first[0].display(),
                         first[1].period,
-                        first[1].display
+                        first[1].display()
                     ),
                 )
                 .stated(format!("{text} ({n} consecutive {wanted} up to {})", key.period))

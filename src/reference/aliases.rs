@@ -1,8 +1,8 @@
 //! Alias lookup: written names (英伟达, Nvidia, 营收) to canonical names, case-insensitive for Latin script.
 
+use super::fast_hash::FastMap;
 use super::{AliasEntry, AliasKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The form names are compared in: trimmed, Latin letters lowercased, inner runs of
 /// whitespace collapsed. Chinese text is unchanged.
@@ -23,7 +23,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// whitespace, no whitespace but single spaces, no ASCII capitals, and no character
 /// outside ASCII except CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF), which
 /// have no case. Most names looked up are Chinese words, and this spares their copy.
-fn already_normal(name: &str) -> bool {
+pub(super) fn already_normal(name: &str) -> bool {
     let mut prev_space = true;
     for c in name.chars() {
         let ok = if c == ' ' {
@@ -73,6 +73,35 @@ fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
+/// `text.to_lowercase().contains(&word.to_lowercase())`, without lowercasing `text` when
+/// `word` is ASCII.
+///
+/// The only characters outside ASCII whose lowercase holds ASCII are `İ` (U+0130) and the
+/// Kelvin sign (U+212A) (a test checks every character). In a text without them, an
+/// ASCII word occurs in the lowercased text exactly where it occurs in the text with
+/// ASCII letters compared case-insensitively. Sentences are long and searched once per
+/// claim, so this spares a copy of each.
+pub fn lowercase_contains(text: &str, word: &str) -> bool {
+    if word.is_ascii() && !text.contains(['\u{130}', '\u{212a}']) {
+        return contains_ascii_ci(text, word);
+    }
+    text.to_lowercase().contains(&word.to_lowercase())
+}
+
+/// True when `text` holds `word` with ASCII letters compared case-insensitively.
+pub fn contains_ascii_ci(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = w.split_first() else {
+        return true;
+    };
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    t.iter().enumerate().any(|(i, &b)| {
+        (b == lo || b == up)
+            && t.get(i + 1..i + 1 + rest.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(rest))
+    })
+}
+
 /// The key under which two rows of one alias file count as duplicates. Scope words may
 /// scope several metrics, so for them the canonical is part of the key.
 pub fn dedup_key(entry: &AliasEntry) -> String {
@@ -100,7 +129,7 @@ pub struct AliasTable {
     entries: Vec<AliasEntry>,
     /// Per kind (indexed by [`kind_slot`]), normalised alias → index into `entries` of the
     /// latest row defining it. Keyed by the alias alone so a lookup can borrow its key.
-    map: [HashMap<String, usize>; 4],
+    map: [FastMap<String, usize>; 4],
 }
 
 impl AliasTable {
@@ -117,8 +146,13 @@ impl AliasTable {
 
     /// The canonical name `alias` stands for, if it is an alias of kind `kind`.
     pub fn get(&self, kind: AliasKind, alias: &str) -> Option<&str> {
+        self.get_normalized(kind, &normalized(alias))
+    }
+
+    /// [`AliasTable::get`] for a name already in [`normalize`]d form.
+    pub(super) fn get_normalized(&self, kind: AliasKind, normal: &str) -> Option<&str> {
         self.map[kind_slot(kind)]
-            .get(normalized(alias).as_ref())
+            .get(normal)
             .and_then(|&i| self.entries.get(i))
             .map(|e| e.canonical.as_str())
     }
@@ -177,6 +211,50 @@ mod tests {
             assert_eq!(folded_cow(n), folded(n), "{n:?}");
         }
         assert!(matches!(normalized("英伟达 h20"), Cow::Borrowed(_)));
+    }
+
+    /// Only two characters outside ASCII lowercase to something holding ASCII, the fact
+    /// [`lowercase_contains`] relies on.
+    #[test]
+    fn lowercasing_makes_ascii_only_from_ascii_and_two_others() {
+        let odd: Vec<char> = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, vec!['\u{130}', '\u{212a}']);
+    }
+
+    #[test]
+    fn lowercase_contains_agrees_with_lowercasing() {
+        let texts = [
+            "英伟达H20芯片采购Hopper",
+            "HOPPER",
+            "hoppe",
+            "",
+            "K\u{212a}elvin",
+            "\u{130}stanbul",
+            "NVIDIA_Hopper_GPU_purchases",
+            "ſ long s",
+        ];
+        let words = [
+            "hopper",
+            "Hopper",
+            "",
+            "kelvin",
+            "k",
+            "i",
+            "\u{130}",
+            "nvidia_hopper_gpu_purchases",
+            "s",
+            "采购",
+            "英伟达h20",
+        ];
+        for t in texts {
+            for w in words {
+                let slow = t.to_lowercase().contains(&w.to_lowercase());
+                assert_eq!(lowercase_contains(t, w), slow, "{t:?} {w:?}");
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! stands for (estimates widened), power-of-ten slips, and number formatting for findings.
 
 use super::matching::{unit_compatible, Key, Surroundings};
-use super::{Fact, Reference};
+use super::{aliases, Fact, Reference};
 use crate::checks::tolerance::{self, fmt_trim};
 use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, Unit, UnitKind};
 use std::borrow::Cow;
@@ -49,21 +49,45 @@ pub fn stated_interval(claim: &Claim, s: &Surroundings<'_>) -> Option<(Interval,
     claim_interval(&stated_claim(claim, s))
 }
 
+/// The interval of [`stated_interval`] alone: what rules compare. Its description
+/// ([`stated_description`]) costs far more and is only needed for a finding.
+pub fn stated_interval_only(claim: &Claim, s: &Surroundings<'_>) -> Option<Interval> {
+    interval_only(&stated_claim(claim, s))
+}
+
+/// The description [`stated_interval`] returns with its interval.
+pub fn stated_description(claim: &Claim, s: &Surroundings<'_>) -> String {
+    tolerance::describe(&stated_claim(claim, s))
+}
+
+/// The verb right before an unhedged figure that [`stated_interval`] reads as its hedge.
+fn past_word(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
+    if claim.hedge.is_some() {
+        return None;
+    }
+    let before = s.before.trim_end();
+    PAST_WORDS.iter().copied().find(|w| before.ends_with(w))
+}
+
 /// The claim as [`stated_interval`] reads it: with a verb right before an unhedged figure
 /// (`突破`) taken as its hedge.
 fn stated_claim<'c>(claim: &'c Claim, s: &Surroundings<'_>) -> Cow<'c, Claim> {
-    if claim.hedge.is_none() {
-        let before = s.before.trim_end();
-        if let Some(w) = PAST_WORDS.iter().find(|w| before.ends_with(*w)) {
+    hedged_by(claim, past_word(claim, s))
+}
+
+/// `claim` with `word` (a [`PAST_WORDS`] verb found by [`past_word`]) as its hedge.
+fn hedged_by<'c>(claim: &'c Claim, word: Option<&'static str>) -> Cow<'c, Claim> {
+    match word {
+        Some(w) => {
             let mut hedged = claim.clone();
             hedged.hedge = Some(Hedge {
-                text: (*w).to_string(),
+                text: w.to_string(),
                 kind: HedgeKind::Above,
             });
-            return Cow::Owned(hedged);
+            Cow::Owned(hedged)
         }
+        None => Cow::Borrowed(claim),
     }
-    Cow::Borrowed(claim)
 }
 
 /// The interval of [`claim_interval`] without its description, which costs far more to
@@ -74,12 +98,24 @@ fn interval_only(claim: &Claim) -> Option<Interval> {
     (lo.is_finite() && hi.is_finite()).then_some(iv)
 }
 
+/// Words in a fact's note or source that make it an estimate (English ones in any case).
+const ESTIMATE_WORDS: [&str; 5] = ["estimate", "roughly", "approximately", "估", "约"];
+
 /// True when a fact's note or source calls it an estimate or a rough figure.
+///
+/// This is `format!("{note} {source}").to_lowercase()` searched for [`ESTIMATE_WORDS`],
+/// without the copy: no word holds a space, so none spans the two fields, and the only
+/// characters outside ASCII whose lowercase holds ASCII letters are `İ` (to `i̇`, whose
+/// dot stops a match: no word ends in `i`) and the Kelvin sign (to `k`, in no word), so an
+/// ASCII case-insensitive search of each field (see [`aliases::lowercase_contains`]) finds exactly what the lowercased text holds.
 pub fn is_estimate(fact: &Fact) -> bool {
-    let text = format!("{} {}", fact.note, fact.source).to_lowercase();
-    ["estimate", "roughly", "approximately", "估", "约"]
+    [fact.note.as_str(), fact.source.as_str()]
         .iter()
-        .any(|w| text.contains(w))
+        .any(|field| {
+            ESTIMATE_WORDS
+                .iter()
+                .any(|w| aliases::contains_ascii_ci(field, w))
+        })
 }
 
 /// The interval a fact stands for: exact, or ±5% when it is an estimate.
@@ -95,6 +131,16 @@ pub fn fact_interval(fact: &Fact) -> (Interval, String) {
         )
     } else {
         (exact, "reference exact".to_string())
+    }
+}
+
+/// The interval of [`fact_interval`] without its description (what rules compare).
+pub fn fact_value_interval(fact: &Fact) -> Interval {
+    let exact = Interval::point(fact.value);
+    if is_estimate(fact) {
+        widened(&exact, ESTIMATE)
+    } else {
+        exact
     }
 }
 
@@ -216,6 +262,9 @@ pub fn rewrite_magnitude(claim_text: &str, claim: &Claim, k: i32) -> Option<Stri
 }
 
 /// A level or share claim next to the reference fact it matched.
+///
+/// The tolerance text is not stored: it takes far longer to write than the comparison,
+/// and most comparisons agree, so [`LevelCheck::tolerance`] writes it only for findings.
 #[derive(Debug, Clone)]
 pub struct LevelCheck<'r> {
     /// What the claim was matched to.
@@ -224,12 +273,12 @@ pub struct LevelCheck<'r> {
     pub fact: &'r Fact,
     /// What the claim stands for (precision and hedge).
     pub stated: Interval,
-    /// How `stated` was derived.
-    pub stated_tolerance: String,
     /// What the fact stands for.
     pub reference: Interval,
-    /// How `reference` was derived.
-    pub reference_tolerance: String,
+    /// The verb right before the figure read as its hedge (`突破`), if any.
+    past_word: Option<&'static str>,
+    /// True when the clause speaks of a loss (亏) and the fact was compared negated.
+    loss: bool,
 }
 
 impl LevelCheck<'_> {
@@ -264,9 +313,27 @@ impl LevelCheck<'_> {
         }
     }
 
-    /// Both tolerances in one phrase.
-    pub fn tolerance(&self) -> String {
-        format!("{}; {}", self.stated_tolerance, self.reference_tolerance)
+    /// How the claim's interval was derived (`claim` is the one this check was made for).
+    pub fn stated_tolerance(&self, claim: &Claim) -> String {
+        tolerance::describe(&hedged_by(claim, self.past_word))
+    }
+
+    /// How the reference interval was derived.
+    pub fn reference_tolerance(&self) -> String {
+        let (_, mut text) = fact_interval(self.fact);
+        if self.loss {
+            text.push_str(", loss compared as a positive amount");
+        }
+        text
+    }
+
+    /// Both tolerances in one phrase (`claim` is the one this check was made for).
+    pub fn tolerance(&self, claim: &Claim) -> String {
+        format!(
+            "{}; {}",
+            self.stated_tolerance(claim),
+            self.reference_tolerance()
+        )
     }
 
     /// The reference row for a formula line:
@@ -296,6 +363,12 @@ pub fn describe_fact(f: &Fact) -> String {
     s
 }
 
+/// True for the claims [`level_checks`] compares (levels and shares): rules skip the others
+/// before working out their surroundings.
+pub fn level_comparable(claim: &Claim) -> bool {
+    matches!(claim.kind, ClaimKind::Level | ClaimKind::Share)
+}
+
 /// Every fact a comparable ([`Reference::keys_for`]) level claim (amount, count) or share
 /// claim (against a percentage fact) matched, with both intervals. Claims of other kinds,
 /// claims whose metric asks for a share of a whole, and facts in units the claim cannot
@@ -310,42 +383,38 @@ pub fn level_checks<'r>(
         ClaimKind::Share => true,
         _ => return Vec::new(),
     };
-    let stated_claim = stated_claim(claim, s);
-    let Some(stated) = interval_only(&stated_claim) else {
+    let past_word = past_word(claim, s);
+    let Some(stated) = interval_only(&hedged_by(claim, past_word)) else {
         return Vec::new();
     };
-    // Described only when some fact matched: most claims match none.
-    let mut stated_tolerance: Option<String> = None;
+    let loss = s.clause.contains('亏');
     reference
         .keys_for(claim, s)
-        .into_iter()
+        .iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
-            let fact = reference.fact_at(&key)?;
+            let fact = reference.fact_at(key)?;
             let ok = (fact.unit == "percent") == percent_fact
                 && unit_compatible(claim.unit.as_ref(), &fact.unit);
             if !ok {
                 return None;
             }
-            let (mut reference, mut reference_tolerance) = fact_interval(fact);
-            if s.clause.contains('亏') {
+            let mut reference = fact_value_interval(fact);
+            if loss {
                 // 亏损5亿元 states a loss as a positive amount: compare it with the
                 // negated fact, and leave a loss said of a profitable period alone.
                 if fact.value >= 0.0 || stated.lo < 0.0 {
                     return None;
                 }
                 reference = negated(&reference);
-                reference_tolerance.push_str(", loss compared as a positive amount");
             }
             Some(LevelCheck {
-                key,
+                key: key.clone(),
                 fact,
                 stated,
-                stated_tolerance: stated_tolerance
-                    .get_or_insert_with(|| tolerance::describe(&stated_claim))
-                    .clone(),
                 reference,
-                reference_tolerance,
+                past_word,
+                loss,
             })
         })
         .collect()
@@ -413,6 +482,39 @@ mod tests {
         assert!(t.contains("突破"));
         let (iv, _) = stated_interval(&c, &Surroundings::plain("交付量为")).unwrap();
         assert!(iv.hi.is_finite());
+    }
+
+    /// The search without a copy finds what the lowercased copy holds.
+    #[test]
+    fn estimates_are_found_as_the_lowercased_text_would_find_them() {
+        let old = |f: &Fact| {
+            let text = format!("{} {}", f.note, f.source).to_lowercase();
+            ESTIMATE_WORDS.iter().any(|w| text.contains(w))
+        };
+        let fields = [
+            "",
+            "Estimate",
+            "ESTIMATED by analysts",
+            "rough",
+            "Roughly",
+            "APPROXIMATELY",
+            "approx",
+            "业内估算",
+            "约数",
+            "estİmate",
+            "ESTIMATE\u{212A}",
+            "est imate",
+            "TrendForce",
+            "公司年报",
+        ];
+        let mut f = Reference::bundled().facts[0].clone();
+        for note in fields {
+            for source in fields {
+                f.note = note.into();
+                f.source = source.into();
+                assert_eq!(is_estimate(&f), old(&f), "{note:?} {source:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,37 +5,33 @@
 //! The memo is active only inside [`Scope`] (opened by [`crate::check_document`] around
 //! one document) on the current thread, so answers never outlive the document they were
 //! computed for; outside a scope every call computes afresh.
+//!
+//! An answer is reused only for the same inputs: every field of the claim and the four
+//! texts of its surroundings, written out as bytes ([`write_inputs`]) and compared in
+//! full. Writing them costs a copy into one buffer, where cloning the claim cost a dozen
+//! allocations per claim.
 
+use super::fast_hash::FastMap;
 use super::matching::{Key, Surroundings};
 use super::Reference;
-use crate::claim::Claim;
+use crate::claim::{Bound, Claim, Hedge, Num, Unit, Value};
+use crate::document::Span;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 
-/// One remembered call: its inputs, compared in full on lookup, and its answer.
+/// One remembered call: its inputs as written by [`write_inputs`], and its answer.
 struct Entry {
-    claim: Claim,
-    sentence: String,
-    before: String,
-    clause: String,
-    lead: String,
-    keys: Vec<Key>,
+    inputs: Vec<u8>,
+    keys: Rc<[Key]>,
 }
 
-impl Entry {
-    /// True when this entry answers for `claim` in `s`. Claims compare field by field
-    /// (derived equality): identity of the input, not a numeric comparison.
-    fn answers(&self, claim: &Claim, s: &Surroundings<'_>) -> bool {
-        self.sentence == s.sentence
-            && self.before == s.before
-            && self.clause == s.clause
-            && self.lead == s.lead
-            && self.claim == *claim
-    }
+/// Remembered answers by reference address and claim id (the latest call for each), and
+/// a buffer for writing a call's inputs.
+#[derive(Default)]
+struct Memo {
+    entries: FastMap<(usize, usize), Entry>,
+    scratch: Vec<u8>,
 }
-
-/// Remembered answers by reference address and claim id.
-type Memo = HashMap<(usize, usize), Vec<Entry>>;
 
 thread_local! {
     static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
@@ -55,7 +51,7 @@ impl Scope {
             if m.is_some() {
                 false
             } else {
-                *m = Some(HashMap::new());
+                *m = Some(Memo::default());
                 true
             }
         });
@@ -77,34 +73,181 @@ pub(super) fn keys(
     claim: &Claim,
     s: &Surroundings<'_>,
     compute: impl FnOnce() -> Vec<Key>,
-) -> Vec<Key> {
+) -> Rc<[Key]> {
     let slot = (std::ptr::from_ref(reference) as usize, claim.id);
-    let found = MEMO.with(|m| {
-        let m = m.borrow();
-        let entries = m.as_ref()?.get(&slot)?;
-        entries
-            .iter()
-            .find(|e| e.answers(claim, s))
-            .map(|e| e.keys.clone())
-    });
-    if let Some(keys) = found {
-        return keys;
-    }
-    // Computed outside the borrow: matching never re-enters, but it need not rely on that.
-    let keys = compute();
-    MEMO.with(|m| {
-        if let Some(memo) = m.borrow_mut().as_mut() {
-            memo.entry(slot).or_default().push(Entry {
-                claim: claim.clone(),
-                sentence: s.sentence.to_string(),
-                before: s.before.to_string(),
-                clause: s.clause.to_string(),
-                lead: s.lead.to_string(),
-                keys: keys.clone(),
-            });
+    // The inputs of this call, written once; `None` outside a scope.
+    let looked_up = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let memo = m.as_mut()?;
+        let mut inputs = std::mem::take(&mut memo.scratch);
+        inputs.clear();
+        write_inputs(claim, s, &mut inputs);
+        match memo.entries.get(&slot) {
+            Some(e) if e.inputs == inputs => {
+                let keys = Rc::clone(&e.keys);
+                memo.scratch = inputs;
+                Some(Ok(keys))
+            }
+            _ => Some(Err(inputs)),
         }
     });
+    let inputs = match looked_up {
+        Some(Ok(keys)) => return keys,
+        Some(Err(inputs)) => Some(inputs),
+        None => None,
+    };
+    // Computed outside the borrow: matching never re-enters, but it need not rely on that.
+    let keys: Rc<[Key]> = compute().into();
+    if let Some(inputs) = inputs {
+        MEMO.with(|m| {
+            if let Some(memo) = m.borrow_mut().as_mut() {
+                let keys = Rc::clone(&keys);
+                memo.entries.insert(slot, Entry { inputs, keys });
+            }
+        });
+    }
     keys
+}
+
+/// Writes every field of `claim` and the texts of `s` to `out`, so that two calls write
+/// the same bytes only when all their inputs are the same: strings go with their length,
+/// options and variants with a tag, numbers as their bits (equal bits always compute the
+/// same answer; `0.0` and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is taken apart field by field
+/// without `..`, so a field added to [`Claim`] does not compile until it is written here.
+fn write_inputs(claim: &Claim, s: &Surroundings<'_>, out: &mut Vec<u8>) {
+    let Claim {
+        id,
+        span,
+        kind,
+        value,
+        bounds,
+        unit,
+        magnitude,
+        hedge,
+        direction,
+        period,
+        subject,
+        segment,
+        metric,
+        sentence,
+        change_of,
+        notes,
+    } = claim;
+    let mut w = Writer(out);
+    w.int(*id);
+    w.span(span);
+    w.tag(*kind as u8);
+    match value {
+        Value::Point(n) => {
+            w.tag(0);
+            w.num(n);
+        }
+        Value::Range { low, high } => {
+            w.tag(1);
+            w.num(low);
+            w.num(high);
+        }
+        Value::None => w.tag(2),
+    }
+    w.int(bounds.len());
+    for b in bounds {
+        let Bound {
+            span,
+            num,
+            magnitude,
+            unit,
+        } = b;
+        w.span(span);
+        w.num(num);
+        w.opt_text(magnitude.as_deref());
+        w.unit(unit.as_ref());
+    }
+    w.unit(unit.as_ref());
+    w.opt_text(magnitude.as_deref());
+    match hedge {
+        Some(Hedge { text, kind }) => {
+            w.tag(1);
+            w.text(text);
+            w.tag(*kind as u8);
+        }
+        None => w.tag(0),
+    }
+    w.tag(direction.map_or(0, |d| 1 + d as u8));
+    w.opt_text(period.as_deref());
+    w.opt_text(subject.as_deref());
+    w.opt_text(segment.as_deref());
+    w.opt_text(metric.as_deref());
+    w.int(*sentence);
+    match change_of {
+        Some((a, b)) => {
+            w.tag(1);
+            w.int(*a);
+            w.int(*b);
+        }
+        None => w.tag(0),
+    }
+    w.int(notes.len());
+    for n in notes {
+        w.text(n);
+    }
+    for t in [s.sentence, s.before, s.clause, s.lead] {
+        w.text(t);
+    }
+}
+
+/// Appends values to an inputs buffer in a form that reads back unambiguously.
+struct Writer<'o>(&'o mut Vec<u8>);
+
+impl Writer<'_> {
+    fn tag(&mut self, t: u8) {
+        self.0.push(t);
+    }
+
+    fn int(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn float(&mut self, v: f64) {
+        self.0.extend_from_slice(&v.to_bits().to_le_bytes());
+    }
+
+    fn text(&mut self, t: &str) {
+        self.int(t.len());
+        self.0.extend_from_slice(t.as_bytes());
+    }
+
+    fn opt_text(&mut self, t: Option<&str>) {
+        match t {
+            Some(t) => {
+                self.tag(1);
+                self.text(t);
+            }
+            None => self.tag(0),
+        }
+    }
+
+    fn span(&mut self, span: &Span) {
+        let Span { start, end } = span;
+        self.int(*start);
+        self.int(*end);
+    }
+
+    fn num(&mut self, n: &Num) {
+        let Num { value, step } = n;
+        self.float(*value);
+        self.float(*step);
+    }
+
+    fn unit(&mut self, u: Option<&Unit>) {
+        match u {
+            Some(Unit { code, kind }) => {
+                self.tag(1);
+                self.text(code);
+                self.tag(*kind as u8);
+            }
+            None => self.tag(0),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -143,8 +286,14 @@ mod tests {
             changed.metric = Some("销量".into());
             keys(&r, &changed, &s, count);
             assert_eq!(calls.get(), 5, "another claim with the same id is computed");
+            let mut hedged = changed.clone();
+            hedged.hedge = hedge("约", crate::claim::HedgeKind::About);
+            keys(&r, &hedged, &s, count);
+            assert_eq!(calls.get(), 6, "a claim differing in its hedge is computed");
+            keys(&r, &hedged, &s, count);
+            assert_eq!(calls.get(), 6, "and then remembered");
         }
         keys(&r, c, &s, count);
-        assert_eq!(calls.get(), 6, "the memo ends with its scope");
+        assert_eq!(calls.get(), 7, "the memo ends with its scope");
     }
 }

@@ -5,6 +5,8 @@ use super::period::{Period, Step};
 use super::{AliasKind, Reference};
 use crate::claim::{Claim, ClaimKind, HedgeKind, Unit, UnitKind};
 use crate::document::{Document, Span};
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 /// The canonical coordinates a claim is about. Facts are looked up by these.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,9 +176,9 @@ impl Reference {
         if scopes.is_empty() {
             return true;
         }
-        // Lowercased only when a scope word must be looked for: most metrics have none.
-        let lower = context.to_lowercase();
-        scopes.iter().any(|s| lower.contains(&s.to_lowercase()))
+        scopes
+            .iter()
+            .any(|s| super::aliases::lowercase_contains(context, s))
     }
 
     /// True when the claim's sentence names its metric (the word as written, an alias of
@@ -186,7 +188,7 @@ impl Reference {
     fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
         (!written.is_empty() && context.contains(written))
-            || context.to_lowercase().contains(&metric.to_lowercase())
+            || super::aliases::lowercase_contains(context, metric)
             || self.alias_entries().iter().any(|a| {
                 a.kind == AliasKind::Metric
                     && a.canonical == metric
@@ -274,7 +276,7 @@ impl Reference {
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
-    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Vec<Key> {
+    pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
             if not_comparable(claim, s).is_some() {
@@ -330,6 +332,16 @@ impl Reference {
 
     /// The fact at `key`, from the latest layer that has one.
     pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
+        let indexed = self.fact_index.lookup(
+            &self.facts,
+            &key.entity,
+            &key.segment,
+            &key.metric,
+            key.period,
+        );
+        if let Some(found) = indexed {
+            return found.and_then(|i| self.facts.get(i));
+        }
         self.fact(
             &key.entity,
             &key.segment,
@@ -514,13 +526,21 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
-    if FORECAST_WORDS.iter().any(|w| s.before.contains(w)) {
+    static FORECAST: OnceLock<WordSet> = OnceLock::new();
+    static PARTIAL: OnceLock<WordSet> = OnceLock::new();
+    if FORECAST
+        .get_or_init(|| WordSet::new(&FORECAST_WORDS))
+        .found_in(s.before)
+    {
         return Some("a forecast or target");
     }
     if sub_annual(claim, s.before) {
         return Some("a quarter or half of the year its period names");
     }
-    if PARTIAL_WORDS.iter().any(|w| s.clause.contains(w)) {
+    if PARTIAL
+        .get_or_init(|| WordSet::new(&PARTIAL_WORDS))
+        .found_in(s.clause)
+    {
         return Some("a cumulative, partial or average figure");
     }
     if claim.segment.is_none() && qizhong_clause(s.before).is_some_and(|c| !names_period(c)) {
@@ -533,6 +553,35 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
         return Some("a change, not a level");
     }
     None
+}
+
+/// A fixed list of words looked for all at once: one pass over the text instead of one
+/// substring search (and searcher set-up) per word, which made [`not_comparable`] cost
+/// more than the rest of matching.
+struct WordSet {
+    /// The words.
+    words: &'static [&'static str],
+    /// Their alternation; `None` only if it failed to build, and then each word is searched.
+    any: Option<regex::Regex>,
+}
+
+impl WordSet {
+    /// The set of `words` (plain text, not patterns).
+    fn new(words: &'static [&'static str]) -> WordSet {
+        let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        WordSet {
+            words,
+            any: regex::Regex::new(&alternation.join("|")).ok(),
+        }
+    }
+
+    /// True when any of the words occurs in `text`.
+    fn found_in(&self, text: &str) -> bool {
+        match &self.any {
+            Some(re) => re.is_match(text),
+            None => self.words.iter().any(|w| text.contains(w)),
+        }
+    }
 }
 
 /// The clause a figure stands in when 其中 opens it, directly (`其中海外6.1万辆`) or with a

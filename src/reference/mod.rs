@@ -9,6 +9,8 @@
 pub mod aliases;
 pub mod bundle;
 pub mod compare;
+mod fact_index;
+mod fast_hash;
 pub mod keys_memo;
 pub mod load;
 pub mod matching;
@@ -140,6 +142,8 @@ pub struct Reference {
     /// Canonical names by folded form, rebuilt whenever a layer is added, so a lookup is
     /// one hash probe instead of a folded comparison against every fact.
     names: names::NameIndex,
+    /// Facts by key, rebuilt with `names`, so [`Reference::fact_at`] is one hash probe.
+    fact_index: fact_index::FactIndex,
 }
 
 impl Reference {
@@ -221,6 +225,7 @@ impl Reference {
             Layer::Aliases(a) => self.alias_table.extend(a),
         }
         self.names = names::NameIndex::build(self);
+        self.fact_index = fact_index::FactIndex::build(&self.facts);
     }
 
     /// Every alias row in force, in load order.
@@ -233,6 +238,15 @@ impl Reference {
     /// [`bundle::VOCABULARY`].
     fn canonical_name(&self, kind: AliasKind, name: &str) -> Option<&str> {
         if let Some(found) = self.names.lookup(self, kind, name) {
+            return found;
+        }
+        self.canonical_name_scan(kind, name)
+    }
+
+    /// [`Reference::canonical_name`] of a name already in normal form
+    /// ([`aliases::folded`] and [`aliases::normalize`] leave it as it is).
+    fn canonical_name_normal(&self, kind: AliasKind, name: &str) -> Option<&str> {
+        if let Some(found) = self.names.lookup_folded(self, kind, name) {
             return found;
         }
         self.canonical_name_scan(kind, name)
@@ -286,8 +300,18 @@ impl Reference {
         if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
-        let by_alias = self.alias_table.get(kind, name);
-        let itself = self.canonical_name(kind, name);
+        // Most names are already in normal form: checked once for both lookups.
+        let (by_alias, itself) = if aliases::already_normal(name) {
+            (
+                self.alias_table.get_normalized(kind, name),
+                self.canonical_name_normal(kind, name),
+            )
+        } else {
+            (
+                self.alias_table.get(kind, name),
+                self.canonical_name(kind, name),
+            )
+        };
         let (Some(a), Some(b), Some(e)) = (by_alias, itself, entity) else {
             return by_alias.or(itself);
         };

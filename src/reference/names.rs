@@ -2,8 +2,8 @@
 //! probe rather than a case-folding comparison against every fact, event and alias.
 
 use super::aliases::{folded, folded_cow, kind_slot};
+use super::fast_hash::FastMap;
 use super::{bundle, AliasKind, Reference};
-use std::collections::HashMap;
 
 /// For each vocabulary, the folded form of every canonical name → the name as first
 /// written, in the priority order of [`Reference::canonical_name`]: facts, events
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Default)]
 pub(super) struct NameIndex {
     /// Per vocabulary (by [`kind_slot`]), folded name → canonical name as written.
-    map: [HashMap<String, String>; 4],
+    map: [FastMap<String, String>; 4],
     /// Lengths of `facts`, `events` and the alias rows when the index was built: the
     /// fields are public, and an index that no longer matches them is not used.
     built_for: (usize, usize, usize),
@@ -20,7 +20,7 @@ pub(super) struct NameIndex {
 impl NameIndex {
     /// Indexes every canonical name of `r`.
     pub(super) fn build(r: &Reference) -> NameIndex {
-        let mut map: [HashMap<String, String>; 4] = Default::default();
+        let mut map: [FastMap<String, String>; 4] = Default::default();
         let mut add = |kind: AliasKind, name: &str| {
             if !name.is_empty() {
                 map[kind_slot(kind)]
@@ -61,14 +61,20 @@ impl NameIndex {
         kind: AliasKind,
         name: &str,
     ) -> Option<Option<&str>> {
+        self.lookup_folded(r, kind, &folded_cow(name))
+    }
+
+    /// [`NameIndex::lookup`] for a name already in [`folded`] form.
+    pub(super) fn lookup_folded(
+        &self,
+        r: &Reference,
+        kind: AliasKind,
+        folded: &str,
+    ) -> Option<Option<&str>> {
         if self.built_for != (r.facts.len(), r.events.len(), r.alias_entries().len()) {
             return None;
         }
-        Some(
-            self.map[kind_slot(kind)]
-                .get(folded_cow(name).as_ref())
-                .map(String::as_str),
-        )
+        Some(self.map[kind_slot(kind)].get(folded).map(String::as_str))
     }
 }
 

@@ -1,0 +1,129 @@
+//! An index of facts by key, so that finding the fact at a claim's key costs one hash
+//! probe instead of a scan of every fact (and a list and a period string per lookup).
+
+use super::fast_hash::{FastHash, FastMap};
+use super::period::Period;
+use super::Fact;
+use std::hash::{Hash, Hasher};
+
+/// Facts by the hash of their key (entity, segment, metric, period), in load order.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FactIndex {
+    /// Hash of a key → indexes into `facts` of the facts that may have it, in load order.
+    /// Hashes may collide: candidates are compared in full.
+    by_key: FastMap<u64, Vec<usize>>,
+    /// The length of `facts` when the index was built: the field is public, and an index
+    /// that no longer matches it is not used.
+    built_for: usize,
+}
+
+/// The hash a key is filed under.
+fn key_hash(entity: &str, segment: &str, metric: &str, period: Period) -> u64 {
+    let mut h = FastHash::default();
+    (entity, segment, metric, period).hash(&mut h);
+    h.finish()
+}
+
+impl FactIndex {
+    /// Indexes every fact whose period is written the way [`Period`] prints it, which is
+    /// every fact a [`Period`] can find: `fact.period == p.to_string()` holds exactly for
+    /// those facts whose period parses to `p` and prints back the same.
+    pub(super) fn build(facts: &[Fact]) -> FactIndex {
+        let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
+        for (i, f) in facts.iter().enumerate() {
+            let Some(p) = Period::parse(&f.period).filter(|p| p.to_string() == f.period) else {
+                continue;
+            };
+            by_key
+                .entry(key_hash(&f.entity, &f.segment, &f.metric, p))
+                .or_default()
+                .push(i);
+        }
+        FactIndex {
+            by_key,
+            built_for: facts.len(),
+        }
+    }
+
+    /// `Some(answer)` when the index is current for `facts`: the index into `facts` of the
+    /// latest fact at the key, if any. `None` when the index must not be used.
+    pub(super) fn lookup(
+        &self,
+        facts: &[Fact],
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<Option<usize>> {
+        if self.built_for != facts.len() {
+            return None;
+        }
+        let Some(candidates) = self.by_key.get(&key_hash(entity, segment, metric, period)) else {
+            return Some(None);
+        };
+        Some(candidates.iter().rev().copied().find(|&i| {
+            facts.get(i).is_some_and(|f| {
+                f.entity == entity
+                    && f.segment == segment
+                    && f.metric == metric
+                    && Period::parse(&f.period) == Some(period)
+            })
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::fixture_reference;
+    use super::super::{Key, Reference};
+    use super::*;
+
+    /// Every key of the bundled and fixture facts, and keys next to them, find through
+    /// the index what the scan finds.
+    #[test]
+    fn index_agrees_with_the_scan() {
+        for r in [Reference::bundled(), fixture_reference()] {
+            let mut checked = 0;
+            for f in &r.facts {
+                let Some(p) = Period::parse(&f.period) else {
+                    continue;
+                };
+                for period in [Some(p), p.back(super::super::period::Step::Year)]
+                    .into_iter()
+                    .flatten()
+                {
+                    for segment in [f.segment.as_str(), "", "其他"] {
+                        let key = Key {
+                            entity: f.entity.clone(),
+                            segment: segment.to_string(),
+                            metric: f.metric.clone(),
+                            period,
+                            share_of_whole: false,
+                        };
+                        let scan = r.fact(&key.entity, segment, &key.metric, &period.to_string());
+                        assert_eq!(r.fact_at(&key), scan, "{key:?}");
+                        checked += usize::from(scan.is_some());
+                    }
+                }
+            }
+            assert!(checked >= r.facts.len());
+        }
+    }
+
+    /// Facts pushed directly, without a layer, are still found (the index steps aside).
+    #[test]
+    fn direct_edits_are_not_hidden_by_the_index() {
+        let mut r = Reference::bundled();
+        let mut f = r.facts[0].clone();
+        f.value += 1.0;
+        r.facts.push(f.clone());
+        let key = Key {
+            entity: f.entity.clone(),
+            segment: f.segment.clone(),
+            metric: f.metric.clone(),
+            period: Period::parse(&f.period).unwrap(),
+            share_of_whole: false,
+        };
+        assert_eq!(r.fact_at(&key), Some(&f));
+    }
+}
