@@ -3,6 +3,7 @@
 //! Also home of per-end hedged intervals (ranges compare end by end); the subject/metric
 //! key normalisation lives in [`series_key`](crate::checks::series_key).
 
+use crate::checks::arith_cues::contains_any;
 use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
 use crate::checks::{Check, Context, Outcome};
@@ -84,8 +85,9 @@ impl Check for RepeatedFigureMismatch {
             }
         }
         for (key, group) in &groups {
-            let subject = subjects.display(&key.series.subject);
-            check_group(cx, subject, group, out);
+            // How the subject is printed is looked up only for a finding.
+            let subject = || subjects.display(cx.reference, &key.series.subject);
+            check_group(cx, &subject, group, out);
         }
     }
 }
@@ -123,7 +125,9 @@ fn change_base(cx: &Context<'_>, c: &Claim) -> u8 {
         return 0;
     }
     let clause = crate::checks::arith_cues::clause_before(cx, c);
-    u8::from(SEQUENTIAL_BASES.iter().any(|w| clause.contains(w)))
+    u8::from(contains_any(clause, SEQUENTIAL_BASES, |ch| {
+        matches!(ch, '环' | '比' | '较')
+    }))
 }
 
 fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
@@ -158,7 +162,12 @@ const MAX_EARLIER: usize = 64;
 
 /// Compares the mentions of one key; reports each later mention that agrees with no
 /// earlier mention of the same period, linking the most precise of them.
-fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outcome) {
+fn check_group<'s>(
+    cx: &Context<'_>,
+    subject: &dyn Fn() -> &'s str,
+    group: &[&Claim],
+    out: &mut Outcome,
+) {
     // An unstated period meets only another unstated one: guessing it could pair a figure
     // with last year's.
     let same_period = |a: &Claim, b: &Claim| a.period == b.period;
@@ -173,17 +182,16 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             .filter(|e| e.sentence != later.sentence && same_period(e, later))
             .take(MAX_EARLIER)
             .collect();
-        let mut conflicts = Vec::new();
+        let mut conflicts: Vec<&Claim> = Vec::new();
         for e in &earlier {
             out.mark_checked(e.id);
             out.mark_checked(later.id);
-            match disagreement(cx, subject, e, later) {
-                Some(f) => conflicts.push((*e, f)),
+            if disagree(e, later) {
+                conflicts.push(e);
+            } else {
                 // Agreeing with one earlier mention: if anything is wrong, it is not this one.
-                None => {
-                    conflicts.clear();
-                    break;
-                }
+                conflicts.clear();
+                break;
             }
         }
         // Link the most precise earlier statement (no hedge, then 约, then bounds), first in text.
@@ -192,10 +200,14 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             Some(HedgeKind::About) => 1,
             Some(_) => 2,
         };
-        let best = (0..conflicts.len()).min_by_key(|&k| rank(conflicts[k].0));
+        let best = (0..conflicts.len()).min_by_key(|&k| rank(conflicts[k]));
         if let Some(k) = best {
-            let (_, mut f) = conflicts.swap_remove(k);
-            for (other, _) in &conflicts {
+            // Only the finding that is reported is written out.
+            let e = conflicts.swap_remove(k);
+            let Some(mut f) = disagreement(cx, subject(), e, later) else {
+                continue;
+            };
+            for other in &conflicts {
                 f = f.related(
                     other.span,
                     format!("also stated here as {}", cx.doc.slice(other.span)),
@@ -203,6 +215,18 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             }
             out.findings.push(f);
         }
+    }
+}
+
+/// True when `later` cannot state the same figure as `earlier` (what [`disagreement`]
+/// reports, without writing the finding).
+fn disagree(earlier: &Claim, later: &Claim) -> bool {
+    let (Some(a), Some(b)) = (Reading::of(earlier), Reading::of(later)) else {
+        return false;
+    };
+    match (&a, &b) {
+        (Reading::Range(al, ah), Reading::Range(bl, bh)) => !(al.overlaps(bl) && ah.overlaps(bh)),
+        _ => !a.hull().overlaps(&b.hull()),
     }
 }
 

@@ -68,14 +68,12 @@ const CONVERSION: &[&str] = &["约合", "折合", "合人民币", "合约", "相
 fn is_conversion(cx: &Context<'_>, c: &Claim) -> bool {
     let start = cx.doc.line_span(cx.doc.line_index(c.span.start)).start;
     let before = cx.doc.text.get(start..c.span.start).unwrap_or("");
-    let tail: String = before
-        .chars()
+    // The last six characters before the figure.
+    let tail = before
+        .char_indices()
         .rev()
-        .take(6)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .nth(5)
+        .map_or(before, |(i, _)| &before[i..]);
     CONVERSION.iter().any(|w| tail.contains(w)) || tail.ends_with('合')
 }
 
