@@ -56,6 +56,8 @@ fn rule_enabled(settings: &Settings, code: &str, name: &str) -> bool {
 pub fn check_document(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
     // Reference rules share their claim matching for this document.
     let memo = reference::keys_memo::Scope::open();
+    // NC103 and NC111 share one resolution of the document's subjects.
+    let subjects = checks::series_key::Scope::open();
     let sentences = doc.sentences();
     let ex = extract::extract_in(&doc, &extract_options(reference, settings), &sentences);
     let cx = Context {
@@ -72,6 +74,7 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
             rule.run(&cx, &mut out);
         }
     }
+    drop(subjects);
     drop(memo);
     let mut findings = out.findings;
     for f in &mut findings {

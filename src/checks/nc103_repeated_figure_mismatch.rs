@@ -74,12 +74,18 @@ impl Check for RepeatedFigureMismatch {
             .filter_map(|c| c.change_of)
             .flat_map(|(a, b)| [a, b])
             .collect();
-        let subjects = Subjects::new(cx);
+        let candidates: Vec<&Claim> = cx
+            .claims
+            .iter()
+            .filter(|c| !change_ends.contains(&c.id) && kind_code(c).is_some() && c.is_quantity())
+            .collect();
+        let meets = meets_another(&candidates);
+        if !meets.contains(&true) {
+            return;
+        }
+        let subjects = Subjects::for_document(cx);
         let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
-        for c in cx.claims {
-            if change_ends.contains(&c.id) {
-                continue;
-            }
+        for (c, _) in candidates.iter().zip(&meets).filter(|(_, m)| **m) {
             if let Some(k) = figure_key(cx, &subjects, c) {
                 groups.entry(k).or_default().push(c);
             }
@@ -130,23 +136,60 @@ fn change_base(cx: &Context<'_>, c: &Claim) -> u8 {
     }))
 }
 
-fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
-    let kind = match c.kind {
-        ClaimKind::Level => 0,
-        ClaimKind::Share => 1,
-        ClaimKind::Growth => 2,
-        ClaimKind::PointChange => 3,
-        ClaimKind::Multiple => 4,
-        _ => return None,
-    };
-    if !c.is_quantity() {
-        return None;
+/// The kind's place in a [`FigureKey`]; `None` for kinds that are never compared.
+fn kind_code(c: &Claim) -> Option<u8> {
+    match c.kind {
+        ClaimKind::Level => Some(0),
+        ClaimKind::Share => Some(1),
+        ClaimKind::Growth => Some(2),
+        ClaimKind::PointChange => Some(3),
+        ClaimKind::Multiple => Some(4),
+        _ => None,
     }
-    let direction = match c.direction {
+}
+
+/// The direction's place in a [`FigureKey`].
+fn direction_code(c: &Claim) -> u8 {
+    match c.direction {
         None => 0,
         Some(Direction::Up) => 1,
         Some(Direction::Down) => 2,
-    };
+    }
+}
+
+/// For each candidate, whether some other candidate in another sentence has the same kind,
+/// direction, unit and period. Only such pairs are ever compared (same key, same period,
+/// different sentences), so the others need no series key: resolving a key through the
+/// reference is what costs, and most figures of an article are stated once.
+fn meets_another(cands: &[&Claim]) -> Vec<bool> {
+    fn quick(c: &Claim) -> (Option<u8>, u8, &str, Option<&str>) {
+        (
+            kind_code(c),
+            direction_code(c),
+            c.unit.as_ref().map_or("", |u| u.code.as_str()),
+            c.period.as_deref(),
+        )
+    }
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| quick(cands[a]).cmp(&quick(cands[b])));
+    let mut meets = vec![false; cands.len()];
+    for run in order.chunk_by(|&a, &b| quick(cands[a]) == quick(cands[b])) {
+        let s0 = cands[run[0]].sentence;
+        if run.iter().any(|&k| cands[k].sentence != s0) {
+            for &k in run {
+                meets[k] = true;
+            }
+        }
+    }
+    meets
+}
+
+fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
+    let kind = kind_code(c)?;
+    if !c.is_quantity() {
+        return None;
+    }
+    let direction = direction_code(c);
     Some(FigureKey {
         series: series_key(cx, subjects, c)?,
         kind,

@@ -182,6 +182,10 @@ pub fn listed_parts(
     idx: &SentenceIndex,
     sentence: usize,
 ) -> Vec<(ClaimId, PartWhole)> {
+    // A pairing needs a part and a share: most sentences hold fewer claims.
+    if idx.of(sentence).len() < 2 {
+        return Vec::new();
+    }
     let claims: Vec<&Claim> = idx
         .of(sentence)
         .iter()

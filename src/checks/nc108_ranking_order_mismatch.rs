@@ -56,8 +56,9 @@ impl Check for RankingOrderMismatch {
                 let Some(first) = cx.claims.get(ids[i]) else {
                     break;
                 };
-                let Some(order) = ranking_cue(clause_before(cx, first))
-                    .or_else(|| cue_in_clause_before(cx, first))
+                let clause = clause_before(cx, first);
+                let Some(order) =
+                    ranking_cue(clause).or_else(|| cue_in_clause_before(cx, first, clause))
                 else {
                     i += 1;
                     continue;
@@ -180,8 +181,9 @@ fn ranking_cue_before_wei(gap: &str) -> Option<Order> {
 /// clause and the next clause gives their figures with 分别. The order carries over only when
 /// the figures measure what was ranked: the ranking clause names the figures' metric word,
 /// or the figures are shares (份额 follow the ranked amounts).
-fn cue_in_clause_before(cx: &Context<'_>, first: &Claim) -> Option<Order> {
-    let clause = clause_before(cx, first);
+///
+/// `clause` is [`clause_before`] `first`, as the caller already has it.
+fn cue_in_clause_before(cx: &Context<'_>, first: &Claim, clause: &str) -> Option<Order> {
     if !clause.contains("分别") {
         return None;
     }

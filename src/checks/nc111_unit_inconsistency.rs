@@ -41,7 +41,7 @@ impl Check for UnitInconsistency {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let subjects = Subjects::new(cx);
+        let subjects = Subjects::for_document(cx);
         let mut series: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
         for c in cx.claims {
             let money = c.kind == ClaimKind::Level

@@ -188,7 +188,10 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     let phrase = first_contained(&upper, RESIDUE, residue_first)?;
     let mut rest = upper.into_owned();
     for w in RESIDUE.iter().chain(FILLER) {
-        rest = rest.replace(w, "");
+        // Most words are absent: a character test spares building a searcher and a copy.
+        if w.chars().next().is_some_and(|c| rest.contains(c)) && rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
     }
     let other = rest
         .chars()

@@ -23,7 +23,8 @@
 use crate::checks::Context;
 use crate::claim::Claim;
 use crate::reference::{AliasKind, Reference};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Normalised identity of a series: subject, segment and metric.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,6 +79,78 @@ impl Subjects {
         let (raw, key) = self.own.get(o)?;
         key.get_or_init(|| normalise_subject(reference, raw))
             .as_deref()
+    }
+}
+
+thread_local! {
+    /// Whether a [`Scope`] is open on this thread.
+    static SCOPE_OPEN: Cell<bool> = const { Cell::new(false) };
+    /// The subjects built for the document being checked, with what they were built from.
+    static SHARED: RefCell<Option<(Ident, Rc<Subjects>)>> = const { RefCell::new(None) };
+}
+
+/// What a shared [`Subjects`] was built from: the addresses of the claims, document and
+/// reference, and the number of claims.
+type Ident = (usize, usize, usize, usize);
+
+fn ident(cx: &Context<'_>) -> Ident {
+    (
+        cx.claims.as_ptr() as usize,
+        cx.claims.len(),
+        cx.doc as *const _ as usize,
+        cx.reference as *const _ as usize,
+    )
+}
+
+/// While alive, the rules checking one document on this thread (NC103, NC111) share one
+/// [`Subjects`] through [`Subjects::for_document`] instead of each building its own.
+///
+/// Opened by [`crate::check_document`] around one document; outside a scope every call
+/// builds afresh, so nothing outlives the document it was built for.
+pub struct Scope {
+    /// Whether this scope opened the sharing (an inner scope leaves an outer one's alone).
+    opened: bool,
+}
+
+impl Scope {
+    /// Opens sharing for one document (or joins the scope already open on this thread).
+    pub fn open() -> Scope {
+        let opened = !SCOPE_OPEN.with(|o| o.replace(true));
+        if opened {
+            SHARED.with(|s| *s.borrow_mut() = None);
+        }
+        Scope { opened }
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        if self.opened {
+            SHARED.with(|s| *s.borrow_mut() = None);
+            SCOPE_OPEN.with(|o| o.set(false));
+        }
+    }
+}
+
+impl Subjects {
+    /// The subjects of `cx`'s document: built once per document while a [`Scope`] is
+    /// open, with every normalisation made so far; built afresh otherwise.
+    pub fn for_document(cx: &Context<'_>) -> Rc<Subjects> {
+        if !SCOPE_OPEN.with(Cell::get) {
+            return Rc::new(Subjects::new(cx));
+        }
+        let id = ident(cx);
+        let cached = SHARED.with(|s| {
+            s.borrow()
+                .as_ref()
+                .filter(|(i, _)| *i == id)
+                .map(|(_, subjects)| Rc::clone(subjects))
+        });
+        cached.unwrap_or_else(|| {
+            let subjects = Rc::new(Subjects::new(cx));
+            SHARED.with(|s| *s.borrow_mut() = Some((id, Rc::clone(&subjects))));
+            subjects
+        })
     }
 }
 
