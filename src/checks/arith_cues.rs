@@ -10,11 +10,12 @@ use crate::document::Span;
 
 /// Claim ids grouped by sentence index (`of(s)` lists sentence `s`'s claims in order).
 ///
-/// Two flat arrays rather than one `Vec` per sentence: an article has far more sentences
+/// Built in the claims' number, not the sentences': an article has far more sentences
 /// than claims, and most sentences hold none.
 pub struct SentenceIndex {
-    /// `ids[starts[s]..starts[s + 1]]` are the claims of sentence `s`.
-    starts: Vec<usize>,
+    /// Sentence of each entry of `ids`, ascending.
+    sentences: Vec<usize>,
+    /// Claim ids grouped by sentence, each group in claim order.
     ids: Vec<ClaimId>,
 }
 
@@ -22,34 +23,41 @@ impl SentenceIndex {
     /// Groups the context's claims by the sentence they sit in.
     pub fn new(cx: &Context<'_>) -> Self {
         let n = cx.sentences.len();
-        // Counting sort: count per sentence, turn counts into starts, then place the ids
-        // (claims in order, so each sentence's ids stay in claim order).
-        let mut starts = vec![0usize; n + 1];
+        let mut sentences = Vec::with_capacity(cx.claims.len());
+        let mut ids = Vec::with_capacity(cx.claims.len());
+        let mut sorted = true;
         for c in cx.claims {
             if c.sentence < n {
-                starts[c.sentence + 1] += 1;
+                sorted &= sentences.last().map_or(true, |&l| l <= c.sentence);
+                sentences.push(c.sentence);
+                ids.push(c.id);
             }
         }
-        for s in 0..n {
-            starts[s + 1] += starts[s];
+        // Claims come in text order, so this is already sorted; a stable sort keeps each
+        // sentence's claims in claim order if not.
+        if !sorted {
+            let mut pairs: Vec<(usize, ClaimId)> = sentences.into_iter().zip(ids).collect();
+            pairs.sort_by_key(|&(s, _)| s);
+            (sentences, ids) = pairs.into_iter().unzip();
         }
-        let mut next = starts.clone();
-        let mut ids = vec![0; starts[n]];
-        for c in cx.claims {
-            if c.sentence < n {
-                ids[next[c.sentence]] = c.id;
-                next[c.sentence] += 1;
-            }
-        }
-        SentenceIndex { starts, ids }
+        SentenceIndex { sentences, ids }
+    }
+
+    /// Each sentence that holds claims, ascending, with its claims in order.
+    pub fn groups(&self) -> impl Iterator<Item = (usize, &[ClaimId])> + '_ {
+        let mut from = 0;
+        self.sentences.chunk_by(|a, b| a == b).map(move |run| {
+            let group = (run[0], &self.ids[from..from + run.len()]);
+            from += run.len();
+            group
+        })
     }
 
     /// The claims of sentence `s` (empty when out of range).
     pub fn of(&self, s: usize) -> &[ClaimId] {
-        match (self.starts.get(s), self.starts.get(s + 1)) {
-            (Some(&a), Some(&b)) => &self.ids[a..b],
-            _ => &[],
-        }
+        let from = self.sentences.partition_point(|&x| x < s);
+        let to = from + self.sentences[from..].partition_point(|&x| x <= s);
+        &self.ids[from..to]
     }
 }
 

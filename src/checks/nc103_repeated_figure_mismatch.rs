@@ -170,10 +170,11 @@ fn meets_another(cands: &[&Claim]) -> Vec<bool> {
             c.period.as_deref(),
         )
     }
+    let keys: Vec<_> = cands.iter().map(|c| quick(c)).collect();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| quick(cands[a]).cmp(&quick(cands[b])));
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     let mut meets = vec![false; cands.len()];
-    for run in order.chunk_by(|&a, &b| quick(cands[a]) == quick(cands[b])) {
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
         let s0 = cands[run[0]].sentence;
         if run.iter().any(|&k| cands[k].sentence != s0) {
             for &k in run {

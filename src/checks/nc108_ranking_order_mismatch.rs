@@ -49,8 +49,13 @@ impl Check for RankingOrderMismatch {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         let idx = SentenceIndex::new(cx);
-        for s in 0..cx.sentences.len() {
-            let ids = idx.of(s);
+        // Sentences without claims hold no list.
+        for (s, ids) in idx.groups() {
+            // A list needs two figures, and every cue a ranking word or 前N inside the
+            // sentence (both clauses looked at lie in it): most sentences have neither.
+            if ids.len() < 2 || !sentence_may_rank(cx, s) {
+                continue;
+            }
             let mut i = 0;
             while i < ids.len() {
                 let Some(first) = cx.claims.get(ids[i]) else {
@@ -116,6 +121,17 @@ fn marker_first(c: char) -> bool {
 /// True for the first character of an [`ASCENDING`] or [`DESCENDING`] word.
 fn ranking_first(c: char) -> bool {
     matches!(c, '最' | '倒' | '垫' | '排' | '榜' | 'T' | 't')
+}
+
+/// False when sentence `s` holds no character a ranking cue starts with (ranking words,
+/// 前N), so no figure in it can open a ranked list.
+fn sentence_may_rank(cx: &Context<'_>, s: usize) -> bool {
+    cx.sentences
+        .get(s)
+        .and_then(|sp| cx.doc.text.get(sp.start..sp.end))
+        .map_or(true, |t| {
+            t.contains(|c: char| ranking_first(c) || c == '前')
+        })
 }
 
 /// Byte offset of the earliest list marker in `clause`: one pass, trying the markers only

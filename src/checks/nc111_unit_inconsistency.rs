@@ -1,5 +1,6 @@
 //! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
 
+use crate::checks::arith_cues::contains_any;
 use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
@@ -74,7 +75,9 @@ fn is_conversion(cx: &Context<'_>, c: &Claim) -> bool {
         .rev()
         .nth(5)
         .map_or(before, |(i, _)| &before[i..]);
-    CONVERSION.iter().any(|w| tail.contains(w)) || tail.ends_with('合')
+    contains_any(tail, CONVERSION, |c| {
+        matches!(c, '约' | '折' | '合' | '相' | '换')
+    }) || tail.ends_with('合')
 }
 
 fn currency(c: &Claim) -> &str {
