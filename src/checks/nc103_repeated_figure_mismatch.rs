@@ -284,6 +284,8 @@ fn disagreement(
     let unit = later.unit.as_ref();
     let a = Reading::of(earlier)?;
     let b = Reading::of(later)?;
+    // Each end is written once and reused by the formula and the stated/expected texts.
+    let (ea, eb) = (a.ends_text(unit), b.ends_text(unit));
     let formula = match (&a, &b) {
         (Reading::Range(al, ah), Reading::Range(bl, bh)) => {
             let low_ok = al.overlaps(bl);
@@ -291,16 +293,8 @@ fn disagreement(
             if low_ok && high_ok {
                 return None;
             }
-            let (x, y, end) = if high_ok {
-                (al, bl, "low")
-            } else {
-                (ah, bh, "high")
-            };
-            format!(
-                "{end} ends: {} here vs {} before: no overlap",
-                fmt_interval(y, unit),
-                fmt_interval(x, unit)
-            )
+            let (k, end) = if high_ok { (0, "low") } else { (1, "high") };
+            format!("{end} ends: {} here vs {} before: no overlap", eb[k], ea[k])
         }
         _ => {
             let (x, y) = (a.hull(), b.hull());
@@ -309,8 +303,8 @@ fn disagreement(
             }
             format!(
                 "{} here vs {} before: no overlap",
-                fmt_interval(&y, unit),
-                fmt_interval(&x, unit)
+                b.hull_text(&eb, unit),
+                a.hull_text(&ea, unit)
             )
         }
     };
@@ -323,8 +317,8 @@ fn disagreement(
             later.span,
             format!("`{tb}` disagrees with `{ta}` on line {line} for the same {what}"),
         )
-        .stated(format!("{tb} = {}", b.describe(unit)))
-        .expected(format!("{ta} = {} (line {line})", a.describe(unit)))
+        .stated(format!("{tb} = {}", b.describe(&eb)))
+        .expected(format!("{ta} = {} (line {line})", a.describe(&ea)))
         .formula(formula)
         .tolerance(format!(
             "here: {}; before: {}",
@@ -380,14 +374,27 @@ impl Reading {
         }
     }
 
-    fn describe(&self, unit: Option<&Unit>) -> String {
+    /// Each end written out: one for a point, low and high for a range.
+    fn ends_text(&self, unit: Option<&Unit>) -> Vec<String> {
         match self {
-            Reading::Point(p) => fmt_interval(p, unit),
-            Reading::Range(a, b) => format!(
-                "low end {}, high end {}",
-                fmt_interval(a, unit),
-                fmt_interval(b, unit)
-            ),
+            Reading::Point(p) => vec![fmt_interval(p, unit)],
+            Reading::Range(a, b) => vec![fmt_interval(a, unit), fmt_interval(b, unit)],
+        }
+    }
+
+    /// The hull written out; `ends` is [`Reading::ends_text`] (a point is its own hull).
+    fn hull_text(&self, ends: &[String], unit: Option<&Unit>) -> String {
+        match self {
+            Reading::Point(_) => ends[0].clone(),
+            Reading::Range(..) => fmt_interval(&self.hull(), unit),
+        }
+    }
+
+    /// The reading in words; `ends` is [`Reading::ends_text`].
+    fn describe(&self, ends: &[String]) -> String {
+        match self {
+            Reading::Point(_) => ends[0].clone(),
+            Reading::Range(..) => format!("low end {}, high end {}", ends[0], ends[1]),
         }
     }
 }
