@@ -54,10 +54,29 @@ fn rule_enabled(settings: &Settings, code: &str, name: &str) -> bool {
 
 /// Extracts and checks one document: the whole pipeline, with no I/O.
 pub fn check_document(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
+    check_document_with(
+        doc,
+        reference,
+        settings,
+        &extract_options(reference, settings),
+    )
+}
+
+/// [`check_document`] with the run's [`extract_options`] computed once by the caller:
+/// they depend only on the reference and settings, and building them (every entity name,
+/// each once) costs more per document than some rules.
+pub fn check_document_with(
+    doc: Document,
+    reference: &Reference,
+    settings: &Settings,
+    options: &extract::ExtractOptions,
+) -> DocReport {
     // Reference rules share their claim matching for this document.
     let memo = reference::keys_memo::Scope::open();
+    // NC103 and NC111 share one resolution of the document's subjects.
+    let subjects = checks::series_key::Scope::open();
     let sentences = doc.sentences();
-    let ex = extract::extract_in(&doc, &extract_options(reference, settings), &sentences);
+    let ex = extract::extract_in(&doc, options, &sentences);
     let cx = Context {
         doc: &doc,
         claims: &ex.claims,
@@ -72,6 +91,7 @@ pub fn check_document(doc: Document, reference: &Reference, settings: &Settings)
             rule.run(&cx, &mut out);
         }
     }
+    drop(subjects);
     drop(memo);
     let mut findings = out.findings;
     for f in &mut findings {

@@ -8,26 +8,56 @@ use super::Context;
 use crate::claim::{Claim, ClaimId, ClaimKind, Unit, UnitKind};
 use crate::document::Span;
 
-/// Claim ids grouped by sentence index (`by_sentence[s]` lists sentence `s`'s claims in order).
+/// Claim ids grouped by sentence index (`of(s)` lists sentence `s`'s claims in order).
+///
+/// Built in the claims' number, not the sentences': an article has far more sentences
+/// than claims, and most sentences hold none.
 pub struct SentenceIndex {
-    by_sentence: Vec<Vec<ClaimId>>,
+    /// Sentence of each entry of `ids`, ascending.
+    sentences: Vec<usize>,
+    /// Claim ids grouped by sentence, each group in claim order.
+    ids: Vec<ClaimId>,
 }
 
 impl SentenceIndex {
     /// Groups the context's claims by the sentence they sit in.
     pub fn new(cx: &Context<'_>) -> Self {
-        let mut by_sentence = vec![Vec::new(); cx.sentences.len()];
+        let n = cx.sentences.len();
+        let mut sentences = Vec::with_capacity(cx.claims.len());
+        let mut ids = Vec::with_capacity(cx.claims.len());
+        let mut sorted = true;
         for c in cx.claims {
-            if let Some(v) = by_sentence.get_mut(c.sentence) {
-                v.push(c.id);
+            if c.sentence < n {
+                sorted &= sentences.last().map_or(true, |&l| l <= c.sentence);
+                sentences.push(c.sentence);
+                ids.push(c.id);
             }
         }
-        SentenceIndex { by_sentence }
+        // Claims come in text order, so this is already sorted; a stable sort keeps each
+        // sentence's claims in claim order if not.
+        if !sorted {
+            let mut pairs: Vec<(usize, ClaimId)> = sentences.into_iter().zip(ids).collect();
+            pairs.sort_by_key(|&(s, _)| s);
+            (sentences, ids) = pairs.into_iter().unzip();
+        }
+        SentenceIndex { sentences, ids }
+    }
+
+    /// Each sentence that holds claims, ascending, with its claims in order.
+    pub fn groups(&self) -> impl Iterator<Item = (usize, &[ClaimId])> + '_ {
+        let mut from = 0;
+        self.sentences.chunk_by(|a, b| a == b).map(move |run| {
+            let group = (run[0], &self.ids[from..from + run.len()]);
+            from += run.len();
+            group
+        })
     }
 
     /// The claims of sentence `s` (empty when out of range).
     pub fn of(&self, s: usize) -> &[ClaimId] {
-        self.by_sentence.get(s).map(Vec::as_slice).unwrap_or(&[])
+        let from = self.sentences.partition_point(|&x| x < s);
+        let to = from + self.sentences[from..].partition_point(|&x| x <= s);
+        &self.ids[from..to]
     }
 }
 
@@ -154,23 +184,72 @@ const DERIVATION: &[&str] = &[
 /// True when `text` holds a derivation connector (也就是说, 即, 这意味着, 换言之 …).
 ///
 /// A bare 即 counts only as a connector, not inside 即使/即便/即将/立即/随即/当即/即可/即时.
+/// One pass over `text` (it may be a whole sentence): a word is tried only where its first
+/// character stands.
 pub fn has_derivation_connector(text: &str) -> bool {
-    if DERIVATION.iter().any(|w| text.contains(w)) {
-        return true;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        if c != '即' {
-            return false;
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c == '即' {
+            let next = it.peek().map(|&(_, n)| n);
+            if !matches!(prev, Some('立' | '随' | '当' | '旋'))
+                && !matches!(
+                    next,
+                    Some('使' | '便' | '将' | '可' | '时' | '刻' | '日' | '期' | '兴' | '位')
+                )
+            {
+                return true;
+            }
+        } else if derivation_first(c) && starts_any(&text[i..], DERIVATION) {
+            return true;
         }
-        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-        let next = chars.get(i + 1).copied();
-        !matches!(prev, Some('立' | '随' | '当' | '旋'))
-            && !matches!(
-                next,
-                Some('使' | '便' | '将' | '可' | '时' | '刻' | '日' | '期' | '兴' | '位')
-            )
-    })
+        prev = Some(c);
+    }
+    false
+}
+
+/// True for the first character of a [`DERIVATION`] word.
+fn derivation_first(c: char) -> bool {
+    matches!(
+        c,
+        '也' | '这' | '意' | '换' | '由' | '据' | '测' | '算' | '折'
+    )
+}
+
+/// True when `text` starts with one of `words`.
+pub fn starts_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.starts_with(w))
+}
+
+/// True when `text` contains one of `words`, in one pass: a word is tried only where
+/// `first` accepts the character, so `first` must accept the first character of every word.
+pub fn contains_any(text: &str, words: &[&str], first: impl Fn(char) -> bool) -> bool {
+    text.char_indices()
+        .any(|(i, c)| first(c) && starts_any(&text[i..], words))
+}
+
+/// The first of `words` (in list order) that `text` contains, in one pass over `text`;
+/// `first` must accept the first character of every word.
+pub fn first_contained<'w>(
+    text: &str,
+    words: &[&'w str],
+    first: impl Fn(char) -> bool,
+) -> Option<&'w str> {
+    let mut best: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if !first(c) {
+            continue;
+        }
+        let rest = &text[i..];
+        let limit = best.unwrap_or(words.len());
+        if let Some(k) = words[..limit].iter().position(|w| rest.starts_with(w)) {
+            best = Some(k);
+            if k == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|k| words[k])
 }
 
 /// Words that mark an amount as the whole others are parts of.
@@ -189,7 +268,9 @@ const WHOLE_MARKS: &[&str] = &[
 
 /// True when the clause before an amount marks it as a whole (总销量, 合计, 全年 …).
 pub fn marks_whole(clause: &str) -> bool {
-    WHOLE_MARKS.iter().any(|w| clause.contains(w))
+    contains_any(clause, WHOLE_MARKS, |c| {
+        matches!(c, '总' | '合' | '共' | '累' | '全' | '整')
+    })
 }
 
 /// Characters after 前N that make it a ranking (前三名, 前五大, 前十家, 销量前三的) rather than a
@@ -203,19 +284,29 @@ fn ranks_after_qian(c: Option<char>) -> bool {
 
 /// How many times `text` names a top-N group (前3家, 前五大, 前十名).
 pub fn top_n_count(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len())
-        .filter(|&i| {
-            if chars[i] != '前' {
-                return false;
+    if !text.contains('前') {
+        return 0;
+    }
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if c != '前' {
+            continue;
+        }
+        let mut digits = 0;
+        let mut after = None;
+        for d in text[i + c.len_utf8()..].chars() {
+            if d.is_ascii_digit() || "一二三四五六七八九十两".contains(d) {
+                digits += 1;
+            } else {
+                after = Some(d);
+                break;
             }
-            let digits = chars[i + 1..]
-                .iter()
-                .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十两".contains(**d))
-                .count();
-            digits > 0 && ranks_after_qian(chars.get(i + 1 + digits).copied())
-        })
-        .count()
+        }
+        if digits > 0 && ranks_after_qian(after) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// True when `lead` names several nested top-N groups (`前3家、前5家、前10家企业装车量分别为`):
@@ -230,7 +321,9 @@ const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "合共", "加起�
 
 /// True when the clause before a figure calls it a total of parts (`7nm及以下合计占比74%`).
 pub fn names_total(clause: &str) -> bool {
-    TOTAL_WORDS.iter().any(|w| clause.contains(w))
+    contains_any(clause, TOTAL_WORDS, |c| {
+        matches!(c, '合' | '总' | '共' | '加' | '累')
+    })
 }
 
 #[cfg(test)]
@@ -256,6 +349,26 @@ mod tests {
         assert!(!has_derivation_connector("随即宣布"));
         assert!(has_derivation_connector("亦即份额"));
         assert!(!has_derivation_connector("英伟达在中国市场的份额"));
+    }
+
+    #[test]
+    fn prefilters_accept_every_first_character() {
+        let first = |w: &str| w.chars().next().unwrap();
+        assert!(DERIVATION.iter().all(|w| derivation_first(first(w))));
+        for w in WHOLE_MARKS {
+            assert!(marks_whole(w), "{w}");
+        }
+        for w in TOTAL_WORDS {
+            assert!(names_total(w), "{w}");
+        }
+        for w in DERIVATION {
+            assert!(has_derivation_connector(w), "{w}");
+        }
+        let words = ["乙丙", "甲", "丙"];
+        let any = |_: char| true;
+        assert_eq!(first_contained("x甲乙丙", &words, any), Some("乙丙"));
+        assert_eq!(first_contained("丙甲", &words, any), Some("甲"));
+        assert_eq!(first_contained("丁", &words, any), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Also home of per-end hedged intervals (ranges compare end by end); the subject/metric
 //! key normalisation lives in [`series_key`](crate::checks::series_key).
 
+use crate::checks::arith_cues::contains_any;
 use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
 use crate::checks::{Check, Context, Outcome};
@@ -73,19 +74,26 @@ impl Check for RepeatedFigureMismatch {
             .filter_map(|c| c.change_of)
             .flat_map(|(a, b)| [a, b])
             .collect();
-        let subjects = Subjects::new(cx);
+        let candidates: Vec<&Claim> = cx
+            .claims
+            .iter()
+            .filter(|c| !change_ends.contains(&c.id) && kind_code(c).is_some() && c.is_quantity())
+            .collect();
+        let meets = meets_another(&candidates);
+        if !meets.contains(&true) {
+            return;
+        }
+        let subjects = Subjects::for_document(cx);
         let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
-        for c in cx.claims {
-            if change_ends.contains(&c.id) {
-                continue;
-            }
+        for (c, _) in candidates.iter().zip(&meets).filter(|(_, m)| **m) {
             if let Some(k) = figure_key(cx, &subjects, c) {
                 groups.entry(k).or_default().push(c);
             }
         }
         for (key, group) in &groups {
-            let subject = subjects.display(&key.series.subject);
-            check_group(cx, subject, group, out);
+            // How the subject is printed is looked up only for a finding.
+            let subject = || subjects.display(cx.reference, &key.series.subject);
+            check_group(cx, &subject, group, out);
         }
     }
 }
@@ -123,26 +131,66 @@ fn change_base(cx: &Context<'_>, c: &Claim) -> u8 {
         return 0;
     }
     let clause = crate::checks::arith_cues::clause_before(cx, c);
-    u8::from(SEQUENTIAL_BASES.iter().any(|w| clause.contains(w)))
+    u8::from(contains_any(clause, SEQUENTIAL_BASES, |ch| {
+        matches!(ch, '环' | '比' | '较')
+    }))
 }
 
-fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
-    let kind = match c.kind {
-        ClaimKind::Level => 0,
-        ClaimKind::Share => 1,
-        ClaimKind::Growth => 2,
-        ClaimKind::PointChange => 3,
-        ClaimKind::Multiple => 4,
-        _ => return None,
-    };
-    if !c.is_quantity() {
-        return None;
+/// The kind's place in a [`FigureKey`]; `None` for kinds that are never compared.
+fn kind_code(c: &Claim) -> Option<u8> {
+    match c.kind {
+        ClaimKind::Level => Some(0),
+        ClaimKind::Share => Some(1),
+        ClaimKind::Growth => Some(2),
+        ClaimKind::PointChange => Some(3),
+        ClaimKind::Multiple => Some(4),
+        _ => None,
     }
-    let direction = match c.direction {
+}
+
+/// The direction's place in a [`FigureKey`].
+fn direction_code(c: &Claim) -> u8 {
+    match c.direction {
         None => 0,
         Some(Direction::Up) => 1,
         Some(Direction::Down) => 2,
-    };
+    }
+}
+
+/// For each candidate, whether some other candidate in another sentence has the same kind,
+/// direction, unit and period. Only such pairs are ever compared (same key, same period,
+/// different sentences), so the others need no series key: resolving a key through the
+/// reference is what costs, and most figures of an article are stated once.
+fn meets_another(cands: &[&Claim]) -> Vec<bool> {
+    fn quick(c: &Claim) -> (Option<u8>, u8, &str, Option<&str>) {
+        (
+            kind_code(c),
+            direction_code(c),
+            c.unit.as_ref().map_or("", |u| u.code.as_str()),
+            c.period.as_deref(),
+        )
+    }
+    let keys: Vec<_> = cands.iter().map(|c| quick(c)).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut meets = vec![false; cands.len()];
+    for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
+        let s0 = cands[run[0]].sentence;
+        if run.iter().any(|&k| cands[k].sentence != s0) {
+            for &k in run {
+                meets[k] = true;
+            }
+        }
+    }
+    meets
+}
+
+fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
+    let kind = kind_code(c)?;
+    if !c.is_quantity() {
+        return None;
+    }
+    let direction = direction_code(c);
     Some(FigureKey {
         series: series_key(cx, subjects, c)?,
         kind,
@@ -158,7 +206,12 @@ const MAX_EARLIER: usize = 64;
 
 /// Compares the mentions of one key; reports each later mention that agrees with no
 /// earlier mention of the same period, linking the most precise of them.
-fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outcome) {
+fn check_group<'s>(
+    cx: &Context<'_>,
+    subject: &dyn Fn() -> &'s str,
+    group: &[&Claim],
+    out: &mut Outcome,
+) {
     // An unstated period meets only another unstated one: guessing it could pair a figure
     // with last year's.
     let same_period = |a: &Claim, b: &Claim| a.period == b.period;
@@ -173,17 +226,16 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             .filter(|e| e.sentence != later.sentence && same_period(e, later))
             .take(MAX_EARLIER)
             .collect();
-        let mut conflicts = Vec::new();
+        let mut conflicts: Vec<&Claim> = Vec::new();
         for e in &earlier {
             out.mark_checked(e.id);
             out.mark_checked(later.id);
-            match disagreement(cx, subject, e, later) {
-                Some(f) => conflicts.push((*e, f)),
+            if disagree(e, later) {
+                conflicts.push(e);
+            } else {
                 // Agreeing with one earlier mention: if anything is wrong, it is not this one.
-                None => {
-                    conflicts.clear();
-                    break;
-                }
+                conflicts.clear();
+                break;
             }
         }
         // Link the most precise earlier statement (no hedge, then 约, then bounds), first in text.
@@ -192,10 +244,14 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             Some(HedgeKind::About) => 1,
             Some(_) => 2,
         };
-        let best = (0..conflicts.len()).min_by_key(|&k| rank(conflicts[k].0));
+        let best = (0..conflicts.len()).min_by_key(|&k| rank(conflicts[k]));
         if let Some(k) = best {
-            let (_, mut f) = conflicts.swap_remove(k);
-            for (other, _) in &conflicts {
+            // Only the finding that is reported is written out.
+            let e = conflicts.swap_remove(k);
+            let Some(mut f) = disagreement(cx, subject(), e, later) else {
+                continue;
+            };
+            for other in &conflicts {
                 f = f.related(
                     other.span,
                     format!("also stated here as {}", cx.doc.slice(other.span)),
@@ -203,6 +259,18 @@ fn check_group(cx: &Context<'_>, subject: &str, group: &[&Claim], out: &mut Outc
             }
             out.findings.push(f);
         }
+    }
+}
+
+/// True when `later` cannot state the same figure as `earlier` (what [`disagreement`]
+/// reports, without writing the finding).
+fn disagree(earlier: &Claim, later: &Claim) -> bool {
+    let (Some(a), Some(b)) = (Reading::of(earlier), Reading::of(later)) else {
+        return false;
+    };
+    match (&a, &b) {
+        (Reading::Range(al, ah), Reading::Range(bl, bh)) => !(al.overlaps(bl) && ah.overlaps(bh)),
+        _ => !a.hull().overlaps(&b.hull()),
     }
 }
 
@@ -216,6 +284,8 @@ fn disagreement(
     let unit = later.unit.as_ref();
     let a = Reading::of(earlier)?;
     let b = Reading::of(later)?;
+    // Each end is written once and reused by the formula and the stated/expected texts.
+    let (ea, eb) = (a.ends_text(unit), b.ends_text(unit));
     let formula = match (&a, &b) {
         (Reading::Range(al, ah), Reading::Range(bl, bh)) => {
             let low_ok = al.overlaps(bl);
@@ -223,16 +293,8 @@ fn disagreement(
             if low_ok && high_ok {
                 return None;
             }
-            let (x, y, end) = if high_ok {
-                (al, bl, "low")
-            } else {
-                (ah, bh, "high")
-            };
-            format!(
-                "{end} ends: {} here vs {} before: no overlap",
-                fmt_interval(y, unit),
-                fmt_interval(x, unit)
-            )
+            let (k, end) = if high_ok { (0, "low") } else { (1, "high") };
+            format!("{end} ends: {} here vs {} before: no overlap", eb[k], ea[k])
         }
         _ => {
             let (x, y) = (a.hull(), b.hull());
@@ -241,8 +303,8 @@ fn disagreement(
             }
             format!(
                 "{} here vs {} before: no overlap",
-                fmt_interval(&y, unit),
-                fmt_interval(&x, unit)
+                b.hull_text(&eb, unit),
+                a.hull_text(&ea, unit)
             )
         }
     };
@@ -255,8 +317,8 @@ fn disagreement(
             later.span,
             format!("`{tb}` disagrees with `{ta}` on line {line} for the same {what}"),
         )
-        .stated(format!("{tb} = {}", b.describe(unit)))
-        .expected(format!("{ta} = {} (line {line})", a.describe(unit)))
+        .stated(format!("{tb} = {}", b.describe(&eb)))
+        .expected(format!("{ta} = {} (line {line})", a.describe(&ea)))
         .formula(formula)
         .tolerance(format!(
             "here: {}; before: {}",
@@ -312,14 +374,27 @@ impl Reading {
         }
     }
 
-    fn describe(&self, unit: Option<&Unit>) -> String {
+    /// Each end written out: one for a point, low and high for a range.
+    fn ends_text(&self, unit: Option<&Unit>) -> Vec<String> {
         match self {
-            Reading::Point(p) => fmt_interval(p, unit),
-            Reading::Range(a, b) => format!(
-                "low end {}, high end {}",
-                fmt_interval(a, unit),
-                fmt_interval(b, unit)
-            ),
+            Reading::Point(p) => vec![fmt_interval(p, unit)],
+            Reading::Range(a, b) => vec![fmt_interval(a, unit), fmt_interval(b, unit)],
+        }
+    }
+
+    /// The hull written out; `ends` is [`Reading::ends_text`] (a point is its own hull).
+    fn hull_text(&self, ends: &[String], unit: Option<&Unit>) -> String {
+        match self {
+            Reading::Point(_) => ends[0].clone(),
+            Reading::Range(..) => fmt_interval(&self.hull(), unit),
+        }
+    }
+
+    /// The reading in words; `ends` is [`Reading::ends_text`].
+    fn describe(&self, ends: &[String]) -> String {
+        match self {
+            Reading::Point(_) => ends[0].clone(),
+            Reading::Range(..) => format!("low end {}, high end {}", ends[0], ends[1]),
         }
     }
 }

@@ -60,9 +60,12 @@ impl Check for ShareSumExceedsWhole {
             .filter_map(|c| c.change_of)
             .flat_map(|(a, b)| [a, b])
             .collect();
-        for s in 0..cx.sentences.len() {
-            let shares: Vec<&Claim> = idx
-                .of(s)
+        // Sentences without claims hold no shares.
+        for (_, ids) in idx.groups() {
+            if ids.len() < 2 {
+                continue; // fewer than two shares, whatever they are
+            }
+            let shares: Vec<&Claim> = ids
                 .iter()
                 .filter_map(|&i| cx.claims.get(i))
                 .filter(|c| is_share(c) && c.change_of.is_none() && !linked.contains(&c.id))

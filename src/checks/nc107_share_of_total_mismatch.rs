@@ -53,7 +53,8 @@ impl Check for ShareOfTotalMismatch {
             };
             check(cx, s, &pw, out);
         }
-        for sentence in 0..cx.sentences.len() {
+        // Sentences without claims list no parts.
+        for (sentence, _) in idx.groups() {
             for (s, pw) in listed_parts(cx, &idx, sentence) {
                 if let Some(s) = cx.claims.get(s) {
                     check(cx, s, &pw, out);
@@ -182,6 +183,10 @@ pub fn listed_parts(
     idx: &SentenceIndex,
     sentence: usize,
 ) -> Vec<(ClaimId, PartWhole)> {
+    // A pairing needs a part and a share: most sentences hold fewer claims.
+    if idx.of(sentence).len() < 2 {
+        return Vec::new();
+    }
     let claims: Vec<&Claim> = idx
         .of(sentence)
         .iter()

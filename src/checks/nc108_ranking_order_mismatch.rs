@@ -1,8 +1,8 @@
 //! NC108 ranking-order-mismatch: a list introduced as a ranking whose values are out of order.
 
 use super::arith_cues::{
-    before_in_sentence, between, clause_before, is_clause_break, is_share, lists_top_n_groups,
-    same_unit, top_n_count, SentenceIndex,
+    before_in_sentence, between, clause_before, is_clause_break, is_share, same_unit, starts_any,
+    top_n_count, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -49,15 +49,21 @@ impl Check for RankingOrderMismatch {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         let idx = SentenceIndex::new(cx);
-        for s in 0..cx.sentences.len() {
-            let ids = idx.of(s);
+        // Sentences without claims hold no list.
+        for (s, ids) in idx.groups() {
+            // A list needs two figures, and every cue a ranking word or 前N inside the
+            // sentence (both clauses looked at lie in it): most sentences have neither.
+            if ids.len() < 2 || !sentence_may_rank(cx, s) {
+                continue;
+            }
             let mut i = 0;
             while i < ids.len() {
                 let Some(first) = cx.claims.get(ids[i]) else {
                     break;
                 };
-                let Some(order) = ranking_cue(clause_before(cx, first))
-                    .or_else(|| cue_in_clause_before(cx, first))
+                let clause = clause_before(cx, first);
+                let Some(order) =
+                    ranking_cue(clause).or_else(|| cue_in_clause_before(cx, first, clause))
                 else {
                     i += 1;
                     continue;
@@ -83,61 +89,117 @@ pub enum Order {
     Ascending,
 }
 
-/// True when `text` holds 前N as a ranking.
-fn has_top_n(text: &str) -> bool {
-    top_n_count(text) > 0
-}
-
 /// How many characters before the list marker a ranking word may stand.
 const CUE_REACH: usize = 24;
 
+/// Words that introduce the list (the first one in the clause counts).
+const MARKERS: &[&str] = &[
+    "分别是",
+    "分别为",
+    "依次为",
+    "依次是",
+    "为",
+    "是",
+    "：",
+    ":",
+    "包括",
+];
+
+/// Ranking words promising smallest first.
+const ASCENDING: &[&str] = &["最小", "最低", "最少", "倒数", "垫底"];
+
+/// Ranking words promising largest first.
+const DESCENDING: &[&str] = &[
+    "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
+];
+
+/// True for the first character of a [`MARKERS`] word.
+fn marker_first(c: char) -> bool {
+    matches!(c, '分' | '依' | '为' | '是' | '：' | ':' | '包')
+}
+
+/// True for the first character of an [`ASCENDING`] or [`DESCENDING`] word.
+fn ranking_first(c: char) -> bool {
+    matches!(c, '最' | '倒' | '垫' | '排' | '榜' | 'T' | 't')
+}
+
+/// False when sentence `s` holds no character a ranking cue starts with (ranking words,
+/// 前N), so no figure in it can open a ranked list.
+fn sentence_may_rank(cx: &Context<'_>, s: usize) -> bool {
+    cx.sentences
+        .get(s)
+        .and_then(|sp| cx.doc.text.get(sp.start..sp.end))
+        .map_or(true, |t| {
+            t.contains(|c: char| ranking_first(c) || c == '前')
+        })
+}
+
+/// Byte offset of the earliest list marker in `clause`: one pass, trying the markers only
+/// where one may start.
+fn first_marker(clause: &str) -> Option<usize> {
+    clause
+        .char_indices()
+        .find(|&(i, c)| marker_first(c) && starts_any(&clause[i..], MARKERS))
+        .map(|(i, _)| i)
+}
+
 /// The order promised by the clause leading to a list, if it introduces a ranked list.
 pub fn ranking_cue(clause: &str) -> Option<Order> {
-    let marker = [
-        "分别是",
-        "分别为",
-        "依次为",
-        "依次是",
-        "为",
-        "是",
-        "：",
-        ":",
-        "包括",
-    ]
-    .iter()
-    .filter_map(|m| clause.find(m))
-    .min()?;
+    cue_before(clause, first_marker(clause)?)
+}
+
+/// The order promised by the ranking words in `clause` before the list marker at byte
+/// `marker`.
+fn cue_before(clause: &str, marker: usize) -> Option<Order> {
     // The ranking word must sit near the marker (最大买家分别是, 排名前五的企业分别是), not
     // anywhere earlier in a long clause.
     let lead = &clause[..marker];
-    let skip = lead.chars().count().saturating_sub(CUE_REACH);
     let lead = lead
         .char_indices()
-        .nth(skip)
+        .rev()
+        .nth(CUE_REACH - 1)
         .map_or(lead, |(i, _)| &lead[i..]);
+    let top_n = top_n_count(lead);
     // 前3家、前5家、前10家企业的装车量分别为: cumulative totals of growing groups, not a ranking.
-    if lists_top_n_groups(lead) {
+    if top_n >= 2 {
         return None;
     }
-    let asc = ["最小", "最低", "最少", "倒数", "垫底"];
-    let desc = [
-        "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
-    ];
-    if asc.iter().any(|w| lead.contains(w)) {
+    let (mut asc, mut desc) = (false, false);
+    for (i, c) in lead.char_indices() {
+        if ranking_first(c) {
+            let rest = &lead[i..];
+            asc = asc || starts_any(rest, ASCENDING);
+            desc = desc || starts_any(rest, DESCENDING);
+        }
+    }
+    if asc {
         Some(Order::Ascending)
-    } else if desc.iter().any(|w| lead.contains(w)) || has_top_n(lead) {
+    } else if desc || top_n > 0 {
         Some(Order::Descending)
     } else {
         None
     }
 }
 
+/// [`ranking_cue`] of `gap` followed by 为, without building that string: the marker is
+/// the first one in `gap`, else one that 为 completes at its end (分别为, 依次为), else 为.
+fn ranking_cue_before_wei(gap: &str) -> Option<Order> {
+    let marker = first_marker(gap).unwrap_or_else(|| {
+        ["分别", "依次"]
+            .iter()
+            .find(|p| gap.ends_with(**p))
+            .map_or(gap.len(), |p| gap.len() - p.len())
+    });
+    cue_before(gap, marker)
+}
+
 /// `销量排名前三的企业依次为A、B和C，销量分别为…`: the ranking names the companies in one
 /// clause and the next clause gives their figures with 分别. The order carries over only when
 /// the figures measure what was ranked: the ranking clause names the figures' metric word,
 /// or the figures are shares (份额 follow the ranked amounts).
-fn cue_in_clause_before(cx: &Context<'_>, first: &Claim) -> Option<Order> {
-    let clause = clause_before(cx, first);
+///
+/// `clause` is [`clause_before`] `first`, as the caller already has it.
+fn cue_in_clause_before(cx: &Context<'_>, first: &Claim, clause: &str) -> Option<Order> {
     if !clause.contains("分别") {
         return None;
     }
@@ -204,7 +266,7 @@ fn starts_new_statement(gap: &str) -> bool {
     ["为", "是", "占", "达", "达到", "：", ":"]
         .iter()
         .any(|w| g.ends_with(w))
-        || ranking_cue(&format!("{gap}为")).is_some()
+        || ranking_cue_before_wei(gap).is_some()
 }
 
 fn check(cx: &Context<'_>, list: &[&Claim], order: Order, out: &mut Outcome) {
@@ -357,6 +419,23 @@ mod tests {
         k.at("35%", ClaimKind::Share).point(35.0, 1.0).pct().push();
         k.at("40%", ClaimKind::Share).point(40.0, 1.0).pct().push();
         assert!(k.findings(&RankingOrderMismatch).is_empty());
+    }
+
+    #[test]
+    fn prefilters_accept_every_first_character() {
+        let first = |w: &str| w.chars().next().unwrap();
+        assert!(MARKERS.iter().all(|w| marker_first(first(w))));
+        assert!(ASCENDING
+            .iter()
+            .chain(DESCENDING)
+            .all(|w| ranking_first(first(w))));
+        for gap in ["、乙公司", "排名前三分别", "最少的依次", "", "最大"] {
+            assert_eq!(
+                ranking_cue_before_wei(gap),
+                ranking_cue(&format!("{gap}为")),
+                "{gap}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! NC110 percent-out-of-range: a share of a whole below 0% or above 100%.
 
 use crate::checks::nc103_repeated_figure_mismatch::hedged_interval;
-use crate::checks::tolerance::{describe, fmt_interval};
+use crate::checks::tolerance::{describe, fmt_interval, Interval};
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind, Value};
 use crate::document::Document;
@@ -40,13 +40,16 @@ impl Check for PercentOutOfRange {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         for c in cx.claims {
+            // The value test is a few comparisons, the wording test a text search: the
+            // wording is read only for a share that would be out of range.
+            let Some(bad) = out_of_range(c) else {
+                continue;
+            };
             if !is_share_of_whole(cx.doc, c) {
                 continue;
             }
             // Not marked checked: a bound of 0–100% is not another claim or the reference.
-            if let Some(f) = check_claim(cx.doc, c) {
-                out.findings.push(f);
-            }
+            out.findings.push(finding(cx.doc, c, &bad));
         }
     }
 }
@@ -99,36 +102,39 @@ fn preceding<'a>(doc: &'a Document, c: &Claim, n: usize) -> &'a str {
     &before[cut..]
 }
 
-/// The finding for one share, if it cannot lie within 0%–100%.
-fn check_claim(doc: &Document, c: &Claim) -> Option<Finding> {
+/// The first end of a claim's value that cannot lie within 0%–100%, after its hedge.
+fn out_of_range(c: &Claim) -> Option<Interval> {
     let h = c.hedge.as_ref().map(|h| h.kind);
     let nums = match c.value {
-        Value::Point(n) => vec![n],
-        Value::Range { low, high } => vec![low, high],
+        Value::Point(n) => [Some(n), None],
+        Value::Range { low, high } => [Some(low), Some(high)],
         Value::None => return None,
     };
-    let bad = nums
-        .iter()
-        .map(|n| hedged_interval(*n, h))
-        .find(|iv| iv.lo > 100.0 || iv.hi < 0.0)?;
+    nums.into_iter()
+        .flatten()
+        .map(|n| hedged_interval(n, h))
+        .find(|iv| iv.lo > 100.0 || iv.hi < 0.0)
+}
+
+/// The finding for a share whose end `bad` cannot lie within 0%–100%.
+fn finding(doc: &Document, c: &Claim, bad: &Interval) -> Finding {
+    let bad = *bad;
     let text = doc.slice(c.span);
     let side = if bad.lo > 100.0 {
         "above 100%"
     } else {
         "below 0%"
     };
-    Some(
-        Finding::new(
-            &INFO,
-            c.span,
-            format!("share `{text}` is {side}: a part cannot exceed its whole or be negative"),
-        )
-        .stated(format!("{text} = {}", fmt_interval(&bad, c.unit.as_ref())))
-        .expected("a share within [0%, 100%]")
-        .formula(format!(
-            "{} ∩ [0%, 100%] = ∅",
-            fmt_interval(&bad, c.unit.as_ref())
-        ))
-        .tolerance(describe(c)),
+    Finding::new(
+        &INFO,
+        c.span,
+        format!("share `{text}` is {side}: a part cannot exceed its whole or be negative"),
     )
+    .stated(format!("{text} = {}", fmt_interval(&bad, c.unit.as_ref())))
+    .expected("a share within [0%, 100%]")
+    .formula(format!(
+        "{} ∩ [0%, 100%] = ∅",
+        fmt_interval(&bad, c.unit.as_ref())
+    ))
+    .tolerance(describe(c))
 }

@@ -1,5 +1,6 @@
 //! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
 
+use crate::checks::arith_cues::contains_any;
 use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
@@ -41,7 +42,7 @@ impl Check for UnitInconsistency {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let subjects = Subjects::new(cx);
+        let subjects = Subjects::for_document(cx);
         let mut series: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
         for c in cx.claims {
             let money = c.kind == ClaimKind::Level
@@ -68,15 +69,15 @@ const CONVERSION: &[&str] = &["约合", "折合", "合人民币", "合约", "相
 fn is_conversion(cx: &Context<'_>, c: &Claim) -> bool {
     let start = cx.doc.line_span(cx.doc.line_index(c.span.start)).start;
     let before = cx.doc.text.get(start..c.span.start).unwrap_or("");
-    let tail: String = before
-        .chars()
+    // The last six characters before the figure.
+    let tail = before
+        .char_indices()
         .rev()
-        .take(6)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    CONVERSION.iter().any(|w| tail.contains(w)) || tail.ends_with('合')
+        .nth(5)
+        .map_or(before, |(i, _)| &before[i..]);
+    contains_any(tail, CONVERSION, |c| {
+        matches!(c, '约' | '折' | '合' | '相' | '换')
+    }) || tail.ends_with('合')
 }
 
 fn currency(c: &Claim) -> &str {

@@ -1,8 +1,10 @@
 //! NC301 page-residue: lines left over from the web page the article was copied from.
 
+use crate::checks::arith_cues::first_contained;
 use crate::checks::{Check, Context, Outcome};
 use crate::document::{Document, Span};
 use crate::finding::{Finding, RuleInfo};
+use std::borrow::Cow;
 
 crate::declare_rule!(
     PageResidue,
@@ -129,23 +131,67 @@ const FILLER: &[&str] = &[
     "共",
 ];
 
+/// True for the first character of a [`BOILERPLATE`] sentence.
+fn boilerplate_first(c: char) -> bool {
+    matches!(c, '仅' | '未' | '转' | 'I' | '公' | 'A' | '版')
+}
+
+/// True for the first character of a [`RESIDUE`] phrase.
+fn residue_first(c: char) -> bool {
+    matches!(
+        c,
+        '请' | '输'
+            | '点'
+            | '阅'
+            | '责'
+            | '扫'
+            | '长'
+            | '关'
+            | '分'
+            | '返'
+            | '查'
+            | '打'
+            | '下'
+            | 'A'
+            | '展'
+            | '相'
+            | '推'
+            | '本'
+            | '版'
+            | '上'
+            | '浏'
+    )
+}
+
 /// The furniture phrase that makes `line` residue, if it is residue.
 pub fn residue_phrase(line: &str) -> Option<&'static str> {
+    // More than 320 bytes is more than 80 characters: too long for either kind of residue,
+    // and most article lines are, so they are not even counted.
+    if line.len() > 80 * 4 {
+        return None;
+    }
     let len = line.chars().count();
     // Portal boilerplate is residue however much text surrounds it on its line.
     if len <= 80 {
-        if let Some(b) = BOILERPLATE.iter().copied().find(|b| line.contains(b)) {
+        if let Some(b) = first_contained(line, BOILERPLATE, boilerplate_first) {
             return Some(b);
         }
     }
     if len > 40 {
         return None;
     }
-    let upper = line.to_ascii_uppercase();
-    let phrase = RESIDUE.iter().copied().find(|p| upper.contains(p))?;
-    let mut rest = upper;
+    let upper = if line.bytes().any(|b| b.is_ascii_lowercase()) {
+        Cow::Owned(line.to_ascii_uppercase())
+    } else {
+        Cow::Borrowed(line)
+    };
+    let phrase = first_contained(&upper, RESIDUE, residue_first)?;
+    let mut rest = upper.into_owned();
     for w in RESIDUE.iter().chain(FILLER) {
-        rest = rest.replace(w, "");
+        // Most words are absent: a character test spares building a searcher and a copy.
+        if w.chars().next().is_some_and(|c| rest.contains(c)) && rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
     }
     let other = rest
         .chars()
@@ -164,7 +210,14 @@ fn trimmed(doc: &Document, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::residue_phrase;
+    use super::*;
+
+    #[test]
+    fn prefilters_accept_every_first_character() {
+        let first = |w: &str| w.chars().next().unwrap();
+        assert!(BOILERPLATE.iter().all(|w| boilerplate_first(first(w))));
+        assert!(RESIDUE.iter().all(|w| residue_first(first(w))));
+    }
 
     #[test]
     fn tells_furniture_from_prose() {

@@ -23,6 +23,8 @@
 use crate::checks::Context;
 use crate::claim::Claim;
 use crate::reference::{AliasKind, Reference};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Normalised identity of a series: subject, segment and metric.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -36,29 +38,147 @@ pub struct SeriesKey {
 }
 
 /// The article's subjects, as written and normalised, for clause-local resolution.
+///
+/// Built once per rule run. Resolving a name through the reference costs far more than
+/// comparing two strings, so each distinct subject is normalised only when a key is first
+/// asked of it, and metrics and segments are remembered by written form.
 #[derive(Debug, Clone, Default)]
 pub struct Subjects {
-    /// (form as written in the text, normalised key), longest form first.
-    names: Vec<(String, String)>,
+    /// (form as written in the text, index into `own` of the subject it normalises as),
+    /// longest form first.
+    names: Vec<(String, usize)>,
+    /// (first character of a form, index into `names`), sorted, so a clause is scanned once
+    /// instead of once per name.
+    by_first: Vec<(char, usize)>,
+    /// Each distinct claim subject as written, with its normalised key once computed.
+    own: Vec<(String, OnceCell<Option<String>>)>,
+    /// Normalised metrics and segments met so far, by written form.
+    memo: RefCell<Memo>,
+}
+
+/// Normalisations remembered by written form (a handful per article, so a list).
+#[derive(Debug, Clone, Default)]
+struct Memo {
+    metrics: Vec<(String, Option<String>)>,
+    segments: Vec<(String, String)>,
 }
 
 impl Subjects {
     /// How to print a normalised subject: its first determiner-free form as written.
-    pub fn display<'a>(&'a self, key: &'a str) -> &'a str {
+    pub fn display<'a>(&'a self, reference: &Reference, key: &'a str) -> &'a str {
         self.names
             .iter()
-            .filter(|(_, k)| k == key)
+            .filter(|(_, o)| self.key_of(reference, *o) == Some(key))
             .map(|(f, _)| f.as_str())
             .min_by_key(|f| f.len())
             .unwrap_or(key)
     }
+
+    /// The normalised key of distinct subject `o`, computed on first use.
+    fn key_of(&self, reference: &Reference, o: usize) -> Option<&str> {
+        let (raw, key) = self.own.get(o)?;
+        key.get_or_init(|| normalise_subject(reference, raw))
+            .as_deref()
+    }
 }
 
-/// Characters that end a clause when looking back from a figure.
-const CLAUSE_BREAKS: &[char] = &[
-    '，', ',', '；', ';', '。', '(', '（', ')', '）', ':', '：', '!', '！', '?', '？', '\n', '“',
-    '”', '"',
-];
+thread_local! {
+    /// Whether a [`Scope`] is open on this thread.
+    static SCOPE_OPEN: Cell<bool> = const { Cell::new(false) };
+    /// The subjects built for the document being checked, with what they were built from.
+    static SHARED: RefCell<Option<(Ident, Rc<Subjects>)>> = const { RefCell::new(None) };
+}
+
+/// What a shared [`Subjects`] was built from: the addresses of the claims, document and
+/// reference, and the number of claims.
+type Ident = (usize, usize, usize, usize);
+
+fn ident(cx: &Context<'_>) -> Ident {
+    (
+        cx.claims.as_ptr() as usize,
+        cx.claims.len(),
+        cx.doc as *const _ as usize,
+        cx.reference as *const _ as usize,
+    )
+}
+
+/// While alive, the rules checking one document on this thread (NC103, NC111) share one
+/// [`Subjects`] through [`Subjects::for_document`] instead of each building its own.
+///
+/// Opened by [`crate::check_document`] around one document; outside a scope every call
+/// builds afresh, so nothing outlives the document it was built for.
+pub struct Scope {
+    /// Whether this scope opened the sharing (an inner scope leaves an outer one's alone).
+    opened: bool,
+}
+
+impl Scope {
+    /// Opens sharing for one document (or joins the scope already open on this thread).
+    pub fn open() -> Scope {
+        let opened = !SCOPE_OPEN.with(|o| o.replace(true));
+        if opened {
+            SHARED.with(|s| *s.borrow_mut() = None);
+        }
+        Scope { opened }
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        if self.opened {
+            SHARED.with(|s| *s.borrow_mut() = None);
+            SCOPE_OPEN.with(|o| o.set(false));
+        }
+    }
+}
+
+impl Subjects {
+    /// The subjects of `cx`'s document: built once per document while a [`Scope`] is
+    /// open, with every normalisation made so far; built afresh otherwise.
+    pub fn for_document(cx: &Context<'_>) -> Rc<Subjects> {
+        if !SCOPE_OPEN.with(Cell::get) {
+            return Rc::new(Subjects::new(cx));
+        }
+        let id = ident(cx);
+        let cached = SHARED.with(|s| {
+            s.borrow()
+                .as_ref()
+                .filter(|(i, _)| *i == id)
+                .map(|(_, subjects)| Rc::clone(subjects))
+        });
+        cached.unwrap_or_else(|| {
+            let subjects = Rc::new(Subjects::new(cx));
+            SHARED.with(|s| *s.borrow_mut() = Some((id, Rc::clone(&subjects))));
+            subjects
+        })
+    }
+}
+
+/// True for the characters that end a clause when looking back from a figure
+/// (`，,；;。()（）:：!！?？`, newline and quotes).
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '；'
+            | ';'
+            | '。'
+            | '('
+            | '（'
+            | ')'
+            | '）'
+            | ':'
+            | '：'
+            | '!'
+            | '！'
+            | '?'
+            | '？'
+            | '\n'
+            | '“'
+            | '”'
+            | '"'
+    )
+}
 
 /// How far back (in characters) a clause-local subject is looked for.
 const CLAUSE_MAX_CHARS: usize = 30;
@@ -66,20 +186,66 @@ const CLAUSE_MAX_CHARS: usize = 30;
 impl Subjects {
     /// Collects every claim subject of the article, with its determiner-free form.
     pub fn new(cx: &Context<'_>) -> Self {
-        let mut names: Vec<(String, String)> = Vec::new();
+        let mut names: Vec<(String, usize)> = Vec::new();
+        let mut own: Vec<(String, OnceCell<Option<String>>)> = Vec::new();
         for raw in cx.claims.iter().filter_map(|c| c.subject.as_deref()) {
-            let Some(key) = normalise_subject(cx.reference, raw) else {
+            // A subject written again adds nothing: its forms are already listed.
+            if own.iter().any(|(r, _)| r == raw) {
                 continue;
-            };
+            }
+            let o = own.len();
+            own.push((raw.to_string(), OnceCell::new()));
+            // No key when nothing is left without the determiners (see normalise_subject).
+            if strip_determiners(raw).is_empty() {
+                continue;
+            }
             for form in [raw.trim(), strip_determiners(raw)] {
                 // One-character forms (国, 某) would match almost anywhere.
                 if form.chars().count() >= 2 && !names.iter().any(|(f, _)| f == form) {
-                    names.push((form.to_string(), key.clone()));
+                    names.push((form.to_string(), o));
                 }
             }
         }
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Subjects { names }
+        let mut by_first: Vec<(char, usize)> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (f, _))| f.chars().next().map(|c| (c, i)))
+            .collect();
+        by_first.sort_unstable();
+        Subjects {
+            names,
+            by_first,
+            own,
+            memo: RefCell::default(),
+        }
+    }
+
+    /// The normalised form of a claim's own subject, as [`normalise_subject`] gives it.
+    fn own_key(&self, reference: &Reference, raw: &str) -> Option<String> {
+        match self.own.iter().position(|(r, _)| r == raw) {
+            Some(o) => self.key_of(reference, o).map(str::to_string),
+            None => normalise_subject(reference, raw),
+        }
+    }
+
+    /// The distinct subject named last in `clause`; at equal ends, the form listed last in
+    /// `names` (as `max_by_key` over every form's last occurrence would pick).
+    fn last_named(&self, clause: &str) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, c) in clause.char_indices() {
+            let from = self.by_first.partition_point(|&(f, _)| f < c);
+            for &(_, n) in self.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
+                let form = &self.names[n].0;
+                if clause[i..].starts_with(form.as_str()) {
+                    let cand = (i + form.len(), n);
+                    if best.map_or(true, |b| cand > b) {
+                        best = Some(cand);
+                    }
+                }
+            }
+        }
+        best.map(|(_, n)| self.names[n].1)
     }
 
     /// The normalised subject of a claim: the one named last in its own clause before it,
@@ -97,21 +263,15 @@ impl Subjects {
             claim
                 .subject
                 .as_deref()
-                .and_then(|s| normalise_subject(cx.reference, s))
+                .and_then(|s| self.own_key(cx.reference, s))
         };
         let clause = clause_before(cx, claim);
         if named_in(clause) {
             return own();
         }
-        // The name ending closest to the figure; longer names first at equal ends.
-        let local = self
-            .names
-            .iter()
-            .filter_map(|(form, key)| clause.rfind(form.as_str()).map(|i| (i + form.len(), key)))
-            .max_by_key(|(end, _)| *end)
-            .map(|(_, key)| key.clone());
-        if local.is_some() {
-            return local;
+        // The name ending closest to the figure; at equal ends the one listed last.
+        if let Some(o) = self.last_named(clause) {
+            return self.key_of(cx.reference, o).map(str::to_string);
         }
         let sentence = cx
             .sentences
@@ -124,6 +284,28 @@ impl Subjects {
             None
         }
     }
+
+    /// [`normalise_metric`], remembered by written form.
+    fn metric(&self, reference: &Reference, metric: &str) -> Option<String> {
+        let mut memo = self.memo.borrow_mut();
+        if let Some((_, m)) = memo.metrics.iter().find(|(w, _)| w == metric) {
+            return m.clone();
+        }
+        let m = normalise_metric(reference, metric);
+        memo.metrics.push((metric.to_string(), m.clone()));
+        m
+    }
+
+    /// [`normalise_segment`], remembered by written form.
+    fn segment(&self, reference: &Reference, segment: &str) -> String {
+        let mut memo = self.memo.borrow_mut();
+        if let Some((_, s)) = memo.segments.iter().find(|(w, _)| w == segment) {
+            return s.clone();
+        }
+        let s = normalise_segment(reference, segment);
+        memo.segments.push((segment.to_string(), s.clone()));
+        s
+    }
 }
 
 /// The text of a claim's clause before it (up to [`CLAUSE_MAX_CHARS`] characters).
@@ -132,7 +314,7 @@ fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
     let end = claim.span.start.min(text.len());
     let mut start = end;
     for (n, (i, c)) in text[..end].char_indices().rev().enumerate() {
-        if n >= CLAUSE_MAX_CHARS || CLAUSE_BREAKS.contains(&c) {
+        if n >= CLAUSE_MAX_CHARS || is_clause_break(c) {
             break;
         }
         start = i;
@@ -143,11 +325,11 @@ fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
 /// The series a claim belongs to, if it has both a subject and a metric.
 pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Option<SeriesKey> {
     let subject = subjects.of(cx, claim)?;
-    let metric = normalise_metric(cx.reference, claim.metric.as_deref()?)?;
+    let metric = subjects.metric(cx.reference, claim.metric.as_deref()?)?;
     let segment = claim
         .segment
         .as_deref()
-        .map(|s| normalise_segment(cx.reference, s))
+        .map(|s| subjects.segment(cx.reference, s))
         .unwrap_or_default();
     Some(SeriesKey {
         subject,
@@ -166,6 +348,10 @@ const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
 /// A subject without a leading determiner phrase (`某主流国产AI芯片` → `国产AI芯片`).
 pub fn strip_determiners(subject: &str) -> &str {
     let mut s = subject.trim();
+    // Every determiner starts with 某 or 一: most subjects are left alone at one test.
+    if !s.starts_with(['某', '一']) {
+        return s;
+    }
     if let Some(d) = DETERMINERS.iter().find(|d| s.starts_with(**d)) {
         s = &s[d.len()..];
         while let Some(e) = EVALUATIVE.iter().find(|e| s.starts_with(**e)) {

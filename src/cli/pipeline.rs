@@ -156,6 +156,8 @@ fn jobs(gathered: Vec<Gathered>, format: InputFormat) -> impl Iterator<Item = Jo
 /// Shared read-only state of the workers.
 struct Worker<'a> {
     reference: &'a Reference,
+    /// Extraction options, computed once for the run.
+    options: crate::extract::ExtractOptions,
     settings: &'a Settings,
     lossy: bool,
     mode: Mode,
@@ -187,8 +189,10 @@ impl Worker<'_> {
             },
         };
         let report = match self.mode {
-            Mode::Check => crate::check_document(doc, self.reference, self.settings),
-            Mode::Claims => extract_only(doc, self.reference, self.settings),
+            Mode::Check => {
+                crate::check_document_with(doc, self.reference, self.settings, &self.options)
+            }
+            Mode::Claims => extract_only(doc, &self.options),
         };
         match self.renderer {
             Some(r) => Done::Rendered {
@@ -224,8 +228,8 @@ fn render(r: &dyn DocRenderer, report: &DocReport) -> std::io::Result<Vec<u8>> {
 }
 
 /// The claims of a document with no rules run: what `numcheck claims` shows.
-fn extract_only(doc: Document, reference: &Reference, settings: &Settings) -> DocReport {
-    let ex = crate::extract::extract(&doc, &crate::extract_options(reference, settings));
+fn extract_only(doc: Document, options: &crate::extract::ExtractOptions) -> DocReport {
+    let ex = crate::extract::extract(&doc, options);
     let stats = Stats {
         numeric_mentions: ex.numeric_mentions,
         claims: ex.claims.len(),
@@ -278,6 +282,7 @@ fn execute(
     let renderer = writer.renderer();
     let worker = Worker {
         reference,
+        options: crate::extract_options(reference, &plan.settings),
         settings: &plan.settings,
         lossy: plan.lossy,
         mode,
