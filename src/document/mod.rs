@@ -239,37 +239,62 @@ impl Document {
     ///
     /// Quotes that close right after the terminator stay with their sentence.
     pub fn sentences(&self) -> Vec<Span> {
+        let text = self.text.as_str();
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut start = 0;
-        let mut chars = self.text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let end = match c {
-                '\n' => Some(i),
-                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
-                    let mut e = i + c.len_utf8();
-                    while let Some(&(j, q)) = chars.peek() {
-                        if matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
-                            e = j + q.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(e)
+        let mut i = 0;
+        // Walk the bytes: every terminator is `\n`, `!`, `?`, `;` or a three-byte character
+        // starting with 0xE3 (。) or 0xEF (！？；), so other characters are passed over by
+        // their first byte alone.
+        while let Some(&b) = bytes.get(i) {
+            let (end, next) = match b {
+                b'\n' => (Some(i), i + 1),
+                b'!' | b'?' | b';' => (Some(closing_quotes(text, i + 1)), i + 1),
+                0xe3 | 0xef => {
+                    let term = matches!(text.get(i..i + 3), Some("。" | "！" | "？" | "；"));
+                    let next = i + 3;
+                    (term.then(|| closing_quotes(text, next)), next)
                 }
-                _ => None,
+                _ => (None, i + utf8_len(b)),
             };
-            if let Some(e) = end {
-                if e > start {
-                    out.push(Span::new(start, e));
+            match end {
+                Some(e) => {
+                    if e > start {
+                        out.push(Span::new(start, e));
+                    }
+                    start = if b == b'\n' { i + 1 } else { e };
+                    i = next.max(start);
                 }
-                start = if c == '\n' { i + 1 } else { e };
+                None => i = next,
             }
         }
-        if start < self.text.len() {
-            out.push(Span::new(start, self.text.len()));
+        if start < text.len() {
+            out.push(Span::new(start, text.len()));
         }
         out
+    }
+}
+
+/// Byte offset after the closing quotes and brackets (”’"」』）)) right at byte `i`.
+fn closing_quotes(text: &str, mut i: usize) -> usize {
+    while let Some(q) = text.get(i..).and_then(|r| r.chars().next()) {
+        if !matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
+            break;
+        }
+        i += q.len_utf8();
+    }
+    i
+}
+
+/// Length of the UTF-8 character whose first byte is `b` (1 for a stray continuation byte,
+/// which valid text never starts a character with).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xf0..=0xff => 4,
+        0xe0..=0xef => 3,
+        0xc0..=0xdf => 2,
+        _ => 1,
     }
 }
 

@@ -2,7 +2,7 @@
 //! 910B), URLs, and words that merely contain numeral characters (第一性原理, 之一, 统一).
 
 use super::numeral::is_arabic_digit;
-use super::text::{char_at, longest_at, CharMap};
+use super::text::{char_at, WordIndex};
 use std::sync::OnceLock;
 
 /// Words holding numeral characters that are not numbers. Matched before any numeral reading.
@@ -114,31 +114,22 @@ const NON_NUMERAL_WORDS: &[&str] = &[
     "一家一户",
 ];
 
-/// The words of [`NON_NUMERAL_WORDS`] by first character, so the per-position check is one
-/// hash lookup rather than a scan of the whole list.
-fn by_first() -> &'static CharMap<Vec<&'static str>> {
-    static INDEX: OnceLock<CharMap<Vec<&'static str>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut m: CharMap<Vec<&'static str>> = CharMap::default();
-        for w in NON_NUMERAL_WORDS {
-            if let Some(c) = w.chars().next() {
-                m.entry(c).or_default().push(w);
-            }
-        }
-        m
-    })
+/// [`NON_NUMERAL_WORDS`] indexed by their first two characters: 一 alone starts some sixty
+/// of them, and the scanner asks at every 一.
+fn index() -> &'static WordIndex {
+    static INDEX: OnceLock<WordIndex> = OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(NON_NUMERAL_WORDS))
 }
 
 /// The first characters of [`NON_NUMERAL_WORDS`]: [`non_numeral_word`] finds nothing at any
 /// other character.
 pub fn non_numeral_firsts() -> impl Iterator<Item = char> {
-    by_first().keys().copied()
+    index().first_chars()
 }
 
 /// A non-numeral word at byte `i` (its end), longest first.
 pub fn non_numeral_word(text: &str, i: usize) -> Option<usize> {
-    let words = by_first().get(&char_at(text, i)?)?;
-    let (_, w) = longest_at(text, i, words)?;
+    let (_, w) = index().longest_at(text, i)?;
     // 一季度 is a period, not the word 一季; 十分钟 is ten minutes.
     let end = i + w.len();
     match w {

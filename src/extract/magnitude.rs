@@ -22,6 +22,10 @@ const UNITS_STARTING_WITH_MAGNITUDE: &[&str] = &["千瓦", "千克", "千米", "
 /// A magnitude word at byte `i`: (word, factor, end).
 pub fn match_magnitude(text: &str, i: usize) -> Option<(&'static str, f64, usize)> {
     let rest = text.get(i..)?;
+    // Every magnitude word starts with one of these: most positions asked hold none.
+    if !rest.starts_with(['万', '亿', '千', '百', '十']) {
+        return None;
+    }
     let &(word, factor) = MAGNITUDES
         .iter()
         .filter(|(w, _)| rest.starts_with(w))
@@ -45,6 +49,13 @@ pub fn factor_of(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn magnitude_words_start_with_the_listed_characters() {
+        for (w, _) in MAGNITUDES {
+            assert!(w.starts_with(['万', '亿', '千', '百', '十']), "{w}");
+        }
+    }
 
     #[test]
     fn longest_magnitude_wins() {

@@ -39,6 +39,7 @@ mod quantity;
 mod respectively;
 mod scanner;
 mod special;
+mod starts;
 pub mod subject;
 pub mod text;
 pub mod unit;
@@ -47,6 +48,7 @@ use crate::claim::Claim;
 use crate::document::{Document, Span};
 use crate::settings::Date;
 use scanner::Scanner;
+use starts::StartTable;
 use std::cell::RefCell;
 use std::rc::Rc;
 use subject::{Lexicon, TopicStack};
@@ -91,10 +93,12 @@ fn scanner_for<'a>(
     opts: &'a ExtractOptions,
     sentences: &'a [Span],
 ) -> Scanner<'a> {
+    let (lex, starts) = lexicon(&opts.entities);
     Scanner {
         text: &doc.text,
         opts,
-        lex: lexicon(&opts.entities),
+        lex,
+        starts,
         claims: Vec::new(),
         mentions: 0,
         topic: TopicStack::default(),
@@ -113,22 +117,24 @@ fn scanner_for<'a>(
     }
 }
 
-/// The lexicon for `entities`, built once per thread and entity list: every document of a
-/// run shares the same options, and building the lexicon costs more than scanning a short
-/// article.
-fn lexicon(entities: &[String]) -> Rc<Lexicon> {
+/// The lexicon for `entities` and the scanner's start table over it, built once per thread
+/// and entity list: every document of a run shares the same options, and building them
+/// costs more than scanning a short article.
+fn lexicon(entities: &[String]) -> (Rc<Lexicon>, Rc<StartTable>) {
+    type Built = (Vec<String>, Rc<Lexicon>, Rc<StartTable>);
     thread_local! {
-        static LAST: RefCell<Option<(Vec<String>, Rc<Lexicon>)>> = const { RefCell::new(None) };
+        static LAST: RefCell<Option<Built>> = const { RefCell::new(None) };
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        if let Some((built_for, lx)) = last.as_ref() {
+        if let Some((built_for, lx, st)) = last.as_ref() {
             if built_for.as_slice() == entities {
-                return Rc::clone(lx);
+                return (Rc::clone(lx), Rc::clone(st));
             }
         }
         let lx = Rc::new(Lexicon::new(entities));
-        *last = Some((entities.to_vec(), Rc::clone(&lx)));
-        lx
+        let st = Rc::new(StartTable::new(&lx));
+        *last = Some((entities.to_vec(), Rc::clone(&lx), Rc::clone(&st)));
+        (lx, st)
     })
 }

@@ -143,6 +143,10 @@ fn cn_small_power(c: char) -> Option<f64> {
     }
 }
 
+/// Every character [`is_cn_numeral_char`] accepts, for tables built from it (the tests
+/// check the two agree over the whole Basic Multilingual Plane).
+pub const CN_NUMERAL_CHARS: &str = "〇零一二两三四五六七八九十百千万亿";
+
 /// True for characters that can be part of a Chinese numeral (digits and powers).
 pub fn is_cn_numeral_char(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
@@ -376,6 +380,13 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
 mod tests {
     use super::*;
     use approx::assert_relative_eq;
+
+    #[test]
+    fn numeral_char_list_matches_the_function() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            assert_eq!(is_cn_numeral_char(c), CN_NUMERAL_CHARS.contains(c), "{c}");
+        }
+    }
 
     fn cn(s: &str) -> (f64, f64) {
         let n = parse_chinese(s, 0).expect(s);

@@ -809,6 +809,9 @@ fn currency_before(text: &str, i: usize) -> Option<&'static str> {
     .map(|(_, c)| *c)
 }
 
+/// Every character [`currency_sign`] accepts, for tables built from it.
+pub(super) const CURRENCY_SIGNS: &[char] = &['$', '＄', '￥', '¥', '€', '£', '￡'];
+
 /// The ISO code of a currency sign written before a number.
 pub(super) fn currency_sign(c: char) -> Option<&'static str> {
     match c {
@@ -817,5 +820,21 @@ pub(super) fn currency_sign(c: char) -> Option<&'static str> {
         '€' => Some("EUR"),
         '£' | '￡' => Some("GBP"),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currency_sign_list_matches_the_function() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            assert_eq!(
+                currency_sign(c).is_some(),
+                CURRENCY_SIGNS.contains(&c),
+                "{c}"
+            );
+        }
     }
 }

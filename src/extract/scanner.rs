@@ -1,19 +1,15 @@
 //! The one-pass scanner: walks the text, tracks clauses, parentheses and the paragraph topic,
 //! and hands each position to the readers (words, periods, quantities).
 
-use super::change::DOUBLINGS;
 use super::change::{self, Lead};
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
-use super::quantity::{BELOW_ZERO, SIGNS};
-use super::special::{COMPANY_SUFFIXES, HALF_WORDS};
-use super::subject::DOMESTIC_PREFIXES;
+use super::starts::{self, StartTable};
 use super::subject::{self, Lexicon, TopicStack, WordKind};
-use super::text::{self, char_at, starts_at, CharSet};
+use super::text::{self, char_at, char_len_at, starts_at};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
-use std::sync::OnceLock;
 
 /// The running state of one pass over a document.
 pub(super) struct Scanner<'a> {
@@ -23,6 +19,8 @@ pub(super) struct Scanner<'a> {
     pub(super) opts: &'a ExtractOptions,
     /// Entity, segment and metric words.
     pub(super) lex: std::rc::Rc<Lexicon>,
+    /// The readers that can start at each character (built with `lex`).
+    pub(super) starts: std::rc::Rc<StartTable>,
     /// Claims so far, in text order.
     pub(super) claims: Vec<Claim>,
     /// Numeric mentions so far, claims or not.
@@ -60,50 +58,66 @@ impl Scanner<'_> {
     pub(super) fn run(&mut self) {
         let text = self.text;
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
-            let next = i + c.len_utf8();
-            match c {
-                '\n' => {
-                    self.topic.reset();
-                    self.respectively.end_sentence();
-                    self.qizhong = false;
-                    self.new_clause(next);
-                }
-                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
-                    self.topic.end_sentence();
-                    self.respectively.end_sentence();
-                    self.qizhong = false;
-                    self.new_clause(next);
-                }
-                '，' | ',' | '：' | ':' => {
-                    self.respectively.clause_break();
-                    self.new_clause(next);
-                }
-                '、' => self.new_clause(next),
-                '(' | '（' => {
-                    self.topic.open();
-                    self.new_clause(next);
-                }
-                ')' | '）' => {
-                    self.topic.close();
-                    self.new_clause(next);
-                }
-                _ => {
-                    // Most characters start no reader: skip the readers for them at once.
-                    if self.may_start(c) {
-                        if let Some(end) = self.try_at(i, c) {
-                            i = end.max(next);
-                            // Readers return char boundaries; never let a slip stop the scan.
-                            while i < text.len() && !text.is_char_boundary(i) {
-                                i += 1;
-                            }
-                            continue;
-                        }
+        while let Some((c, len)) = char_len_at(text, i) {
+            let next = i + len;
+            // Most characters are neither punctuation nor the start of anything a reader
+            // takes: one table lookup passes over them.
+            let bits = self.starts.get(c);
+            if bits == 0 {
+                i = next;
+                continue;
+            }
+            if bits & starts::BREAK != 0 {
+                self.punctuation(c, next);
+                i = next;
+                continue;
+            }
+            if bits & starts::READERS != 0 {
+                if let Some(end) = self.try_at(i, c, bits) {
+                    i = end.max(next);
+                    // Readers return char boundaries; never let a slip stop the scan.
+                    while i < text.len() && !text.is_char_boundary(i) {
+                        i += 1;
                     }
-                    self.mark_change_words(i, c);
+                    continue;
                 }
             }
+            if bits & starts::CHANGE != 0 {
+                self.mark_change_words(i, c);
+            }
             i = next;
+        }
+    }
+
+    /// Clause and sentence punctuation `c`, ending right before byte `next`.
+    fn punctuation(&mut self, c: char, next: usize) {
+        match c {
+            '\n' => {
+                self.topic.reset();
+                self.respectively.end_sentence();
+                self.qizhong = false;
+                self.new_clause(next);
+            }
+            '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+                self.topic.end_sentence();
+                self.respectively.end_sentence();
+                self.qizhong = false;
+                self.new_clause(next);
+            }
+            '，' | ',' | '：' | ':' => {
+                self.respectively.clause_break();
+                self.new_clause(next);
+            }
+            '、' => self.new_clause(next),
+            '(' | '（' => {
+                self.topic.open();
+                self.new_clause(next);
+            }
+            ')' | '）' => {
+                self.topic.close();
+                self.new_clause(next);
+            }
+            _ => {}
         }
     }
 
@@ -139,111 +153,124 @@ impl Scanner<'_> {
         }
     }
 
-    /// False only when no reader of [`Scanner::try_at`] can match at a character `c`: then
-    /// `try_at` would return `None` without touching the scanner. Each test mirrors the
-    /// opening condition of a reader there; a reader added to `try_at` must be added here.
-    pub(super) fn may_start(&self, c: char) -> bool {
-        // URLs and Latin words (ASCII letters), digits in both widths, 一…亿 and 零下.
-        c.is_ascii_alphanumeric()
-            || is_arabic_digit(c)
-            || is_cn_numeral_char(c)
-            || PERIOD_LEADS.contains(&c)
-            || SIGNS.contains(&c)
-            || super::quantity::currency_sign(c).is_some()
-            || word_firsts().contains(c)
-            || self.lex.starts_with_char(c)
-    }
-
-    /// Tries every reader at byte `i`; returns where to continue, or `None` to step one char.
-    pub(super) fn try_at(&mut self, i: usize, c: char) -> Option<usize> {
-        let text = self.text;
-        if let Some(end) = filter::url_at(text, i) {
-            self.mentions += usize::from(text[i..end].chars().any(|c| c.is_ascii_digit()));
-            return Some(end);
-        }
-        if c.is_ascii_alphabetic() {
-            return Some(self.latin(i));
-        }
-        if let Some(end) = subject::domestic_name(text, i) {
-            self.topic.top_mut().subject = Some(text[i..end].to_string());
-            self.respectively.note(i, end, &text[i..end]);
-            return Some(end);
-        }
-        if c == '某' {
-            if let Some(end) = subject::mou_name(&self.lex, text, i) {
-                self.topic.top_mut().subject = Some(text[i..end].to_string());
-                self.respectively.note(i, end, &text[i..end]);
-                return Some(end);
-            }
-        }
-        // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
-        if let Some(end) = self.lexicon_word(i) {
-            return Some(end);
-        }
-        if let Some(end) = filter::non_numeral_word(text, i) {
-            self.mentions += 1;
-            return Some(end);
-        }
-        if let Some(end) = self.company(i) {
-            return Some(end);
-        }
-        if let Some(end) = self.half(i) {
-            return Some(end);
-        }
-        if let Some(end) = self.trend(i) {
-            return Some(end);
-        }
-        if let Some(end) = self.doubling(i) {
-            return Some(end);
-        }
-        if PERIOD_LEADS.contains(&c) || is_arabic_digit(c) || is_cn_numeral_char(c) {
-            let cx = PeriodCx {
-                article: self.opts.article_date,
-                ctx_year: self.topic.top().year,
-            };
-            if let Some(m) = period::match_period(text, i, cx) {
-                if m.start == i && m.end > i {
-                    return Some(self.period_claim(m));
+    /// Tries the readers whose bit is set in `bits` (see [`starts`]) at byte `i`, in order;
+    /// returns where to continue, or `None` to step one char.
+    pub(super) fn try_at(&mut self, i: usize, c: char, bits: u16) -> Option<usize> {
+        use starts::*;
+        for reader in [
+            URL,
+            LATIN,
+            DOMESTIC,
+            MOU,
+            LEXICON,
+            NON_NUMERAL,
+            COMPANY,
+            HALF,
+            TREND,
+            DOUBLING,
+            PERIOD,
+            QUANTITY,
+        ] {
+            if bits & reader != 0 {
+                if let Some(end) = self.read(reader, i, c) {
+                    return Some(end);
                 }
             }
         }
-        if is_arabic_digit(c)
-            || is_cn_numeral_char(c)
-            || starts_at(text, i, PERCENT_WORD)
-            || self.sign_at(i).is_some()
-            || (super::quantity::currency_sign(c).is_some()
-                && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit))
-        {
-            return self.quantity(i);
-        }
         None
+    }
+
+    /// Runs the one reader `reader` (a bit of [`starts`]) at byte `i`, holding `c`: where
+    /// it ends, or `None` (and the scanner untouched) when it reads nothing there.
+    #[inline(always)]
+    pub(super) fn read(&mut self, reader: u16, i: usize, c: char) -> Option<usize> {
+        let text = self.text;
+        match reader {
+            starts::URL => {
+                let end = filter::url_at(text, i)?;
+                self.mentions += usize::from(text[i..end].chars().any(|c| c.is_ascii_digit()));
+                Some(end)
+            }
+            starts::LATIN => c.is_ascii_alphabetic().then(|| self.latin(i)),
+            starts::DOMESTIC => {
+                let end = subject::domestic_name(text, i)?;
+                self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.respectively.note(i, end, &text[i..end]);
+                Some(end)
+            }
+            starts::MOU => {
+                if c != '某' {
+                    return None;
+                }
+                let end = subject::mou_name(&self.lex, text, i)?;
+                self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.respectively.note(i, end, &text[i..end]);
+                Some(end)
+            }
+            // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
+            starts::LEXICON => self.lexicon_word(i),
+            starts::NON_NUMERAL => {
+                let end = filter::non_numeral_word(text, i)?;
+                self.mentions += 1;
+                Some(end)
+            }
+            starts::COMPANY => self.company(i),
+            starts::HALF => self.half(i),
+            starts::TREND => self.trend(i),
+            starts::DOUBLING => self.doubling(i),
+            starts::PERIOD => {
+                if !(PERIOD_LEADS.contains(&c) || is_arabic_digit(c) || is_cn_numeral_char(c)) {
+                    return None;
+                }
+                let cx = PeriodCx {
+                    article: self.opts.article_date,
+                    ctx_year: self.topic.top().year,
+                };
+                let m = period::match_period(text, i, cx)?;
+                (m.start == i && m.end > i).then(|| self.period_claim(m))
+            }
+            starts::QUANTITY => {
+                let opens = is_arabic_digit(c)
+                    || is_cn_numeral_char(c)
+                    || starts_at(text, i, PERCENT_WORD)
+                    || self.sign_at(i).is_some()
+                    || (super::quantity::currency_sign(c).is_some()
+                        && char_at(text, i + c.len_utf8()).is_some_and(is_arabic_digit));
+                if opens {
+                    self.quantity(i)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
     }
 
     /// A lexicon word at `i` (entity, segment or metric) updates the topic: its end.
     pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
-        let (w, kind, end) = self
-            .lex
+        // The word borrows the lexicon, not the scanner, while the topic is updated.
+        let lex = std::rc::Rc::clone(&self.lex);
+        let (w, kind, end) = lex
             .match_at(text, i)
             .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))?;
-        let w = w.to_string();
         let top = self.topic.top_mut();
         match kind {
             WordKind::Entity => {
-                self.respectively.note(i, end, &w);
+                self.respectively.note(i, end, w);
                 // The same entity named again in a new sentence starts a new statement about
                 // it; a new entity stays in the market described before (…全球出货量3.2亿部。
                 // 其中，苹果出货量5850万部 is still 全球).
-                if top.segment_carried && top.subject.as_deref() == Some(w.as_str()) {
+                if top.segment_carried && top.subject.as_deref() == Some(w) {
                     top.segment = None;
                 }
                 top.segment_carried = false;
-                top.subject = Some(w);
+                subject::set_word(&mut top.subject, w);
                 self.last_entity_end = end;
             }
             WordKind::Segment => {
-                self.respectively.note_segment(i, end, &w);
-                top.segment = Some(w);
+                self.respectively.note_segment(i, end, w);
+                subject::set_word(&mut top.segment, w);
                 top.segment_carried = false;
                 top.segment_part = self.qizhong;
             }
@@ -432,29 +459,10 @@ impl Scanner<'_> {
 
 /// Characters that open a period word besides numerals (今年, 去年, 明年, 前三季度, 每季度,
 /// 上半年, 下半年, 全年, 第三季度): [`period::match_period`] is tried only at these.
-const PERIOD_LEADS: &[char] = &['今', '去', '明', '前', '每', '上', '下', '全', '第'];
+pub(super) const PERIOD_LEADS: &[char] = &['今', '去', '明', '前', '每', '上', '下', '全', '第'];
 
 /// The word that opens a percentage written out (百分之三十).
-const PERCENT_WORD: &str = "百分之";
-
-/// First characters of the fixed words some reader starts with: non-numeral words (百度,
-/// 一些), company suffixes, 一半/半数/过半, 连续, 翻番, 国产/本土, 某, 百分之, 零下. Built once
-/// from the readers' own lists.
-fn word_firsts() -> &'static CharSet {
-    static SET: OnceLock<CharSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let words = COMPANY_SUFFIXES
-            .iter()
-            .chain(HALF_WORDS)
-            .chain(DOMESTIC_PREFIXES)
-            .chain(DOUBLINGS.iter().map(|(w, _)| w))
-            .chain(&[change::TREND_LEAD, "某", PERCENT_WORD, BELOW_ZERO]);
-        words
-            .filter_map(|w| w.chars().next())
-            .chain(filter::non_numeral_firsts())
-            .collect()
-    })
-}
+pub(super) const PERCENT_WORD: &str = "百分之";
 
 /// Which metric words a claim kind takes: `Some(true)` share words, `Some(false)` amount
 /// words, `None` whichever came last (changes and trends name either).
@@ -495,30 +503,48 @@ mod tests {
         }
     }
 
-    /// The prefilter is exact: at every character of every fixture and seed article it rules
-    /// out, `try_at` reads nothing and leaves the scanner as it was.
+    /// The start table is exact: at every character of every fixture and seed article, each
+    /// reader whose bit is clear reads nothing and leaves the scanner as it was.
     #[test]
-    fn prefilter_rules_out_only_characters_no_reader_takes() {
+    fn start_table_rules_out_only_readers_that_read_nothing() {
+        use super::super::starts::*;
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
         articles(&root.join("tests/fixtures"), &mut texts);
         articles(&root.join("seeds"), &mut texts);
         assert!(texts.len() > 10, "fixture articles not found");
         let opts = ExtractOptions::default();
+        let readers = [
+            URL,
+            LATIN,
+            DOMESTIC,
+            MOU,
+            LEXICON,
+            NON_NUMERAL,
+            COMPANY,
+            HALF,
+            TREND,
+            DOUBLING,
+            PERIOD,
+            QUANTITY,
+        ];
         let (mut skipped, mut tried) = (0, 0);
         for text in &texts {
             let doc = Document::new("t.txt", text.as_str());
             let sentences = doc.sentences();
             let mut sc = scanner_for(&doc, &opts, &sentences);
             for (i, c) in text.char_indices() {
-                if sc.may_start(c) {
+                let bits = sc.starts.get(c);
+                if bits & READERS == 0 {
+                    skipped += 1;
+                } else {
                     tried += 1;
-                    continue;
                 }
-                skipped += 1;
-                let (claims, mentions) = (sc.claims.len(), sc.mentions);
-                assert_eq!(sc.try_at(i, c), None, "{c} at {i}");
-                assert_eq!((sc.claims.len(), sc.mentions), (claims, mentions));
+                for r in readers.iter().filter(|&&r| bits & r == 0) {
+                    let (claims, mentions) = (sc.claims.len(), sc.mentions);
+                    assert_eq!(sc.read(*r, i, c), None, "reader {r} at {c} {i}");
+                    assert_eq!((sc.claims.len(), sc.mentions), (claims, mentions));
+                }
             }
         }
         // Both sides are exercised: most characters are skipped, many are not.

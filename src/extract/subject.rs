@@ -3,7 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, CharMap, CharSet};
+use super::text::{char_at, is_han, prev_char, starts_at, PairIndex, WordIndex};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,12 +347,14 @@ const NAME_END_WORDS: &[&str] = &[
     "环比",
 ];
 
-/// A lexicon of names keyed by first character, longest first.
+/// A lexicon of names keyed by their first two characters, longest first.
+///
+/// The scanner asks it at every character that starts some word (中, 国, 出, 收 … are
+/// common), and most of those positions hold no word: a [`PairIndex`] leaves one filter
+/// test there, and rarely more than a couple of comparisons where a word does start.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    by_first: CharMap<Vec<(String, WordKind)>>,
-    /// The keys of `by_first`, for the scanner's per-character test.
-    firsts: CharSet,
+    words: PairIndex<(String, WordKind)>,
 }
 
 impl Lexicon {
@@ -371,7 +373,8 @@ impl Lexicon {
         for w in METRICS {
             lx.add(w, WordKind::Metric);
         }
-        for v in lx.by_first.values_mut() {
+        // Stable: words of one length keep the order they were added in.
+        for v in lx.words.lists_mut() {
             v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         lx
@@ -379,9 +382,9 @@ impl Lexicon {
 
     fn add(&mut self, w: &str, kind: WordKind) {
         let w = w.trim();
-        let Some(c) = w.chars().next() else { return };
-        self.firsts.insert(c);
-        let list = self.by_first.entry(c).or_default();
+        let Some(list) = self.words.list_for(w) else {
+            return;
+        };
         if !list.iter().any(|(x, _)| x == w) {
             list.push((w.to_string(), kind));
         }
@@ -390,20 +393,26 @@ impl Lexicon {
     /// True when some word of the lexicon starts with `c`: [`Lexicon::match_at`] finds
     /// nothing at a character for which this is false.
     pub fn starts_with_char(&self, c: char) -> bool {
-        self.firsts.contains(c)
+        self.words.starts_with_char(c)
+    }
+
+    /// The first character of every word, each once.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.words.first_chars()
     }
 
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
-        let c = char_at(text, i)?;
-        let list = self.by_first.get(&c)?;
-        for (w, kind) in list {
+        // Candidates come longest first: words of two or more characters sharing the
+        // text's first two, then those of one character.
+        let (two, one) = self.words.candidates(text, i);
+        for (w, kind) in two.iter().chain(one) {
             if !starts_at(text, i, w) {
                 continue;
             }
             let end = i + w.len();
-            if c.is_ascii_alphanumeric() {
+            if w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 let glued = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
                 if glued(prev_char(text, i)) || glued(char_at(text, end)) {
                     continue;
@@ -581,12 +590,10 @@ pub fn domestic_name(text: &str, i: usize) -> Option<usize> {
     }
     let mut j = i + "国产".len();
     let mut best = None;
+    static NOUNS: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| WordIndex::new(PRODUCT_NOUNS));
     for _ in 0..8 {
-        if let Some(w) = PRODUCT_NOUNS
-            .iter()
-            .filter(|w| starts_at(text, j, w))
-            .max_by_key(|w| w.len())
-        {
+        if let Some((_, w)) = nouns.longest_at(text, j) {
             best = Some(j + w.len());
         }
         match char_at(text, j) {
@@ -624,13 +631,25 @@ pub struct Topic {
 
 impl Topic {
     /// Records a metric word in its family.
-    pub fn set_metric(&mut self, w: String) {
-        if is_share_metric(&w) {
-            self.share_metric = Some(w.clone());
+    pub fn set_metric(&mut self, w: &str) {
+        if is_share_metric(w) {
+            set_word(&mut self.share_metric, w);
         } else {
-            self.metric = Some(w.clone());
+            set_word(&mut self.metric, w);
         }
-        self.last_metric = Some(w);
+        set_word(&mut self.last_metric, w);
+    }
+}
+
+/// Sets `slot` to `w`, reusing the string already there: words are set at every lexicon
+/// hit, and most fit the buffer of the word they replace.
+pub fn set_word(slot: &mut Option<String>, w: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(w);
+        }
+        None => *slot = Some(w.to_string()),
     }
 }
 

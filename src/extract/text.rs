@@ -5,6 +5,27 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
+/// The character starting at byte `i` and its length in bytes, decoded straight from the
+/// bytes for the scan loop; `None` at the end or off a char boundary (like [`char_at`]).
+#[inline]
+pub fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = text.as_bytes();
+    let b0 = *b.get(i)?;
+    let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x & 0x3f));
+    let (n, len) = match b0 {
+        0..=0x7f => return Some((char::from(b0), 1)),
+        0x80..=0xbf => return None,
+        0xc0..=0xdf => ((u32::from(b0 & 0x1f) << 6) | cont(1), 2),
+        0xe0..=0xef => ((u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    };
+    // `text` is valid UTF-8, so a lead byte always starts a whole, valid character.
+    char::from_u32(n).map(|c| (c, len))
+}
+
 /// The character ending right before byte `i`, if any.
 pub fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
@@ -106,6 +127,18 @@ mod tests {
     }
 
     #[test]
+    fn char_len_at_decodes_like_char_at() {
+        let t = "a\u{e9}一𠀀,\u{ffff}";
+        for i in 0..=t.len() {
+            assert_eq!(
+                char_len_at(t, i),
+                char_at(t, i).map(|c| (c, c.len_utf8())),
+                "{i}"
+            );
+        }
+    }
+
+    #[test]
     fn tail_takes_last_chars() {
         assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
         assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
@@ -140,6 +173,7 @@ impl CharSet {
     }
 
     /// True when `c` is in the set.
+    #[inline]
     pub fn contains(&self, c: char) -> bool {
         let n = c as usize;
         if n < 0x10000 {
@@ -183,9 +217,174 @@ impl std::hash::Hasher for CharHash {
         }
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
     fn write_u32(&mut self, n: u32) {
         // Fx-style mixing: the multiply spreads the code point over the high bits the
         // table uses for its control bytes; the rotate keeps earlier input in play.
         self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Words keyed by their first two characters (one-character words by their one), for
+/// readers asked at many positions where few words can start: one probe of a small table
+/// rules out most positions, and a hit leaves only the words sharing both first characters.
+#[derive(Debug, Clone)]
+pub struct PairIndex<T> {
+    /// Open-addressed table of [`PAIR_SLOTS`] slots: 0 for empty, else 1 + an index into
+    /// `lists`. Word lists are short, so the table stays mostly empty and probes are short.
+    slots: Vec<u16>,
+    /// Each key with its items, in the order they were added.
+    lists: Vec<(u64, Vec<T>)>,
+    /// First characters of the words.
+    firsts: CharSet,
+    /// The same, as a list in the order first seen.
+    first_list: Vec<char>,
+}
+
+impl<T> Default for PairIndex<T> {
+    fn default() -> Self {
+        PairIndex {
+            slots: vec![0; PAIR_SLOTS],
+            lists: Vec::new(),
+            firsts: CharSet::default(),
+            first_list: Vec::new(),
+        }
+    }
+}
+
+/// Slots of a [`PairIndex`] table (8 KiB); it holds at most half as many keys.
+const PAIR_SLOTS: usize = 1 << 12;
+
+impl<T> PairIndex<T> {
+    /// The key of a word starting with `a` then `b` (`None` for a one-character word).
+    fn key(a: char, b: Option<char>) -> u64 {
+        // U+10FFFF needs 21 bits; `None` takes a value no character has.
+        (u64::from(a) << 32) | b.map_or(0x11_0000, u64::from)
+    }
+
+    /// The slot where the probe for `key` starts.
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    /// The items whose word has key `key` (empty when none).
+    #[inline]
+    fn list(&self, key: u64) -> &[T] {
+        let mut s = Self::slot(key);
+        loop {
+            match self.slots[s] {
+                0 => return &[],
+                n => {
+                    let (k, items) = &self.lists[usize::from(n) - 1];
+                    if *k == key {
+                        return items;
+                    }
+                }
+            }
+            s = (s + 1) % PAIR_SLOTS;
+        }
+    }
+
+    /// The list of items for `word`'s key, created empty if new, for the caller to add to
+    /// (`None` for an empty word, or when the table is full: the word is then left out).
+    pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<T>> {
+        let mut cs = word.chars();
+        let a = cs.next()?;
+        let key = Self::key(a, cs.next());
+        let mut s = Self::slot(key);
+        loop {
+            match self.slots[s] {
+                0 => {
+                    if self.lists.len() >= PAIR_SLOTS / 2 {
+                        return None;
+                    }
+                    self.lists.push((key, Vec::new()));
+                    self.slots[s] = u16::try_from(self.lists.len()).ok()?;
+                    break;
+                }
+                n if self.lists[usize::from(n) - 1].0 == key => break,
+                _ => s = (s + 1) % PAIR_SLOTS,
+            }
+        }
+        if !self.firsts.contains(a) {
+            self.firsts.insert(a);
+            self.first_list.push(a);
+        }
+        let n = usize::from(self.slots[s]);
+        Some(&mut self.lists[n - 1].1)
+    }
+
+    /// Every list, to sort.
+    pub fn lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<T>> {
+        self.lists.iter_mut().map(|(_, v)| v)
+    }
+
+    /// True when some word starts with `c`.
+    pub fn starts_with_char(&self, c: char) -> bool {
+        self.firsts.contains(c)
+    }
+
+    /// The first character of every word, each once.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.first_list.iter().copied()
+    }
+
+    /// The items whose word can start at byte `i`: those sharing the text's first two
+    /// characters there, then those of one character equal to its first. Every word of the
+    /// first group is longer than every word of the second.
+    #[inline]
+    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T]) {
+        match char_len_at(text, i) {
+            Some((a, n)) if self.firsts.contains(a) => {
+                let two = match char_len_at(text, i + n) {
+                    Some((b, _)) => self.list(Self::key(a, Some(b))),
+                    None => &[],
+                };
+                (two, self.list(Self::key(a, None)))
+            }
+            _ => (&[], &[]),
+        }
+    }
+}
+
+/// A fixed word list indexed by [`PairIndex`], answering [`longest_at`] exactly as a scan of
+/// the whole list would.
+#[derive(Debug, Clone)]
+pub struct WordIndex {
+    words: PairIndex<(usize, &'static str)>,
+}
+
+impl WordIndex {
+    /// Indexes `words` (positions in it are what [`WordIndex::longest_at`] returns).
+    pub fn new(words: &[&'static str]) -> Self {
+        let mut index = PairIndex::default();
+        for (k, &w) in words.iter().enumerate() {
+            if let Some(list) = index.list_for(w) {
+                list.push((k, w));
+            }
+        }
+        WordIndex { words: index }
+    }
+
+    /// The first character of every word.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.words.first_chars()
+    }
+
+    /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
+    /// `i`, the last of equally long ones, with its position in the list.
+    pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
+        let rest = text.get(i..)?;
+        let mut best: Option<(usize, &'static str)> = None;
+        let (two, one) = self.words.candidates(text, i);
+        for &(k, w) in two.iter().chain(one) {
+            if rest.starts_with(w) && best.map_or(true, |(_, b)| w.len() >= b.len()) {
+                best = Some((k, w));
+            }
+        }
+        best
     }
 }

@@ -1,7 +1,8 @@
 //! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
 
-use super::text::{char_at, longest_at};
+use super::text::{char_at, WordIndex};
 use crate::claim::{Unit, UnitKind};
+use std::sync::OnceLock;
 
 /// A unit as matched in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -162,15 +163,15 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
             scale: 10.0,
         });
     }
-    let cur: Vec<&str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
-    if let Some((k, w)) = longest_at(text, i, &cur) {
+    let (currencies, measures) = indexes();
+    if let Some((k, w)) = currencies.longest_at(text, i) {
         return Some(UnitMatch {
             unit: Unit::new(CURRENCIES[k].1, UnitKind::Currency),
             end: i + w.len(),
             scale: 1.0,
         });
     }
-    let (_, w) = longest_at(text, i, MEASURES)?;
+    let (_, w) = measures.longest_at(text, i)?;
     let end = i + w.len();
     // Latin units must end the word: 5GW yes, 5GWx no.
     if w.is_ascii() && char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -186,6 +187,16 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
         unit: Unit::new(w, UnitKind::Measure),
         end,
         scale: 1.0,
+    })
+}
+
+/// [`CURRENCIES`] and [`MEASURES`] indexed by their first two characters: every number is
+/// followed by a look-up in each.
+fn indexes() -> &'static (WordIndex, WordIndex) {
+    static INDEXES: OnceLock<(WordIndex, WordIndex)> = OnceLock::new();
+    INDEXES.get_or_init(|| {
+        let cur: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
+        (WordIndex::new(&cur), WordIndex::new(MEASURES))
     })
 }
 
