@@ -199,8 +199,15 @@ pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
         out.push(b'0' + n as u8);
         return;
     }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
+    if n < 100 {
+        let r = n as usize * 2;
+        out.extend_from_slice(&PAIRS[r..r + 2]);
+        return;
+    }
+    // Digits fill `buf[..20]` from the right; a fixed 20-byte copy from the first digit
+    // (the slack after it is never kept) avoids a memcpy call of variable length.
+    let mut buf = [0u8; 40];
+    let mut i = 20;
     while n >= 100 {
         let r = (n % 100) as usize * 2;
         n /= 100;
@@ -215,7 +222,9 @@ pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
         i -= 1;
         buf[i] = b'0' + n as u8;
     }
-    out.extend_from_slice(&buf[i..]);
+    let len = out.len() + 20 - i;
+    out.extend_from_slice(&buf[i..i + 20]);
+    out.truncate(len);
 }
 
 /// Whether byte `b` must be escaped in a JSON string (as `serde_json` escapes: control
