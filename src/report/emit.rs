@@ -346,6 +346,33 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_indents_like_serde_json() {
+        for depth in [1, 15, 16, 17, 64, 65, 70] {
+            let mut v = serde_json::json!([1, 2]);
+            for _ in 1..depth {
+                v = serde_json::json!([0, v]);
+            }
+            fn emit(e: &mut Emitter, v: &serde_json::Value) {
+                match v {
+                    serde_json::Value::Array(a) => {
+                        e.begin_array();
+                        for x in a {
+                            e.element();
+                            emit(e, x);
+                        }
+                        e.end_array();
+                    }
+                    serde_json::Value::Number(n) => e.uint(n.as_u64().unwrap_or(0) as usize),
+                    _ => e.null(),
+                }
+            }
+            let mut out = Vec::new();
+            emit(&mut Emitter::new(&mut out, true, 0), &v);
+            assert_eq!(out, serde_json::to_vec_pretty(&v).unwrap(), "depth {depth}");
+        }
+    }
+
+    #[test]
     fn layout_matches_serde_json_pretty_and_compact() {
         let v = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x"}], "e": null});
         for pretty in [true, false] {
