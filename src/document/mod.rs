@@ -95,23 +95,25 @@ impl Document {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // One walk over the text counts the characters before every block mark and every
+        // line start, taking the two sorted lists in step.
         let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
-        let (mut at, mut chars) = (0, 0);
+        let mut line_chars = Vec::with_capacity(line_starts.len());
+        let (mut at, mut chars, mut next_line) = (0, 0, 0);
         for k in 0..=text.len() / CHAR_BLOCK {
             let mut b = (k * CHAR_BLOCK).min(text.len());
             while !text.is_char_boundary(b) {
                 b += 1;
             }
+            while let Some(&start) = line_starts.get(next_line).filter(|&&s| s <= b) {
+                chars += text[at..start].chars().count();
+                at = start;
+                line_chars.push(chars);
+                next_line += 1;
+            }
             chars += text[at..b].chars().count();
             at = b;
             char_marks.push((b, chars));
-        }
-        let mut line_chars = Vec::with_capacity(line_starts.len());
-        let (mut at, mut chars) = (0, 0);
-        for &start in &line_starts {
-            chars += text[at..start].chars().count();
-            at = start;
-            line_chars.push(chars);
         }
         Document {
             path: path.into(),

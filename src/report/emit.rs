@@ -199,8 +199,15 @@ pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
         out.push(b'0' + n as u8);
         return;
     }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
+    if n < 100 {
+        let r = n as usize * 2;
+        out.extend_from_slice(&PAIRS[r..r + 2]);
+        return;
+    }
+    // Digits fill `buf[..20]` from the right; a fixed 20-byte copy from the first digit
+    // (the slack after it is never kept) avoids a memcpy call of variable length.
+    let mut buf = [0u8; 40];
+    let mut i = 20;
     while n >= 100 {
         let r = (n % 100) as usize * 2;
         n /= 100;
@@ -215,7 +222,9 @@ pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
         i -= 1;
         buf[i] = b'0' + n as u8;
     }
-    out.extend_from_slice(&buf[i..]);
+    let len = out.len() + 20 - i;
+    out.extend_from_slice(&buf[i..i + 20]);
+    out.truncate(len);
 }
 
 /// Whether byte `b` must be escaped in a JSON string (as `serde_json` escapes: control
@@ -333,6 +342,33 @@ mod tests {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, serde_json::to_vec(&n).unwrap());
+        }
+    }
+
+    #[test]
+    fn deep_nesting_indents_like_serde_json() {
+        for depth in [1, 15, 16, 17, 64, 65, 70] {
+            let mut v = serde_json::json!([1, 2]);
+            for _ in 1..depth {
+                v = serde_json::json!([0, v]);
+            }
+            fn emit(e: &mut Emitter, v: &serde_json::Value) {
+                match v {
+                    serde_json::Value::Array(a) => {
+                        e.begin_array();
+                        for x in a {
+                            e.element();
+                            emit(e, x);
+                        }
+                        e.end_array();
+                    }
+                    serde_json::Value::Number(n) => e.uint(n.as_u64().unwrap_or(0) as usize),
+                    _ => e.null(),
+                }
+            }
+            let mut out = Vec::new();
+            emit(&mut Emitter::new(&mut out, true, 0), &v);
+            assert_eq!(out, serde_json::to_vec_pretty(&v).unwrap(), "depth {depth}");
         }
     }
 

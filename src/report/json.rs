@@ -1,5 +1,9 @@
 //! `--format json`: the DESIGN §7 document, streamed one document at a time; also the claim,
 //! finding and span objects that `jsonl` and `numcheck claims --format json` share.
+//!
+//! Documents are written by the `emit_*` functions through the streaming [`Emitter`]; the
+//! `serde` shapes ([`ClaimJson`], [`FindingJson`], [`DocumentJson`] …) define the same
+//! objects field by field and are the reference the emitter is tested against.
 
 use super::emit::Emitter;
 use super::{DocRenderer, DocReport, ReportWriter, Stats, Totals};
@@ -10,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use std::io::{self, Write};
 
-/// How a report number prints: `null`, an integer, or a float (printed shortest by `ryu`).
+/// How a report number prints: `null`, an integer, or a float (in `serde_json`'s shortest form).
 enum Printed {
     Null,
     Int(i64),
@@ -39,7 +43,7 @@ fn printed(v: f64) -> Printed {
     }
 }
 
-/// Significant digits of a float printed by `ryu` (`-0.00125`, `1.5e-7`): the digits before
+/// Significant digits of a float in `serde_json`'s shortest form (`-0.00125`, `1.5e-7`): the digits before
 /// any exponent, leading zeros left out (trailing zeros count, which only errs towards the
 /// exact path).
 fn significant_digits(t: &[u8]) -> usize {
