@@ -84,7 +84,7 @@ impl Check for RepeatedFigureMismatch {
             return;
         }
         let subjects = Subjects::for_document(cx);
-        let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
+        let mut groups: BTreeMap<FigureKey<'_>, Vec<&Claim>> = BTreeMap::new();
         for (c, _) in candidates.iter().zip(&meets).filter(|(_, m)| **m) {
             if let Some(k) = figure_key(cx, &subjects, c) {
                 groups.entry(k).or_default().push(c);
@@ -100,13 +100,13 @@ impl Check for RepeatedFigureMismatch {
 
 /// The key under which repeated mentions of one figure meet (period handled apart).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct FigureKey {
+struct FigureKey<'c> {
     series: SeriesKey,
     kind: u8,
     direction: u8,
     /// For changes: 1 against the previous period (环比), 0 otherwise.
     base: u8,
-    unit: String,
+    unit: &'c str,
 }
 
 /// Words saying a change is measured against the period just before (环比, 较上月 …).
@@ -185,7 +185,7 @@ fn meets_another(cands: &[&Claim]) -> Vec<bool> {
     meets
 }
 
-fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
+fn figure_key<'c>(cx: &Context<'_>, subjects: &Subjects, c: &'c Claim) -> Option<FigureKey<'c>> {
     let kind = kind_code(c)?;
     if !c.is_quantity() {
         return None;
@@ -196,7 +196,7 @@ fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<Figure
         kind,
         direction,
         base: change_base(cx, c),
-        unit: c.unit.as_ref().map(|u| u.code.clone()).unwrap_or_default(),
+        unit: c.unit.as_ref().map_or("", |u| u.code.as_str()),
     })
 }
 
