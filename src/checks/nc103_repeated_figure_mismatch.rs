@@ -220,14 +220,13 @@ fn check_group<'s>(
         // `group[..i]`: cut it off rather than filter it, or one endless sentence repeating
         // a key (a page with no 。) is scanned once per mention — quadratic.
         let before = group[..i].partition_point(|e| e.sentence < later.sentence);
-        let earlier: Vec<&Claim> = group[..before]
+        let earlier = group[..before]
             .iter()
             .copied()
             .filter(|e| e.sentence != later.sentence && same_period(e, later))
-            .take(MAX_EARLIER)
-            .collect();
+            .take(MAX_EARLIER);
         let mut conflicts: Vec<&Claim> = Vec::new();
-        for e in &earlier {
+        for e in earlier {
             out.mark_checked(e.id);
             out.mark_checked(later.id);
             if disagree(e, later) {
