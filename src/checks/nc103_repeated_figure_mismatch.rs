@@ -308,7 +308,8 @@ fn disagreement(
         }
     };
     let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
-    let line = cx.doc.locate(earlier.span).line;
+    // 1-based line of the start, as `locate` gives it (without counting columns).
+    let line = cx.doc.line_index(earlier.span.start) + 1;
     let what = describe_key(subject, later, earlier);
     Some(
         Finding::new(

@@ -376,11 +376,14 @@ pub fn normalise_segment(reference: &Reference, segment: &str) -> String {
     if let Some(c) = reference.canonical(AliasKind::Segment, s) {
         return c.to_string();
     }
-    let s = ["市场", "地区"]
+    match ["市场", "地区"]
         .iter()
         .find_map(|suffix| s.strip_suffix(suffix).filter(|r| !r.is_empty()))
-        .unwrap_or(s);
-    canonical_or_folded(reference, AliasKind::Segment, s)
+    {
+        Some(r) => canonical_or_folded(reference, AliasKind::Segment, r),
+        // Nothing stripped: the lookup above already found no alias for `s`.
+        None => s.to_ascii_lowercase(),
+    }
 }
 
 /// Metric synonyms: every word in a row means its first word.
