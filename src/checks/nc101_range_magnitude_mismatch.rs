@@ -99,27 +99,25 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
                 &INFO,
                 claim.span,
                 format!("range `{text}`: the low end `{sa}` has {m}, the high end `{sb}` has none"),
-            )
-            .stated(format!(
-                "{} to {} as written",
-                fmt_value(a.num.value, unit),
+            );
+            // Values that appear in several texts are written once.
+            let low = fmt_value(a.num.value, unit);
+            f = f.stated(format!(
+                "{low} to {} as written",
                 fmt_value(b.num.value, unit)
             ));
             f = match magnitude_factor(m) {
-                Some(k) => f
-                    .expected(format!(
-                        "{} to {} with {m} on both ends",
-                        fmt_value(a.num.value, unit),
-                        fmt_value(b.num.value * k, unit)
-                    ))
-                    .formula(format!(
-                        "{} (low end) > {} (high end): backwards as written; {} × {} = {}",
-                        fmt_value(a.num.low(), unit),
-                        fmt_value(b.num.high(), unit),
-                        fmt_value(b.num.value, None),
-                        fmt_value(k, None),
-                        fmt_value(b.num.value * k, unit)
-                    )),
+                Some(k) => {
+                    let high = fmt_value(b.num.value * k, unit);
+                    f.expected(format!("{low} to {high} with {m} on both ends"))
+                        .formula(format!(
+                            "{} (low end) > {} (high end): backwards as written; {} × {} = {high}",
+                            fmt_value(a.num.low(), unit),
+                            fmt_value(b.num.high(), unit),
+                            fmt_value(b.num.value, None),
+                            fmt_value(k, None),
+                        ))
+                }
                 None => f.expected(format!("both ends in {m}")),
             };
             if let Some(s) = restore_magnitude(doc, claim, b, m) {

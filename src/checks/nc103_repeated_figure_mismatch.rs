@@ -84,7 +84,7 @@ impl Check for RepeatedFigureMismatch {
             return;
         }
         let subjects = Subjects::for_document(cx);
-        let mut groups: BTreeMap<FigureKey, Vec<&Claim>> = BTreeMap::new();
+        let mut groups: BTreeMap<FigureKey<'_>, Vec<&Claim>> = BTreeMap::new();
         for (c, _) in candidates.iter().zip(&meets).filter(|(_, m)| **m) {
             if let Some(k) = figure_key(cx, &subjects, c) {
                 groups.entry(k).or_default().push(c);
@@ -100,13 +100,13 @@ impl Check for RepeatedFigureMismatch {
 
 /// The key under which repeated mentions of one figure meet (period handled apart).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct FigureKey {
+struct FigureKey<'c> {
     series: SeriesKey,
     kind: u8,
     direction: u8,
     /// For changes: 1 against the previous period (环比), 0 otherwise.
     base: u8,
-    unit: String,
+    unit: &'c str,
 }
 
 /// Words saying a change is measured against the period just before (环比, 较上月 …).
@@ -185,7 +185,7 @@ fn meets_another(cands: &[&Claim]) -> Vec<bool> {
     meets
 }
 
-fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<FigureKey> {
+fn figure_key<'c>(cx: &Context<'_>, subjects: &Subjects, c: &'c Claim) -> Option<FigureKey<'c>> {
     let kind = kind_code(c)?;
     if !c.is_quantity() {
         return None;
@@ -196,7 +196,7 @@ fn figure_key(cx: &Context<'_>, subjects: &Subjects, c: &Claim) -> Option<Figure
         kind,
         direction,
         base: change_base(cx, c),
-        unit: c.unit.as_ref().map(|u| u.code.clone()).unwrap_or_default(),
+        unit: c.unit.as_ref().map_or("", |u| u.code.as_str()),
     })
 }
 
@@ -220,14 +220,13 @@ fn check_group<'s>(
         // `group[..i]`: cut it off rather than filter it, or one endless sentence repeating
         // a key (a page with no 。) is scanned once per mention — quadratic.
         let before = group[..i].partition_point(|e| e.sentence < later.sentence);
-        let earlier: Vec<&Claim> = group[..before]
+        let earlier = group[..before]
             .iter()
             .copied()
             .filter(|e| e.sentence != later.sentence && same_period(e, later))
-            .take(MAX_EARLIER)
-            .collect();
+            .take(MAX_EARLIER);
         let mut conflicts: Vec<&Claim> = Vec::new();
-        for e in &earlier {
+        for e in earlier {
             out.mark_checked(e.id);
             out.mark_checked(later.id);
             if disagree(e, later) {
@@ -309,7 +308,8 @@ fn disagreement(
         }
     };
     let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
-    let line = cx.doc.locate(earlier.span).line;
+    // 1-based line of the start, as `locate` gives it (without counting columns).
+    let line = cx.doc.line_index(earlier.span.start) + 1;
     let what = describe_key(subject, later, earlier);
     Some(
         Finding::new(

@@ -276,16 +276,14 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
             p = tol::fmt_operand(part)
         )
     };
-    let why = format!(
-        "they give {expected}, and {text} means {}",
-        tol::fmt_pct_interval(&stated)
-    );
+    let stated_text = tol::fmt_pct_interval(&stated);
+    let why = format!("they give {expected}, and {text} means {stated_text}");
     let mut f = Finding::new(
         &INFO,
         s.span,
         format!("{text} does not follow from the counts before it: {why}"),
     )
-    .stated(format!("{text} ({})", tol::fmt_pct_interval(&stated)))
+    .stated(format!("{text} ({stated_text})"))
     .expected(expected.clone())
     .formula(formula)
     .tolerance(format!(

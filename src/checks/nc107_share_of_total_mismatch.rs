@@ -183,8 +183,13 @@ pub fn listed_parts(
     idx: &SentenceIndex,
     sentence: usize,
 ) -> Vec<(ClaimId, PartWhole)> {
-    // A pairing needs a part and a share: most sentences hold fewer claims.
-    if idx.of(sentence).len() < 2 {
+    // A pairing needs a part and, after it, a share: most sentences have no such pair.
+    let ids = idx.of(sentence);
+    if !ids
+        .iter()
+        .skip(1)
+        .any(|&i| cx.claims.get(i).is_some_and(is_share))
+    {
         return Vec::new();
     }
     let claims: Vec<&Claim> = idx

@@ -110,7 +110,7 @@ fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
             continue;
         }
         let (t0, t1) = (cx.doc.slice(first.span), cx.doc.slice(c.span));
-        let line = cx.doc.locate(first.span).line;
+        let line = cx.doc.line_index(first.span.start) + 1;
         let what = [
             c.subject.as_deref(),
             c.segment.as_deref(),

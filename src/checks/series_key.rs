@@ -27,14 +27,17 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 /// Normalised identity of a series: subject, segment and metric.
+///
+/// Shared strings: the same few names recur across an article's figures, and a key is
+/// built for each figure compared.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SeriesKey {
     /// Normalised subject.
-    pub subject: String,
+    pub subject: Rc<str>,
     /// Normalised segment, empty for none.
-    pub segment: String,
+    pub segment: Rc<str>,
     /// Normalised metric.
-    pub metric: String,
+    pub metric: Rc<str>,
 }
 
 /// The article's subjects, as written and normalised, for clause-local resolution.
@@ -51,7 +54,7 @@ pub struct Subjects {
     /// instead of once per name.
     by_first: Vec<(char, usize)>,
     /// Each distinct claim subject as written, with its normalised key once computed.
-    own: Vec<(String, OnceCell<Option<String>>)>,
+    own: Vec<(String, OnceCell<Option<Rc<str>>>)>,
     /// Normalised metrics and segments met so far, by written form.
     memo: RefCell<Memo>,
 }
@@ -59,8 +62,8 @@ pub struct Subjects {
 /// Normalisations remembered by written form (a handful per article, so a list).
 #[derive(Debug, Clone, Default)]
 struct Memo {
-    metrics: Vec<(String, Option<String>)>,
-    segments: Vec<(String, String)>,
+    metrics: Vec<(String, Option<Rc<str>>)>,
+    segments: Vec<(String, Rc<str>)>,
 }
 
 impl Subjects {
@@ -68,17 +71,17 @@ impl Subjects {
     pub fn display<'a>(&'a self, reference: &Reference, key: &'a str) -> &'a str {
         self.names
             .iter()
-            .filter(|(_, o)| self.key_of(reference, *o) == Some(key))
+            .filter(|(_, o)| self.key_of(reference, *o).map(|k| &**k) == Some(key))
             .map(|(f, _)| f.as_str())
             .min_by_key(|f| f.len())
             .unwrap_or(key)
     }
 
     /// The normalised key of distinct subject `o`, computed on first use.
-    fn key_of(&self, reference: &Reference, o: usize) -> Option<&str> {
+    fn key_of(&self, reference: &Reference, o: usize) -> Option<&Rc<str>> {
         let (raw, key) = self.own.get(o)?;
-        key.get_or_init(|| normalise_subject(reference, raw))
-            .as_deref()
+        key.get_or_init(|| normalise_subject(reference, raw).map(Rc::from))
+            .as_ref()
     }
 }
 
@@ -187,7 +190,7 @@ impl Subjects {
     /// Collects every claim subject of the article, with its determiner-free form.
     pub fn new(cx: &Context<'_>) -> Self {
         let mut names: Vec<(String, usize)> = Vec::new();
-        let mut own: Vec<(String, OnceCell<Option<String>>)> = Vec::new();
+        let mut own: Vec<(String, OnceCell<Option<Rc<str>>>)> = Vec::new();
         for raw in cx.claims.iter().filter_map(|c| c.subject.as_deref()) {
             // A subject written again adds nothing: its forms are already listed.
             if own.iter().any(|(r, _)| r == raw) {
@@ -222,10 +225,10 @@ impl Subjects {
     }
 
     /// The normalised form of a claim's own subject, as [`normalise_subject`] gives it.
-    fn own_key(&self, reference: &Reference, raw: &str) -> Option<String> {
+    fn own_key(&self, reference: &Reference, raw: &str) -> Option<Rc<str>> {
         match self.own.iter().position(|(r, _)| r == raw) {
-            Some(o) => self.key_of(reference, o).map(str::to_string),
-            None => normalise_subject(reference, raw),
+            Some(o) => self.key_of(reference, o).cloned(),
+            None => normalise_subject(reference, raw).map(Rc::from),
         }
     }
 
@@ -252,7 +255,7 @@ impl Subjects {
     /// unless the claim's own subject is named there too; else the claim's own, provided it
     /// is named in the claim's sentence. A subject carried from an earlier sentence is a
     /// guess, and comparing on a guess would raise false alarms, so it yields `None`.
-    pub fn of(&self, cx: &Context<'_>, claim: &Claim) -> Option<String> {
+    pub fn of(&self, cx: &Context<'_>, claim: &Claim) -> Option<Rc<str>> {
         let named_in = |text: &str| {
             claim.subject.as_deref().is_some_and(|raw| {
                 let stripped = strip_determiners(raw);
@@ -271,7 +274,7 @@ impl Subjects {
         }
         // The name ending closest to the figure; at equal ends the one listed last.
         if let Some(o) = self.last_named(clause) {
-            return self.key_of(cx.reference, o).map(str::to_string);
+            return self.key_of(cx.reference, o).cloned();
         }
         let sentence = cx
             .sentences
@@ -286,23 +289,23 @@ impl Subjects {
     }
 
     /// [`normalise_metric`], remembered by written form.
-    fn metric(&self, reference: &Reference, metric: &str) -> Option<String> {
+    fn metric(&self, reference: &Reference, metric: &str) -> Option<Rc<str>> {
         let mut memo = self.memo.borrow_mut();
         if let Some((_, m)) = memo.metrics.iter().find(|(w, _)| w == metric) {
             return m.clone();
         }
-        let m = normalise_metric(reference, metric);
+        let m: Option<Rc<str>> = normalise_metric(reference, metric).map(Rc::from);
         memo.metrics.push((metric.to_string(), m.clone()));
         m
     }
 
     /// [`normalise_segment`], remembered by written form.
-    fn segment(&self, reference: &Reference, segment: &str) -> String {
+    fn segment(&self, reference: &Reference, segment: &str) -> Rc<str> {
         let mut memo = self.memo.borrow_mut();
         if let Some((_, s)) = memo.segments.iter().find(|(w, _)| w == segment) {
             return s.clone();
         }
-        let s = normalise_segment(reference, segment);
+        let s: Rc<str> = Rc::from(normalise_segment(reference, segment));
         memo.segments.push((segment.to_string(), s.clone()));
         s
     }
@@ -330,7 +333,7 @@ pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Optio
         .segment
         .as_deref()
         .map(|s| subjects.segment(cx.reference, s))
-        .unwrap_or_default();
+        .unwrap_or_else(|| Rc::from(""));
     Some(SeriesKey {
         subject,
         segment,
@@ -373,11 +376,14 @@ pub fn normalise_segment(reference: &Reference, segment: &str) -> String {
     if let Some(c) = reference.canonical(AliasKind::Segment, s) {
         return c.to_string();
     }
-    let s = ["市场", "地区"]
+    match ["市场", "地区"]
         .iter()
         .find_map(|suffix| s.strip_suffix(suffix).filter(|r| !r.is_empty()))
-        .unwrap_or(s);
-    canonical_or_folded(reference, AliasKind::Segment, s)
+    {
+        Some(r) => canonical_or_folded(reference, AliasKind::Segment, r),
+        // Nothing stripped: the lookup above already found no alias for `s`.
+        None => s.to_ascii_lowercase(),
+    }
 }
 
 /// Metric synonyms: every word in a row means its first word.
