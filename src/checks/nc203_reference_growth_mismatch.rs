@@ -6,8 +6,8 @@ use crate::claim::{Claim, ClaimKind, Direction, UnitKind};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fact_value_interval, fmt_amount, fmt_num, negated, rewrite_value,
-    stated_description, stated_interval_only, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, negated, rewrite_value, stated_description,
+    stated_interval_only, Interval,
 };
 use crate::reference::matching::{growth_basis, Surroundings};
 
@@ -101,8 +101,8 @@ impl Check for ReferenceGrowthMismatch {
                     continue;
                 }
                 out.mark_referenced(claim.id);
-                let c = fact_value_interval(cur);
-                let p = fact_value_interval(prev);
+                let c = cx.reference.fact_value_interval(cur);
+                let p = cx.reference.fact_value_interval(prev);
                 let Some(expected) = growth_pct(&p, &c) else {
                     continue;
                 };

@@ -383,9 +383,7 @@ impl<'d> Surroundings<'d> {
         let start = sent.start.min(claim.span.start);
         let sentence = doc.text.get(sent.start..sent.end).unwrap_or("");
         let before = doc.text.get(start..claim.span.start).unwrap_or("");
-        let from = before
-            .rfind([',', '，', ';', '；', ':', '：'])
-            .map_or(start, |i| start + i);
+        let from = last_clause_break(before).map_or(start, |i| start + i);
         let clause = doc.text.get(from..claim.span.end).unwrap_or("");
         let lead = doc.text.get(from..claim.span.start).unwrap_or("");
         Surroundings {
@@ -406,6 +404,18 @@ impl<'d> Surroundings<'d> {
             lead: sentence,
         }
     }
+}
+
+/// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in `text` starts:
+/// `text.rfind([',', '，', ';', '；', ':', '：'])`, by bytes rather than by decoded
+/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`).
+fn last_clause_break(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len()).rev().find(|&i| match b[i] {
+        b',' | b';' | b':' => true,
+        0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
+        _ => false,
+    })
 }
 
 /// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
@@ -780,6 +790,23 @@ mod tests {
         let r = reference();
         assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
         assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn clause_breaks_are_found_as_rfind_finds_them() {
+        for t in [
+            "",
+            "蔚来2024年营收657亿元,同比增长",
+            "其中，数据中心；业务：营收",
+            "a:b;c,d",
+            "全角，逗号后无",
+            "\u{ff0b}\u{ff0d}",
+            "，",
+            "无标点的句子",
+        ] {
+            let want = t.rfind([',', '，', ';', '；', ':', '：']);
+            assert_eq!(last_clause_break(t), want, "{t:?}");
+        }
     }
 
     #[test]
