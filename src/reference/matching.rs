@@ -277,13 +277,19 @@ impl Reference {
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
+        if !may_match(claim) {
+            // Settled without reading the text: cheaper than remembering.
+            return Rc::new([]);
+        }
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
-            if not_comparable(claim, s).is_some() {
+            // Matching first: most claims match nothing, and then their wording need
+            // not be read for forecasts and partial figures.
+            let keys = self.match_claim(claim, s.sentence);
+            if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
-            self.match_claim(claim, s.sentence)
-                .into_iter()
+            keys.into_iter()
                 .filter(|key| self.metric_within_reach(claim, &key.metric, s))
                 .collect()
         })
@@ -349,6 +355,15 @@ impl Reference {
             &key.period.to_string(),
         )
     }
+}
+
+/// False when [`Reference::match_claim`] must find nothing for `claim` whatever its text:
+/// it has no period key, no subject, or no metric word (and is no share, which may take
+/// the metric its sentence names).
+fn may_match(claim: &Claim) -> bool {
+    claim.period.as_deref().and_then(Period::parse).is_some()
+        && claim.subject.is_some()
+        && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
