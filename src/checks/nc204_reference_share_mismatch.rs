@@ -9,7 +9,7 @@ use crate::reference::compare::{
     describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_description,
     stated_interval_only,
 };
-use crate::reference::matching::{market_share_words, Surroundings};
+use crate::reference::matching::{market_share_words, may_match, Surroundings};
 
 declare_rule!(
     ReferenceShareMismatch,
@@ -48,7 +48,7 @@ impl Check for ReferenceShareMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| may_match(c)) {
             if claim.kind != ClaimKind::Share {
                 continue;
             }

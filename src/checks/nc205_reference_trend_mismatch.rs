@@ -6,7 +6,7 @@ use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_amount, fmt_num, Interval};
-use crate::reference::matching::{Key, Surroundings};
+use crate::reference::matching::{may_match, Key, Surroundings};
 use crate::reference::period::{Period, Step};
 use crate::reference::{Fact, Reference};
 
@@ -134,7 +134,7 @@ impl Check for ReferenceTrendMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| may_match(c)) {
             if claim.kind != ClaimKind::Trend {
                 continue;
             }

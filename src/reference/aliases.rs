@@ -82,7 +82,8 @@ fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// ASCII letters compared case-insensitively. Sentences are long and searched once per
 /// claim, so this spares a copy of each.
 pub fn lowercase_contains(text: &str, word: &str) -> bool {
-    if word.is_ascii() && !text.contains(['\u{130}', '\u{212a}']) {
+    // Two one-character searches (memchr) rather than one for either (char by char).
+    if word.is_ascii() && !text.contains('\u{130}') && !text.contains('\u{212a}') {
         return contains_ascii_ci(text, word);
     }
     text.to_lowercase().contains(&word.to_lowercase())
@@ -211,6 +212,8 @@ mod tests {
     #[test]
     fn borrowed_forms_equal_the_computed_ones() {
         for n in [
+            "ΣΑΣ ΟΔΟΣ",
+            "Tesla   and xAI",
             "英伟达",
             "nvidia",
             "NVIDIA",
@@ -227,6 +230,10 @@ mod tests {
         ] {
             assert_eq!(normalized(n), normalize(n), "{n:?}");
             assert_eq!(folded_cow(n), folded(n), "{n:?}");
+            // What canonical_for relies on: without a capital sigma both forms agree.
+            if !n.contains('Σ') {
+                assert_eq!(normalize(n), folded(n), "{n:?}");
+            }
         }
         assert!(matches!(normalized("英伟达 h20"), Cow::Borrowed(_)));
     }

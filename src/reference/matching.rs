@@ -357,10 +357,11 @@ impl Reference {
     }
 }
 
-/// False when [`Reference::match_claim`] must find nothing for `claim` whatever its text:
-/// it has no period key, no subject, or no metric word (and is no share, which may take
-/// the metric its sentence names).
-fn may_match(claim: &Claim) -> bool {
+/// False when [`Reference::match_claim`] (and so [`Reference::keys_for`]) must find nothing
+/// for `claim` whatever its text: it has no period key, no subject, or no metric word (and
+/// is no share, which may take the metric its sentence names). Rules skip such claims
+/// before working out their surroundings.
+pub fn may_match(claim: &Claim) -> bool {
     claim.period.as_deref().and_then(Period::parse).is_some()
         && claim.subject.is_some()
         && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
