@@ -159,7 +159,7 @@ impl Reference {
         let mut found: Vec<&str> = self
             .alias_entries()
             .iter()
-            .filter(|a| a.kind == AliasKind::Metric && context.contains(a.alias.as_str()))
+            .filter(|a| a.kind == AliasKind::Metric && contains_word(context, &a.alias))
             .map(|a| a.canonical.as_str())
             .collect();
         found.sort_unstable();
@@ -187,12 +187,12 @@ impl Reference {
     /// deliveries must not be compared with deliveries.
     fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
-        (!written.is_empty() && context.contains(written))
+        (!written.is_empty() && contains_word(context, written))
             || super::aliases::lowercase_contains(context, metric)
             || self.alias_entries().iter().any(|a| {
                 a.kind == AliasKind::Metric
                     && a.canonical == metric
-                    && context.contains(a.alias.as_str())
+                    && contains_word(context, &a.alias)
             })
     }
 
@@ -307,12 +307,15 @@ impl Reference {
         if claim.kind == ClaimKind::Growth {
             let mut rest = s.lead.to_string();
             for w in GROWTH_PHRASE {
-                rest = rest.replace(w, "");
+                // Only words present change anything (and most are absent).
+                if contains_word(&rest, w) {
+                    rest = rest.replace(w, "");
+                }
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
         }
         let named = |t: Option<&str>| {
-            t.is_some_and(|t| !t.trim().is_empty() && s.clause.contains(t.trim()))
+            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
         };
         named(claim.subject.as_deref()) || named(claim.segment.as_deref())
     }
@@ -325,14 +328,14 @@ impl Reference {
             a.kind == AliasKind::Segment
                 && a.canonical != key.segment
                 && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
-                && text.contains(a.alias.as_str())
+                && contains_word(text, &a.alias)
         });
         by_alias
             || self.facts.iter().any(|f| {
                 f.entity == key.entity
                     && !f.segment.is_empty()
                     && f.segment != key.segment
-                    && text.contains(f.segment.as_str())
+                    && contains_word(text, &f.segment)
             })
     }
 
@@ -503,7 +506,7 @@ const PARTIAL_WORDS: [&str; 21] = [
 /// True when the words before a share speak of a market rather than of the company's
 /// own total: 份额, 占有率, or 占 … 市场 (`收入占当地AI芯片市场的60%`).
 pub fn market_share_words(lead: &str) -> bool {
-    if lead.contains("份额") || lead.contains("占有率") {
+    if contains_word(lead, "份额") || contains_word(lead, "占有率") {
         return true;
     }
     lead.match_indices('占')
@@ -519,7 +522,7 @@ fn names_period(text: &str) -> bool {
     digits
         || ["季度", "月", "半年", "财年"]
             .iter()
-            .any(|w| text.contains(w))
+            .any(|w| contains_word(text, w))
 }
 
 /// True when a claim given a whole-year period reads as part of a year: after the last
@@ -542,10 +545,27 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
         .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
         .map_or(0, |i| i + 4);
     let after = before.get(last_year..).unwrap_or(before);
-    after.contains('季')
-        || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
-            .iter()
-            .any(|w| after.contains(w))
+    names_part_of_year(after)
+}
+
+/// True when `text` holds 季, 半年, 个月 or Q1–Q4: one pass over its characters rather
+/// than a search per word.
+fn names_part_of_year(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let hit = match c {
+            '季' => true,
+            '半' => next == Some('年'),
+            '个' => next == Some('月'),
+            'Q' => matches!(next, Some('1'..='4')),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 /// Why a claim is not compared with reference values although it may match a fact key:
@@ -579,6 +599,15 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
         return Some("a change, not a level");
     }
     None
+}
+
+/// `text.contains(word)`, looking first for the word's first character (a memchr): most
+/// words looked for are absent, and a substring searcher costs more to set up than that.
+fn contains_word(text: &str, word: &str) -> bool {
+    match word.chars().next() {
+        Some(first) => text.contains(first) && text.contains(word),
+        None => true,
+    }
 }
 
 /// A fixed list of words looked for all at once: one pass over the text instead of one
@@ -806,6 +835,34 @@ mod tests {
         let r = reference();
         assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
         assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn parts_of_a_year_are_found_as_the_word_searches_find_them() {
+        for t in [
+            "",
+            "第三财季",
+            "上半年",
+            "半",
+            "半 年",
+            "前三个月",
+            "个",
+            "Q3",
+            "Q5",
+            "Q",
+            "QQ4",
+            "q3",
+            "年度收入",
+            "下半年度",
+            "两个季度",
+            "个个月",
+        ] {
+            let want = t.contains('季')
+                || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
+                    .iter()
+                    .any(|w| t.contains(w));
+            assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
     }
 
     #[test]
