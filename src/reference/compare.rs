@@ -106,8 +106,10 @@ const ESTIMATE_WORDS: [&str; 5] = ["estimate", "roughly", "approximately", "估"
 /// This is `format!("{note} {source}").to_lowercase()` searched for [`ESTIMATE_WORDS`],
 /// without the copy: no word holds a space, so none spans the two fields, and the only
 /// characters outside ASCII whose lowercase holds ASCII letters are `İ` (to `i̇`, whose
-/// dot stops a match: no word ends in `i`) and the Kelvin sign (to `k`, in no word), so an
-/// ASCII case-insensitive search of each field (see [`aliases::lowercase_contains`]) finds exactly what the lowercased text holds.
+/// dot stops a match: no word ends in `i`) and the Kelvin sign (to `k`, in no word), so
+/// an ASCII case-insensitive search of each field (see [`aliases::lowercase_contains`])
+/// finds exactly what the lowercased text holds. The reference decides it once per fact
+/// at load ([`Reference::fact_value_interval`]).
 pub fn is_estimate(fact: &Fact) -> bool {
     [fact.note.as_str(), fact.source.as_str()]
         .iter()

@@ -27,6 +27,7 @@ struct Entry {
     texts: String,
     /// The lengths of `sentence`, `before` and `clause` within `texts` (`lead` is the rest).
     lens: [usize; 3],
+    /// The answer.
     keys: Rc<[Key]>,
 }
 
@@ -51,7 +52,9 @@ impl Entry {
 /// a buffer to write a claim to.
 #[derive(Default)]
 struct Memo {
+    /// The latest call for each (reference address, claim id).
     entries: FastMap<(usize, usize), Entry>,
+    /// Where a call's claim is written before it is looked up.
     scratch: Vec<u8>,
 }
 
@@ -142,10 +145,11 @@ pub(super) fn keys(
 }
 
 /// Writes every field of `claim` to `out`, so that two claims write the same bytes only
-/// when all their fields are the same: strings go with their length,
-/// options and variants with a tag, numbers as their bits (equal bits always compute the
-/// same answer; `0.0` and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is taken apart field by field
-/// without `..`, so a field added to [`Claim`] does not compile until it is written here.
+/// when all their fields are the same: strings go with their length, options and variants
+/// with a tag, numbers as their bits (equal bits always compute the same answer; `0.0`
+/// and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is
+/// taken apart field by field without `..`, so a field added to [`Claim`] does not
+/// compile until it is written here.
 fn write_claim(claim: &Claim, out: &mut Vec<u8>) {
     let Claim {
         id,
