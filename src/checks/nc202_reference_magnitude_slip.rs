@@ -4,7 +4,7 @@ use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_interval, level_checks, level_comparable, rewrite_magnitude};
-use crate::reference::matching::Surroundings;
+use crate::reference::matching::{may_match, Surroundings};
 
 declare_rule!(
     ReferenceMagnitudeSlip,
@@ -48,7 +48,11 @@ impl Check for ReferenceMagnitudeSlip {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims.iter().filter(|c| level_comparable(c)) {
+        for claim in cx
+            .claims
+            .iter()
+            .filter(|c| level_comparable(c) && may_match(c))
+        {
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
             for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);

@@ -6,10 +6,10 @@ use crate::claim::{Claim, ClaimKind, Direction, UnitKind};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fact_value_interval, fmt_amount, fmt_num, negated, rewrite_value,
-    stated_description, stated_interval_only, Interval,
+    describe_fact, fact_interval, fmt_amount, fmt_num, negated, rewrite_value, stated_description,
+    stated_interval_only, Interval,
 };
-use crate::reference::matching::{growth_basis, Surroundings};
+use crate::reference::matching::{growth_basis, may_match, Surroundings};
 
 declare_rule!(
     ReferenceGrowthMismatch,
@@ -77,7 +77,11 @@ impl Check for ReferenceGrowthMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims.iter().filter(|c| c.kind == ClaimKind::Growth) {
+        for claim in cx
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Growth && may_match(c))
+        {
             let around = Surroundings::of(cx.doc, cx.sentences, claim);
             let Some(stated) = stated_rate(claim, &around) else {
                 continue;
@@ -101,8 +105,8 @@ impl Check for ReferenceGrowthMismatch {
                     continue;
                 }
                 out.mark_referenced(claim.id);
-                let c = fact_value_interval(cur);
-                let p = fact_value_interval(prev);
+                let c = cx.reference.fact_value_interval(cur);
+                let p = cx.reference.fact_value_interval(prev);
                 let Some(expected) = growth_pct(&p, &c) else {
                     continue;
                 };

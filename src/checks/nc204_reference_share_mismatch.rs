@@ -6,10 +6,10 @@ use crate::claim::ClaimKind;
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{
-    describe_fact, fact_interval, fact_value_interval, fmt_amount, fmt_num, rewrite_value,
-    stated_description, stated_interval_only,
+    describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_description,
+    stated_interval_only,
 };
-use crate::reference::matching::{market_share_words, Surroundings};
+use crate::reference::matching::{market_share_words, may_match, Surroundings};
 
 declare_rule!(
     ReferenceShareMismatch,
@@ -48,7 +48,7 @@ impl Check for ReferenceShareMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| may_match(c)) {
             if claim.kind != ClaimKind::Share {
                 continue;
             }
@@ -75,8 +75,8 @@ impl Check for ReferenceShareMismatch {
                     continue;
                 }
                 out.mark_referenced(claim.id);
-                let p = fact_value_interval(part);
-                let w = fact_value_interval(whole);
+                let p = cx.reference.fact_value_interval(part);
+                let w = cx.reference.fact_value_interval(whole);
                 let Some(expected) = ratio_pct(&p, &w) else {
                     continue;
                 };

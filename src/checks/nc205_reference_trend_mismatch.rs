@@ -5,8 +5,8 @@ use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::compare::{fact_value_interval, fmt_amount, fmt_num, Interval};
-use crate::reference::matching::{Key, Surroundings};
+use crate::reference::compare::{fmt_amount, fmt_num, Interval};
+use crate::reference::matching::{may_match, Key, Surroundings};
 use crate::reference::period::{Period, Step};
 use crate::reference::{Fact, Reference};
 
@@ -88,7 +88,7 @@ impl Point<'_> {
 /// The value of `key` in one period, or `None` when a fact is missing.
 fn point<'r>(reference: &'r Reference, key: &Key, share: bool) -> Option<Point<'r>> {
     let part = reference.fact_at(key)?;
-    let p = fact_value_interval(part);
+    let p = reference.fact_value_interval(part);
     if !share {
         return Some(Point {
             period: key.period,
@@ -98,7 +98,7 @@ fn point<'r>(reference: &'r Reference, key: &Key, share: bool) -> Option<Point<'
         });
     }
     let whole = reference.fact_at(&key.whole())?;
-    let w = fact_value_interval(whole);
+    let w = reference.fact_value_interval(whole);
     if part.unit != whole.unit {
         return None;
     }
@@ -134,7 +134,7 @@ impl Check for ReferenceTrendMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims {
+        for claim in cx.claims.iter().filter(|c| may_match(c)) {
             if claim.kind != ClaimKind::Trend {
                 continue;
             }

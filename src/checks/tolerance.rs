@@ -308,12 +308,12 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
     if v.abs() < 1e15 && v.fract().abs() < f64::MIN_POSITIVE {
         return (v as i64).to_string();
     }
-    let s = format!("{:.*}", decimals, v);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
+    // Trailing zeros (and a bare point) are cut off in place: no second string.
+    let mut s = format!("{:.*}", decimals, v);
+    if s.contains('.') {
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
+    }
     if s == "-0" {
         "0".to_string()
     } else {
@@ -361,21 +361,28 @@ pub fn fmt_magnitude(v: f64) -> String {
     } else {
         (1.0, "")
     };
-    format!("{}{}", fmt_trim(v / div, 2), word)
+    let mut s = fmt_trim(v / div, 2);
+    s.push_str(word);
+    s
 }
 
 /// How a unit reads after a number: `%`, `美元`, `元`, `枚` …
 pub fn unit_suffix(unit: Option<&Unit>) -> String {
+    unit_suffix_str(unit).to_string()
+}
+
+/// [`unit_suffix`] without the copy.
+fn unit_suffix_str(unit: Option<&Unit>) -> &str {
     match unit {
-        None => String::new(),
+        None => "",
         Some(u) => match u.code.as_str() {
-            "USD" => "美元".to_string(),
-            "CNY" => "元".to_string(),
-            "HKD" => "港元".to_string(),
-            "EUR" => "欧元".to_string(),
-            "JPY" => "日元".to_string(),
-            "GBP" => "英镑".to_string(),
-            c => c.to_string(),
+            "USD" => "美元",
+            "CNY" => "元",
+            "HKD" => "港元",
+            "EUR" => "欧元",
+            "JPY" => "日元",
+            "GBP" => "英镑",
+            c => c,
         },
     }
 }
@@ -391,10 +398,15 @@ pub fn fmt_value(v: f64, unit: Option<&Unit>) -> String {
     if !v.is_finite() {
         return if v > 0.0 { "∞" } else { "−∞" }.to_string();
     }
+    // Built in one string: these run for every operand of every finding.
     if is_percent(unit) {
-        format!("{}%", fmt_trim(v, 2))
+        let mut s = fmt_trim(v, 2);
+        s.push('%');
+        s
     } else {
-        format!("{}{}", fmt_magnitude(v), unit_suffix(unit))
+        let mut s = fmt_magnitude(v);
+        s.push_str(unit_suffix_str(unit));
+        s
     }
 }
 
@@ -402,12 +414,12 @@ pub fn fmt_value(v: f64, unit: Option<&Unit>) -> String {
 pub fn fmt_interval(iv: &Interval, unit: Option<&Unit>) -> String {
     match (iv.lo.is_finite(), iv.hi.is_finite()) {
         (true, true) => {
-            let (a, b) = (fmt_value(iv.lo, unit), fmt_value(iv.hi, unit));
-            if a == b {
-                a
-            } else {
-                format!("{a}–{b}")
+            let (mut a, b) = (fmt_value(iv.lo, unit), fmt_value(iv.hi, unit));
+            if a != b {
+                a.push('–');
+                a.push_str(&b);
             }
+            a
         }
         (true, false) => format!("≥ {}", fmt_value(iv.lo, unit)),
         (false, true) => format!("≤ {}", fmt_value(iv.hi, unit)),

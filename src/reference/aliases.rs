@@ -82,7 +82,8 @@ fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// ASCII letters compared case-insensitively. Sentences are long and searched once per
 /// claim, so this spares a copy of each.
 pub fn lowercase_contains(text: &str, word: &str) -> bool {
-    if word.is_ascii() && !text.contains(['\u{130}', '\u{212a}']) {
+    // Two one-character searches (memchr) rather than one for either (char by char).
+    if word.is_ascii() && !text.contains('\u{130}') && !text.contains('\u{212a}') {
         return contains_ascii_ci(text, word);
     }
     text.to_lowercase().contains(&word.to_lowercase())
@@ -94,11 +95,29 @@ pub fn contains_ascii_ci(text: &str, word: &str) -> bool {
     let Some((&first, rest)) = w.split_first() else {
         return true;
     };
+    let matches_at = |i: usize| {
+        t.get(i + 1..i + 1 + rest.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(rest))
+    };
+    if !first.is_ascii() {
+        return t
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == first && matches_at(i));
+    }
+    // Each case of the first letter is looked for with `str::find`, which skips through
+    // text (mostly Chinese, where ASCII is rare) far faster than a byte loop.
     let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    t.iter().enumerate().any(|(i, &b)| {
-        (b == lo || b == up)
-            && t.get(i + 1..i + 1 + rest.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(rest))
+    let cases: &[u8] = if lo == up { &[lo][..] } else { &[lo, up][..] };
+    cases.iter().any(|&c| {
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|rest| rest.find(char::from(c))) {
+            if matches_at(from + at) {
+                return true;
+            }
+            from += at + 1;
+        }
+        false
     })
 }
 
@@ -193,6 +212,8 @@ mod tests {
     #[test]
     fn borrowed_forms_equal_the_computed_ones() {
         for n in [
+            "ΣΑΣ ΟΔΟΣ",
+            "Tesla   and xAI",
             "英伟达",
             "nvidia",
             "NVIDIA",
@@ -209,6 +230,10 @@ mod tests {
         ] {
             assert_eq!(normalized(n), normalize(n), "{n:?}");
             assert_eq!(folded_cow(n), folded(n), "{n:?}");
+            // What canonical_for relies on: without a capital sigma both forms agree.
+            if !n.contains('Σ') {
+                assert_eq!(normalize(n), folded(n), "{n:?}");
+            }
         }
         assert!(matches!(normalized("英伟达 h20"), Cow::Borrowed(_)));
     }
@@ -235,6 +260,8 @@ mod tests {
             "\u{130}stanbul",
             "NVIDIA_Hopper_GPU_purchases",
             "ſ long s",
+            "hohoppe HoPpEr",
+            "hopp",
         ];
         let words = [
             "hopper",

@@ -106,8 +106,10 @@ const ESTIMATE_WORDS: [&str; 5] = ["estimate", "roughly", "approximately", "估"
 /// This is `format!("{note} {source}").to_lowercase()` searched for [`ESTIMATE_WORDS`],
 /// without the copy: no word holds a space, so none spans the two fields, and the only
 /// characters outside ASCII whose lowercase holds ASCII letters are `İ` (to `i̇`, whose
-/// dot stops a match: no word ends in `i`) and the Kelvin sign (to `k`, in no word), so an
-/// ASCII case-insensitive search of each field (see [`aliases::lowercase_contains`]) finds exactly what the lowercased text holds.
+/// dot stops a match: no word ends in `i`) and the Kelvin sign (to `k`, in no word), so
+/// an ASCII case-insensitive search of each field (see [`aliases::lowercase_contains`])
+/// finds exactly what the lowercased text holds. The reference decides it once per fact
+/// at load ([`Reference::fact_value_interval`]).
 pub fn is_estimate(fact: &Fact) -> bool {
     [fact.note.as_str(), fact.source.as_str()]
         .iter()
@@ -136,11 +138,28 @@ pub fn fact_interval(fact: &Fact) -> (Interval, String) {
 
 /// The interval of [`fact_interval`] without its description (what rules compare).
 pub fn fact_value_interval(fact: &Fact) -> Interval {
+    value_interval(fact, is_estimate(fact))
+}
+
+/// A fact's value, widened when it is an estimate.
+fn value_interval(fact: &Fact, estimate: bool) -> Interval {
     let exact = Interval::point(fact.value);
-    if is_estimate(fact) {
+    if estimate {
         widened(&exact, ESTIMATE)
     } else {
         exact
+    }
+}
+
+impl Reference {
+    /// [`fact_value_interval`] for a fact of this reference, whose estimate test was done
+    /// once at load (any other fact is tested afresh).
+    pub fn fact_value_interval(&self, fact: &Fact) -> Interval {
+        let estimate = self
+            .fact_index
+            .is_estimate(&self.facts, fact)
+            .unwrap_or_else(|| is_estimate(fact));
+        value_interval(fact, estimate)
     }
 }
 
@@ -399,7 +418,7 @@ pub fn level_checks<'r>(
             if !ok {
                 return None;
             }
-            let mut reference = fact_value_interval(fact);
+            let mut reference = reference.fact_value_interval(fact);
             if loss {
                 // 亏损5亿元 states a loss as a positive amount: compare it with the
                 // negated fact, and leave a loss said of a profitable period alone.

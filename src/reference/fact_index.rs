@@ -12,6 +12,9 @@ pub(super) struct FactIndex {
     /// Hash of a key → indexes into `facts` of the facts that may have it, in load order.
     /// Hashes may collide: candidates are compared in full.
     by_key: FastMap<u64, Vec<usize>>,
+    /// For each fact, whether its note or source calls it an estimate
+    /// ([`super::compare::is_estimate`]), decided once here rather than at every comparison.
+    estimate: Vec<bool>,
     /// The length of `facts` when the index was built: the field is public, and an index
     /// that no longer matches it is not used.
     built_for: usize,
@@ -41,8 +44,23 @@ impl FactIndex {
         }
         FactIndex {
             by_key,
+            estimate: facts.iter().map(super::compare::is_estimate).collect(),
             built_for: facts.len(),
         }
+    }
+
+    /// `Some(answer)` when the index is current for `facts` and `fact` is one of them:
+    /// whether it is an estimate. `None` when it must be decided afresh.
+    pub(super) fn is_estimate(&self, facts: &[Fact], fact: &Fact) -> Option<bool> {
+        if self.built_for != facts.len() {
+            return None;
+        }
+        // The fact's place in `facts`, if it is one of them (checked by address).
+        let size = std::mem::size_of::<Fact>().max(1);
+        let offset = (std::ptr::from_ref(fact) as usize).wrapping_sub(facts.as_ptr() as usize);
+        let i = offset / size;
+        let theirs = offset % size == 0 && facts.get(i).is_some_and(|f| std::ptr::eq(f, fact));
+        theirs.then(|| self.estimate.get(i).copied()).flatten()
     }
 
     /// `Some(answer)` when the index is current for `facts`: the index into `facts` of the
@@ -108,6 +126,22 @@ mod tests {
             }
             assert!(checked >= r.facts.len());
         }
+    }
+
+    /// The estimate flags decided at load are what the test decides for each fact, and a
+    /// fact that is not one of the reference's is decided afresh.
+    #[test]
+    fn estimates_are_decided_once_and_alike() {
+        let r = fixture_reference();
+        for f in &r.facts {
+            assert_eq!(
+                r.fact_index.is_estimate(&r.facts, f),
+                Some(super::super::compare::is_estimate(f))
+            );
+            let copy = f.clone();
+            assert_eq!(r.fact_index.is_estimate(&r.facts, &copy), None);
+        }
+        assert!(r.facts.iter().any(super::super::compare::is_estimate));
     }
 
     /// Facts pushed directly, without a layer, are still found (the index steps aside).

@@ -6,9 +6,9 @@
 //! one document) on the current thread, so answers never outlive the document they were
 //! computed for; outside a scope every call computes afresh.
 //!
-//! An answer is reused only for the same inputs: every field of the claim and the four
-//! texts of its surroundings, written out as bytes ([`write_inputs`]) and compared in
-//! full. Writing them costs a copy into one buffer, where cloning the claim cost a dozen
+//! An answer is reused only for the same inputs: every field of the claim, written out as
+//! bytes ([`write_claim`]), and the four texts of its surroundings, compared in full.
+//! Writing the claim costs a copy into a reused buffer, where cloning it cost a dozen
 //! allocations per claim.
 
 use super::fast_hash::FastMap;
@@ -19,17 +19,42 @@ use crate::document::Span;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// One remembered call: its inputs as written by [`write_inputs`], and its answer.
+/// One remembered call: its inputs, compared in full on lookup, and its answer.
 struct Entry {
-    inputs: Vec<u8>,
+    /// Every field of the claim, as [`write_claim`] writes them.
+    claim: Vec<u8>,
+    /// The four texts of the surroundings, one after the other (one copy, not four).
+    texts: String,
+    /// The lengths of `sentence`, `before` and `clause` within `texts` (`lead` is the rest).
+    lens: [usize; 3],
+    /// The answer.
     keys: Rc<[Key]>,
 }
 
+impl Entry {
+    /// The remembered surroundings, read back out of `texts`.
+    fn surroundings(&self) -> Option<[&str; 4]> {
+        let [a, b, c] = self.lens;
+        let t = self.texts.as_str();
+        let (sentence, t) = (t.get(..a)?, t.get(a..)?);
+        let (before, t) = (t.get(..b)?, t.get(b..)?);
+        let (clause, lead) = (t.get(..c)?, t.get(c..)?);
+        Some([sentence, before, clause, lead])
+    }
+
+    /// True when this entry answers for the claim written to `claim` in `s`.
+    fn answers(&self, claim: &[u8], s: &Surroundings<'_>) -> bool {
+        self.claim == claim && self.surroundings() == Some([s.sentence, s.before, s.clause, s.lead])
+    }
+}
+
 /// Remembered answers by reference address and claim id (the latest call for each), and
-/// a buffer for writing a call's inputs.
+/// a buffer to write a claim to.
 #[derive(Default)]
 struct Memo {
+    /// The latest call for each (reference address, claim id).
     entries: FastMap<(usize, usize), Entry>,
+    /// Where a call's claim is written before it is looked up.
     scratch: Vec<u8>,
 }
 
@@ -75,46 +100,57 @@ pub(super) fn keys(
     compute: impl FnOnce() -> Vec<Key>,
 ) -> Rc<[Key]> {
     let slot = (std::ptr::from_ref(reference) as usize, claim.id);
-    // The inputs of this call, written once; `None` outside a scope.
+    // `None` outside a scope, `Ok` with the answer, or `Err` with the written claim.
     let looked_up = MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let memo = m.as_mut()?;
-        let mut inputs = std::mem::take(&mut memo.scratch);
-        inputs.clear();
-        write_inputs(claim, s, &mut inputs);
+        let mut written = std::mem::take(&mut memo.scratch);
+        written.clear();
+        write_claim(claim, &mut written);
         match memo.entries.get(&slot) {
-            Some(e) if e.inputs == inputs => {
+            Some(e) if e.answers(&written, s) => {
                 let keys = Rc::clone(&e.keys);
-                memo.scratch = inputs;
+                memo.scratch = written;
                 Some(Ok(keys))
             }
-            _ => Some(Err(inputs)),
+            _ => Some(Err(written)),
         }
     });
-    let inputs = match looked_up {
+    let written = match looked_up {
+        None => return compute().into(),
         Some(Ok(keys)) => return keys,
-        Some(Err(inputs)) => Some(inputs),
-        None => None,
+        Some(Err(written)) => written,
     };
     // Computed outside the borrow: matching never re-enters, but it need not rely on that.
     let keys: Rc<[Key]> = compute().into();
-    if let Some(inputs) = inputs {
-        MEMO.with(|m| {
-            if let Some(memo) = m.borrow_mut().as_mut() {
-                let keys = Rc::clone(&keys);
-                memo.entries.insert(slot, Entry { inputs, keys });
-            }
-        });
+    let parts = [s.sentence, s.before, s.clause, s.lead];
+    let mut texts = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        texts.push_str(p);
     }
+    let entry = Entry {
+        // An exact copy; the buffer, grown to fit claims, goes back for the next call.
+        claim: written.clone(),
+        texts,
+        lens: [s.sentence.len(), s.before.len(), s.clause.len()],
+        keys: Rc::clone(&keys),
+    };
+    MEMO.with(|m| {
+        if let Some(memo) = m.borrow_mut().as_mut() {
+            memo.entries.insert(slot, entry);
+            memo.scratch = written;
+        }
+    });
     keys
 }
 
-/// Writes every field of `claim` and the texts of `s` to `out`, so that two calls write
-/// the same bytes only when all their inputs are the same: strings go with their length,
-/// options and variants with a tag, numbers as their bits (equal bits always compute the
-/// same answer; `0.0` and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is taken apart field by field
-/// without `..`, so a field added to [`Claim`] does not compile until it is written here.
-fn write_inputs(claim: &Claim, s: &Surroundings<'_>, out: &mut Vec<u8>) {
+/// Writes every field of `claim` to `out`, so that two claims write the same bytes only
+/// when all their fields are the same: strings go with their length, options and variants
+/// with a tag, numbers as their bits (equal bits always compute the same answer; `0.0`
+/// and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is
+/// taken apart field by field without `..`, so a field added to [`Claim`] does not
+/// compile until it is written here.
+fn write_claim(claim: &Claim, out: &mut Vec<u8>) {
     let Claim {
         id,
         span,
@@ -190,12 +226,9 @@ fn write_inputs(claim: &Claim, s: &Surroundings<'_>, out: &mut Vec<u8>) {
     for n in notes {
         w.text(n);
     }
-    for t in [s.sentence, s.before, s.clause, s.lead] {
-        w.text(t);
-    }
 }
 
-/// Appends values to an inputs buffer in a form that reads back unambiguously.
+/// Appends values to a buffer in a form that reads back unambiguously.
 struct Writer<'o>(&'o mut Vec<u8>);
 
 impl Writer<'_> {

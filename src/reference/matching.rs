@@ -159,7 +159,7 @@ impl Reference {
         let mut found: Vec<&str> = self
             .alias_entries()
             .iter()
-            .filter(|a| a.kind == AliasKind::Metric && context.contains(a.alias.as_str()))
+            .filter(|a| a.kind == AliasKind::Metric && contains_word(context, &a.alias))
             .map(|a| a.canonical.as_str())
             .collect();
         found.sort_unstable();
@@ -187,12 +187,12 @@ impl Reference {
     /// deliveries must not be compared with deliveries.
     fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
-        (!written.is_empty() && context.contains(written))
+        (!written.is_empty() && contains_word(context, written))
             || super::aliases::lowercase_contains(context, metric)
             || self.alias_entries().iter().any(|a| {
                 a.kind == AliasKind::Metric
                     && a.canonical == metric
-                    && context.contains(a.alias.as_str())
+                    && contains_word(context, &a.alias)
             })
     }
 
@@ -277,13 +277,19 @@ impl Reference {
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
     /// a partial figure. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
+        if !may_match(claim) {
+            // Settled without reading the text: cheaper than remembering.
+            return Rc::new([]);
+        }
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
-            if not_comparable(claim, s).is_some() {
+            // Matching first: most claims match nothing, and then their wording need
+            // not be read for forecasts and partial figures.
+            let keys = self.match_claim(claim, s.sentence);
+            if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
-            self.match_claim(claim, s.sentence)
-                .into_iter()
+            keys.into_iter()
                 .filter(|key| self.metric_within_reach(claim, &key.metric, s))
                 .collect()
         })
@@ -301,12 +307,15 @@ impl Reference {
         if claim.kind == ClaimKind::Growth {
             let mut rest = s.lead.to_string();
             for w in GROWTH_PHRASE {
-                rest = rest.replace(w, "");
+                // Only words present change anything (and most are absent).
+                if contains_word(&rest, w) {
+                    rest = rest.replace(w, "");
+                }
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
         }
         let named = |t: Option<&str>| {
-            t.is_some_and(|t| !t.trim().is_empty() && s.clause.contains(t.trim()))
+            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
         };
         named(claim.subject.as_deref()) || named(claim.segment.as_deref())
     }
@@ -319,14 +328,14 @@ impl Reference {
             a.kind == AliasKind::Segment
                 && a.canonical != key.segment
                 && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
-                && text.contains(a.alias.as_str())
+                && contains_word(text, &a.alias)
         });
         by_alias
             || self.facts.iter().any(|f| {
                 f.entity == key.entity
                     && !f.segment.is_empty()
                     && f.segment != key.segment
-                    && text.contains(f.segment.as_str())
+                    && contains_word(text, &f.segment)
             })
     }
 
@@ -349,6 +358,16 @@ impl Reference {
             &key.period.to_string(),
         )
     }
+}
+
+/// False when [`Reference::match_claim`] (and so [`Reference::keys_for`]) must find nothing
+/// for `claim` whatever its text: it has no period key, no subject, or no metric word (and
+/// is no share, which may take the metric its sentence names). Rules skip such claims
+/// before working out their surroundings.
+pub fn may_match(claim: &Claim) -> bool {
+    claim.period.as_deref().and_then(Period::parse).is_some()
+        && claim.subject.is_some()
+        && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
@@ -383,9 +402,7 @@ impl<'d> Surroundings<'d> {
         let start = sent.start.min(claim.span.start);
         let sentence = doc.text.get(sent.start..sent.end).unwrap_or("");
         let before = doc.text.get(start..claim.span.start).unwrap_or("");
-        let from = before
-            .rfind([',', '，', ';', '；', ':', '：'])
-            .map_or(start, |i| start + i);
+        let from = last_clause_break(before).map_or(start, |i| start + i);
         let clause = doc.text.get(from..claim.span.end).unwrap_or("");
         let lead = doc.text.get(from..claim.span.start).unwrap_or("");
         Surroundings {
@@ -406,6 +423,18 @@ impl<'d> Surroundings<'d> {
             lead: sentence,
         }
     }
+}
+
+/// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in `text` starts:
+/// `text.rfind([',', '，', ';', '；', ':', '：'])`, by bytes rather than by decoded
+/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`).
+fn last_clause_break(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len()).rev().find(|&i| match b[i] {
+        b',' | b';' | b':' => true,
+        0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
+        _ => false,
+    })
 }
 
 /// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
@@ -477,7 +506,7 @@ const PARTIAL_WORDS: [&str; 21] = [
 /// True when the words before a share speak of a market rather than of the company's
 /// own total: 份额, 占有率, or 占 … 市场 (`收入占当地AI芯片市场的60%`).
 pub fn market_share_words(lead: &str) -> bool {
-    if lead.contains("份额") || lead.contains("占有率") {
+    if contains_word(lead, "份额") || contains_word(lead, "占有率") {
         return true;
     }
     lead.match_indices('占')
@@ -493,7 +522,7 @@ fn names_period(text: &str) -> bool {
     digits
         || ["季度", "月", "半年", "财年"]
             .iter()
-            .any(|w| text.contains(w))
+            .any(|w| contains_word(text, w))
 }
 
 /// True when a claim given a whole-year period reads as part of a year: after the last
@@ -516,10 +545,27 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
         .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
         .map_or(0, |i| i + 4);
     let after = before.get(last_year..).unwrap_or(before);
-    after.contains('季')
-        || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
-            .iter()
-            .any(|w| after.contains(w))
+    names_part_of_year(after)
+}
+
+/// True when `text` holds 季, 半年, 个月 or Q1–Q4: one pass over its characters rather
+/// than a search per word.
+fn names_part_of_year(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let hit = match c {
+            '季' => true,
+            '半' => next == Some('年'),
+            '个' => next == Some('月'),
+            'Q' => matches!(next, Some('1'..='4')),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 /// Why a claim is not compared with reference values although it may match a fact key:
@@ -553,6 +599,15 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
         return Some("a change, not a level");
     }
     None
+}
+
+/// `text.contains(word)`, looking first for the word's first character (a memchr): most
+/// words looked for are absent, and a substring searcher costs more to set up than that.
+fn contains_word(text: &str, word: &str) -> bool {
+    match word.chars().next() {
+        Some(first) => text.contains(first) && text.contains(word),
+        None => true,
+    }
 }
 
 /// A fixed list of words looked for all at once: one pass over the text instead of one
@@ -780,6 +835,51 @@ mod tests {
         let r = reference();
         assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
         assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn parts_of_a_year_are_found_as_the_word_searches_find_them() {
+        for t in [
+            "",
+            "第三财季",
+            "上半年",
+            "半",
+            "半 年",
+            "前三个月",
+            "个",
+            "Q3",
+            "Q5",
+            "Q",
+            "QQ4",
+            "q3",
+            "年度收入",
+            "下半年度",
+            "两个季度",
+            "个个月",
+        ] {
+            let want = t.contains('季')
+                || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
+                    .iter()
+                    .any(|w| t.contains(w));
+            assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn clause_breaks_are_found_as_rfind_finds_them() {
+        for t in [
+            "",
+            "蔚来2024年营收657亿元,同比增长",
+            "其中，数据中心；业务：营收",
+            "a:b;c,d",
+            "全角，逗号后无",
+            "\u{ff0b}\u{ff0d}",
+            "，",
+            "无标点的句子",
+        ] {
+            let want = t.rfind([',', '，', ';', '；', ':', '：']);
+            assert_eq!(last_clause_break(t), want, "{t:?}");
+        }
     }
 
     #[test]

@@ -243,10 +243,9 @@ impl Reference {
         self.canonical_name_scan(kind, name)
     }
 
-    /// [`Reference::canonical_name`] of a name already in normal form
-    /// ([`aliases::folded`] and [`aliases::normalize`] leave it as it is).
-    fn canonical_name_normal(&self, kind: AliasKind, name: &str) -> Option<&str> {
-        if let Some(found) = self.names.lookup_folded(self, kind, name) {
+    /// [`Reference::canonical_name`] of `name`, whose [`aliases::folded`] form is `folded`.
+    fn canonical_name_folded(&self, kind: AliasKind, name: &str, folded: &str) -> Option<&str> {
+        if let Some(found) = self.names.lookup_folded(self, kind, folded) {
             return found;
         }
         self.canonical_name_scan(kind, name)
@@ -304,7 +303,15 @@ impl Reference {
         let (by_alias, itself) = if aliases::already_normal(name) {
             (
                 self.alias_table.get_normalized(kind, name),
-                self.canonical_name_normal(kind, name),
+                self.canonical_name_folded(kind, name, name),
+            )
+        } else if !name.contains('Σ') {
+            // Without a capital sigma (whose lowercase depends on its place in a word),
+            // the normal and folded forms are the same string: made once for both.
+            let normal = aliases::normalize(name);
+            (
+                self.alias_table.get_normalized(kind, &normal),
+                self.canonical_name_folded(kind, name, &normal),
             )
         } else {
             (
