@@ -205,6 +205,11 @@ impl Document {
         // their first byte alone.
         while let Some(&b) = bytes.get(i) {
             let (end, next) = match b {
+                // Han characters and most other three-byte characters: no terminator.
+                0xe0..=0xef if b != 0xe3 && b != 0xef => {
+                    i += 3;
+                    continue;
+                }
                 b'\n' => (Some(i), i + 1),
                 b'!' | b'?' | b';' => (Some(closing_quotes(text, i + 1)), i + 1),
                 0xe3 | 0xef => {

@@ -6,7 +6,7 @@ use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
 use super::starts::{self, StartTable};
 use super::subject::{self, Lexicon, TopicStack, WordKind};
-use super::text::{self, char_at, char_len_at, starts_at};
+use super::text::{self, char_at, starts_at};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
@@ -57,16 +57,18 @@ impl Scanner<'_> {
     /// Walks the whole text once.
     pub(super) fn run(&mut self) {
         let text = self.text;
+        let starts = std::rc::Rc::clone(&self.starts);
         let mut i = 0;
-        while let Some((c, len)) = char_len_at(text, i) {
-            let next = i + len;
+        while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
             // takes: one table lookup passes over them.
-            let bits = self.starts.get(c);
+            let (bits, len) = starts.at(text, i);
+            let next = i + len;
             if bits == 0 {
                 i = next;
                 continue;
             }
+            let Some(c) = char_at(text, i) else { break };
             if bits & starts::BREAK != 0 {
                 self.punctuation(c, next);
                 i = next;
@@ -156,8 +158,17 @@ impl Scanner<'_> {
     /// Tries the readers whose bit is set in `bits` (see [`starts`]) at byte `i`, in order;
     /// returns where to continue, or `None` to step one char.
     pub(super) fn try_at(&mut self, i: usize, c: char, bits: u16) -> Option<usize> {
-        use starts::*;
-        for reader in [
+        // Written out rather than looped over, so that each `read` folds to its one reader.
+        macro_rules! attempt {
+            ($($reader:ident),*) => {$(
+                if bits & starts::$reader != 0 {
+                    if let Some(end) = self.read(starts::$reader, i, c) {
+                        return Some(end);
+                    }
+                }
+            )*};
+        }
+        attempt!(
             URL,
             LATIN,
             DOMESTIC,
@@ -169,14 +180,8 @@ impl Scanner<'_> {
             TREND,
             DOUBLING,
             PERIOD,
-            QUANTITY,
-        ] {
-            if bits & reader != 0 {
-                if let Some(end) = self.read(reader, i, c) {
-                    return Some(end);
-                }
-            }
-        }
+            QUANTITY
+        );
         None
     }
 

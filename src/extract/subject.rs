@@ -3,7 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, PairIndex, WordIndex};
+use super::text::{char_at, is_han, prev_char, starts_at, starts_with_after, PairIndex, WordIndex};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -406,9 +406,11 @@ impl Lexicon {
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
         // Candidates come longest first: words of two or more characters sharing the
         // text's first two, then those of one character.
-        let (two, one) = self.words.candidates(text, i);
-        for (w, kind) in two.iter().chain(one) {
-            if !starts_at(text, i, w) {
+        let rest = text.get(i..)?.as_bytes();
+        let (two, one, known) = self.words.candidates(text, i);
+        let pairs = two.iter().map(|x| (x, known));
+        for ((w, kind), known) in pairs.chain(one.iter().map(|x| (x, 0))) {
+            if !starts_with_after(rest, w.as_bytes(), known) {
                 continue;
             }
             let end = i + w.len();

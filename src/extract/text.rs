@@ -10,20 +10,16 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 #[inline]
 pub fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = text.as_bytes();
-    let b0 = *b.get(i)?;
-    let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x & 0x3f));
-    let (n, len) = match b0 {
-        0..=0x7f => return Some((char::from(b0), 1)),
-        0x80..=0xbf => return None,
-        0xc0..=0xdf => ((u32::from(b0 & 0x1f) << 6) | cont(1), 2),
-        0xe0..=0xef => ((u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
-        _ => (
-            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        ),
-    };
-    // `text` is valid UTF-8, so a lead byte always starts a whole, valid character.
-    char::from_u32(n).map(|c| (c, len))
+    match b.get(i..i + 3) {
+        Some(&[b0, ..]) if b0 < 0x80 => Some((char::from(b0), 1)),
+        Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
+            let n =
+                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            // `text` is valid UTF-8, so a lead byte starts a whole, valid character.
+            char::from_u32(n).map(|c| (c, 3))
+        }
+        _ => char_at(text, i).map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// The character ending right before byte `i`, if any.
@@ -242,6 +238,8 @@ pub struct PairIndex<T> {
     firsts: CharSet,
     /// The same, as a list in the order first seen.
     first_list: Vec<char>,
+    /// Some word has a single character.
+    singles: bool,
 }
 
 impl<T> Default for PairIndex<T> {
@@ -251,7 +249,18 @@ impl<T> Default for PairIndex<T> {
             lists: Vec::new(),
             firsts: CharSet::default(),
             first_list: Vec::new(),
+            singles: false,
         }
+    }
+}
+
+/// True when `rest` starts with `word`, whose first `known` bytes are already known to match
+/// (bytes compared in line: the words are short, and most differ within a byte or two).
+#[inline]
+pub fn starts_with_after(rest: &[u8], word: &[u8], known: usize) -> bool {
+    match (rest.get(known..word.len()), word.get(known..)) {
+        (Some(r), Some(w)) => r.iter().zip(w).all(|(a, b)| a == b),
+        _ => false,
     }
 }
 
@@ -293,7 +302,9 @@ impl<T> PairIndex<T> {
     pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<T>> {
         let mut cs = word.chars();
         let a = cs.next()?;
-        let key = Self::key(a, cs.next());
+        let b = cs.next();
+        self.singles |= b.is_none();
+        let key = Self::key(a, b);
         let mut s = Self::slot(key);
         loop {
             match self.slots[s] {
@@ -334,18 +345,24 @@ impl<T> PairIndex<T> {
 
     /// The items whose word can start at byte `i`: those sharing the text's first two
     /// characters there, then those of one character equal to its first. Every word of the
-    /// first group is longer than every word of the second.
+    /// first group is longer than every word of the second. Also the byte length of the
+    /// text's first two characters there, which every word of the first group starts with.
     #[inline]
-    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T]) {
+    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T], usize) {
         match char_len_at(text, i) {
             Some((a, n)) if self.firsts.contains(a) => {
-                let two = match char_len_at(text, i + n) {
-                    Some((b, _)) => self.list(Self::key(a, Some(b))),
-                    None => &[],
+                let (two, m) = match char_len_at(text, i + n) {
+                    Some((b, m)) => (self.list(Self::key(a, Some(b))), m),
+                    None => (&[][..], 0),
                 };
-                (two, self.list(Self::key(a, None)))
+                let one = if self.singles {
+                    self.list(Self::key(a, None))
+                } else {
+                    &[]
+                };
+                (two, one, n + m)
             }
-            _ => (&[], &[]),
+            _ => (&[], &[], 0),
         }
     }
 }
@@ -377,11 +394,22 @@ impl WordIndex {
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
-        let rest = text.get(i..)?;
+        let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
-        let (two, one) = self.words.candidates(text, i);
-        for &(k, w) in two.iter().chain(one) {
-            if rest.starts_with(w) && best.map_or(true, |(_, b)| w.len() >= b.len()) {
+        let (two, one, known) = self.words.candidates(text, i);
+        for &(k, w) in two {
+            if starts_with_after(rest, w.as_bytes(), known)
+                && best.map_or(true, |(_, b)| w.len() >= b.len())
+            {
+                best = Some((k, w));
+            }
+        }
+        if best.is_some() {
+            // Every word of one character is shorter.
+            return best;
+        }
+        for &(k, w) in one {
+            if rest.starts_with(w.as_bytes()) {
                 best = Some((k, w));
             }
         }
