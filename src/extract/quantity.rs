@@ -174,7 +174,7 @@ impl Scanner<'_> {
                 }
             }
             // 10时30分, 9点30: clock times.
-            if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))
+            if (starts_at(text, a.end, "时") || starts_at(text, a.end, "点"))
                 && a.frac_digits == 0
                 && char_at(text, a.end + 3).map_or(true, |c| {
                     is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
@@ -190,7 +190,8 @@ impl Scanner<'_> {
                 return Read::Skip(e);
             }
             // 21世纪, 80年代, 90后: names of times and generations, not quantities.
-            if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
+            if starts_at(text, a.end, "世纪")
+                || starts_at(text, a.end, "年代")
                 || (a.int_digits == 2
                     && a.frac_digits == 0
                     && starts_at(text, a.end, "后")

@@ -489,6 +489,11 @@ const GENERIC_COMPANY: &[&str] = &[
     "你",
 ];
 
+/// Period words that end a stretch before a company name (前三季度公司实现…).
+const NAME_PERIODS: &[&str] = &[
+    "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
+];
+
 /// Start of the name before a company suffix at `suffix_at`: 2–10 Han characters back to a
 /// clause boundary or function word, not after 的 (人工智能公司 there is a description).
 pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<usize> {
@@ -527,12 +532,17 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
             || prev_char(name, p)
                 .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c))
     };
-    if let Some(k) = [
-        "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
-    ]
-    .iter()
-    .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
-    .max()
+    // Every period word holds 年, 月 or 季: most names hold none, and searching each word
+    // from the end costs more than this one pass.
+    let periods = if name.contains(['年', '月', '季']) {
+        NAME_PERIODS
+    } else {
+        &[]
+    };
+    if let Some(k) = periods
+        .iter()
+        .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
+        .max()
     {
         start += k;
         n = name[k..].chars().count();
@@ -757,6 +767,13 @@ mod tests {
         assert_eq!(domestic_name("国产化率", 0), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
+    }
+
+    #[test]
+    fn name_periods_hold_a_period_character() {
+        for w in NAME_PERIODS {
+            assert!(w.contains(['年', '月', '季']), "{w}");
+        }
     }
 
     #[test]
