@@ -408,22 +408,26 @@ impl Lexicon {
         // text's first two, then those of one character.
         let rest = text.get(i..)?.as_bytes();
         let (two, one, known) = self.words.candidates(text, i);
-        let pairs = two.iter().map(|x| (x, known));
-        for ((w, kind), known) in pairs.chain(one.iter().map(|x| (x, 0))) {
-            if !starts_with_after(rest, w.as_bytes(), known) {
-                continue;
+        for (w, kind) in two {
+            if starts_with_after(rest, w.as_bytes(), known) && !glued(text, i, w) {
+                return Some((w.as_str(), *kind, i + w.len()));
             }
-            let end = i + w.len();
-            if w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                let glued = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
-                if glued(prev_char(text, i)) || glued(char_at(text, end)) {
-                    continue;
-                }
+        }
+        for (w, kind) in one {
+            if rest.starts_with(w.as_bytes()) && !glued(text, i, w) {
+                return Some((w.as_str(), *kind, i + w.len()));
             }
-            return Some((w.as_str(), *kind, end));
         }
         None
     }
+}
+
+/// True when the Latin word `w`, read at byte `i`, is glued to other Latin letters or digits
+/// (Meta in Metadata): then it is not that word.
+fn glued(text: &str, i: usize, w: &str) -> bool {
+    let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
+    w.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && (alnum(prev_char(text, i)) || alnum(char_at(text, i + w.len())))
 }
 
 /// A made-up or unnamed subject starting with 某 at `i`: 某主流国产AI芯片, 某车企.

@@ -135,6 +135,32 @@ mod tests {
     }
 
     #[test]
+    fn word_index_finds_what_a_scan_of_the_list_finds() {
+        let words: &[&'static str] = &[
+            "中国",
+            "中国市场",
+            "中",
+            "AMD",
+            "A",
+            "58同城",
+            "𠀀𠀁",
+            "𠀀",
+            "座",
+            "座",
+            "é",
+            "éa",
+            "国产",
+            "个月",
+            "个",
+        ];
+        let index = WordIndex::new(words);
+        let text = "中国市场和中国AMD的A58同城𠀀𠀁𠀀座éaé个月个国产中";
+        for i in 0..=text.len() {
+            assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+        }
+    }
+
+    #[test]
     fn tail_takes_last_chars() {
         assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
         assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
@@ -264,14 +290,66 @@ pub fn starts_with_after(rest: &[u8], word: &[u8], known: usize) -> bool {
     }
 }
 
+/// Marks the key of a one-character word: no UTF-8 text has the byte 0xFF.
+const SINGLE_TAG: u64 = 0xff << 56;
+
+/// Up to eight bytes, little-endian, in a `u64` (zero above them).
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |k, (n, &b)| k | (u64::from(b) << (8 * n)))
+}
+
+/// Length of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0xbf => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// The key of the two characters at byte `i` of `b` (valid UTF-8, `i` a char boundary)
+/// and their byte length: their bytes, packed as [`PairIndex`] keys are. Two different
+/// pairs of characters never pack alike: UTF-8 is prefix-free and has no zero byte but NUL.
+#[inline]
+fn pair_key_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
+    let l1 = utf8_len(*b.get(i)?);
+    let n = l1 + utf8_len(*b.get(i + l1)?);
+    match b.get(i..i + 8) {
+        // Whole words when the text goes on: one load and a mask.
+        Some(w) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            let k = u64::from_le_bytes(word);
+            Some((if n >= 8 { k } else { k & ((1 << (8 * n)) - 1) }, n))
+        }
+        None => Some((pack(b.get(i..i + n)?), n)),
+    }
+}
+
 /// Slots of a [`PairIndex`] table (8 KiB); it holds at most half as many keys.
 const PAIR_SLOTS: usize = 1 << 12;
 
 impl<T> PairIndex<T> {
-    /// The key of a word starting with `a` then `b` (`None` for a one-character word).
+    /// The key of a word starting with `a` then `b` (`None` for a one-character word): the
+    /// UTF-8 bytes of the two characters, as [`pair_key_at`] reads them from the text; one
+    /// character's bytes with 0xFF (never a UTF-8 byte) in the top byte.
     fn key(a: char, b: Option<char>) -> u64 {
-        // U+10FFFF needs 21 bits; `None` takes a value no character has.
-        (u64::from(a) << 32) | b.map_or(0x11_0000, u64::from)
+        let mut buf = [0u8; 8];
+        let n = a.encode_utf8(&mut buf).len();
+        match b {
+            Some(b) => {
+                let m = b.encode_utf8(&mut buf[n..]).len();
+                pack(&buf[..n + m])
+            }
+            None => pack(&buf[..n]) | SINGLE_TAG,
+        }
     }
 
     /// The slot where the probe for `key` starts.
@@ -349,21 +427,20 @@ impl<T> PairIndex<T> {
     /// text's first two characters there, which every word of the first group starts with.
     #[inline]
     pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T], usize) {
-        match char_len_at(text, i) {
-            Some((a, n)) if self.firsts.contains(a) => {
-                let (two, m) = match char_len_at(text, i + n) {
-                    Some((b, m)) => (self.list(Self::key(a, Some(b))), m),
-                    None => (&[][..], 0),
-                };
-                let one = if self.singles {
-                    self.list(Self::key(a, None))
-                } else {
-                    &[]
-                };
-                (two, one, n + m)
+        let b = text.as_bytes();
+        let (two, known) = match pair_key_at(b, i) {
+            Some((key, n)) => (self.list(key), n),
+            None => (&[][..], 0),
+        };
+        let one = match b.get(i) {
+            Some(&b0) if self.singles => {
+                let n = utf8_len(b0);
+                b.get(i..i + n)
+                    .map_or(&[][..], |c| self.list(pack(c) | SINGLE_TAG))
             }
-            _ => (&[], &[], 0),
-        }
+            _ => &[],
+        };
+        (two, one, known)
     }
 }
 
