@@ -200,7 +200,7 @@ impl Scanner<'_> {
             starts::DOMESTIC => {
                 let end = subject::domestic_name(text, i)?;
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
-                self.respectively.note(i, end, &text[i..end]);
+                self.respectively.note(i, end);
                 Some(end)
             }
             starts::MOU => {
@@ -209,7 +209,7 @@ impl Scanner<'_> {
                 }
                 let end = subject::mou_name(&self.lex, text, i)?;
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
-                self.respectively.note(i, end, &text[i..end]);
+                self.respectively.note(i, end);
                 Some(end)
             }
             // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
@@ -262,7 +262,7 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         match kind {
             WordKind::Entity => {
-                self.respectively.note(i, end, w);
+                self.respectively.note(i, end);
                 // The same entity named again in a new sentence starts a new statement about
                 // it; a new entity stays in the market described before (…全球出货量3.2亿部。
                 // 其中，苹果出货量5850万部 is still 全球).
@@ -274,7 +274,7 @@ impl Scanner<'_> {
                 self.last_entity_end = end;
             }
             WordKind::Segment => {
-                self.respectively.note_segment(i, end, w);
+                self.respectively.note_segment(i, end);
                 subject::set_word(&mut top.segment, w);
                 top.segment_carried = false;
                 top.segment_part = self.qizhong;
