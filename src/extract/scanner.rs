@@ -62,13 +62,13 @@ impl Scanner<'_> {
         while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
             // takes: one table lookup passes over them.
-            let (bits, len) = starts.at(text, i);
+            let (bits, len, code) = starts.at(text, i);
             let next = i + len;
             if bits == 0 {
                 i = next;
                 continue;
             }
-            let Some(c) = char_at(text, i) else { break };
+            let Some(c) = char::from_u32(code) else { break };
             if bits & starts::BREAK != 0 {
                 self.punctuation(c, next);
                 i = next;

@@ -144,22 +144,22 @@ impl StartTable {
     }
 
     /// The bits of the readers that can start at the character at byte `i` of `text` (a char
-    /// boundary) and its length in bytes: the scan loop's step, decoding ASCII and
-    /// three-byte characters (all of Chinese text but rare symbols) in line.
+    /// boundary), its length in bytes and its code point: the scan loop's step, decoding
+    /// ASCII and three-byte characters (all of Chinese text but rare symbols) in line.
     #[inline]
-    pub(super) fn at(&self, text: &str, i: usize) -> (u16, usize) {
+    pub(super) fn at(&self, text: &str, i: usize) -> (u16, usize, u32) {
         let b = text.as_bytes();
         match b.get(i..i + 3) {
-            Some(&[b0, ..]) if b0 < 0x80 => (self.bmp[usize::from(b0)], 1),
+            Some(&[b0, ..]) if b0 < 0x80 => (self.bmp[usize::from(b0)], 1, u32::from(b0)),
             Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
-                let n = (usize::from(b0 & 0x0f) << 12)
-                    | (usize::from(b1 & 0x3f) << 6)
-                    | usize::from(b2 & 0x3f);
-                (self.bmp[n & 0xffff], 3)
+                let n = (u32::from(b0 & 0x0f) << 12)
+                    | (u32::from(b1 & 0x3f) << 6)
+                    | u32::from(b2 & 0x3f);
+                (self.bmp[(n & 0xffff) as usize], 3, n)
             }
             _ => match char_len_at(text, i) {
-                Some((c, len)) => (self.get(c), len),
-                None => (0, 1),
+                Some((c, len)) => (self.get(c), len, u32::from(c)),
+                None => (0, 1, 0),
             },
         }
     }
