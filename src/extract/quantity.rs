@@ -341,7 +341,7 @@ impl Scanner<'_> {
     /// A quantity claim starting at byte `i` (possibly a range).
     pub(super) fn quantity(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
-        let low = match self.read_end(i) {
+        let mut low = match self.read_end(i) {
             Read::No => return None,
             Read::Skip(end) => {
                 self.mentions += 1;
@@ -472,11 +472,12 @@ impl Scanner<'_> {
             end = e;
         }
         let (value, bounds, unit, magnitude, decimal) = match &high {
+            // The low end is not read again: its unit and magnitude move to the claim.
             None => (
                 Value::Point(low.num),
                 vec![low_bound],
-                low.unit.clone(),
-                low.magnitude.clone(),
+                low.unit.take(),
+                low.magnitude.take(),
                 low.decimal,
             ),
             Some(h) => {

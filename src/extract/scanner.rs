@@ -61,7 +61,11 @@ impl Scanner<'_> {
         let mut i = 0;
         while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
-            // takes: one table lookup passes over them.
+            // takes: one table lookup passes over each of them.
+            i = starts.skip_quiet(text, i);
+            if i >= text.len() {
+                break;
+            }
             let (bits, len, code) = starts.at(text, i);
             let next = i + len;
             if bits == 0 {

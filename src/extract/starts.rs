@@ -164,6 +164,30 @@ impl StartTable {
         }
     }
 
+    /// The first char boundary at or after `i` (a char boundary) where an ASCII or
+    /// three-byte character with some bit set, or any other character, starts; the text's
+    /// length if none does. The scan loop's fast path over quiet prose.
+    #[inline]
+    pub(super) fn skip_quiet(&self, text: &str, mut i: usize) -> usize {
+        let b = text.as_bytes();
+        while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
+            if b0 & 0xf0 == 0xe0 {
+                let n = (usize::from(b0 & 0x0f) << 12)
+                    | (usize::from(b1 & 0x3f) << 6)
+                    | usize::from(b2 & 0x3f);
+                if self.bmp[n & 0xffff] != 0 {
+                    return i;
+                }
+                i += 3;
+            } else if b0 < 0x80 && self.bmp[usize::from(b0)] == 0 {
+                i += 1;
+            } else {
+                return i;
+            }
+        }
+        i
+    }
+
     /// The bits of the readers that can start at `c` (0 for most characters).
     #[inline]
     pub(super) fn get(&self, c: char) -> u16 {

@@ -403,6 +403,7 @@ impl Lexicon {
 
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
+    #[inline]
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
         // Candidates come longest first: words of two or more characters sharing the
         // text's first two, then those of one character.
@@ -426,7 +427,8 @@ impl Lexicon {
 /// (Meta in Metadata): then it is not that word.
 fn glued(text: &str, i: usize, w: &str) -> bool {
     let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
-    w.starts_with(|c: char| c.is_ascii_alphanumeric())
+    // A Latin word starts with an ASCII byte; every other character with a byte >= 0x80.
+    w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
         && (alnum(prev_char(text, i)) || alnum(char_at(text, i + w.len())))
 }
 
