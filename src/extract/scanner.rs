@@ -79,7 +79,14 @@ impl Scanner<'_> {
                 continue;
             }
             if bits & starts::READERS != 0 {
-                if let Some(end) = self.try_at(i, c, bits) {
+                // Most characters a reader can start with start only lexicon words: try
+                // that one reader without the dispatch over all of them.
+                let found = if bits == starts::LEXICON {
+                    self.lexicon_word(i)
+                } else {
+                    self.try_at(i, c, bits)
+                };
+                if let Some(end) = found {
                     i = end.max(next);
                     // Readers return char boundaries; never let a slip stop the scan.
                     while i < text.len() && !text.is_char_boundary(i) {
