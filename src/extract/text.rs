@@ -161,6 +161,22 @@ mod tests {
     }
 
     #[test]
+    fn word_index_grows_past_its_first_table() {
+        let words: Vec<&'static str> = (0..5000u32)
+            .filter_map(|k| {
+                let a = char::from_u32(0x4e00 + k / 64)?;
+                let b = char::from_u32(0x4e00 + k % 64)?;
+                Some(&*Box::leak(format!("{a}{b}").into_boxed_str()))
+            })
+            .collect();
+        let index = WordIndex::new(&words);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(index.longest_at(w, 0), Some((k, *w)), "{w}");
+        }
+        assert_eq!(index.longest_at("甲乙", 0), None);
+    }
+
+    #[test]
     fn tail_takes_last_chars() {
         assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
         assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
@@ -255,9 +271,10 @@ impl std::hash::Hasher for CharHash {
 /// rules out most positions, and a hit leaves only the words sharing both first characters.
 #[derive(Debug, Clone)]
 pub struct PairIndex<T> {
-    /// Open-addressed table of [`PAIR_SLOTS`] slots: 0 for empty, else 1 + an index into
-    /// `lists`. Word lists are short, so the table stays mostly empty and probes are short.
-    slots: Vec<u16>,
+    /// Open-addressed table, a power of two long and at most half full (it grows): 0 for
+    /// empty, else 1 + an index into `lists`. Probes for absent keys, the common case, mostly
+    /// end at their first slot.
+    slots: Vec<u32>,
     /// Each key with its items, in the order they were added.
     lists: Vec<(u64, Vec<T>)>,
     /// First characters of the words.
@@ -333,7 +350,7 @@ fn pair_key_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
     }
 }
 
-/// Slots of a [`PairIndex`] table (8 KiB); it holds at most half as many keys.
+/// Initial slots of a [`PairIndex`] table (16 KiB); it doubles when half full.
 const PAIR_SLOTS: usize = 1 << 12;
 
 impl<T> PairIndex<T> {
@@ -352,58 +369,78 @@ impl<T> PairIndex<T> {
         }
     }
 
-    /// The slot where the probe for `key` starts.
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    /// The slot where the probe for `key` starts: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
     /// The items whose word has key `key` (empty when none).
     #[inline]
     fn list(&self, key: u64) -> &[T] {
-        let mut s = Self::slot(key);
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
         loop {
-            match self.slots[s] {
-                0 => return &[],
-                n => {
-                    let (k, items) = &self.lists[usize::from(n) - 1];
-                    if *k == key {
-                        return items;
+            match self.slots.get(s) {
+                Some(&0) | None => return &[],
+                Some(&n) => {
+                    if let Some((k, items)) = self.lists.get(n as usize - 1) {
+                        if *k == key {
+                            return items;
+                        }
                     }
                 }
             }
-            s = (s + 1) % PAIR_SLOTS;
+            s = (s + 1) & mask;
         }
     }
 
+    /// Puts list `n` in the first free slot from its key's.
+    fn place(&mut self, n: usize) {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(self.lists[n].0);
+        while self.slots[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = u32::try_from(n + 1).unwrap_or(u32::MAX);
+    }
+
     /// The list of items for `word`'s key, created empty if new, for the caller to add to
-    /// (`None` for an empty word, or when the table is full: the word is then left out).
+    /// (`None` for an empty word).
     pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<T>> {
         let mut cs = word.chars();
         let a = cs.next()?;
         let b = cs.next();
         self.singles |= b.is_none();
         let key = Self::key(a, b);
-        let mut s = Self::slot(key);
-        loop {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        let n = loop {
             match self.slots[s] {
                 0 => {
-                    if self.lists.len() >= PAIR_SLOTS / 2 {
-                        return None;
-                    }
                     self.lists.push((key, Vec::new()));
-                    self.slots[s] = u16::try_from(self.lists.len()).ok()?;
-                    break;
+                    let n = self.lists.len() - 1;
+                    if self.lists.len() * 2 > self.slots.len() {
+                        // Half full: double the table and place every list again.
+                        self.slots = vec![0; self.slots.len() * 2];
+                        for k in 0..self.lists.len() {
+                            self.place(k);
+                        }
+                    } else {
+                        self.place(n);
+                    }
+                    break n;
                 }
-                n if self.lists[usize::from(n) - 1].0 == key => break,
-                _ => s = (s + 1) % PAIR_SLOTS,
+                n if self.lists[n as usize - 1].0 == key => break n as usize - 1,
+                _ => s = (s + 1) & mask,
             }
-        }
+        };
         if !self.firsts.contains(a) {
             self.firsts.insert(a);
             self.first_list.push(a);
         }
-        let n = usize::from(self.slots[s]);
-        Some(&mut self.lists[n - 1].1)
+        Some(&mut self.lists[n].1)
     }
 
     /// Every list, to sort.
