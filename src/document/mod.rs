@@ -250,7 +250,18 @@ impl Document {
         // starting with 0xE3 (。) or 0xEF (！？；), so other characters are passed over by
         // their first byte alone.
         while let Some(&b) = bytes.get(i) {
+            // Han characters (and the rest of U+4000–U+EFFF): no terminator. One range test
+            // passes over most of a Chinese text.
+            if b.wrapping_sub(0xe4) < 11 {
+                i += 3;
+                continue;
+            }
             let (end, next) = match b {
+                // The other three-byte characters but 0xE3 and 0xEF: no terminator.
+                0xe0..=0xef if b != 0xe3 && b != 0xef => {
+                    i += 3;
+                    continue;
+                }
                 b'\n' => (Some(i), i + 1),
                 b'!' | b'?' | b';' => (Some(closing_quotes(text, i + 1)), i + 1),
                 0xe3 | 0xef => {

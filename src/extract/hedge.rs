@@ -30,8 +30,8 @@ const PREFIX: &[(&str, HedgeKind)] = &[
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let pos = before_space(text, floor, pos);
     // 至少有12家, 超过了30万人, 约占30%: a linking word may sit between hedge and number.
+    let before = tail(text, floor, pos, 1);
     for link in ["有", "达", "在", "了", "占"] {
-        let before = tail(text, floor, pos, 1);
         if before == link {
             if let Some(found) = prefix_hedge_at(text, floor, pos - link.len()) {
                 return Some(found);
@@ -45,9 +45,14 @@ pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usiz
 fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let before = tail(text, floor, pos, 4);
     let mut best: Option<(&str, HedgeKind)> = None;
-    for &(w, kind) in PREFIX {
-        if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
-            best = Some((w, kind));
+    // Most numbers follow no hedge: the list is read only when the last character before
+    // the number ends one of its words.
+    let last = before.chars().next_back();
+    if last.is_some_and(|c| PREFIX.iter().any(|(w, _)| w.ends_with(c))) {
+        for &(w, kind) in PREFIX {
+            if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
+                best = Some((w, kind));
+            }
         }
     }
     if let Some((w, kind)) = best {

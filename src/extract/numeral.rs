@@ -60,7 +60,7 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
     if first == 0 {
         return None;
     }
-    let mut digits = String::new();
+    let mut digits = DigitBuf::default();
     push_digits(&mut digits, &text[i..j]);
     let mut int_digits = first;
     let mut grouped = false;
@@ -80,18 +80,18 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
             j = k;
         }
     }
-    let leading_zero = int_digits > 1 && digits.starts_with('0');
+    let leading_zero = int_digits > 1 && digits.as_str().starts_with('0');
     let mut frac_digits = 0;
     if let Some(c @ ('.' | '．')) = char_at(text, j) {
         let (n, k) = digit_run(text, j + c.len_utf8());
         if n > 0 {
-            digits.push('.');
+            digits.push(b'.');
             push_digits(&mut digits, &text[j + c.len_utf8()..k]);
             frac_digits = n;
             j = k;
         }
     }
-    let value: f64 = digits.parse().ok()?;
+    let value: f64 = digits.as_str().parse().ok()?;
     let step = 10f64.powi(-(frac_digits.min(400) as i32));
     if !value.is_finite() || step <= 0.0 || step.is_nan() {
         return None;
@@ -108,10 +108,54 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
 }
 
 /// Appends the ASCII form of the digits of `s` to `out`.
-fn push_digits(out: &mut String, s: &str) {
+fn push_digits(out: &mut DigitBuf, s: &str) {
     for c in s.chars() {
         if let Some(d) = arabic_digit(c) {
-            out.push(char::from(b'0' + d as u8));
+            out.push(b'0' + d as u8);
+        }
+    }
+}
+
+/// The ASCII digits (and point) of a numeral, on the stack: every number of the text is
+/// parsed, and a heap string per number cost more than the parse. Numerals longer than the
+/// buffer spill into a `String`.
+struct DigitBuf {
+    buf: [u8; 64],
+    len: usize,
+    spill: Option<String>,
+}
+
+impl Default for DigitBuf {
+    fn default() -> Self {
+        DigitBuf {
+            buf: [0; 64],
+            len: 0,
+            spill: None,
+        }
+    }
+}
+
+impl DigitBuf {
+    /// Appends one ASCII byte.
+    fn push(&mut self, b: u8) {
+        if let Some(s) = &mut self.spill {
+            s.push(char::from(b));
+        } else if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        } else {
+            let mut s = self.as_str().to_string();
+            s.push(char::from(b));
+            self.spill = Some(s);
+        }
+    }
+
+    /// The bytes pushed so far.
+    fn as_str(&self) -> &str {
+        match &self.spill {
+            Some(s) => s,
+            // Only ASCII bytes are pushed.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
         }
     }
 }
@@ -380,6 +424,15 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
 mod tests {
     use super::*;
     use approx::assert_relative_eq;
+
+    #[test]
+    fn long_numerals_spill_to_the_heap() {
+        let t = "1".repeat(70) + ".5";
+        let a = parse_arabic(&t, 0).unwrap();
+        assert_eq!(a.end, t.len());
+        assert_eq!(a.value.to_bits(), t.parse::<f64>().unwrap().to_bits());
+        assert_eq!(a.frac_digits, 1);
+    }
 
     #[test]
     fn numeral_char_list_matches_the_function() {

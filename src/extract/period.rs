@@ -108,10 +108,23 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         '前' => garbled_year(text, i, cx).or_else(|| quarter_or_half(text, i, cx, None)),
         '每' if starts_at(text, i, "每年") => recurring(text, i),
         '上' | '下' | '全' | '第' => quarter_or_half(text, i, cx, None),
-        _ if is_arabic_digit(c) || is_cn_numeral_char(c) => year_form(text, i, cx)
-            .or_else(|| month_day(text, i, cx.article.map(|d| d.year), false, cx))
-            .or_else(|| quarter_or_half(text, i, cx, None))
-            .or_else(|| day_only(text, i)),
+        _ if is_arabic_digit(c) || is_cn_numeral_char(c) => {
+            // Each reader below starts with the integer at `i`, and all but the year forms
+            // need 年, 月, 季度 or 日 right after it: most numbers are ruled out here, with
+            // one reading of the integer instead of four.
+            let t = read_int(text, i)?;
+            if !is_year(&t)
+                && !["年", "月", "季度", "日"]
+                    .iter()
+                    .any(|w| starts_at(text, t.end, w))
+            {
+                return None;
+            }
+            year_form(text, i, cx)
+                .or_else(|| month_day(text, i, cx.article.map(|d| d.year), false, cx))
+                .or_else(|| quarter_or_half(text, i, cx, None))
+                .or_else(|| day_only(text, i))
+        }
         _ => None,
     }
 }

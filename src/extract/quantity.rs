@@ -174,7 +174,7 @@ impl Scanner<'_> {
                 }
             }
             // 10时30分, 9点30: clock times.
-            if ["时", "点"].iter().any(|w| starts_at(text, a.end, w))
+            if (starts_at(text, a.end, "时") || starts_at(text, a.end, "点"))
                 && a.frac_digits == 0
                 && char_at(text, a.end + 3).map_or(true, |c| {
                     is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
@@ -190,7 +190,8 @@ impl Scanner<'_> {
                 return Read::Skip(e);
             }
             // 21世纪, 80年代, 90后: names of times and generations, not quantities.
-            if ["世纪", "年代"].iter().any(|w| starts_at(text, a.end, w))
+            if starts_at(text, a.end, "世纪")
+                || starts_at(text, a.end, "年代")
                 || (a.int_digits == 2
                     && a.frac_digits == 0
                     && starts_at(text, a.end, "后")
@@ -340,7 +341,7 @@ impl Scanner<'_> {
     /// A quantity claim starting at byte `i` (possibly a range).
     pub(super) fn quantity(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
-        let low = match self.read_end(i) {
+        let mut low = match self.read_end(i) {
             Read::No => return None,
             Read::Skip(end) => {
                 self.mentions += 1;
@@ -471,11 +472,12 @@ impl Scanner<'_> {
             end = e;
         }
         let (value, bounds, unit, magnitude, decimal) = match &high {
+            // The low end is not read again: its unit and magnitude move to the claim.
             None => (
                 Value::Point(low.num),
                 vec![low_bound],
-                low.unit.clone(),
-                low.magnitude.clone(),
+                low.unit.take(),
+                low.magnitude.take(),
                 low.decimal,
             ),
             Some(h) => {

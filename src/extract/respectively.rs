@@ -14,10 +14,11 @@ pub enum Role {
 /// Names read in the current sentence and the 分别 list in force.
 #[derive(Debug, Default)]
 pub struct Respectively {
-    /// Subjects named in the sentence so far: (start byte, end byte, name).
-    names: Vec<(usize, usize, String)>,
-    /// Segments named in the sentence so far: (start byte, end byte, name).
-    segments: Vec<(usize, usize, String)>,
+    /// Subjects named in the sentence so far: (start byte, end byte) of each name in the
+    /// text (kept as spans: most are never listed, and a string per name cost more).
+    names: Vec<(usize, usize)>,
+    /// Segments named in the sentence so far, the same way.
+    segments: Vec<(usize, usize)>,
     /// The names of the list in force, what they are, and how many figures took one.
     active: Option<(Vec<String>, Role, usize)>,
 }
@@ -40,11 +41,11 @@ fn is_plain_name(piece: &str) -> bool {
 }
 
 /// Records a name, replacing one read at the same start (a longer reading of it).
-fn push_name(names: &mut Vec<(usize, usize, String)>, start: usize, end: usize, name: &str) {
-    if names.last().is_some_and(|(s, _, _)| *s == start) {
+fn push_name(names: &mut Vec<(usize, usize)>, start: usize, end: usize) {
+    if names.last().is_some_and(|(s, _)| *s == start) {
         names.pop();
     }
-    names.push((start, end, name.to_string()));
+    names.push((start, end));
 }
 
 /// The list of at least two names right before 分别 at byte `at`, in order.
@@ -54,12 +55,12 @@ fn push_name(names: &mut Vec<(usize, usize, String)>, start: usize, end: usize, 
 /// piece is the name read at its start, or else (with `unknown`) a short plain name the
 /// lexicon does not know (宁德时代、比亚迪和中创新航: 中创新航 is still the third name).
 fn list_before(
-    names: &[(usize, usize, String)],
+    names: &[(usize, usize)],
     text: &str,
     at: usize,
     unknown: bool,
 ) -> Option<Vec<String>> {
-    let &(_, last_end, _) = names.last()?;
+    let &(_, last_end) = names.last()?;
     let mut first = names.len() - 1;
     while first > 0
         && text
@@ -85,8 +86,8 @@ fn list_before(
         if piece.is_empty() {
             continue;
         }
-        if let Some((_, _, n)) = names.iter().find(|(s, _, _)| *s == here) {
-            run.push(n.clone());
+        if let Some(&(s, e)) = names.iter().find(|(s, _)| *s == here) {
+            run.push(text.get(s..e)?.to_string());
         } else if unknown && is_plain_name(piece) {
             run.push(piece.to_string());
         } else {
@@ -98,7 +99,7 @@ fn list_before(
 
 /// `三个品牌分别占…`, `两家公司分别…`: a count right before 分别 (in its clause) refers back to
 /// the last that many names of the sentence, in order.
-fn counted_back(names: &[(usize, usize, String)], text: &str, at: usize) -> Option<Vec<String>> {
+fn counted_back(names: &[(usize, usize)], text: &str, at: usize) -> Option<Vec<String>> {
     let before = text.get(..at)?;
     let clause_start = before
         .rfind(['，', ',', '；', ';', '。', '：', ':'])
@@ -119,15 +120,15 @@ fn counted_back(names: &[(usize, usize, String)], text: &str, at: usize) -> Opti
         return None;
     }
     // Only names before this clause count, and exactly that many distinct ones.
-    let earlier: Vec<&String> = names
+    let earlier: Vec<&str> = names
         .iter()
-        .filter(|(_, e, _)| *e <= clause_start)
-        .map(|(_, _, n)| n)
+        .filter(|(_, e)| *e <= clause_start)
+        .filter_map(|&(s, e)| text.get(s..e))
         .collect();
     let mut last: Vec<String> = Vec::new();
-    for n in earlier.iter().rev() {
-        if !last.contains(n) {
-            last.push((*n).clone());
+    for &n in earlier.iter().rev() {
+        if !last.iter().any(|x| x == n) {
+            last.push(n.to_string());
         }
         if last.len() == count {
             break;
@@ -139,13 +140,13 @@ fn counted_back(names: &[(usize, usize, String)], text: &str, at: usize) -> Opti
 
 impl Respectively {
     /// A subject named at `start..end`.
-    pub fn note(&mut self, start: usize, end: usize, name: &str) {
-        push_name(&mut self.names, start, end, name);
+    pub fn note(&mut self, start: usize, end: usize) {
+        push_name(&mut self.names, start, end);
     }
 
     /// A segment named at `start..end`.
-    pub fn note_segment(&mut self, start: usize, end: usize, name: &str) {
-        push_name(&mut self.segments, start, end, name);
+    pub fn note_segment(&mut self, start: usize, end: usize) {
+        push_name(&mut self.segments, start, end);
     }
 
     /// 分别 read at byte `at` of `text`: the list of names before it, in order, becomes the
@@ -199,7 +200,7 @@ mod tests {
         let mut r = Respectively::default();
         for w in ["甲品牌", "乙品牌", "丙品牌"] {
             let s = t.find(w).unwrap();
-            r.note(s, s + w.len(), w);
+            r.note(s, s + w.len());
         }
         r.open(t, t.find("分别").unwrap());
         assert_eq!(r.take().map(|t| t.1).as_deref(), Some("甲品牌"));
@@ -208,7 +209,7 @@ mod tests {
         // Fewer names than the count: no pairing.
         let t = "甲品牌交付1辆，三个品牌分别占";
         let mut r = Respectively::default();
-        r.note(0, "甲品牌".len(), "甲品牌");
+        r.note(0, "甲品牌".len());
         r.open(t, t.find("分别").unwrap());
         assert_eq!(r.take(), None);
     }
@@ -219,7 +220,7 @@ mod tests {
         let mut r = Respectively::default();
         for w in ["宁德时代", "比亚迪"] {
             let s = t.find(w).unwrap();
-            r.note(s, s + w.len(), w);
+            r.note(s, s + w.len());
         }
         r.open(t, t.find("分别").unwrap());
         assert_eq!(r.take().map(|t| t.1).as_deref(), Some("宁德时代"));
@@ -232,9 +233,9 @@ mod tests {
         let t = "零跑、小鹏和蔚来分别为";
         let mut r = Respectively::default();
         let at = |w: &str| t.find(w).unwrap();
-        r.note(at("零跑"), at("零跑") + "零跑".len(), "零跑");
-        r.note(at("小鹏"), at("小鹏") + "小鹏".len(), "小鹏");
-        r.note(at("蔚来"), at("蔚来") + "蔚来".len(), "蔚来");
+        r.note(at("零跑"), at("零跑") + "零跑".len());
+        r.note(at("小鹏"), at("小鹏") + "小鹏".len());
+        r.note(at("蔚来"), at("蔚来") + "蔚来".len());
         r.open(t, t.find("分别").unwrap());
         assert_eq!(r.take().map(|t| t.1).as_deref(), Some("零跑"));
         assert_eq!(r.take().map(|t| t.1).as_deref(), Some("小鹏"));
@@ -246,9 +247,9 @@ mod tests {
     fn names_apart_are_no_list() {
         let t = "零跑交付7万辆，蔚来分别为";
         let mut r = Respectively::default();
-        r.note(0, "零跑".len(), "零跑");
+        r.note(0, "零跑".len());
         let s = t.find("蔚来").unwrap();
-        r.note(s, s + "蔚来".len(), "蔚来");
+        r.note(s, s + "蔚来".len());
         r.open(t, t.find("分别").unwrap());
         assert_eq!(r.take(), None);
     }

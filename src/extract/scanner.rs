@@ -6,7 +6,7 @@ use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
 use super::starts::{self, StartTable};
 use super::subject::{self, Lexicon, TopicStack, WordKind};
-use super::text::{self, char_at, char_len_at, starts_at};
+use super::text::{self, char_at, starts_at};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
@@ -57,23 +57,36 @@ impl Scanner<'_> {
     /// Walks the whole text once.
     pub(super) fn run(&mut self) {
         let text = self.text;
+        let starts = std::rc::Rc::clone(&self.starts);
         let mut i = 0;
-        while let Some((c, len)) = char_len_at(text, i) {
-            let next = i + len;
+        while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
-            // takes: one table lookup passes over them.
-            let bits = self.starts.get(c);
+            // takes: one table lookup passes over each of them.
+            i = starts.skip_quiet(text, i);
+            if i >= text.len() {
+                break;
+            }
+            let (bits, len, code) = starts.at(text, i);
+            let next = i + len;
             if bits == 0 {
                 i = next;
                 continue;
             }
+            let Some(c) = char::from_u32(code) else { break };
             if bits & starts::BREAK != 0 {
                 self.punctuation(c, next);
                 i = next;
                 continue;
             }
             if bits & starts::READERS != 0 {
-                if let Some(end) = self.try_at(i, c, bits) {
+                // Most characters a reader can start with start only lexicon words: try
+                // that one reader without the dispatch over all of them.
+                let found = if bits == starts::LEXICON {
+                    self.lexicon_word(i)
+                } else {
+                    self.try_at(i, c, bits)
+                };
+                if let Some(end) = found {
                     i = end.max(next);
                     // Readers return char boundaries; never let a slip stop the scan.
                     while i < text.len() && !text.is_char_boundary(i) {
@@ -156,8 +169,17 @@ impl Scanner<'_> {
     /// Tries the readers whose bit is set in `bits` (see [`starts`]) at byte `i`, in order;
     /// returns where to continue, or `None` to step one char.
     pub(super) fn try_at(&mut self, i: usize, c: char, bits: u16) -> Option<usize> {
-        use starts::*;
-        for reader in [
+        // Written out rather than looped over, so that each `read` folds to its one reader.
+        macro_rules! attempt {
+            ($($reader:ident),*) => {$(
+                if bits & starts::$reader != 0 {
+                    if let Some(end) = self.read(starts::$reader, i, c) {
+                        return Some(end);
+                    }
+                }
+            )*};
+        }
+        attempt!(
             URL,
             LATIN,
             DOMESTIC,
@@ -169,14 +191,8 @@ impl Scanner<'_> {
             TREND,
             DOUBLING,
             PERIOD,
-            QUANTITY,
-        ] {
-            if bits & reader != 0 {
-                if let Some(end) = self.read(reader, i, c) {
-                    return Some(end);
-                }
-            }
-        }
+            QUANTITY
+        );
         None
     }
 
@@ -195,7 +211,7 @@ impl Scanner<'_> {
             starts::DOMESTIC => {
                 let end = subject::domestic_name(text, i)?;
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
-                self.respectively.note(i, end, &text[i..end]);
+                self.respectively.note(i, end);
                 Some(end)
             }
             starts::MOU => {
@@ -204,7 +220,7 @@ impl Scanner<'_> {
                 }
                 let end = subject::mou_name(&self.lex, text, i)?;
                 self.topic.top_mut().subject = Some(text[i..end].to_string());
-                self.respectively.note(i, end, &text[i..end]);
+                self.respectively.note(i, end);
                 Some(end)
             }
             // Lexicon names first: 百度, 三星, 第二产业 hold numerals but name things.
@@ -257,7 +273,7 @@ impl Scanner<'_> {
         let top = self.topic.top_mut();
         match kind {
             WordKind::Entity => {
-                self.respectively.note(i, end, w);
+                self.respectively.note(i, end);
                 // The same entity named again in a new sentence starts a new statement about
                 // it; a new entity stays in the market described before (…全球出货量3.2亿部。
                 // 其中，苹果出货量5850万部 is still 全球).
@@ -269,7 +285,7 @@ impl Scanner<'_> {
                 self.last_entity_end = end;
             }
             WordKind::Segment => {
-                self.respectively.note_segment(i, end, w);
+                self.respectively.note_segment(i, end);
                 subject::set_word(&mut top.segment, w);
                 top.segment_carried = false;
                 top.segment_part = self.qizhong;

@@ -88,7 +88,7 @@ impl Scanner<'_> {
             return Some(end);
         }
         self.topic.top_mut().subject = Some(text[start..end].to_string());
-        self.respectively.note(start, end, &text[start..end]);
+        self.respectively.note(start, end);
         Some(end)
     }
 

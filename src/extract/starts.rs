@@ -10,6 +10,7 @@ use super::numeral::CN_NUMERAL_CHARS;
 use super::quantity::{BELOW_ZERO, CURRENCY_SIGNS, SIGNS};
 use super::special::{COMPANY_SUFFIXES, HALF_WORDS};
 use super::subject::{Lexicon, DOMESTIC_PREFIXES};
+use super::text::char_len_at;
 use super::{filter, scanner};
 
 /// Clause and sentence punctuation the scan loop handles itself (never a reader start).
@@ -59,7 +60,7 @@ pub(super) const READERS: u16 = URL
 /// a short list for the rest (only caller entities can start there).
 #[derive(Debug, Clone)]
 pub(super) struct StartTable {
-    bmp: Vec<u16>,
+    bmp: Box<[u16; 0x10000]>,
     other: Vec<(char, u16)>,
 }
 
@@ -67,7 +68,7 @@ impl StartTable {
     /// The table for the built-in readers and the words of `lex`.
     pub(super) fn new(lex: &Lexicon) -> Self {
         let mut t = StartTable {
-            bmp: vec![0; 0x10000],
+            bmp: Box::new([0; 0x10000]),
             other: Vec::new(),
         };
         for c in [
@@ -140,6 +141,51 @@ impl StartTable {
                 None => self.other.push((c, bits)),
             },
         }
+    }
+
+    /// The bits of the readers that can start at the character at byte `i` of `text` (a char
+    /// boundary), its length in bytes and its code point: the scan loop's step, decoding
+    /// ASCII and three-byte characters (all of Chinese text but rare symbols) in line.
+    #[inline]
+    pub(super) fn at(&self, text: &str, i: usize) -> (u16, usize, u32) {
+        let b = text.as_bytes();
+        match b.get(i..i + 3) {
+            Some(&[b0, ..]) if b0 < 0x80 => (self.bmp[usize::from(b0)], 1, u32::from(b0)),
+            Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
+                let n = (u32::from(b0 & 0x0f) << 12)
+                    | (u32::from(b1 & 0x3f) << 6)
+                    | u32::from(b2 & 0x3f);
+                (self.bmp[(n & 0xffff) as usize], 3, n)
+            }
+            _ => match char_len_at(text, i) {
+                Some((c, len)) => (self.get(c), len, u32::from(c)),
+                None => (0, 1, 0),
+            },
+        }
+    }
+
+    /// The first char boundary at or after `i` (a char boundary) where an ASCII or
+    /// three-byte character with some bit set, or any other character, starts; the text's
+    /// length if none does. The scan loop's fast path over quiet prose.
+    #[inline]
+    pub(super) fn skip_quiet(&self, text: &str, mut i: usize) -> usize {
+        let b = text.as_bytes();
+        while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
+            if b0 & 0xf0 == 0xe0 {
+                let n = (usize::from(b0 & 0x0f) << 12)
+                    | (usize::from(b1 & 0x3f) << 6)
+                    | usize::from(b2 & 0x3f);
+                if self.bmp[n & 0xffff] != 0 {
+                    return i;
+                }
+                i += 3;
+            } else if b0 < 0x80 && self.bmp[usize::from(b0)] == 0 {
+                i += 1;
+            } else {
+                return i;
+            }
+        }
+        i
     }
 
     /// The bits of the readers that can start at `c` (0 for most characters).

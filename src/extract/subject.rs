@@ -3,7 +3,7 @@
 //! them from clause to clause.
 
 use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, PairIndex, WordIndex};
+use super::text::{char_at, is_han, prev_char, starts_at, starts_with_after, PairIndex, WordIndex};
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,25 +403,33 @@ impl Lexicon {
 
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
+    #[inline]
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
         // Candidates come longest first: words of two or more characters sharing the
         // text's first two, then those of one character.
-        let (two, one) = self.words.candidates(text, i);
-        for (w, kind) in two.iter().chain(one) {
-            if !starts_at(text, i, w) {
-                continue;
+        let rest = text.get(i..)?.as_bytes();
+        let (two, one, known) = self.words.candidates(text, i);
+        for (w, kind) in two {
+            if starts_with_after(rest, w.as_bytes(), known) && !glued(text, i, w) {
+                return Some((w.as_str(), *kind, i + w.len()));
             }
-            let end = i + w.len();
-            if w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                let glued = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
-                if glued(prev_char(text, i)) || glued(char_at(text, end)) {
-                    continue;
-                }
+        }
+        for (w, kind) in one {
+            if rest.starts_with(w.as_bytes()) && !glued(text, i, w) {
+                return Some((w.as_str(), *kind, i + w.len()));
             }
-            return Some((w.as_str(), *kind, end));
         }
         None
     }
+}
+
+/// True when the Latin word `w`, read at byte `i`, is glued to other Latin letters or digits
+/// (Meta in Metadata): then it is not that word.
+fn glued(text: &str, i: usize, w: &str) -> bool {
+    let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
+    // A Latin word starts with an ASCII byte; every other character with a byte >= 0x80.
+    w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+        && (alnum(prev_char(text, i)) || alnum(char_at(text, i + w.len())))
 }
 
 /// A made-up or unnamed subject starting with 某 at `i`: 某主流国产AI芯片, 某车企.
@@ -487,6 +495,11 @@ const GENERIC_COMPANY: &[&str] = &[
     "你",
 ];
 
+/// Period words that end a stretch before a company name (前三季度公司实现…).
+const NAME_PERIODS: &[&str] = &[
+    "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
+];
+
 /// Start of the name before a company suffix at `suffix_at`: 2–10 Han characters back to a
 /// clause boundary or function word, not after 的 (人工智能公司 there is a description).
 pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<usize> {
@@ -525,12 +538,17 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
             || prev_char(name, p)
                 .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c))
     };
-    if let Some(k) = [
-        "季度", "年度", "半年", "全年", "今年", "去年", "明年", "本月", "当月", "年", "月",
-    ]
-    .iter()
-    .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
-    .max()
+    // Every period word holds 年, 月 or 季: most names hold none, and searching each word
+    // from the end costs more than this one pass.
+    let periods = if name.contains(['年', '月', '季']) {
+        NAME_PERIODS
+    } else {
+        &[]
+    };
+    if let Some(k) = periods
+        .iter()
+        .filter_map(|w| name.rfind(w).filter(|&p| dated(w, p)).map(|p| p + w.len()))
+        .max()
     {
         start += k;
         n = name[k..].chars().count();
@@ -755,6 +773,13 @@ mod tests {
         assert_eq!(domestic_name("国产化率", 0), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
+    }
+
+    #[test]
+    fn name_periods_hold_a_period_character() {
+        for w in NAME_PERIODS {
+            assert!(w.contains(['年', '月', '季']), "{w}");
+        }
     }
 
     #[test]

@@ -10,20 +10,16 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 #[inline]
 pub fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
     let b = text.as_bytes();
-    let b0 = *b.get(i)?;
-    let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x & 0x3f));
-    let (n, len) = match b0 {
-        0..=0x7f => return Some((char::from(b0), 1)),
-        0x80..=0xbf => return None,
-        0xc0..=0xdf => ((u32::from(b0 & 0x1f) << 6) | cont(1), 2),
-        0xe0..=0xef => ((u32::from(b0 & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3),
-        _ => (
-            (u32::from(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-            4,
-        ),
-    };
-    // `text` is valid UTF-8, so a lead byte always starts a whole, valid character.
-    char::from_u32(n).map(|c| (c, len))
+    match b.get(i..i + 3) {
+        Some(&[b0, ..]) if b0 < 0x80 => Some((char::from(b0), 1)),
+        Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
+            let n =
+                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            // `text` is valid UTF-8, so a lead byte starts a whole, valid character.
+            char::from_u32(n).map(|c| (c, 3))
+        }
+        _ => char_at(text, i).map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// The character ending right before byte `i`, if any.
@@ -139,6 +135,48 @@ mod tests {
     }
 
     #[test]
+    fn word_index_finds_what_a_scan_of_the_list_finds() {
+        let words: &[&'static str] = &[
+            "中国",
+            "中国市场",
+            "中",
+            "AMD",
+            "A",
+            "58同城",
+            "𠀀𠀁",
+            "𠀀",
+            "座",
+            "座",
+            "é",
+            "éa",
+            "国产",
+            "个月",
+            "个",
+        ];
+        let index = WordIndex::new(words);
+        let text = "中国市场和中国AMD的A58同城𠀀𠀁𠀀座éaé个月个国产中";
+        for i in 0..=text.len() {
+            assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+        }
+    }
+
+    #[test]
+    fn word_index_grows_past_its_first_table() {
+        let words: Vec<&'static str> = (0..5000u32)
+            .filter_map(|k| {
+                let a = char::from_u32(0x4e00 + k / 64)?;
+                let b = char::from_u32(0x4e00 + k % 64)?;
+                Some(&*Box::leak(format!("{a}{b}").into_boxed_str()))
+            })
+            .collect();
+        let index = WordIndex::new(&words);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(index.longest_at(w, 0), Some((k, *w)), "{w}");
+        }
+        assert_eq!(index.longest_at("甲乙", 0), None);
+    }
+
+    #[test]
     fn tail_takes_last_chars() {
         assert_eq!(tail("同比增长66", 0, "同比增长".len(), 2), "增长");
         assert_eq!(tail("增长", 0, "增长".len(), 5), "增长");
@@ -233,15 +271,18 @@ impl std::hash::Hasher for CharHash {
 /// rules out most positions, and a hit leaves only the words sharing both first characters.
 #[derive(Debug, Clone)]
 pub struct PairIndex<T> {
-    /// Open-addressed table of [`PAIR_SLOTS`] slots: 0 for empty, else 1 + an index into
-    /// `lists`. Word lists are short, so the table stays mostly empty and probes are short.
-    slots: Vec<u16>,
+    /// Open-addressed table, a power of two long and at most half full (it grows): 0 for
+    /// empty, else 1 + an index into `lists`. Probes for absent keys, the common case, mostly
+    /// end at their first slot.
+    slots: Vec<u32>,
     /// Each key with its items, in the order they were added.
     lists: Vec<(u64, Vec<T>)>,
     /// First characters of the words.
     firsts: CharSet,
     /// The same, as a list in the order first seen.
     first_list: Vec<char>,
+    /// Some word has a single character.
+    singles: bool,
 }
 
 impl<T> Default for PairIndex<T> {
@@ -251,70 +292,155 @@ impl<T> Default for PairIndex<T> {
             lists: Vec::new(),
             firsts: CharSet::default(),
             first_list: Vec::new(),
+            singles: false,
         }
     }
 }
 
-/// Slots of a [`PairIndex`] table (8 KiB); it holds at most half as many keys.
+/// True when `rest` starts with `word`, whose first `known` bytes are already known to match
+/// (bytes compared in line: the words are short, and most differ within a byte or two).
+#[inline]
+pub fn starts_with_after(rest: &[u8], word: &[u8], known: usize) -> bool {
+    match (rest.get(known..word.len()), word.get(known..)) {
+        (Some(r), Some(w)) => r.iter().zip(w).all(|(a, b)| a == b),
+        _ => false,
+    }
+}
+
+/// Marks the key of a one-character word: no UTF-8 text has the byte 0xFF.
+const SINGLE_TAG: u64 = 0xff << 56;
+
+/// Up to eight bytes, little-endian, in a `u64` (zero above them).
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |k, (n, &b)| k | (u64::from(b) << (8 * n)))
+}
+
+/// Length of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0xbf => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// The key of the two characters at byte `i` of `b` (valid UTF-8, `i` a char boundary)
+/// and their byte length: their bytes, packed as [`PairIndex`] keys are. Two different
+/// pairs of characters never pack alike: UTF-8 is prefix-free and has no zero byte but NUL.
+#[inline]
+fn pair_key_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
+    let l1 = utf8_len(*b.get(i)?);
+    let n = l1 + utf8_len(*b.get(i + l1)?);
+    match b.get(i..i + 8) {
+        // Whole words when the text goes on: one load and a mask.
+        Some(w) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            let k = u64::from_le_bytes(word);
+            Some((if n >= 8 { k } else { k & ((1 << (8 * n)) - 1) }, n))
+        }
+        None => Some((pack(b.get(i..i + n)?), n)),
+    }
+}
+
+/// Initial slots of a [`PairIndex`] table (16 KiB); it doubles when half full.
 const PAIR_SLOTS: usize = 1 << 12;
 
 impl<T> PairIndex<T> {
-    /// The key of a word starting with `a` then `b` (`None` for a one-character word).
+    /// The key of a word starting with `a` then `b` (`None` for a one-character word): the
+    /// UTF-8 bytes of the two characters, as [`pair_key_at`] reads them from the text; one
+    /// character's bytes with 0xFF (never a UTF-8 byte) in the top byte.
     fn key(a: char, b: Option<char>) -> u64 {
-        // U+10FFFF needs 21 bits; `None` takes a value no character has.
-        (u64::from(a) << 32) | b.map_or(0x11_0000, u64::from)
+        let mut buf = [0u8; 8];
+        let n = a.encode_utf8(&mut buf).len();
+        match b {
+            Some(b) => {
+                let m = b.encode_utf8(&mut buf[n..]).len();
+                pack(&buf[..n + m])
+            }
+            None => pack(&buf[..n]) | SINGLE_TAG,
+        }
     }
 
-    /// The slot where the probe for `key` starts.
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    /// The slot where the probe for `key` starts: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
     /// The items whose word has key `key` (empty when none).
     #[inline]
     fn list(&self, key: u64) -> &[T] {
-        let mut s = Self::slot(key);
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
         loop {
-            match self.slots[s] {
-                0 => return &[],
-                n => {
-                    let (k, items) = &self.lists[usize::from(n) - 1];
-                    if *k == key {
-                        return items;
+            match self.slots.get(s) {
+                Some(&0) | None => return &[],
+                Some(&n) => {
+                    if let Some((k, items)) = self.lists.get(n as usize - 1) {
+                        if *k == key {
+                            return items;
+                        }
                     }
                 }
             }
-            s = (s + 1) % PAIR_SLOTS;
+            s = (s + 1) & mask;
         }
     }
 
+    /// Puts list `n` in the first free slot from its key's.
+    fn place(&mut self, n: usize) {
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(self.lists[n].0);
+        while self.slots[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = u32::try_from(n + 1).unwrap_or(u32::MAX);
+    }
+
     /// The list of items for `word`'s key, created empty if new, for the caller to add to
-    /// (`None` for an empty word, or when the table is full: the word is then left out).
+    /// (`None` for an empty word).
     pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<T>> {
         let mut cs = word.chars();
         let a = cs.next()?;
-        let key = Self::key(a, cs.next());
-        let mut s = Self::slot(key);
-        loop {
+        let b = cs.next();
+        self.singles |= b.is_none();
+        let key = Self::key(a, b);
+        let mask = self.slots.len() - 1;
+        let mut s = self.slot(key);
+        let n = loop {
             match self.slots[s] {
                 0 => {
-                    if self.lists.len() >= PAIR_SLOTS / 2 {
-                        return None;
-                    }
                     self.lists.push((key, Vec::new()));
-                    self.slots[s] = u16::try_from(self.lists.len()).ok()?;
-                    break;
+                    let n = self.lists.len() - 1;
+                    if self.lists.len() * 2 > self.slots.len() {
+                        // Half full: double the table and place every list again.
+                        self.slots = vec![0; self.slots.len() * 2];
+                        for k in 0..self.lists.len() {
+                            self.place(k);
+                        }
+                    } else {
+                        self.place(n);
+                    }
+                    break n;
                 }
-                n if self.lists[usize::from(n) - 1].0 == key => break,
-                _ => s = (s + 1) % PAIR_SLOTS,
+                n if self.lists[n as usize - 1].0 == key => break n as usize - 1,
+                _ => s = (s + 1) & mask,
             }
-        }
+        };
         if !self.firsts.contains(a) {
             self.firsts.insert(a);
             self.first_list.push(a);
         }
-        let n = usize::from(self.slots[s]);
-        Some(&mut self.lists[n - 1].1)
+        Some(&mut self.lists[n].1)
     }
 
     /// Every list, to sort.
@@ -334,19 +460,24 @@ impl<T> PairIndex<T> {
 
     /// The items whose word can start at byte `i`: those sharing the text's first two
     /// characters there, then those of one character equal to its first. Every word of the
-    /// first group is longer than every word of the second.
+    /// first group is longer than every word of the second. Also the byte length of the
+    /// text's first two characters there, which every word of the first group starts with.
     #[inline]
-    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T]) {
-        match char_len_at(text, i) {
-            Some((a, n)) if self.firsts.contains(a) => {
-                let two = match char_len_at(text, i + n) {
-                    Some((b, _)) => self.list(Self::key(a, Some(b))),
-                    None => &[],
-                };
-                (two, self.list(Self::key(a, None)))
+    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T], usize) {
+        let b = text.as_bytes();
+        let (two, known) = match pair_key_at(b, i) {
+            Some((key, n)) => (self.list(key), n),
+            None => (&[][..], 0),
+        };
+        let one = match b.get(i) {
+            Some(&b0) if self.singles => {
+                let n = utf8_len(b0);
+                b.get(i..i + n)
+                    .map_or(&[][..], |c| self.list(pack(c) | SINGLE_TAG))
             }
-            _ => (&[], &[]),
-        }
+            _ => &[],
+        };
+        (two, one, known)
     }
 }
 
@@ -377,11 +508,22 @@ impl WordIndex {
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
-        let rest = text.get(i..)?;
+        let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
-        let (two, one) = self.words.candidates(text, i);
-        for &(k, w) in two.iter().chain(one) {
-            if rest.starts_with(w) && best.map_or(true, |(_, b)| w.len() >= b.len()) {
+        let (two, one, known) = self.words.candidates(text, i);
+        for &(k, w) in two {
+            if starts_with_after(rest, w.as_bytes(), known)
+                && best.map_or(true, |(_, b)| w.len() >= b.len())
+            {
+                best = Some((k, w));
+            }
+        }
+        if best.is_some() {
+            // Every word of one character is shorter.
+            return best;
+        }
+        for &(k, w) in one {
+            if rest.starts_with(w.as_bytes()) {
                 best = Some((k, w));
             }
         }

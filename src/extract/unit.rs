@@ -147,8 +147,10 @@ const PERCENTS: &[(&str, &str, UnitKind)] = &[
 /// a word such as 成本, 成为, 成功 or the idiom 一成不变.
 pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
     let rest = text.get(i..)?;
+    let first = rest.chars().next()?;
     for (w, code, kind) in PERCENTS {
-        if rest.starts_with(w) {
+        // The character test first: most positions start no percent word.
+        if w.starts_with(first) && rest.starts_with(w) {
             return Some(UnitMatch {
                 unit: Unit::new(*code, *kind),
                 end: i + w.len(),
