@@ -308,11 +308,8 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
     if v.abs() < 1e15 && v.fract().abs() < f64::MIN_POSITIVE {
         return (v as i64).to_string();
     }
-    if let Some(s) = trimmed_by_integers(v, decimals) {
-        return s;
-    }
     // Trailing zeros (and a bare point) are cut off in place: no second string.
-    let mut s = format!("{:.*}", decimals, v);
+    let mut s = fixed_by_integers(v, decimals).unwrap_or_else(|| format!("{:.*}", decimals, v));
     if s.contains('.') {
         let kept = s.trim_end_matches('0').trim_end_matches('.').len();
         s.truncate(kept);
@@ -324,12 +321,13 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
     }
 }
 
-/// [`fmt_trim`] by integer arithmetic: `v` scaled by `10^decimals` and rounded. Exact
-/// fixed-point formatting rounds the exact binary value, and the scaled product is within
-/// half a unit in its last place of that value times `10^decimals`; so unless the product
-/// lies within twice that of a half, both round to the same integer. `None` (format it
-/// the exact way) near a half, for more than six decimals, or beyond 2^53.
-fn trimmed_by_integers(v: f64, decimals: usize) -> Option<String> {
+/// `format!("{:.*}", decimals, v)` by integer arithmetic: `v` scaled by `10^decimals`
+/// and rounded. Exact fixed-point formatting (Grisu, often falling back to Dragon4 with
+/// bignums) rounds the exact binary value; the scaled product is within half a unit in its
+/// last place of that value times `10^decimals`, so unless it lies within twice that of a
+/// half, both round to the same integer. `None` (format it the exact way) near a half, for
+/// more than six decimals, or beyond 2^53.
+fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
     let d = u32::try_from(decimals).ok().filter(|d| *d <= 6)?;
     let scaled = v.abs() * f64::from(10u32.pow(d));
     // NaN and infinities are not finite; beyond 2^53 integers are no longer exact.
@@ -340,12 +338,7 @@ fn trimmed_by_integers(v: f64, decimals: usize) -> Option<String> {
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
         return None;
     }
-    let n = scaled.round() as u64;
-    if n == 0 {
-        // `0.00` and `-0.00` both trim to `0`.
-        return Some("0".to_string());
-    }
-    let digits = n.to_string();
+    let digits = (scaled.round() as u64).to_string();
     let d = d as usize;
     let padded = if digits.len() <= d {
         format!("{}{digits}", "0".repeat(d + 1 - digits.len()))
@@ -353,13 +346,13 @@ fn trimmed_by_integers(v: f64, decimals: usize) -> Option<String> {
         digits
     };
     let (whole, fraction) = padded.split_at(padded.len() - d);
-    let fraction = fraction.trim_end_matches('0');
     let mut s = String::with_capacity(padded.len() + 2);
-    if v < 0.0 {
+    // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
+    if v.is_sign_negative() {
         s.push('-');
     }
     s.push_str(whole);
-    if !fraction.is_empty() {
+    if d > 0 {
         s.push('.');
         s.push_str(fraction);
     }
@@ -368,7 +361,8 @@ fn trimmed_by_integers(v: f64, decimals: usize) -> Option<String> {
 
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.
 pub fn fmt_pct(v: f64) -> String {
-    let s = format!("{v:.1}%");
+    let mut s = fixed_by_integers(v, 1).unwrap_or_else(|| format!("{v:.1}"));
+    s.push('%');
     if s == "-0.0%" {
         "0.0%".to_string()
     } else {
@@ -693,7 +687,17 @@ mod tests {
         for v in values {
             for d in [0, 1, 2, 6] {
                 assert_eq!(fmt_trim(v, d), slow(v, d), "{v:e} to {d} decimals");
+                if let Some(fast) = fixed_by_integers(v, d) {
+                    assert_eq!(fast, format!("{v:.d$}"), "{v:e} to {d} decimals");
+                }
             }
+            let pct = format!("{v:.1}%");
+            let pct = if pct == "-0.0%" {
+                "0.0%".to_string()
+            } else {
+                pct
+            };
+            assert_eq!(fmt_pct(v), pct, "{v:e} as a percentage");
         }
     }
 
