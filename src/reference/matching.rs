@@ -157,9 +157,9 @@ impl Reference {
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
     fn metric_in(&self, context: &str) -> Option<String> {
         let mut found: Vec<&str> = self
-            .alias_entries()
-            .iter()
-            .filter(|a| a.kind == AliasKind::Metric && contains_word(context, &a.alias))
+            .alias_table
+            .of_kind(AliasKind::Metric)
+            .filter(|a| contains_word(context, &a.alias))
             .map(|a| a.canonical.as_str())
             .collect();
         found.sort_unstable();
@@ -172,13 +172,14 @@ impl Reference {
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
     pub fn in_scope(&self, metric: &str, context: &str) -> bool {
-        let scopes = self.scopes(metric);
-        if scopes.is_empty() {
+        let mut scopes = self
+            .alias_table
+            .with_target(AliasKind::Scope, metric)
+            .peekable();
+        if scopes.peek().is_none() {
             return true;
         }
-        scopes
-            .iter()
-            .any(|s| super::aliases::lowercase_contains(context, s))
+        scopes.any(|s| super::aliases::lowercase_contains(context, &s.alias))
     }
 
     /// True when the claim's sentence names its metric (the word as written, an alias of
@@ -189,11 +190,10 @@ impl Reference {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
         (!written.is_empty() && contains_word(context, written))
             || super::aliases::lowercase_contains(context, metric)
-            || self.alias_entries().iter().any(|a| {
-                a.kind == AliasKind::Metric
-                    && a.canonical == metric
-                    && contains_word(context, &a.alias)
-            })
+            || self
+                .alias_table
+                .with_target(AliasKind::Metric, metric)
+                .any(|a| contains_word(context, &a.alias))
     }
 
     /// The canonical entities a claim's subject names: one, or several for a figure given
@@ -324,9 +324,8 @@ impl Reference {
     /// segment name of the entity's facts): `海外交付量占国内交付量的17%` is a share of
     /// 国内, not of the whole.
     pub fn names_other_segment(&self, key: &Key, text: &str) -> bool {
-        let by_alias = self.alias_entries().iter().any(|a| {
-            a.kind == AliasKind::Segment
-                && a.canonical != key.segment
+        let by_alias = self.alias_table.of_kind(AliasKind::Segment).any(|a| {
+            a.canonical != key.segment
                 && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
                 && contains_word(text, &a.alias)
         });
