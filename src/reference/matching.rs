@@ -537,14 +537,27 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
     if !annual {
         return false;
     }
-    // Byte offset just past the last run of four ASCII digits.
-    let bytes = before.as_bytes();
-    let last_year = (0..bytes.len().saturating_sub(3))
-        .rev()
-        .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
-        .map_or(0, |i| i + 4);
-    let after = before.get(last_year..).unwrap_or(before);
+    let after = before.get(after_last_year(before)..).unwrap_or(before);
     names_part_of_year(after)
+}
+
+/// Byte offset just past the last run of four ASCII digits in `text` (0 without one):
+/// digit runs are found from the end, skipping the text between them, rather than by
+/// testing four bytes at every offset.
+fn after_last_year(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(last) = bytes[..end].iter().rposition(u8::is_ascii_digit) {
+        let first = bytes[..last]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        if last + 1 - first >= 4 {
+            return last + 1;
+        }
+        end = first;
+    }
+    0
 }
 
 /// True when `text` holds 季, 半年, 个月 or Q1–Q4: one pass over its characters rather
@@ -834,6 +847,29 @@ mod tests {
         let r = reference();
         assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
         assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn the_last_year_ends_where_the_window_search_ends_it() {
+        for t in [
+            "",
+            "2024",
+            "蔚来2024年第三季度",
+            "12345",
+            "123",
+            "2024年与2025年Q3",
+            "1 2345 67",
+            "2024年123",
+            "abc20241",
+            "９９９９2024",
+        ] {
+            let b = t.as_bytes();
+            let want = (0..b.len().saturating_sub(3))
+                .rev()
+                .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
+                .map_or(0, |i| i + 4);
+            assert_eq!(after_last_year(t), want, "{t:?}");
+        }
     }
 
     #[test]
