@@ -309,7 +309,7 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
         return (v as i64).to_string();
     }
     // Trailing zeros (and a bare point) are cut off in place: no second string.
-    let mut s = format!("{:.*}", decimals, v);
+    let mut s = fixed_by_integers(v, decimals).unwrap_or_else(|| format!("{:.*}", decimals, v));
     if s.contains('.') {
         let kept = s.trim_end_matches('0').trim_end_matches('.').len();
         s.truncate(kept);
@@ -321,9 +321,48 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
     }
 }
 
+/// `format!("{:.*}", decimals, v)` by integer arithmetic: `v` scaled by `10^decimals`
+/// and rounded. Exact fixed-point formatting (Grisu, often falling back to Dragon4 with
+/// bignums) rounds the exact binary value; the scaled product is within half a unit in its
+/// last place of that value times `10^decimals`, so unless it lies within twice that of a
+/// half, both round to the same integer. `None` (format it the exact way) near a half, for
+/// more than six decimals, or beyond 2^53.
+fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
+    let d = u32::try_from(decimals).ok().filter(|d| *d <= 6)?;
+    let scaled = v.abs() * f64::from(10u32.pow(d));
+    // NaN and infinities are not finite; beyond 2^53 integers are no longer exact.
+    if !scaled.is_finite() || scaled >= 9.0e15 {
+        return None;
+    }
+    let frac = scaled - scaled.floor();
+    if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
+        return None;
+    }
+    let digits = (scaled.round() as u64).to_string();
+    let d = d as usize;
+    let padded = if digits.len() <= d {
+        format!("{}{digits}", "0".repeat(d + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let (whole, fraction) = padded.split_at(padded.len() - d);
+    let mut s = String::with_capacity(padded.len() + 2);
+    // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
+    if v.is_sign_negative() {
+        s.push('-');
+    }
+    s.push_str(whole);
+    if d > 0 {
+        s.push('.');
+        s.push_str(fraction);
+    }
+    Some(s)
+}
+
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.
 pub fn fmt_pct(v: f64) -> String {
-    let s = format!("{v:.1}%");
+    let mut s = fixed_by_integers(v, 1).unwrap_or_else(|| format!("{v:.1}"));
+    s.push('%');
     if s == "-0.0%" {
         "0.0%".to_string()
     } else {
@@ -579,6 +618,86 @@ mod tests {
             for d in [0, 1, 2, 6] {
                 assert_eq!(fmt_trim(v, d), slow(v, d), "{v} to {d} decimals");
             }
+        }
+    }
+
+    /// The integer path prints what fixed-point formatting and trimming print, over values
+    /// of every size and the halves where rounding is decided by the binary value.
+    #[test]
+    fn fractions_print_as_fixed_point_would() {
+        let slow = |v: f64, d: usize| {
+            let s = format!("{v:.d$}");
+            let s = if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                s
+            };
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s
+            }
+        };
+        let mut values = vec![
+            0.125,
+            0.005,
+            1.005,
+            2.675,
+            1.115,
+            0.045,
+            48.5,
+            171.08,
+            13.1099,
+            0.995,
+            9.995,
+            -0.004,
+            -0.005,
+            -2.675,
+            1e-310,
+            0.5,
+            1.5,
+            2.5,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            12.345,
+            8.9e15,
+            9.1e15,
+            1234.5678,
+            65.45,
+            60.0,
+            72.72727,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        // A fixed pseudo-random spread of magnitudes and digits.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mantissa = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let exp = ((x >> 3) % 24) as i32 - 8;
+            let sign = if x & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * mantissa * 10f64.powi(exp));
+            // Values written with a few decimals, as claims are: 41.23, 0.135 …
+            let cents = (x >> 20) % 1_000_000;
+            values.push(cents as f64 / 1000.0);
+            values.push(cents as f64 / 100.0);
+        }
+        for v in values {
+            for d in [0, 1, 2, 6] {
+                assert_eq!(fmt_trim(v, d), slow(v, d), "{v:e} to {d} decimals");
+                if let Some(fast) = fixed_by_integers(v, d) {
+                    assert_eq!(fast, format!("{v:.d$}"), "{v:e} to {d} decimals");
+                }
+            }
+            let pct = format!("{v:.1}%");
+            let pct = if pct == "-0.0%" {
+                "0.0%".to_string()
+            } else {
+                pct
+            };
+            assert_eq!(fmt_pct(v), pct, "{v:e} as a percentage");
         }
     }
 

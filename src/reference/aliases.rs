@@ -149,6 +149,11 @@ pub struct AliasTable {
     /// Per kind (indexed by [`kind_slot`]), normalised alias → index into `entries` of the
     /// latest row defining it. Keyed by the alias alone so a lookup can borrow its key.
     map: [FastMap<String, usize>; 4],
+    /// Per kind, indexes into `entries` of its rows, in load order: matching asks for one
+    /// vocabulary's rows far more often than rows change.
+    of_kind: [Vec<usize>; 4],
+    /// Per kind, canonical name → indexes into `entries` of the rows naming it, in load order.
+    by_target: [FastMap<String, Vec<usize>>; 4],
 }
 
 impl AliasTable {
@@ -156,11 +161,37 @@ impl AliasTable {
     pub fn extend(&mut self, rows: Vec<AliasEntry>) {
         for row in rows {
             let i = self.entries.len();
+            let slot = kind_slot(row.kind);
             if row.kind != AliasKind::Scope {
-                self.map[kind_slot(row.kind)].insert(normalize(&row.alias), i);
+                self.map[slot].insert(normalize(&row.alias), i);
             }
+            self.of_kind[slot].push(i);
+            self.by_target[slot]
+                .entry(row.canonical.clone())
+                .or_default()
+                .push(i);
             self.entries.push(row);
         }
+    }
+
+    /// Every row of kind `kind`, in load order.
+    pub fn of_kind(&self, kind: AliasKind) -> impl Iterator<Item = &AliasEntry> + '_ {
+        self.of_kind[kind_slot(kind)]
+            .iter()
+            .filter_map(|&i| self.entries.get(i))
+    }
+
+    /// Every row of kind `kind` whose canonical name is `canonical`, in load order.
+    pub fn with_target<'t>(
+        &'t self,
+        kind: AliasKind,
+        canonical: &str,
+    ) -> impl Iterator<Item = &'t AliasEntry> + 't {
+        self.by_target[kind_slot(kind)]
+            .get(canonical)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.entries.get(i))
     }
 
     /// The canonical name `alias` stands for, if it is an alias of kind `kind`.
@@ -196,6 +227,44 @@ mod tests {
                 file: "t".into(),
                 line: 2,
             },
+        }
+    }
+
+    #[test]
+    fn rows_by_kind_and_target_keep_load_order() {
+        let mut t = AliasTable::default();
+        t.extend(vec![
+            row(AliasKind::Metric, "营收", "revenue"),
+            row(AliasKind::Entity, "Nvidia", "NVIDIA"),
+            row(AliasKind::Metric, "收入", "revenue"),
+            row(AliasKind::Metric, "交付量", "deliveries"),
+            row(AliasKind::Scope, "Hopper", "revenue"),
+        ]);
+        let aliases = |it: &mut dyn Iterator<Item = &AliasEntry>| -> Vec<String> {
+            it.map(|a| a.alias.clone()).collect()
+        };
+        for kind in [
+            AliasKind::Entity,
+            AliasKind::Segment,
+            AliasKind::Metric,
+            AliasKind::Scope,
+        ] {
+            let scan: Vec<String> = t
+                .entries()
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| a.alias.clone())
+                .collect();
+            assert_eq!(aliases(&mut t.of_kind(kind)), scan);
+            for target in ["revenue", "deliveries", "NVIDIA", "none"] {
+                let scan: Vec<String> = t
+                    .entries()
+                    .iter()
+                    .filter(|a| a.kind == kind && a.canonical == target)
+                    .map(|a| a.alias.clone())
+                    .collect();
+                assert_eq!(aliases(&mut t.with_target(kind, target)), scan);
+            }
         }
     }
 

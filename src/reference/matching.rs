@@ -157,9 +157,9 @@ impl Reference {
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
     fn metric_in(&self, context: &str) -> Option<String> {
         let mut found: Vec<&str> = self
-            .alias_entries()
-            .iter()
-            .filter(|a| a.kind == AliasKind::Metric && contains_word(context, &a.alias))
+            .alias_table
+            .of_kind(AliasKind::Metric)
+            .filter(|a| contains_word(context, &a.alias))
             .map(|a| a.canonical.as_str())
             .collect();
         found.sort_unstable();
@@ -172,13 +172,14 @@ impl Reference {
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
     pub fn in_scope(&self, metric: &str, context: &str) -> bool {
-        let scopes = self.scopes(metric);
-        if scopes.is_empty() {
+        let mut scopes = self
+            .alias_table
+            .with_target(AliasKind::Scope, metric)
+            .peekable();
+        if scopes.peek().is_none() {
             return true;
         }
-        scopes
-            .iter()
-            .any(|s| super::aliases::lowercase_contains(context, s))
+        scopes.any(|s| super::aliases::lowercase_contains(context, &s.alias))
     }
 
     /// True when the claim's sentence names its metric (the word as written, an alias of
@@ -189,11 +190,10 @@ impl Reference {
         let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
         (!written.is_empty() && contains_word(context, written))
             || super::aliases::lowercase_contains(context, metric)
-            || self.alias_entries().iter().any(|a| {
-                a.kind == AliasKind::Metric
-                    && a.canonical == metric
-                    && contains_word(context, &a.alias)
-            })
+            || self
+                .alias_table
+                .with_target(AliasKind::Metric, metric)
+                .any(|a| contains_word(context, &a.alias))
     }
 
     /// The canonical entities a claim's subject names: one, or several for a figure given
@@ -324,9 +324,8 @@ impl Reference {
     /// segment name of the entity's facts): `海外交付量占国内交付量的17%` is a share of
     /// 国内, not of the whole.
     pub fn names_other_segment(&self, key: &Key, text: &str) -> bool {
-        let by_alias = self.alias_entries().iter().any(|a| {
-            a.kind == AliasKind::Segment
-                && a.canonical != key.segment
+        let by_alias = self.alias_table.of_kind(AliasKind::Segment).any(|a| {
+            a.canonical != key.segment
                 && !WHOLE_SEGMENTS.contains(&a.alias.as_str())
                 && contains_word(text, &a.alias)
         });
@@ -538,14 +537,27 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
     if !annual {
         return false;
     }
-    // Byte offset just past the last run of four ASCII digits.
-    let bytes = before.as_bytes();
-    let last_year = (0..bytes.len().saturating_sub(3))
-        .rev()
-        .find(|&i| bytes[i..i + 4].iter().all(u8::is_ascii_digit))
-        .map_or(0, |i| i + 4);
-    let after = before.get(last_year..).unwrap_or(before);
+    let after = before.get(after_last_year(before)..).unwrap_or(before);
     names_part_of_year(after)
+}
+
+/// Byte offset just past the last run of four ASCII digits in `text` (0 without one):
+/// digit runs are found from the end, skipping the text between them, rather than by
+/// testing four bytes at every offset.
+fn after_last_year(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(last) = bytes[..end].iter().rposition(u8::is_ascii_digit) {
+        let first = bytes[..last]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        if last + 1 - first >= 4 {
+            return last + 1;
+        }
+        end = first;
+    }
+    0
 }
 
 /// True when `text` holds 季, 半年, 个月 or Q1–Q4: one pass over its characters rather
@@ -835,6 +847,29 @@ mod tests {
         let r = reference();
         assert!(r.keys_for(&d, &s("汽车交付量增加")).is_empty());
         assert_eq!(r.keys_for(&c, &s("汽车交付量")).len(), 1);
+    }
+
+    #[test]
+    fn the_last_year_ends_where_the_window_search_ends_it() {
+        for t in [
+            "",
+            "2024",
+            "蔚来2024年第三季度",
+            "12345",
+            "123",
+            "2024年与2025年Q3",
+            "1 2345 67",
+            "2024年123",
+            "abc20241",
+            "９９９９2024",
+        ] {
+            let b = t.as_bytes();
+            let want = (0..b.len().saturating_sub(3))
+                .rev()
+                .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
+                .map_or(0, |i| i + 4);
+            assert_eq!(after_last_year(t), want, "{t:?}");
+        }
     }
 
     #[test]

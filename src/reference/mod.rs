@@ -360,9 +360,8 @@ impl Reference {
     /// in load order.
     pub fn aliases(&self, kind: AliasKind) -> Vec<&str> {
         let mut seen = std::collections::HashSet::new();
-        self.alias_entries()
-            .iter()
-            .filter(|a| a.kind == kind)
+        self.alias_table
+            .of_kind(kind)
             .map(|a| a.alias.as_str())
             .filter(|a| seen.insert(aliases::normalized(a)))
             .collect()
@@ -370,9 +369,8 @@ impl Reference {
 
     /// The words that scope `metric` (see [`AliasKind::Scope`]); empty when it applies anywhere.
     pub fn scopes(&self, metric: &str) -> Vec<&str> {
-        self.alias_entries()
-            .iter()
-            .filter(|a| a.kind == AliasKind::Scope && a.canonical == metric)
+        self.alias_table
+            .with_target(AliasKind::Scope, metric)
             .map(|a| a.alias.as_str())
             .collect()
     }
