@@ -60,8 +60,12 @@ pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "
 /// character there is compared with each (no substring search per separator).
 pub(super) fn range_sep_at(text: &str, i: usize) -> Option<&'static str> {
     let c = char_at(text, i)?;
-    RANGE_SEPS.iter().copied().find(|s| s.chars().eq([c]))
+    let k = RANGE_SEP_CHARS.iter().position(|&s| s == c)?;
+    RANGE_SEPS.get(k).copied()
 }
+
+/// [`RANGE_SEPS`] as characters, in the same order.
+const RANGE_SEP_CHARS: &[char] = &['-', '－', '—', '–', '～', '~', '〜', '至', '到'];
 
 /// Characters that sign a number written right after them (同比-3.2%, 负三): minus and plus
 /// in their ASCII, Unicode and full-width forms, and 负.
@@ -854,8 +858,9 @@ mod range_sep_tests {
 
     #[test]
     fn range_separators_are_single_characters_found_like_a_scan() {
-        for s in RANGE_SEPS {
-            assert_eq!(s.chars().count(), 1, "{s}");
+        assert_eq!(RANGE_SEPS.len(), RANGE_SEP_CHARS.len());
+        for (s, c) in RANGE_SEPS.iter().zip(RANGE_SEP_CHARS) {
+            assert!(s.chars().eq([*c]), "{s}");
         }
         let t = "1-2－3—4–5～6~7〜8至9到0x";
         for i in 0..=t.len() {
