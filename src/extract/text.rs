@@ -33,8 +33,19 @@ pub fn next_char_end(text: &str, i: usize) -> usize {
 }
 
 /// True when the text at byte `i` starts with `word`.
+///
+/// Bytes are compared in line: the words are short and most differ at once, where a call
+/// to the library comparison costs more than the comparison.
+#[inline]
 pub fn starts_at(text: &str, i: usize, word: &str) -> bool {
-    text.get(i..).is_some_and(|s| s.starts_with(word))
+    // `i` is at most just past the text (an in-memory string, under isize::MAX bytes) and
+    // words are short: the sum cannot overflow.
+    let end = i + word.len();
+    text.is_char_boundary(i)
+        && text
+            .as_bytes()
+            .get(i..end)
+            .is_some_and(|s| s.iter().zip(word.as_bytes()).all(|(a, b)| a == b))
 }
 
 /// The longest of `words` that the text starts with at byte `i`, with its index.
@@ -174,6 +185,17 @@ mod tests {
             assert_eq!(index.longest_at(w, 0), Some((k, *w)), "{w}");
         }
         assert_eq!(index.longest_at("甲乙", 0), None);
+    }
+
+    #[test]
+    fn starts_at_agrees_with_str_starts_with() {
+        let t = "a中国b";
+        for w in ["", "a", "中", "中国", "国b", "b", "ab", "\u{fffd}"] {
+            for i in 0..=t.len() + 1 {
+                let expected = t.get(i..).is_some_and(|s| s.starts_with(w));
+                assert_eq!(starts_at(t, i, w), expected, "{w} at {i}");
+            }
+        }
     }
 
     #[test]
