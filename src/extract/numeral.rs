@@ -287,7 +287,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
     }
     let (int_part, frac_part) = match point_at {
         Some(p) => (&chars[..p], Some(&chars[p + 1..])),
-        None => (&chars[..], None),
+        None => (chars, None),
     };
     let (value, step) = match frac_part {
         None => positional(int_part)?,
@@ -325,7 +325,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
         end: j,
         value,
         step,
-        magnitude: trailing_magnitude(&chars),
+        magnitude: trailing_magnitude(chars),
         chars: n,
         digit_string: false,
         starts_with_power,
