@@ -91,7 +91,16 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
             j = k;
         }
     }
-    let value: f64 = digits.as_str().parse().ok()?;
+    // A whole number of at most 15 digits is exactly the integer (f64 holds every integer
+    // below 2^53): no decimal parsing needed. Anything else is parsed from its digits.
+    let value: f64 = if frac_digits == 0 && int_digits <= 15 {
+        digits
+            .as_str()
+            .bytes()
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+    } else {
+        digits.as_str().parse().ok()?
+    };
     let step = 10f64.powi(-(frac_digits.min(400) as i32));
     if !value.is_finite() || step <= 0.0 || step.is_nan() {
         return None;
@@ -447,6 +456,31 @@ fn positional(chars: &[char]) -> Option<(f64, f64)> {
 mod tests {
     use super::*;
     use approx::assert_relative_eq;
+
+    #[test]
+    fn whole_numbers_read_as_their_digits_parse() {
+        for t in [
+            "0",
+            "7",
+            "010",
+            "999999999999999",
+            "1,234",
+            "１２３",
+            "9999999999999999",
+        ] {
+            let a = parse_arabic(t, 0).unwrap();
+            let digits: String = t
+                .chars()
+                .filter_map(arabic_digit)
+                .map(|d| char::from(b'0' + d as u8))
+                .collect();
+            assert_eq!(
+                a.value.to_bits(),
+                digits.parse::<f64>().unwrap().to_bits(),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn long_numerals_spill_to_the_heap() {
