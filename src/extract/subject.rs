@@ -401,6 +401,13 @@ impl Lexicon {
         self.words.first_chars()
     }
 
+    /// False only when [`Lexicon::match_at`] finds nothing at byte `i`: a quick test for
+    /// the many positions where no word starts.
+    #[inline]
+    pub fn may_match_at(&self, text: &str, i: usize) -> bool {
+        self.words.may_start_at(text, i)
+    }
+
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
     #[inline]
@@ -814,6 +821,26 @@ mod tests {
         assert_eq!(domestic_name("国产化率", 0), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
+    }
+
+    #[test]
+    fn the_quick_test_rules_out_only_positions_without_a_word() {
+        let lx = Lexicon::new(&["示例集团".to_string(), "X".to_string()]);
+        let plain = Lexicon::new(&[]);
+        let mut text: String = ENTITIES
+            .iter()
+            .chain(SEGMENTS)
+            .chain(METRICS)
+            .copied()
+            .collect();
+        text.push_str("中国的国内外X示例集团abc中");
+        for (i, _) in text.char_indices() {
+            for l in [&lx, &plain] {
+                if !l.may_match_at(&text, i) {
+                    assert_eq!(l.match_at(&text, i), None, "{i}");
+                }
+            }
+        }
     }
 
     #[test]

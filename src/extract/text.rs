@@ -305,6 +305,9 @@ pub struct PairIndex<T> {
     first_list: Vec<char>,
     /// Some word has a single character.
     singles: bool,
+    /// One bit per [`PairIndex::filter_bit`] of the keys of words of two or more characters:
+    /// a small set (512 bytes) probed in line before the table.
+    pair_filter: [u64; 64],
 }
 
 impl<T> Default for PairIndex<T> {
@@ -315,6 +318,7 @@ impl<T> Default for PairIndex<T> {
             firsts: CharSet::default(),
             first_list: Vec::new(),
             singles: false,
+            pair_filter: [0; 64],
         }
     }
 }
@@ -436,6 +440,10 @@ impl<T> PairIndex<T> {
         let b = cs.next();
         self.singles |= b.is_none();
         let key = Self::key(a, b);
+        if b.is_some() {
+            let bit = Self::filter_bit(key);
+            self.pair_filter[bit / 64] |= 1 << (bit % 64);
+        }
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         let n = loop {
@@ -463,6 +471,29 @@ impl<T> PairIndex<T> {
             self.first_list.push(a);
         }
         Some(&mut self.lists[n].1)
+    }
+
+    /// Where `key` falls in `pair_filter`.
+    #[inline]
+    fn filter_bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    /// False only when no word can start at byte `i` (a char boundary): no one-character
+    /// word exists and no word starts with the text's first two characters there. Cheaper
+    /// than [`PairIndex::candidates`] for the many positions where nothing starts.
+    #[inline]
+    pub fn may_start_at(&self, text: &str, i: usize) -> bool {
+        if self.singles {
+            return true;
+        }
+        match pair_key_at(text.as_bytes(), i) {
+            Some((key, _)) => {
+                let bit = Self::filter_bit(key);
+                self.pair_filter[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            None => false,
+        }
     }
 
     /// Every list, to sort.
