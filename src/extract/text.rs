@@ -164,10 +164,18 @@ mod tests {
             "个月",
             "个",
         ];
-        let index = WordIndex::new(words);
         let text = "中国市场和中国AMD的A58同城𠀀𠀁𠀀座éaé个月个国产中";
-        for i in 0..=text.len() {
-            assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+        // With one-character words, and without them (then the pair filter is used).
+        let longer: Vec<&'static str> = words
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() > 1)
+            .collect();
+        for words in [words, &longer[..]] {
+            let index = WordIndex::new(words);
+            for i in 0..=text.len() {
+                assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+            }
         }
     }
 
@@ -561,6 +569,9 @@ impl WordIndex {
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
+        if !self.words.may_start_at(text, i) {
+            return None;
+        }
         let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
         let (two, one, known) = self.words.candidates(text, i);
