@@ -363,6 +363,44 @@ mod tests {
     }
 
     #[test]
+    fn sentences_split_as_a_walk_over_the_characters_does() {
+        // Terminators, quotes and line breaks among ASCII and Han characters.
+        let t = "汉字汉字汉字a。”汉字！b?汉\n字；c;汉字汉字汉字汉字？）汉字汉字!\n\n汉字汉字汉字";
+        let doc = Document::new("t", t);
+        let mut expected = Vec::new();
+        let mut start = 0;
+        let mut chars = t.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let end = match c {
+                '\n' => Some(i),
+                '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+                    let mut e = i + c.len_utf8();
+                    while let Some(&(j, q)) = chars.peek() {
+                        if matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
+                            e = j + q.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    Some(e)
+                }
+                _ => None,
+            };
+            if let Some(e) = end {
+                if e > start {
+                    expected.push(Span::new(start, e));
+                }
+                start = if c == '\n' { i + 1 } else { e };
+            }
+        }
+        if start < t.len() {
+            expected.push(Span::new(start, t.len()));
+        }
+        assert_eq!(doc.sentences(), expected);
+    }
+
+    #[test]
     fn splits_sentences_and_keeps_closing_quotes() {
         let doc = Document::new("t", "他说：“好。”然后走了。\n下一段");
         let s: Vec<&str> = doc.sentences().iter().map(|&s| doc.slice(s)).collect();

@@ -7,8 +7,9 @@
 //! direction: it states an absolute change, not a level.
 
 use super::period::read_int;
-use super::text::{before_space, char_at, starts_at, tail};
+use super::text::{before_space, char_at, starts_at, tail, CharSet};
 use crate::claim::Direction;
+use std::sync::OnceLock;
 
 /// What the words right before a number say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,18 @@ const VERBS: &[(&str, Direction)] = &[
 
 /// The verb `s` ends with, if any (longest match).
 fn verb_at_end(s: &str) -> Option<Direction> {
+    // Most words before a number end in no verb: the list is read only when the last
+    // character ends one.
+    static LASTS: OnceLock<CharSet> = OnceLock::new();
+    let lasts = LASTS.get_or_init(|| {
+        VERBS
+            .iter()
+            .filter_map(|(w, _)| w.chars().next_back())
+            .collect()
+    });
+    if !s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
+        return None;
+    }
     VERBS
         .iter()
         .filter(|(w, _)| s.ends_with(w))

@@ -2,7 +2,7 @@
 //! 910B), URLs, and words that merely contain numeral characters (第一性原理, 之一, 统一).
 
 use super::numeral::is_arabic_digit;
-use super::text::{char_at, WordIndex};
+use super::text::{char_at, CharSet, WordIndex};
 use std::sync::OnceLock;
 
 /// Words holding numeral characters that are not numbers. Matched before any numeral reading.
@@ -248,7 +248,19 @@ const CODE_LABELS: &[&str] = &[
 pub fn after_code_label(text: &str, i: usize) -> bool {
     let before = text.get(..i).unwrap_or_default();
     let before = before.trim_end_matches([' ', '：', ':', '\u{3000}']);
-    CODE_LABELS.iter().any(|l| before.ends_with(l))
+    // Most numbers follow no label: the list is read only when the character before ends one.
+    static LASTS: OnceLock<CharSet> = OnceLock::new();
+    let lasts = LASTS.get_or_init(|| {
+        CODE_LABELS
+            .iter()
+            .filter_map(|l| l.chars().next_back())
+            .collect()
+    });
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| lasts.contains(c))
+        && CODE_LABELS.iter().any(|l| before.ends_with(l))
 }
 
 /// Names of chip, OS and product lines whose numbers are model numbers (麒麟9010, 骁龙8,

@@ -1,7 +1,8 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::text::{before_space, char_at, is_han, prev_char, tail};
+use super::text::{before_space, char_at, is_han, prev_char, tail, CharSet};
 use crate::claim::{Hedge, HedgeKind};
+use std::sync::OnceLock;
 
 /// Hedges written right before the number (longest first where one contains another).
 const PREFIX: &[(&str, HedgeKind)] = &[
@@ -26,6 +27,17 @@ const PREFIX: &[(&str, HedgeKind)] = &[
     ("突破", HedgeKind::Above),
 ];
 
+/// The last characters of the [`PREFIX`] words.
+fn prefix_lasts() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        PREFIX
+            .iter()
+            .filter_map(|(w, _)| w.chars().next_back())
+            .collect()
+    })
+}
+
 /// A hedge found before a number: the hedge and the byte where it starts.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let pos = before_space(text, floor, pos);
@@ -48,7 +60,7 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
     // Most numbers follow no hedge: the list is read only when the last character before
     // the number ends one of its words.
     let last = before.chars().next_back();
-    if last.is_some_and(|c| PREFIX.iter().any(|(w, _)| w.ends_with(c))) {
+    if last.is_some_and(|c| prefix_lasts().contains(c)) {
         for &(w, kind) in PREFIX {
             if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
                 best = Some((w, kind));

@@ -91,7 +91,16 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
             j = k;
         }
     }
-    let value: f64 = digits.as_str().parse().ok()?;
+    // A whole number of at most 15 digits is exactly the integer (f64 holds every integer
+    // below 2^53): no decimal parsing needed. Anything else is parsed from its digits.
+    let value: f64 = if frac_digits == 0 && int_digits <= 15 {
+        digits
+            .as_str()
+            .bytes()
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+    } else {
+        digits.as_str().parse().ok()?
+    };
     let step = 10f64.powi(-(frac_digits.min(400) as i32));
     if !value.is_finite() || step <= 0.0 || step.is_nan() {
         return None;
@@ -221,26 +230,49 @@ pub struct ChineseNum {
 /// 一万零五, 两百), the colloquial trailing digit (一万五 = 15000) and a decimal part with 点
 /// (三点五亿). Returns `None` when the run is not a well-formed numeral or overflows.
 pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
-    // Collect the run: numeral characters, plus 点 when a digit follows.
-    let mut chars: Vec<char> = Vec::new();
+    // Collect the run: numeral characters, plus 点 when a digit follows. On the stack: every
+    // Chinese numeral of the text is parsed (some twice), and numerals are short; a longer
+    // run spills into a Vec.
+    let mut buf = ['\0'; 24];
+    let mut len = 0;
+    let mut spill: Option<Vec<char>> = None;
+    let mut push = |c: char| {
+        if let Some(v) = &mut spill {
+            v.push(c);
+        } else if let Some(slot) = buf.get_mut(len) {
+            *slot = c;
+            len += 1;
+        } else {
+            let mut v = buf.to_vec();
+            v.push(c);
+            spill = Some(v);
+        }
+    };
+    let mut count = 0;
     let mut j = i;
     let mut point_at: Option<usize> = None;
     while let Some(c) = char_at(text, j) {
         if is_cn_numeral_char(c) {
-            chars.push(c);
+            push(c);
+            count += 1;
             j += c.len_utf8();
         } else if c == '点'
             && point_at.is_none()
-            && !chars.is_empty()
+            && count > 0
             && char_at(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
         {
-            point_at = Some(chars.len());
-            chars.push(c);
+            point_at = Some(count);
+            push(c);
+            count += 1;
             j += c.len_utf8();
         } else {
             break;
         }
     }
+    let chars: &[char] = match &spill {
+        Some(v) => v,
+        None => &buf[..len],
+    };
     if chars.is_empty() {
         return None;
     }
@@ -249,7 +281,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
     // Digit strings: two or more plain digits (no 两, no powers).
     if point_at.is_none() && n >= 2 && chars.iter().all(|&c| c != '两' && cn_digit(c).is_some()) {
         let mut v = 0f64;
-        for &c in &chars {
+        for &c in chars {
             v = v * 10.0 + f64::from(cn_digit(c)?);
         }
         return v.is_finite().then_some(ChineseNum {
@@ -264,7 +296,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
     }
     let (int_part, frac_part) = match point_at {
         Some(p) => (&chars[..p], Some(&chars[p + 1..])),
-        None => (&chars[..], None),
+        None => (chars, None),
     };
     let (value, step) = match frac_part {
         None => positional(int_part)?,
@@ -302,7 +334,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
         end: j,
         value,
         step,
-        magnitude: trailing_magnitude(&chars),
+        magnitude: trailing_magnitude(chars),
         chars: n,
         digit_string: false,
         starts_with_power,
@@ -426,12 +458,49 @@ mod tests {
     use approx::assert_relative_eq;
 
     #[test]
+    fn whole_numbers_read_as_their_digits_parse() {
+        for t in [
+            "0",
+            "7",
+            "010",
+            "999999999999999",
+            "1,234",
+            "１２３",
+            "9999999999999999",
+        ] {
+            let a = parse_arabic(t, 0).unwrap();
+            let digits: String = t
+                .chars()
+                .filter_map(arabic_digit)
+                .map(|d| char::from(b'0' + d as u8))
+                .collect();
+            assert_eq!(
+                a.value.to_bits(),
+                digits.parse::<f64>().unwrap().to_bits(),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
     fn long_numerals_spill_to_the_heap() {
         let t = "1".repeat(70) + ".5";
         let a = parse_arabic(&t, 0).unwrap();
         assert_eq!(a.end, t.len());
         assert_eq!(a.value.to_bits(), t.parse::<f64>().unwrap().to_bits());
         assert_eq!(a.frac_digits, 1);
+    }
+
+    #[test]
+    fn long_chinese_numerals_spill_to_the_heap() {
+        let t = "一".repeat(30) + "年";
+        let n = parse_chinese(&t, 0).unwrap();
+        assert_eq!(
+            (n.end, n.chars, n.digit_string),
+            ("一".len() * 30, 30, true)
+        );
+        let v = (0..30).fold(0f64, |v, _| v * 10.0 + 1.0);
+        assert_eq!(n.value.to_bits(), v.to_bits());
     }
 
     #[test]

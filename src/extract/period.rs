@@ -111,7 +111,11 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         _ if is_arabic_digit(c) || is_cn_numeral_char(c) => {
             // Each reader below starts with the integer at `i`, and all but the year forms
             // need 年, 月, 季度 or 日 right after it: most numbers are ruled out here, with
-            // one reading of the integer instead of four.
+            // one reading of the integer instead of four (and Chinese numerals of fewer
+            // than four characters without reading them at all).
+            if is_cn_numeral_char(c) && !cn_run_may_be_period(text, i) {
+                return None;
+            }
             let t = read_int(text, i)?;
             if !is_year(&t)
                 && !["年", "月", "季度", "日"]
@@ -127,6 +131,22 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         }
         _ => None,
     }
+}
+
+/// False when the Chinese numeral at `i` can be neither a year (four characters) nor
+/// followed by 年, 月, 季 or 日. The run scanned (numeral characters and 点) holds the
+/// numeral [`read_int`] would read, so where the run ends without those, so does it.
+fn cn_run_may_be_period(text: &str, i: usize) -> bool {
+    let mut n = 0;
+    let mut j = i;
+    while let Some(c) = char_at(text, j) {
+        if !(is_cn_numeral_char(c) || c == '点') {
+            break;
+        }
+        n += 1;
+        j += c.len_utf8();
+    }
+    n >= 4 || matches!(char_at(text, j), Some('年' | '月' | '季' | '日'))
 }
 
 /// 今年/去年/明年/前年, alone (context only) or followed by a month, quarter or half.

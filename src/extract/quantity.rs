@@ -56,6 +56,17 @@ pub(super) enum Read {
 /// Range separators between two ends.
 pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "〜", "至", "到"];
 
+/// The range separator at byte `i`, if any. Every separator is one character, so the
+/// character there is compared with each (no substring search per separator).
+pub(super) fn range_sep_at(text: &str, i: usize) -> Option<&'static str> {
+    let c = char_at(text, i)?;
+    let k = RANGE_SEP_CHARS.iter().position(|&s| s == c)?;
+    RANGE_SEPS.get(k).copied()
+}
+
+/// [`RANGE_SEPS`] as characters, in the same order.
+const RANGE_SEP_CHARS: &[char] = &['-', '－', '—', '–', '～', '~', '〜', '至', '到'];
+
 /// Characters that sign a number written right after them (同比-3.2%, 负三): minus and plus
 /// in their ASCII, Unicode and full-width forms, and 负.
 pub(super) const SIGNS: &[char] = &['-', '−', '－', '负', '+', '＋'];
@@ -419,7 +430,7 @@ impl Scanner<'_> {
         if let Some(h) = &high {
             self.mentions += 1;
             // 400-820-8820: a third part makes it a phone number or code.
-            if let Some(sep) = RANGE_SEPS.iter().find(|s| starts_at(text, h.end, s)) {
+            if let Some(sep) = range_sep_at(text, h.end) {
                 if char_at(text, h.end + sep.len()).is_some_and(is_arabic_digit) {
                     return Some(skip_digits(text, h.end + sep.len()));
                 }
@@ -584,8 +595,8 @@ impl Scanner<'_> {
         if low.digit_string {
             return None;
         }
-        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
-        if from && (*sep == "到" || *sep == "至") {
+        let sep = range_sep_at(text, low.end)?;
+        if from && (sep == "到" || sep == "至") {
             return None;
         }
         let j = low.end + sep.len();
@@ -631,7 +642,7 @@ impl Scanner<'_> {
         if low.unit.is_some() || low.magnitude.is_some() || low.decimal {
             return None;
         }
-        let sep = RANGE_SEPS.iter().find(|s| starts_at(text, low.end, s))?;
+        let sep = range_sep_at(text, low.end)?;
         let t = period::read_int(text, low.end + sep.len())?;
         ["月", "日", "号", "季度"]
             .iter()
@@ -837,6 +848,24 @@ mod tests {
                 CURRENCY_SIGNS.contains(&c),
                 "{c}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod range_sep_tests {
+    use super::*;
+
+    #[test]
+    fn range_separators_are_single_characters_found_like_a_scan() {
+        assert_eq!(RANGE_SEPS.len(), RANGE_SEP_CHARS.len());
+        for (s, c) in RANGE_SEPS.iter().zip(RANGE_SEP_CHARS) {
+            assert!(s.chars().eq([*c]), "{s}");
+        }
+        let t = "1-2－3—4–5～6~7〜8至9到0x";
+        for i in 0..=t.len() {
+            let scan = RANGE_SEPS.iter().copied().find(|s| starts_at(t, i, s));
+            assert_eq!(range_sep_at(t, i), scan, "{i}");
         }
     }
 }

@@ -265,6 +265,9 @@ impl Scanner<'_> {
     /// A lexicon word at `i` (entity, segment or metric) updates the topic: its end.
     pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
         let text = self.text;
+        if !self.lex.may_match_at(text, i) {
+            return None;
+        }
         // The word borrows the lexicon, not the scanner, while the topic is updated.
         let lex = std::rc::Rc::clone(&self.lex);
         let (w, kind, end) = lex

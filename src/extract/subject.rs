@@ -401,6 +401,13 @@ impl Lexicon {
         self.words.first_chars()
     }
 
+    /// False only when [`Lexicon::match_at`] finds nothing at byte `i`: a quick test for
+    /// the many positions where no word starts.
+    #[inline]
+    pub fn may_match_at(&self, text: &str, i: usize) -> bool {
+        self.words.may_start_at(text, i)
+    }
+
     /// The longest word starting at byte `i`: (word, kind, end). Latin words must not be
     /// glued to other Latin letters (Meta, not Metadata).
     #[inline]
@@ -648,6 +655,30 @@ pub struct Topic {
 }
 
 impl Topic {
+    /// Makes this topic a copy of `other`, reusing the strings already here.
+    fn clone_from_topic(&mut self, other: &Topic) {
+        self.subject.clone_from(&other.subject);
+        self.segment.clone_from(&other.segment);
+        self.metric.clone_from(&other.metric);
+        self.share_metric.clone_from(&other.share_metric);
+        self.last_metric.clone_from(&other.last_metric);
+        self.period.clone_from(&other.period);
+        let Topic {
+            subject: _,
+            segment: _,
+            metric: _,
+            share_metric: _,
+            last_metric: _,
+            period: _,
+            year,
+            segment_carried,
+            segment_part,
+        } = other;
+        self.year = *year;
+        self.segment_carried = *segment_carried;
+        self.segment_part = *segment_part;
+    }
+
     /// Records a metric word in its family.
     pub fn set_metric(&mut self, w: &str) {
         if is_share_metric(w) {
@@ -681,12 +712,16 @@ pub fn is_share_metric(w: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct TopicStack {
     stack: Vec<Topic>,
+    /// Topics of closed parentheses, kept to be overwritten by the next one opened: their
+    /// strings are reused rather than allocated anew at every parenthesis.
+    spare: Vec<Topic>,
 }
 
 impl Default for TopicStack {
     fn default() -> Self {
         TopicStack {
             stack: vec![Topic::default()],
+            spare: Vec::new(),
         }
     }
 }
@@ -709,7 +744,8 @@ impl TopicStack {
     /// An opening parenthesis.
     pub fn open(&mut self) {
         if self.stack.len() < MAX_DEPTH {
-            let t = self.top().clone();
+            let mut t = self.spare.pop().unwrap_or_default();
+            t.clone_from_topic(self.top());
             self.stack.push(t);
         }
     }
@@ -717,7 +753,9 @@ impl TopicStack {
     /// A closing parenthesis (unbalanced ones are ignored).
     pub fn close(&mut self) {
         if self.stack.len() > 1 {
-            self.stack.pop();
+            if let Some(t) = self.stack.pop() {
+                self.spare.push(t);
+            }
         }
     }
 
@@ -728,7 +766,11 @@ impl TopicStack {
 
     /// End of a sentence: unclosed parentheses are forgotten, keeping the outer topic.
     pub fn end_sentence(&mut self) {
-        self.stack.truncate(1);
+        while self.stack.len() > 1 {
+            if let Some(t) = self.stack.pop() {
+                self.spare.push(t);
+            }
+        }
         let top = self.top_mut();
         if top.segment_part {
             top.segment = None;
@@ -739,8 +781,14 @@ impl TopicStack {
 
     /// A new paragraph: nothing carries over.
     pub fn reset(&mut self) {
-        self.stack.clear();
-        self.stack.push(Topic::default());
+        while self.stack.len() > 1 {
+            if let Some(t) = self.stack.pop() {
+                self.spare.push(t);
+            }
+        }
+        if let Some(top) = self.stack.first_mut() {
+            *top = Topic::default();
+        }
     }
 }
 
@@ -773,6 +821,26 @@ mod tests {
         assert_eq!(domestic_name("国产化率", 0), None);
         let t = "某主流国产AI芯片出货量";
         assert_eq!(mou_name(&lx, t, 0), Some("某主流国产AI芯片".len()));
+    }
+
+    #[test]
+    fn the_quick_test_rules_out_only_positions_without_a_word() {
+        let lx = Lexicon::new(&["示例集团".to_string(), "X".to_string()]);
+        let plain = Lexicon::new(&[]);
+        let mut text: String = ENTITIES
+            .iter()
+            .chain(SEGMENTS)
+            .chain(METRICS)
+            .copied()
+            .collect();
+        text.push_str("中国的国内外X示例集团abc中");
+        for (i, _) in text.char_indices() {
+            for l in [&lx, &plain] {
+                if !l.may_match_at(&text, i) {
+                    assert_eq!(l.match_at(&text, i), None, "{i}");
+                }
+            }
+        }
     }
 
     #[test]

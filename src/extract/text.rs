@@ -33,8 +33,19 @@ pub fn next_char_end(text: &str, i: usize) -> usize {
 }
 
 /// True when the text at byte `i` starts with `word`.
+///
+/// Bytes are compared in line: the words are short and most differ at once, where a call
+/// to the library comparison costs more than the comparison.
+#[inline]
 pub fn starts_at(text: &str, i: usize, word: &str) -> bool {
-    text.get(i..).is_some_and(|s| s.starts_with(word))
+    // `i` is at most just past the text (an in-memory string, under isize::MAX bytes) and
+    // words are short: the sum cannot overflow.
+    let end = i + word.len();
+    text.is_char_boundary(i)
+        && text
+            .as_bytes()
+            .get(i..end)
+            .is_some_and(|s| s.iter().zip(word.as_bytes()).all(|(a, b)| a == b))
 }
 
 /// The longest of `words` that the text starts with at byte `i`, with its index.
@@ -153,10 +164,18 @@ mod tests {
             "个月",
             "个",
         ];
-        let index = WordIndex::new(words);
         let text = "中国市场和中国AMD的A58同城𠀀𠀁𠀀座éaé个月个国产中";
-        for i in 0..=text.len() {
-            assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+        // With one-character words, and without them (then the pair filter is used).
+        let longer: Vec<&'static str> = words
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() > 1)
+            .collect();
+        for words in [words, &longer[..]] {
+            let index = WordIndex::new(words);
+            for i in 0..=text.len() {
+                assert_eq!(index.longest_at(text, i), longest_at(text, i, words), "{i}");
+            }
         }
     }
 
@@ -174,6 +193,17 @@ mod tests {
             assert_eq!(index.longest_at(w, 0), Some((k, *w)), "{w}");
         }
         assert_eq!(index.longest_at("甲乙", 0), None);
+    }
+
+    #[test]
+    fn starts_at_agrees_with_str_starts_with() {
+        let t = "a中国b";
+        for w in ["", "a", "中", "中国", "国b", "b", "ab", "\u{fffd}"] {
+            for i in 0..=t.len() + 1 {
+                let expected = t.get(i..).is_some_and(|s| s.starts_with(w));
+                assert_eq!(starts_at(t, i, w), expected, "{w} at {i}");
+            }
+        }
     }
 
     #[test]
@@ -283,6 +313,9 @@ pub struct PairIndex<T> {
     first_list: Vec<char>,
     /// Some word has a single character.
     singles: bool,
+    /// One bit per [`PairIndex::filter_bit`] of the keys of words of two or more characters:
+    /// a small set (512 bytes) probed in line before the table.
+    pair_filter: [u64; 64],
 }
 
 impl<T> Default for PairIndex<T> {
@@ -293,6 +326,7 @@ impl<T> Default for PairIndex<T> {
             firsts: CharSet::default(),
             first_list: Vec::new(),
             singles: false,
+            pair_filter: [0; 64],
         }
     }
 }
@@ -414,6 +448,10 @@ impl<T> PairIndex<T> {
         let b = cs.next();
         self.singles |= b.is_none();
         let key = Self::key(a, b);
+        if b.is_some() {
+            let bit = Self::filter_bit(key);
+            self.pair_filter[bit / 64] |= 1 << (bit % 64);
+        }
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         let n = loop {
@@ -441,6 +479,29 @@ impl<T> PairIndex<T> {
             self.first_list.push(a);
         }
         Some(&mut self.lists[n].1)
+    }
+
+    /// Where `key` falls in `pair_filter`.
+    #[inline]
+    fn filter_bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    /// False only when no word can start at byte `i` (a char boundary): no one-character
+    /// word exists and no word starts with the text's first two characters there. Cheaper
+    /// than [`PairIndex::candidates`] for the many positions where nothing starts.
+    #[inline]
+    pub fn may_start_at(&self, text: &str, i: usize) -> bool {
+        if self.singles {
+            return true;
+        }
+        match pair_key_at(text.as_bytes(), i) {
+            Some((key, _)) => {
+                let bit = Self::filter_bit(key);
+                self.pair_filter[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            None => false,
+        }
     }
 
     /// Every list, to sort.
@@ -508,6 +569,9 @@ impl WordIndex {
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
+        if !self.words.may_start_at(text, i) {
+            return None;
+        }
         let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
         let (two, one, known) = self.words.candidates(text, i);

@@ -181,7 +181,10 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
     }
     if MEASURE_WORD_STARTS
         .iter()
-        .any(|(m, next)| *m == w && char_at(text, end).is_some_and(|c| next.contains(c)))
+        // Bytes compared in line: a call to compare two short words cost more than this.
+        .any(|(m, next)| {
+            m.bytes().eq(w.bytes()) && char_at(text, end).is_some_and(|c| next.contains(c))
+        })
     {
         return None;
     }
