@@ -54,6 +54,9 @@ pub struct Subjects {
     /// (first character of a form, index into `names`), sorted, so a clause is scanned once
     /// instead of once per name.
     by_first: Vec<(char, usize)>,
+    /// Bit `c % 64` set for the first character `c` of every form: most characters of a
+    /// clause start no form, and one test tells them apart before a search of `by_first`.
+    first_mask: u64,
     /// Each distinct claim subject as written, with its normalised key once computed.
     own: Vec<Own>,
     /// For each claim of the document (by position), the index into `own` of its subject
@@ -230,6 +233,11 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// The bit of character `c` in [`Subjects`]' `first_mask`.
+fn first_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
+}
+
 /// The text of a listed form: subject `o`'s trimmed or determiner-free form.
 fn form_of(own: &[Own], (o, stripped): (usize, bool)) -> &str {
     match own.get(o) {
@@ -292,9 +300,11 @@ impl Subjects {
             .collect();
         let names: Vec<(usize, bool)> = forms.iter().map(|&(_, name)| name).collect();
         by_first.sort_unstable();
+        let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
         Subjects {
             names,
             by_first,
+            first_mask,
             own,
             of_claim,
             memo: RefCell::default(),
@@ -320,6 +330,9 @@ impl Subjects {
     fn last_named(&self, clause: &str) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (i, c) in clause.char_indices() {
+            if self.first_mask & first_bit(c) == 0 {
+                continue;
+            }
             let from = self.by_first.partition_point(|&(f, _)| f < c);
             for &(_, n) in self.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
                 let form = form_of(&self.own, self.names[n]);
