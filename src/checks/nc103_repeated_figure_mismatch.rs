@@ -9,7 +9,7 @@ use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, W
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
 use crate::finding::{Finding, RuleInfo};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 crate::declare_rule!(
     RepeatedFigureMismatch,
@@ -68,16 +68,21 @@ impl Check for RepeatedFigureMismatch {
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         // Figures that are the ends of a stated change describe two moments, not one.
-        let change_ends: BTreeSet<usize> = cx
-            .claims
-            .iter()
-            .filter_map(|c| c.change_of)
-            .flat_map(|(a, b)| [a, b])
-            .collect();
+        // Marked by claim id in a flag per claim: ids are positions in the claim list.
+        let mut change_end = vec![false; cx.claims.len()];
+        for (a, b) in cx.claims.iter().filter_map(|c| c.change_of) {
+            for id in [a, b] {
+                if id >= change_end.len() {
+                    change_end.resize(id + 1, false);
+                }
+                change_end[id] = true;
+            }
+        }
+        let is_change_end = |id: usize| change_end.get(id).copied().unwrap_or(false);
         let candidates: Vec<&Claim> = cx
             .claims
             .iter()
-            .filter(|c| !change_ends.contains(&c.id) && kind_code(c).is_some() && c.is_quantity())
+            .filter(|c| !is_change_end(c.id) && kind_code(c).is_some() && c.is_quantity())
             .collect();
         let meets = meets_another(&candidates);
         if !meets.contains(&true) {
@@ -172,7 +177,8 @@ fn meets_another(cands: &[&Claim]) -> Vec<bool> {
     }
     let keys: Vec<_> = cands.iter().map(|c| quick(c)).collect();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    // Only which run a candidate falls in matters, not its place inside the run.
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     let mut meets = vec![false; cands.len()];
     for run in order.chunk_by(|&a, &b| keys[a] == keys[b]) {
         let s0 = cands[run[0]].sentence;

@@ -47,16 +47,63 @@ pub struct SeriesKey {
 /// asked of it, and metrics and segments are remembered by written form.
 #[derive(Debug, Clone, Default)]
 pub struct Subjects {
-    /// (form as written in the text, index into `own` of the subject it normalises as),
-    /// longest form first.
-    names: Vec<(String, usize)>,
+    /// The forms looked for in the text, longest first, each as (index into `own` of the
+    /// subject it normalises as, whether it is that subject's determiner-free form):
+    /// the text is the subject's own, so no copy is made.
+    names: Vec<(usize, bool)>,
     /// (first character of a form, index into `names`), sorted, so a clause is scanned once
     /// instead of once per name.
     by_first: Vec<(char, usize)>,
+    /// Bit `c % 64` set for the first character `c` of every form: most characters of a
+    /// clause start no form, and one test tells them apart before a search of `by_first`.
+    first_mask: u64,
     /// Each distinct claim subject as written, with its normalised key once computed.
-    own: Vec<(String, OnceCell<Option<Rc<str>>>)>,
+    own: Vec<Own>,
+    /// For each claim of the document (by position), the index into `own` of its subject
+    /// (`NO_OWN` for none): a claim finds its subject without comparing strings.
+    of_claim: Vec<u32>,
     /// Normalised metrics and segments met so far, by written form.
     memo: RefCell<Memo>,
+}
+
+/// `of_claim` entry of a claim without a subject.
+const NO_OWN: u32 = u32::MAX;
+
+/// One distinct claim subject: as written, its two forms looked for in the text, and its
+/// key once computed.
+#[derive(Debug, Clone, Default)]
+struct Own {
+    /// The subject as written.
+    raw: String,
+    /// `raw` trimmed, as a byte range of `raw`.
+    trimmed: std::ops::Range<usize>,
+    /// `raw` without its determiners ([`strip_determiners`]), as a byte range of `raw`.
+    stripped: std::ops::Range<usize>,
+    /// The normalised key, computed on first use.
+    key: OnceCell<Option<Rc<str>>>,
+}
+
+impl Own {
+    fn new(raw: &str) -> Own {
+        let range = |part: &str| {
+            let start = part.as_ptr() as usize - raw.as_ptr() as usize;
+            start..start + part.len()
+        };
+        Own {
+            raw: raw.to_string(),
+            trimmed: range(raw.trim()),
+            stripped: range(strip_determiners(raw)),
+            key: OnceCell::new(),
+        }
+    }
+
+    fn trimmed(&self) -> &str {
+        &self.raw[self.trimmed.clone()]
+    }
+
+    fn stripped(&self) -> &str {
+        &self.raw[self.stripped.clone()]
+    }
 }
 
 /// Normalisations remembered by written form (a handful per article, so a list).
@@ -64,6 +111,8 @@ pub struct Subjects {
 struct Memo {
     metrics: Vec<(String, Option<Rc<str>>)>,
     segments: Vec<(String, Rc<str>)>,
+    /// The empty segment, shared by every key without one.
+    no_segment: Option<Rc<str>>,
 }
 
 impl Subjects {
@@ -71,16 +120,17 @@ impl Subjects {
     pub fn display<'a>(&'a self, reference: &Reference, key: &'a str) -> &'a str {
         self.names
             .iter()
-            .filter(|(_, o)| self.key_of(reference, *o).map(|k| &**k) == Some(key))
-            .map(|(f, _)| f.as_str())
+            .filter(|(o, _)| self.key_of(reference, *o).map(|k| &**k) == Some(key))
+            .map(|&name| form_of(&self.own, name))
             .min_by_key(|f| f.len())
             .unwrap_or(key)
     }
 
     /// The normalised key of distinct subject `o`, computed on first use.
     fn key_of(&self, reference: &Reference, o: usize) -> Option<&Rc<str>> {
-        let (raw, key) = self.own.get(o)?;
-        key.get_or_init(|| normalise_subject(reference, raw).map(Rc::from))
+        let own = self.own.get(o)?;
+        own.key
+            .get_or_init(|| normalise_subject(reference, &own.raw).map(Rc::from))
             .as_ref()
     }
 }
@@ -183,53 +233,96 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// The bit of character `c` in [`Subjects`]' `first_mask`.
+fn first_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
+}
+
+/// The text of a listed form: subject `o`'s trimmed or determiner-free form.
+fn form_of(own: &[Own], (o, stripped): (usize, bool)) -> &str {
+    match own.get(o) {
+        Some(r) if stripped => r.stripped(),
+        Some(r) => r.trimmed(),
+        None => "",
+    }
+}
+
 /// How far back (in characters) a clause-local subject is looked for.
 const CLAUSE_MAX_CHARS: usize = 30;
 
 impl Subjects {
     /// Collects every claim subject of the article, with its determiner-free form.
     pub fn new(cx: &Context<'_>) -> Self {
-        let mut names: Vec<(String, usize)> = Vec::new();
-        let mut own: Vec<(String, OnceCell<Option<Rc<str>>>)> = Vec::new();
-        for raw in cx.claims.iter().filter_map(|c| c.subject.as_deref()) {
-            // A subject written again adds nothing: its forms are already listed.
-            if own.iter().any(|(r, _)| r == raw) {
+        let mut own: Vec<Own> = Vec::new();
+        let mut of_claim: Vec<u32> = Vec::with_capacity(cx.claims.len());
+        for c in cx.claims {
+            let Some(raw) = c.subject.as_deref() else {
+                of_claim.push(NO_OWN);
+                continue;
+            };
+            // A subject written again adds nothing: its forms are already listed. Figures
+            // in a row often share their subject, so the last one is tried first.
+            let seen = of_claim
+                .last()
+                .copied()
+                .filter(|&o| o != NO_OWN && own[o as usize].raw == raw)
+                .map(|o| o as usize)
+                .or_else(|| own.iter().position(|r| r.raw == raw));
+            if let Some(o) = seen {
+                of_claim.push(o as u32);
                 continue;
             }
             let o = own.len();
-            own.push((raw.to_string(), OnceCell::new()));
+            of_claim.push(o as u32);
+            own.push(Own::new(raw));
+        }
+        let mut forms: Vec<(&str, (usize, bool))> = Vec::with_capacity(2 * own.len());
+        for (o, entry) in own.iter().enumerate() {
             // No key when nothing is left without the determiners (see normalise_subject).
-            if strip_determiners(raw).is_empty() {
+            if entry.stripped().is_empty() {
                 continue;
             }
-            for form in [raw.trim(), strip_determiners(raw)] {
+            for (form, stripped) in [(entry.trimmed(), false), (entry.stripped(), true)] {
                 // One-character forms (国, 某) would match almost anywhere.
-                if form.chars().count() >= 2 && !names.iter().any(|(f, _)| f == form) {
-                    names.push((form.to_string(), o));
+                if form.chars().nth(1).is_some() {
+                    forms.push((form, (o, stripped)));
                 }
             }
         }
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let mut by_first: Vec<(char, usize)> = names
+        // A form listed twice keeps its first subject: the sort is stable, so equal forms
+        // end up side by side in the order they were met, and the first of each run stays.
+        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        forms.dedup_by(|b, a| a.0 == b.0);
+        let mut by_first: Vec<(char, usize)> = forms
             .iter()
             .enumerate()
             .filter_map(|(i, (f, _))| f.chars().next().map(|c| (c, i)))
             .collect();
+        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, name)| name).collect();
         by_first.sort_unstable();
+        let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
         Subjects {
             names,
             by_first,
+            first_mask,
             own,
+            of_claim,
             memo: RefCell::default(),
         }
     }
 
-    /// The normalised form of a claim's own subject, as [`normalise_subject`] gives it.
-    fn own_key(&self, reference: &Reference, raw: &str) -> Option<Rc<str>> {
-        match self.own.iter().position(|(r, _)| r == raw) {
-            Some(o) => self.key_of(reference, o).cloned(),
-            None => normalise_subject(reference, raw).map(Rc::from),
-        }
+    /// The index into `own` of `claim`'s subject `raw`: by the claim's position when it is
+    /// one of the claims these subjects were built from, else by searching the list.
+    fn own_index(&self, cx: &Context<'_>, claim: &Claim, raw: &str) -> Option<usize> {
+        let by_position = cx
+            .claims
+            .get(claim.id)
+            .filter(|c| std::ptr::eq(*c, claim))
+            .and_then(|_| self.of_claim.get(claim.id))
+            .filter(|&&o| o != NO_OWN)
+            .map(|&o| o as usize)
+            .filter(|&o| self.own.get(o).is_some_and(|r| r.raw == raw));
+        by_position.or_else(|| self.own.iter().position(|r| r.raw == raw))
     }
 
     /// The distinct subject named last in `clause`; at equal ends, the form listed last in
@@ -237,10 +330,13 @@ impl Subjects {
     fn last_named(&self, clause: &str) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (i, c) in clause.char_indices() {
+            if self.first_mask & first_bit(c) == 0 {
+                continue;
+            }
             let from = self.by_first.partition_point(|&(f, _)| f < c);
             for &(_, n) in self.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
-                let form = &self.names[n].0;
-                if clause[i..].starts_with(form.as_str()) {
+                let form = form_of(&self.own, self.names[n]);
+                if clause[i..].starts_with(form) {
                     let cand = (i + form.len(), n);
                     if best.map_or(true, |b| cand > b) {
                         best = Some(cand);
@@ -248,7 +344,7 @@ impl Subjects {
                 }
             }
         }
-        best.map(|(_, n)| self.names[n].1)
+        best.map(|(_, n)| self.names[n].0)
     }
 
     /// The normalised subject of a claim: the one named last in its own clause before it,
@@ -256,17 +352,23 @@ impl Subjects {
     /// is named in the claim's sentence. A subject carried from an earlier sentence is a
     /// guess, and comparing on a guess would raise false alarms, so it yields `None`.
     pub fn of(&self, cx: &Context<'_>, claim: &Claim) -> Option<Rc<str>> {
-        let named_in = |text: &str| {
-            claim.subject.as_deref().is_some_and(|raw| {
-                let stripped = strip_determiners(raw);
-                text.contains(raw.trim()) || (!stripped.is_empty() && text.contains(stripped))
-            })
+        let raw = claim.subject.as_deref();
+        let listed = raw.and_then(|r| self.own_index(cx, claim, r));
+        // The subject's two forms, from the list when it is there (it always is for the
+        // claims the list was built from).
+        let (trimmed, stripped) = match (listed, raw) {
+            (Some(o), _) => (self.own[o].trimmed(), self.own[o].stripped()),
+            (None, Some(r)) => (r.trim(), strip_determiners(r)),
+            (None, None) => ("", ""),
         };
-        let own = || {
-            claim
-                .subject
-                .as_deref()
-                .and_then(|s| self.own_key(cx.reference, s))
+        let named_in = |text: &str| {
+            raw.is_some()
+                && (text.contains(trimmed) || (!stripped.is_empty() && text.contains(stripped)))
+        };
+        let own = || match (listed, raw) {
+            (Some(o), _) => self.key_of(cx.reference, o).cloned(),
+            (None, Some(r)) => normalise_subject(cx.reference, r).map(Rc::from),
+            (None, None) => None,
         };
         let clause = clause_before(cx, claim);
         if named_in(clause) {
@@ -297,6 +399,12 @@ impl Subjects {
         let m: Option<Rc<str>> = normalise_metric(reference, metric).map(Rc::from);
         memo.metrics.push((metric.to_string(), m.clone()));
         m
+    }
+
+    /// The empty segment, allocated once.
+    fn no_segment(&self) -> Rc<str> {
+        let mut memo = self.memo.borrow_mut();
+        Rc::clone(memo.no_segment.get_or_insert_with(|| Rc::from("")))
     }
 
     /// [`normalise_segment`], remembered by written form.
@@ -333,7 +441,7 @@ pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Optio
         .segment
         .as_deref()
         .map(|s| subjects.segment(cx.reference, s))
-        .unwrap_or_else(|| Rc::from(""));
+        .unwrap_or_else(|| subjects.no_segment());
     Some(SeriesKey {
         subject,
         segment,
