@@ -234,6 +234,13 @@ impl Reference {
     /// bare share words and metric scopes; it must name the metric. Empty when anything
     /// is missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
+        self.match_claim_where(claim, context, false)
+    }
+
+    /// [`Reference::match_claim`], leaving out keys whose entity, segment and metric no fact
+    /// has when `with_facts` (such keys find no fact in any period, so every rule skips
+    /// them: checking that first spares the text searches for the scope and the metric).
+    fn match_claim_where(&self, claim: &Claim, context: &str, with_facts: bool) -> Vec<Key> {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
         };
@@ -251,9 +258,6 @@ impl Reference {
             else {
                 continue;
             };
-            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
-                continue;
-            }
             let segment = match claim.segment.as_deref().map(str::trim) {
                 None => String::new(),
                 Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
@@ -262,6 +266,16 @@ impl Reference {
                     None => continue,
                 },
             };
+            if with_facts
+                && !self
+                    .fact_index
+                    .may_have_series(&self.facts, &entity, &segment, &metric)
+            {
+                continue;
+            }
+            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+                continue;
+            }
             keys.push(Key {
                 entity,
                 segment,
@@ -275,7 +289,8 @@ impl Reference {
 
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
-    /// a partial figure. Every reference rule goes through here.
+    /// a partial figure. Keys whose entity, segment and metric no fact has are left out:
+    /// they find no fact in any period. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
         if !may_match(claim) {
             // Settled without reading the text: cheaper than remembering.
@@ -285,7 +300,7 @@ impl Reference {
         super::keys_memo::keys(self, claim, s, || {
             // Matching first: most claims match nothing, and then their wording need
             // not be read for forecasts and partial figures.
-            let keys = self.match_claim(claim, s.sentence);
+            let keys = self.match_claim_where(claim, s.sentence, true);
             if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
@@ -410,6 +425,12 @@ impl<'d> Surroundings<'d> {
             clause,
             lead,
         }
+    }
+
+    /// [`Surroundings::of`], worked out once per claim and document while a
+    /// [`super::keys_memo::Scope`] is open: every reference rule asks for the same claims.
+    pub fn shared(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
+        super::keys_memo::surroundings(doc, sentences, claim)
     }
 
     /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
