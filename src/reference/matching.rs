@@ -155,19 +155,20 @@ impl Reference {
     }
 
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
+    /// Each canonical is asked about through its shortest aliases only, and the search
+    /// stops at a second canonical found.
     fn metric_in(&self, context: &str) -> Option<String> {
-        let mut found: Vec<&str> = self
-            .alias_table
-            .of_kind(AliasKind::Metric)
-            .filter(|a| contains_word(context, &a.alias))
-            .map(|a| a.canonical.as_str())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found.as_slice() {
-            [one] => Some(one.to_string()),
-            _ => None,
+        let mut found: Option<&str> = None;
+        for (canonical, mut rows) in self.alias_table.shortest_by_canonical(AliasKind::Metric) {
+            if !rows.any(|a| contains_word(context, &a.alias)) {
+                continue;
+            }
+            match found {
+                Some(f) if f != canonical => return None,
+                _ => found = Some(canonical),
+            }
         }
+        found.map(str::to_string)
     }
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
@@ -192,7 +193,7 @@ impl Reference {
             || super::aliases::lowercase_contains(context, metric)
             || self
                 .alias_table
-                .with_target(AliasKind::Metric, metric)
+                .shortest_with_target(AliasKind::Metric, metric)
                 .any(|a| contains_word(context, &a.alias))
     }
 
@@ -686,6 +687,10 @@ fn written_years(text: &str) -> Vec<i32> {
     let b = text.as_bytes();
     let mut years = Vec::new();
     for i in 0..b.len().saturating_sub(3) {
+        // Most bytes are no digit: settled before slicing the rest of the text.
+        if !b[i].is_ascii_digit() {
+            continue;
+        }
         let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
         let alone =
             (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
