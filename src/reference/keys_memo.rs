@@ -133,7 +133,7 @@ impl Memo {
             self.entries.resize_with(id + 1, || None);
         }
         let slot = self.entries.get_mut(id)?;
-        if slot.as_ref().is_none_or(|e| e.claim != claim) {
+        if !slot.as_ref().is_some_and(|e| e.claim == claim) {
             *slot = Some(Entry {
                 claim,
                 around: None,
