@@ -635,12 +635,43 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     None
 }
 
-/// `text.contains(word)`, looking first for the word's first character (a memchr): most
-/// words looked for are absent, and a substring searcher costs more to set up than that.
+/// `text.contains(word)`: byte by byte in a short text, else looking first for the word's
+/// first character (a memchr): most words looked for are absent, and a substring searcher
+/// costs more to set up than that.
 fn contains_word(text: &str, word: &str) -> bool {
+    if text.len() <= SHORT {
+        return short_rfind(text, word).is_some();
+    }
     match word.chars().next() {
         Some(first) => text.contains(first) && text.contains(word),
         None => true,
+    }
+}
+
+/// Texts up to this many bytes are searched byte by byte ([`short_rfind`]): setting up a
+/// substring searcher costs more than such a whole search.
+const SHORT: usize = 64;
+
+/// `text.rfind(word)` by comparing bytes at each place from the end: a match of a whole
+/// UTF-8 word always starts on a character boundary, so the byte offsets are the same.
+/// Linear in `text`, for short texts (see [`SHORT`]).
+fn short_rfind(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let last = t.len().checked_sub(w.len())?;
+    let Some(&first) = w.first() else {
+        return Some(t.len());
+    };
+    (0..=last)
+        .rev()
+        .find(|&i| t.get(i) == Some(&first) && t.get(i..i + w.len()) == Some(w))
+}
+
+/// `text.rfind(word)`, byte by byte for a short text.
+fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    if text.len() <= SHORT {
+        short_rfind(text, word)
+    } else {
+        text.rfind(word)
     }
 }
 
@@ -730,7 +761,7 @@ pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
         "去年同期",
     ];
     const PREV: [&str; 5] = ["环比", "较上季度", "比上季度", "较上月", "较上半年"];
-    let last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    let last = |words: &[&str]| words.iter().filter_map(|w| rfind_word(clause, w)).max();
     match (last(&YEAR), last(&PREV)) {
         (Some(y), Some(p)) => Some(if y > p { Step::Year } else { Step::Previous }),
         (Some(_), None) => Some(Step::Year),
@@ -923,6 +954,26 @@ mod tests {
                     .iter()
                     .any(|w| t.contains(w));
             assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn short_searches_find_what_str_finds() {
+        let texts = [
+            "",
+            "同比增长66%",
+            ",较上年同比",
+            "a同比b同比",
+            "同",
+            "ab",
+            "其中，其中",
+        ];
+        let words = ["", "同比", "同", "比", "b", "ab", "其中", "较上年", "x"];
+        for t in texts {
+            for w in words {
+                assert_eq!(short_rfind(t, w), t.rfind(w), "{t:?} {w:?}");
+                assert_eq!(contains_word(t, w), t.contains(w), "{t:?} {w:?}");
+            }
         }
     }
 
