@@ -312,4 +312,40 @@ mod tests {
         keys(&r, c, &s, count);
         assert_eq!(calls.get(), 7, "the memo ends with its scope");
     }
+
+    #[test]
+    fn shares_surroundings_of_the_same_claim_in_the_same_document_only() {
+        let (doc, claims) = car_doc(
+            "前言。长风汽车2024年交付量41.2万辆,同比增长5%。",
+            "41.2万辆",
+            412_000.0,
+            1000.0,
+        );
+        let mut c = claims[0].clone();
+        c.sentence = 1;
+        let sentences = doc.sentences();
+        let fresh = Surroundings::of(&doc, &sentences, &c);
+        let _scope = Scope::open();
+        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
+        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
+        // Another sentence index (an edited claim): worked out afresh.
+        let mut other = c.clone();
+        other.sentence = 0;
+        assert_eq!(
+            Surroundings::shared(&doc, &sentences, &other),
+            Surroundings::of(&doc, &sentences, &other)
+        );
+        // Another document with the same claim: worked out afresh.
+        let (doc2, _) = car_doc(
+            "长风汽车2024年交付量41.2万辆。",
+            "41.2万辆",
+            412_000.0,
+            1000.0,
+        );
+        let sentences2 = doc2.sentences();
+        assert_eq!(
+            Surroundings::shared(&doc2, &sentences2, &c),
+            Surroundings::of(&doc2, &sentences2, &c)
+        );
+    }
 }
