@@ -380,9 +380,10 @@ impl Reference {
 /// is no share, which may take the metric its sentence names). Rules skip such claims
 /// before working out their surroundings.
 pub fn may_match(claim: &Claim) -> bool {
-    claim.period.as_deref().and_then(Period::parse).is_some()
-        && claim.subject.is_some()
+    // The field tests first: most claims (dates, bare figures) fail them without a parse.
+    claim.subject.is_some()
         && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
+        && claim.period.as_deref().and_then(Period::parse).is_some()
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
