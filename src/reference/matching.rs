@@ -449,14 +449,44 @@ impl<'d> Surroundings<'d> {
 
 /// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in `text` starts:
 /// `text.rfind([',', '，', ';', '；', ':', '：'])`, by bytes rather than by decoded
-/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`).
+/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`). Eight
+/// bytes at a time are skipped while none of them is `,`, `;`, `:` or `EF`: a clause
+/// can run a long way back from its figure.
 fn last_clause_break(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    (0..b.len()).rev().find(|&i| match b[i] {
-        b',' | b';' | b':' => true,
-        0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
+    let is_break = |i: usize| match b.get(i) {
+        Some(b',' | b';' | b':') => true,
+        Some(0xEF) => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
         _ => false,
-    })
+    };
+    let mut end = b.len();
+    loop {
+        let lo = end.saturating_sub(8);
+        if let Some(word) = b.get(lo..end).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            if !may_hold_break(u64::from_le_bytes(word)) {
+                end = lo;
+                continue;
+            }
+        }
+        if let Some(i) = (lo..end).rev().find(|&i| is_break(i)) {
+            return Some(i);
+        }
+        if lo == 0 {
+            return None;
+        }
+        end = lo;
+    }
+}
+
+/// True when one of the eight bytes of `word` is `,`, `;`, `:` or `EF` (never false
+/// when one is; a byte equal to `x` is a zero byte of `word ^ x` repeated).
+fn may_hold_break(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    [b',', b';', b':', 0xEF]
+        .iter()
+        .any(|&x| has_zero(word ^ (ONES * u64::from(x))))
 }
 
 /// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
@@ -989,6 +1019,12 @@ mod tests {
             "\u{ff0b}\u{ff0d}",
             "，",
             "无标点的句子",
+            "一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九十",
+            "abcdefgh,abcdefghabcdefgh",
+            ",abcdefgh",
+            "abcdefg:",
+            "全角，逗号后无全角，逗号后无全角，逗号后无全角（括号）无全角（括号）",
+            "a；bcdefghijklmnopq",
         ] {
             let want = t.rfind([',', '，', ';', '；', ':', '：']);
             assert_eq!(last_clause_break(t), want, "{t:?}");
