@@ -594,7 +594,7 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
 fn after_last_year(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut end = bytes.len();
-    while let Some(last) = bytes[..end].iter().rposition(u8::is_ascii_digit) {
+    while let Some(last) = last_digit(bytes, end) {
         let first = bytes[..last]
             .iter()
             .rposition(|b| !b.is_ascii_digit())
@@ -605,6 +605,36 @@ fn after_last_year(text: &str) -> usize {
         end = first;
     }
     0
+}
+
+/// Where the last ASCII digit of `bytes[..end]` is: `rposition(u8::is_ascii_digit)`, with
+/// eight bytes at a time skipped while none is a digit (digits are rare in Chinese text).
+fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A digit is a byte of `word ^ 0x30…` below 10; this test is exact for "any byte
+    // below 10" (it may misplace which, never miss one).
+    let has_digit = |w: u64| {
+        let t = w ^ (ONES * 0x30);
+        t.wrapping_sub(ONES * 10) & !t & HIGHS != 0
+    };
+    let mut end = end.min(bytes.len());
+    loop {
+        let lo = end.saturating_sub(8);
+        let word = bytes.get(lo..end).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if !word.is_some_and(|w| !has_digit(u64::from_le_bytes(w))) {
+            if let Some(i) = (lo..end)
+                .rev()
+                .find(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit))
+            {
+                return Some(i);
+            }
+        }
+        if lo == 0 {
+            return None;
+        }
+        end = lo;
+    }
 }
 
 /// True when `text` holds 季, 半年, 个月 or Q1–Q4. Each of these has a telling byte (the
@@ -971,6 +1001,12 @@ mod tests {
             "2024年123",
             "abc20241",
             "９９９９2024",
+            "英伟达2025财年(约为2024年,英伟达的财年为每年1月末-次年1月末)报告显示,它在中国大陆",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "12一二三四五六七八九十一二三四五六七八九十",
+            "2024一二三四五六七八九十一二三四五六七八九十1",
+            "abcdefgh12345678abcdefgh",
+            "/:;<=>?@9",
         ] {
             let b = t.as_bytes();
             let want = (0..b.len().saturating_sub(3))
