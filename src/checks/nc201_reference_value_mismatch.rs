@@ -55,7 +55,7 @@ impl Check for ReferenceValueMismatch {
             .iter()
             .filter(|c| level_comparable(c) && may_match(c))
         {
-            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);
                 if check.agrees() || check.slip().is_some() {

@@ -53,7 +53,7 @@ impl Check for ReferenceMagnitudeSlip {
             .iter()
             .filter(|c| level_comparable(c) && may_match(c))
         {
-            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             for check in level_checks(cx.reference, claim, &around) {
                 out.mark_referenced(claim.id);
                 let Some(k) = check.slip() else {

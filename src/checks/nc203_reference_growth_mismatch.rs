@@ -82,7 +82,7 @@ impl Check for ReferenceGrowthMismatch {
             .iter()
             .filter(|c| c.kind == ClaimKind::Growth && may_match(c))
         {
-            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             let Some(stated) = stated_rate(claim, &around) else {
                 continue;
             };

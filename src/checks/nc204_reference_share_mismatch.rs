@@ -52,7 +52,7 @@ impl Check for ReferenceShareMismatch {
             if claim.kind != ClaimKind::Share {
                 continue;
             }
-            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             let Some(stated) = stated_interval_only(claim, &around) else {
                 continue;
             };

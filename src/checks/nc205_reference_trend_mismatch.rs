@@ -142,7 +142,7 @@ impl Check for ReferenceTrendMismatch {
                 continue;
             };
             let step = step_of(claim);
-            let around = Surroundings::of(cx.doc, cx.sentences, claim);
+            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             for key in cx.reference.keys_for(claim, &around).iter() {
                 let share = key.share_of_whole;
                 if share && key.segment.is_empty() {

@@ -83,7 +83,13 @@ fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// claim, so this spares a copy of each.
 pub fn lowercase_contains(text: &str, word: &str) -> bool {
     // Two one-character searches (memchr) rather than one for either (char by char).
-    if word.is_ascii() && !text.contains('\u{130}') && !text.contains('\u{212a}') {
+    // İ and K lowercase to ASCII (i̇, k): only a word with an i or a k can meet them, and
+    // only then must the text be searched for them (two scans that cost more than the
+    // search itself).
+    let meets_special = || word.bytes().any(|b| matches!(b, b'i' | b'I' | b'k' | b'K'));
+    if word.is_ascii()
+        && (!meets_special() || (!text.contains('\u{130}') && !text.contains('\u{212a}')))
+    {
         return contains_ascii_ci(text, word);
     }
     text.to_lowercase().contains(&word.to_lowercase())
@@ -154,6 +160,11 @@ pub struct AliasTable {
     of_kind: [Vec<usize>; 4],
     /// Per kind, canonical name → indexes into `entries` of the rows naming it, in load order.
     by_target: [FastMap<String, Vec<usize>>; 4],
+    /// `by_target` without the rows whose alias holds the alias of another row naming the
+    /// same canonical (an earlier one, if the two are the same): wherever such a row's
+    /// alias occurs the other's does, so asking whether any alias of a canonical occurs in
+    /// a text needs only these (收入 stands for 营业收入 and 总收入).
+    shortest_by_target: [FastMap<String, Vec<usize>>; 4],
 }
 
 impl AliasTable {
@@ -172,6 +183,53 @@ impl AliasTable {
                 .push(i);
             self.entries.push(row);
         }
+        self.shortest_by_target = self.by_target.clone().map(|targets| {
+            targets
+                .into_iter()
+                .map(|(canonical, rows)| {
+                    let alias = |i: usize| self.entries.get(i).map_or("", |e| e.alias.as_str());
+                    let kept = rows
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, &i)| {
+                            let a = alias(i);
+                            !rows.iter().enumerate().any(|(l, &j)| {
+                                let b = alias(j);
+                                l != k && a.contains(b) && (a != b || l < k)
+                            })
+                        })
+                        .map(|(_, &i)| i)
+                        .collect();
+                    (canonical, kept)
+                })
+                .collect()
+        });
+    }
+
+    /// The rows of [`AliasTable::with_target`] that no other of them stands for: some
+    /// alias of `canonical` occurs in a text exactly when one of these does (compared
+    /// as written, not case-folded). In load order.
+    pub fn shortest_with_target<'t>(
+        &'t self,
+        kind: AliasKind,
+        canonical: &str,
+    ) -> impl Iterator<Item = &'t AliasEntry> + 't {
+        self.shortest_by_target[kind_slot(kind)]
+            .get(canonical)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.entries.get(i))
+    }
+
+    /// Every canonical name of kind `kind` with [`AliasTable::shortest_with_target`]'s
+    /// rows for it, in no particular order.
+    pub fn shortest_by_canonical(
+        &self,
+        kind: AliasKind,
+    ) -> impl Iterator<Item = (&str, impl Iterator<Item = &AliasEntry> + '_)> + '_ {
+        self.shortest_by_target[kind_slot(kind)]
+            .iter()
+            .map(|(c, rows)| (c.as_str(), rows.iter().filter_map(|&i| self.entries.get(i))))
     }
 
     /// Every row of kind `kind`, in load order.

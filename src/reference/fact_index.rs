@@ -15,9 +15,22 @@ pub(super) struct FactIndex {
     /// For each fact, whether its note or source calls it an estimate
     /// ([`super::compare::is_estimate`]), decided once here rather than at every comparison.
     estimate: Vec<bool>,
+    /// Hashes of every (entity, segment, metric) some fact has, whatever its period: a key
+    /// whose three are missing here finds no fact in any period.
+    series: FastSet,
     /// The length of `facts` when the index was built: the field is public, and an index
     /// that no longer matches it is not used.
     built_for: usize,
+}
+
+/// A set of hashes.
+type FastSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<FastHash>>;
+
+/// The hash a series (a key without its period) is filed under.
+fn series_hash(entity: &str, segment: &str, metric: &str) -> u64 {
+    let mut h = FastHash::default();
+    (entity, segment, metric).hash(&mut h);
+    h.finish()
 }
 
 /// The hash a key is filed under.
@@ -33,7 +46,9 @@ impl FactIndex {
     /// those facts whose period parses to `p` and prints back the same.
     pub(super) fn build(facts: &[Fact]) -> FactIndex {
         let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
+        let mut series = FastSet::default();
         for (i, f) in facts.iter().enumerate() {
+            series.insert(series_hash(&f.entity, &f.segment, &f.metric));
             let Some(p) = Period::parse(&f.period).filter(|p| p.to_string() == f.period) else {
                 continue;
             };
@@ -44,6 +59,7 @@ impl FactIndex {
         }
         FactIndex {
             by_key,
+            series,
             estimate: facts.iter().map(super::compare::is_estimate).collect(),
             built_for: facts.len(),
         }
@@ -61,6 +77,19 @@ impl FactIndex {
         let i = offset / size;
         let theirs = offset % size == 0 && facts.get(i).is_some_and(|f| std::ptr::eq(f, fact));
         theirs.then(|| self.estimate.get(i).copied()).flatten()
+    }
+
+    /// False only when no fact in `facts` has this entity, segment and metric (in any
+    /// period), so that no key of theirs can find a fact; true when some may (hashes may
+    /// collide) or the index is not current.
+    pub(super) fn may_have_series(
+        &self,
+        facts: &[Fact],
+        entity: &str,
+        segment: &str,
+        metric: &str,
+    ) -> bool {
+        self.built_for != facts.len() || self.series.contains(&series_hash(entity, segment, metric))
     }
 
     /// `Some(answer)` when the index is current for `facts`: the index into `facts` of the

@@ -1,68 +1,163 @@
-//! A per-document memo of [`Reference::keys_for`]: several reference rules (NC201, NC202,
-//! NC204 …) ask for the keys of the same claim in the same surroundings, and matching a
-//! claim costs far more than looking the answer up.
+//! A per-document memo of what the reference rules (NC201–NC205) work out for each claim:
+//! its [`Surroundings`] and its [`Reference::keys_for`] answer. Every rule asks for the same
+//! claims in the same surroundings, and matching a claim costs far more than looking the
+//! answer up.
 //!
 //! The memo is active only inside [`Scope`] (opened by [`crate::check_document`] around
-//! one document) on the current thread, so answers never outlive the document they were
-//! computed for; outside a scope every call computes afresh.
+//! one document, whose text and claims stay borrowed, unchanged, while its rules run) on
+//! the current thread, so answers never outlive the document they were computed for;
+//! outside a scope every call computes afresh.
 //!
-//! An answer is reused only for the same inputs: every field of the claim, written out as
-//! bytes ([`write_claim`]), and the four texts of its surroundings, compared in full.
-//! Writing the claim costs a copy into a reused buffer, where cloning it cost a dozen
-//! allocations per claim.
+//! Entries sit in a vector by claim id (no hashing, no copies) and are reused only for the
+//! same inputs, told apart by identity rather than by content: the same claim object (its
+//! address) with the same [`Fingerprint`], the same document text and sentences (their
+//! addresses and lengths) for surroundings, the same reference and the same four texts
+//! (addresses and lengths) for keys. A claim edited in place changes its fingerprint;
+//! a clone or a new text has another address. Comparing contents cost more than the
+//! matching it saved.
 
-use super::fast_hash::FastMap;
 use super::matching::{Key, Surroundings};
 use super::Reference;
-use crate::claim::{Bound, Claim, Hedge, Num, Unit, Value};
-use crate::document::Span;
+use crate::claim::{Claim, ClaimKind, Direction, Hedge, HedgeKind};
+use crate::document::{Document, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// One remembered call: its inputs, compared in full on lookup, and its answer.
+/// Claim ids past this get no slot (ids are indexes into a document's claims; a vector
+/// this long is already far beyond any article).
+const MAX_SLOTS: usize = 1 << 16;
+
+/// Address and length of a text.
+type Ident = (usize, usize);
+
+/// Address and length of `text`, which identify it while it is borrowed.
+fn ident(text: &str) -> Ident {
+    (text.as_ptr() as usize, text.len())
+}
+
+/// A claim as the memo tells claims apart: its address, and every field matching reads,
+/// strings by their address and length (an edit in place allocates a new string).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    address: usize,
+    id: usize,
+    span: Span,
+    sentence: usize,
+    kind: ClaimKind,
+    hedge: Option<HedgeKind>,
+    direction: Option<Direction>,
+    change_of: Option<(usize, usize)>,
+    /// Period, subject, segment and metric.
+    texts: [Option<Ident>; 4],
+}
+
+impl Fingerprint {
+    /// The fingerprint of `claim`. The claim is taken apart without `..`, so that a field
+    /// added to [`Claim`] does not compile until it is considered here.
+    fn of(claim: &Claim) -> Fingerprint {
+        let Claim {
+            id,
+            span,
+            kind,
+            // Neither matching nor surroundings read the figure, its unit or its notes.
+            value: _,
+            bounds: _,
+            unit: _,
+            magnitude: _,
+            hedge,
+            direction,
+            period,
+            subject,
+            segment,
+            metric,
+            sentence,
+            change_of,
+            notes: _,
+        } = claim;
+        let text = |t: &Option<String>| t.as_deref().map(ident);
+        Fingerprint {
+            address: std::ptr::from_ref(claim) as usize,
+            id: *id,
+            span: *span,
+            sentence: *sentence,
+            kind: *kind,
+            hedge: hedge.as_ref().map(|Hedge { kind, .. }| *kind),
+            direction: *direction,
+            change_of: *change_of,
+            texts: [text(period), text(subject), text(segment), text(metric)],
+        }
+    }
+}
+
+/// The four texts of a [`Surroundings`], by identity.
+fn idents(s: &Surroundings<'_>) -> [Ident; 4] {
+    [s.sentence, s.before, s.clause, s.lead].map(ident)
+}
+
+/// What is remembered for one claim id.
 struct Entry {
-    /// Every field of the claim, as [`write_claim`] writes them.
-    claim: Vec<u8>,
-    /// The four texts of the surroundings, one after the other (one copy, not four).
-    texts: String,
-    /// The lengths of `sentence`, `before` and `clause` within `texts` (`lead` is the rest).
-    lens: [usize; 3],
-    /// The answer.
-    keys: Rc<[Key]>,
+    /// The claim it was worked out for.
+    claim: Fingerprint,
+    /// Its surroundings in a document, once asked for.
+    around: Option<Around>,
+    /// The reference's address, the surroundings' texts and the keys, once asked for.
+    keys: Option<(usize, [Ident; 4], Rc<[Key]>)>,
 }
 
-impl Entry {
-    /// The remembered surroundings, read back out of `texts`.
-    fn surroundings(&self) -> Option<[&str; 4]> {
-        let [a, b, c] = self.lens;
-        let t = self.texts.as_str();
-        let (sentence, t) = (t.get(..a)?, t.get(a..)?);
-        let (before, t) = (t.get(..b)?, t.get(b..)?);
-        let (clause, lead) = (t.get(..c)?, t.get(c..)?);
-        Some([sentence, before, clause, lead])
-    }
-
-    /// True when this entry answers for the claim written to `claim` in `s`.
-    fn answers(&self, claim: &[u8], s: &Surroundings<'_>) -> bool {
-        self.claim == claim && self.surroundings() == Some([s.sentence, s.before, s.clause, s.lead])
-    }
+/// Remembered surroundings: the document they were cut from, and where.
+struct Around {
+    /// The document's text.
+    text: Ident,
+    /// The document's sentences (address and count).
+    sentences: Ident,
+    /// Byte ranges of `sentence`, `before`, `clause` and `lead` in the text.
+    ranges: [(usize, usize); 4],
 }
 
-/// Remembered answers by reference address and claim id (the latest call for each), and
-/// a buffer to write a claim to.
+/// Remembered entries by claim id.
 #[derive(Default)]
 struct Memo {
-    /// The latest call for each (reference address, claim id).
-    entries: FastMap<(usize, usize), Entry>,
-    /// Where a call's claim is written before it is looked up.
-    scratch: Vec<u8>,
+    /// `entries[id]` is the latest entry for claim id `id`.
+    entries: Vec<Option<Entry>>,
+}
+
+impl Memo {
+    /// The entry of `claim`, emptied first if it was for another claim; `None` for ids
+    /// past [`MAX_SLOTS`].
+    fn entry(&mut self, claim: Fingerprint) -> Option<&mut Entry> {
+        let id = claim.id;
+        if id >= MAX_SLOTS {
+            return None;
+        }
+        if self.entries.len() <= id {
+            self.entries.resize_with(id + 1, || None);
+        }
+        let slot = self.entries.get_mut(id)?;
+        if !slot.as_ref().is_some_and(|e| e.claim == claim) {
+            *slot = Some(Entry {
+                claim,
+                around: None,
+                keys: None,
+            });
+        }
+        slot.as_mut()
+    }
+
+    /// The entry of `claim`, if there is one for it.
+    fn get(&self, claim: &Fingerprint) -> Option<&Entry> {
+        self.entries
+            .get(claim.id)?
+            .as_ref()
+            .filter(|e| e.claim == *claim)
+    }
 }
 
 thread_local! {
     static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
 }
 
-/// While alive, [`Reference::keys_for`] on this thread remembers its answers.
+/// While alive, [`Reference::keys_for`] and [`Surroundings::shared`] on this thread
+/// remember their answers.
 pub struct Scope {
     /// Whether this scope opened the memo (an inner scope leaves an outer one's alone).
     opened: bool,
@@ -92,6 +187,51 @@ impl Drop for Scope {
     }
 }
 
+/// Byte range of `part` within `text` (a slice of it).
+fn range_in(text: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    (start, start.wrapping_add(part.len()))
+}
+
+/// [`Surroundings::of`] `claim` in `doc`, remembered while a [`Scope`] is open.
+pub(super) fn surroundings<'d>(
+    doc: &'d Document,
+    sentences: &[Span],
+    claim: &Claim,
+) -> Surroundings<'d> {
+    let text = doc.text.as_str();
+    let fp = Fingerprint::of(claim);
+    let here = (sentences.as_ptr() as usize, sentences.len());
+    let found = MEMO.with(|m| {
+        let m = m.borrow();
+        let a = m.as_ref()?.get(&fp)?.around.as_ref()?;
+        if a.text != ident(text) || a.sentences != here {
+            return None;
+        }
+        let [s, b, c, l] = a.ranges.map(|(from, to)| text.get(from..to));
+        Some(Surroundings {
+            sentence: s?,
+            before: b?,
+            clause: c?,
+            lead: l?,
+        })
+    });
+    if let Some(s) = found {
+        return s;
+    }
+    let s = Surroundings::of(doc, sentences, claim);
+    MEMO.with(|m| {
+        if let Some(e) = m.borrow_mut().as_mut().and_then(|memo| memo.entry(fp)) {
+            e.around = Some(Around {
+                text: ident(text),
+                sentences: here,
+                ranges: [s.sentence, s.before, s.clause, s.lead].map(|p| range_in(text, p)),
+            });
+        }
+    });
+    s
+}
+
 /// `compute()`'s answer for `claim` in `s`, remembered while a [`Scope`] is open.
 pub(super) fn keys(
     reference: &Reference,
@@ -99,188 +239,31 @@ pub(super) fn keys(
     s: &Surroundings<'_>,
     compute: impl FnOnce() -> Vec<Key>,
 ) -> Rc<[Key]> {
-    let slot = (std::ptr::from_ref(reference) as usize, claim.id);
-    // `None` outside a scope, `Ok` with the answer, or `Err` with the written claim.
+    let at = std::ptr::from_ref(reference) as usize;
+    let fp = Fingerprint::of(claim);
+    let texts = idents(s);
+    // `None` outside a scope, `Some(None)` when not remembered.
     let looked_up = MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        let memo = m.as_mut()?;
-        let mut written = std::mem::take(&mut memo.scratch);
-        written.clear();
-        write_claim(claim, &mut written);
-        match memo.entries.get(&slot) {
-            Some(e) if e.answers(&written, s) => {
-                let keys = Rc::clone(&e.keys);
-                memo.scratch = written;
-                Some(Ok(keys))
-            }
-            _ => Some(Err(written)),
-        }
+        let m = m.borrow();
+        let memo = m.as_ref()?;
+        Some(match memo.get(&fp).and_then(|e| e.keys.as_ref()) {
+            Some((r, t, keys)) if *r == at && *t == texts => Some(Rc::clone(keys)),
+            _ => None,
+        })
     });
-    let written = match looked_up {
+    match looked_up {
         None => return compute().into(),
-        Some(Ok(keys)) => return keys,
-        Some(Err(written)) => written,
-    };
+        Some(Some(keys)) => return keys,
+        Some(None) => {}
+    }
     // Computed outside the borrow: matching never re-enters, but it need not rely on that.
     let keys: Rc<[Key]> = compute().into();
-    let parts = [s.sentence, s.before, s.clause, s.lead];
-    let mut texts = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        texts.push_str(p);
-    }
-    let entry = Entry {
-        // An exact copy; the buffer, grown to fit claims, goes back for the next call.
-        claim: written.clone(),
-        texts,
-        lens: [s.sentence.len(), s.before.len(), s.clause.len()],
-        keys: Rc::clone(&keys),
-    };
     MEMO.with(|m| {
-        if let Some(memo) = m.borrow_mut().as_mut() {
-            memo.entries.insert(slot, entry);
-            memo.scratch = written;
+        if let Some(e) = m.borrow_mut().as_mut().and_then(|memo| memo.entry(fp)) {
+            e.keys = Some((at, texts, Rc::clone(&keys)));
         }
     });
     keys
-}
-
-/// Writes every field of `claim` to `out`, so that two claims write the same bytes only
-/// when all their fields are the same: strings go with their length, options and variants
-/// with a tag, numbers as their bits (equal bits always compute the same answer; `0.0`
-/// and `-0.0` differ, which costs a recomputation, never a wrong answer). The claim is
-/// taken apart field by field without `..`, so a field added to [`Claim`] does not
-/// compile until it is written here.
-fn write_claim(claim: &Claim, out: &mut Vec<u8>) {
-    let Claim {
-        id,
-        span,
-        kind,
-        value,
-        bounds,
-        unit,
-        magnitude,
-        hedge,
-        direction,
-        period,
-        subject,
-        segment,
-        metric,
-        sentence,
-        change_of,
-        notes,
-    } = claim;
-    let mut w = Writer(out);
-    w.int(*id);
-    w.span(span);
-    w.tag(*kind as u8);
-    match value {
-        Value::Point(n) => {
-            w.tag(0);
-            w.num(n);
-        }
-        Value::Range { low, high } => {
-            w.tag(1);
-            w.num(low);
-            w.num(high);
-        }
-        Value::None => w.tag(2),
-    }
-    w.int(bounds.len());
-    for b in bounds {
-        let Bound {
-            span,
-            num,
-            magnitude,
-            unit,
-        } = b;
-        w.span(span);
-        w.num(num);
-        w.opt_text(magnitude.as_deref());
-        w.unit(unit.as_ref());
-    }
-    w.unit(unit.as_ref());
-    w.opt_text(magnitude.as_deref());
-    match hedge {
-        Some(Hedge { text, kind }) => {
-            w.tag(1);
-            w.text(text);
-            w.tag(*kind as u8);
-        }
-        None => w.tag(0),
-    }
-    w.tag(direction.map_or(0, |d| 1 + d as u8));
-    w.opt_text(period.as_deref());
-    w.opt_text(subject.as_deref());
-    w.opt_text(segment.as_deref());
-    w.opt_text(metric.as_deref());
-    w.int(*sentence);
-    match change_of {
-        Some((a, b)) => {
-            w.tag(1);
-            w.int(*a);
-            w.int(*b);
-        }
-        None => w.tag(0),
-    }
-    w.int(notes.len());
-    for n in notes {
-        w.text(n);
-    }
-}
-
-/// Appends values to a buffer in a form that reads back unambiguously.
-struct Writer<'o>(&'o mut Vec<u8>);
-
-impl Writer<'_> {
-    fn tag(&mut self, t: u8) {
-        self.0.push(t);
-    }
-
-    fn int(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
-    }
-
-    fn float(&mut self, v: f64) {
-        self.0.extend_from_slice(&v.to_bits().to_le_bytes());
-    }
-
-    fn text(&mut self, t: &str) {
-        self.int(t.len());
-        self.0.extend_from_slice(t.as_bytes());
-    }
-
-    fn opt_text(&mut self, t: Option<&str>) {
-        match t {
-            Some(t) => {
-                self.tag(1);
-                self.text(t);
-            }
-            None => self.tag(0),
-        }
-    }
-
-    fn span(&mut self, span: &Span) {
-        let Span { start, end } = span;
-        self.int(*start);
-        self.int(*end);
-    }
-
-    fn num(&mut self, n: &Num) {
-        let Num { value, step } = n;
-        self.float(*value);
-        self.float(*step);
-    }
-
-    fn unit(&mut self, u: Option<&Unit>) {
-        match u {
-            Some(Unit { code, kind }) => {
-                self.tag(1);
-                self.text(code);
-                self.tag(*kind as u8);
-            }
-            None => self.tag(0),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -328,5 +311,41 @@ mod tests {
         }
         keys(&r, c, &s, count);
         assert_eq!(calls.get(), 7, "the memo ends with its scope");
+    }
+
+    #[test]
+    fn shares_surroundings_of_the_same_claim_in_the_same_document_only() {
+        let (doc, claims) = car_doc(
+            "前言。长风汽车2024年交付量41.2万辆,同比增长5%。",
+            "41.2万辆",
+            412_000.0,
+            1000.0,
+        );
+        let mut c = claims[0].clone();
+        c.sentence = 1;
+        let sentences = doc.sentences();
+        let fresh = Surroundings::of(&doc, &sentences, &c);
+        let _scope = Scope::open();
+        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
+        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
+        // Another sentence index (an edited claim): worked out afresh.
+        let mut other = c.clone();
+        other.sentence = 0;
+        assert_eq!(
+            Surroundings::shared(&doc, &sentences, &other),
+            Surroundings::of(&doc, &sentences, &other)
+        );
+        // Another document with the same claim: worked out afresh.
+        let (doc2, _) = car_doc(
+            "长风汽车2024年交付量41.2万辆。",
+            "41.2万辆",
+            412_000.0,
+            1000.0,
+        );
+        let sentences2 = doc2.sentences();
+        assert_eq!(
+            Surroundings::shared(&doc2, &sentences2, &c),
+            Surroundings::of(&doc2, &sentences2, &c)
+        );
     }
 }

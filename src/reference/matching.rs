@@ -155,19 +155,20 @@ impl Reference {
     }
 
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
+    /// Each canonical is asked about through its shortest aliases only, and the search
+    /// stops at a second canonical found.
     fn metric_in(&self, context: &str) -> Option<String> {
-        let mut found: Vec<&str> = self
-            .alias_table
-            .of_kind(AliasKind::Metric)
-            .filter(|a| contains_word(context, &a.alias))
-            .map(|a| a.canonical.as_str())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found.as_slice() {
-            [one] => Some(one.to_string()),
-            _ => None,
+        let mut found: Option<&str> = None;
+        for (canonical, mut rows) in self.alias_table.shortest_by_canonical(AliasKind::Metric) {
+            if !rows.any(|a| contains_word(context, &a.alias)) {
+                continue;
+            }
+            match found {
+                Some(f) if f != canonical => return None,
+                _ => found = Some(canonical),
+            }
         }
+        found.map(str::to_string)
     }
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
@@ -192,7 +193,7 @@ impl Reference {
             || super::aliases::lowercase_contains(context, metric)
             || self
                 .alias_table
-                .with_target(AliasKind::Metric, metric)
+                .shortest_with_target(AliasKind::Metric, metric)
                 .any(|a| contains_word(context, &a.alias))
     }
 
@@ -234,6 +235,13 @@ impl Reference {
     /// bare share words and metric scopes; it must name the metric. Empty when anything
     /// is missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
+        self.match_claim_where(claim, context, false)
+    }
+
+    /// [`Reference::match_claim`], leaving out keys whose entity, segment and metric no fact
+    /// has when `with_facts` (such keys find no fact in any period, so every rule skips
+    /// them: checking that first spares the text searches for the scope and the metric).
+    fn match_claim_where(&self, claim: &Claim, context: &str, with_facts: bool) -> Vec<Key> {
         let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
             return Vec::new();
         };
@@ -251,9 +259,6 @@ impl Reference {
             else {
                 continue;
             };
-            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
-                continue;
-            }
             let segment = match claim.segment.as_deref().map(str::trim) {
                 None => String::new(),
                 Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
@@ -262,6 +267,16 @@ impl Reference {
                     None => continue,
                 },
             };
+            if with_facts
+                && !self
+                    .fact_index
+                    .may_have_series(&self.facts, &entity, &segment, &metric)
+            {
+                continue;
+            }
+            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+                continue;
+            }
             keys.push(Key {
                 entity,
                 segment,
@@ -275,7 +290,8 @@ impl Reference {
 
     /// The keys of a claim that may be compared with reference values: [`Reference::match_claim`]
     /// on its sentence, or nothing when [`not_comparable`] says it is a forecast, a change or
-    /// a partial figure. Every reference rule goes through here.
+    /// a partial figure. Keys whose entity, segment and metric no fact has are left out:
+    /// they find no fact in any period. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
         if !may_match(claim) {
             // Settled without reading the text: cheaper than remembering.
@@ -285,7 +301,7 @@ impl Reference {
         super::keys_memo::keys(self, claim, s, || {
             // Matching first: most claims match nothing, and then their wording need
             // not be read for forecasts and partial figures.
-            let keys = self.match_claim(claim, s.sentence);
+            let keys = self.match_claim_where(claim, s.sentence, true);
             if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
@@ -364,9 +380,10 @@ impl Reference {
 /// is no share, which may take the metric its sentence names). Rules skip such claims
 /// before working out their surroundings.
 pub fn may_match(claim: &Claim) -> bool {
-    claim.period.as_deref().and_then(Period::parse).is_some()
-        && claim.subject.is_some()
+    // The field tests first: most claims (dates, bare figures) fail them without a parse.
+    claim.subject.is_some()
         && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
+        && claim.period.as_deref().and_then(Period::parse).is_some()
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
@@ -412,6 +429,12 @@ impl<'d> Surroundings<'d> {
         }
     }
 
+    /// [`Surroundings::of`], worked out once per claim and document while a
+    /// [`super::keys_memo::Scope`] is open: every reference rule asks for the same claims.
+    pub fn shared(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
+        super::keys_memo::surroundings(doc, sentences, claim)
+    }
+
     /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
     /// (for tests and callers without a document).
     pub fn plain(sentence: &'d str) -> Self {
@@ -426,14 +449,38 @@ impl<'d> Surroundings<'d> {
 
 /// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in `text` starts:
 /// `text.rfind([',', '，', ';', '；', ':', '：'])`, by bytes rather than by decoded
-/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`).
+/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`). Eight
+/// bytes at a time are skipped while none of them is `,`, `;`, `:` or `EF`: a clause
+/// can run a long way back from its figure.
 fn last_clause_break(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    (0..b.len()).rev().find(|&i| match b[i] {
-        b',' | b';' | b':' => true,
-        0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
+    let is_break = |i: usize| match b.get(i) {
+        Some(b',' | b';' | b':') => true,
+        Some(0xEF) => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])),
         _ => false,
-    })
+    };
+    let mut end = b.len();
+    loop {
+        let lo = end.saturating_sub(8);
+        if let Some(word) = b.get(lo..end).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            if !may_hold_break(u64::from_le_bytes(word)) {
+                end = lo;
+                continue;
+            }
+        }
+        if let Some(i) = (lo..end).rev().find(|&i| is_break(i)) {
+            return Some(i);
+        }
+        if lo == 0 {
+            return None;
+        }
+        end = lo;
+    }
+}
+
+/// True when one of the eight bytes of `word` is `,`, `;`, `:` or `EF` (see [`holds_any`]).
+fn may_hold_break(word: u64) -> bool {
+    holds_any(word, &[b',', b';', b':', 0xEF])
 }
 
 /// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
@@ -547,7 +594,7 @@ fn sub_annual(claim: &Claim, before: &str) -> bool {
 fn after_last_year(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut end = bytes.len();
-    while let Some(last) = bytes[..end].iter().rposition(u8::is_ascii_digit) {
+    while let Some(last) = last_digit(bytes, end) {
         let first = bytes[..last]
             .iter()
             .rposition(|b| !b.is_ascii_digit())
@@ -560,24 +607,81 @@ fn after_last_year(text: &str) -> usize {
     0
 }
 
-/// True when `text` holds 季, 半年, 个月 or Q1–Q4: one pass over its characters rather
-/// than a search per word.
+/// Where the last ASCII digit of `bytes[..end]` is: `rposition(u8::is_ascii_digit)`, with
+/// eight bytes at a time skipped while none is a digit (digits are rare in Chinese text).
+fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A digit is a byte of `word ^ 0x30…` below 10; this test is exact for "any byte
+    // below 10" (it may misplace which, never miss one).
+    let has_digit = |w: u64| {
+        let t = w ^ (ONES * 0x30);
+        t.wrapping_sub(ONES * 10) & !t & HIGHS != 0
+    };
+    let mut end = end.min(bytes.len());
+    loop {
+        let lo = end.saturating_sub(8);
+        let word = bytes.get(lo..end).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if !word.is_some_and(|w| !has_digit(u64::from_le_bytes(w))) {
+            if let Some(i) = (lo..end)
+                .rev()
+                .find(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit))
+            {
+                return Some(i);
+            }
+        }
+        if lo == 0 {
+            return None;
+        }
+        end = lo;
+    }
+}
+
+/// True when `text` holds 季, 半年, 个月 or Q1–Q4. Each of these has a telling byte (the
+/// last byte of 季, 半 or 个, or the Q) that Chinese text holds rarely, so eight bytes at
+/// a time are skipped while none is one, and the words are tested only around those
+/// bytes, rather than decoding every character.
 fn names_part_of_year(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let hit = match c {
-            '季' => true,
-            '半' => next == Some('年'),
-            '个' => next == Some('月'),
-            'Q' => matches!(next, Some('1'..='4')),
-            _ => false,
-        };
-        if hit {
+    const JI: &[u8] = "季".as_bytes();
+    const BAN_NIAN: &[u8] = "半年".as_bytes();
+    const GE_YUE: &[u8] = "个月".as_bytes();
+    let b = text.as_bytes();
+    // A word matching at `p` has its telling byte at `p` (Q) or `p + 2`.
+    let hit_at = |q: usize| match b.get(q) {
+        Some(b'Q') => matches!(b.get(q + 1), Some(b'1'..=b'4')),
+        Some(_) => q
+            .checked_sub(2)
+            .and_then(|p| b.get(p..))
+            .is_some_and(|rest| {
+                rest.starts_with(JI) || rest.starts_with(BAN_NIAN) || rest.starts_with(GE_YUE)
+            }),
+        None => false,
+    };
+    let telling = [b'Q', JI[2], BAN_NIAN[2], GE_YUE[2]];
+    let mut from = 0;
+    while from < b.len() {
+        let to = (from + 8).min(b.len());
+        let skip = b
+            .get(from..to)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .is_some_and(|w| !holds_any(u64::from_le_bytes(w), &telling));
+        if !skip && (from..to).any(|q| b.get(q).is_some_and(|c| telling.contains(c)) && hit_at(q)) {
             return true;
         }
+        from = to;
     }
     false
+}
+
+/// True when one of the eight bytes of `word` is one of `bytes` (never false when one
+/// is; a byte equal to `x` is a zero byte of `word ^ x` repeated).
+fn holds_any(word: u64, bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    bytes
+        .iter()
+        .any(|&x| has_zero(word ^ (ONES * u64::from(x))))
 }
 
 /// Why a claim is not compared with reference values although it may match a fact key:
@@ -613,12 +717,43 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     None
 }
 
-/// `text.contains(word)`, looking first for the word's first character (a memchr): most
-/// words looked for are absent, and a substring searcher costs more to set up than that.
+/// `text.contains(word)`: byte by byte in a short text, else looking first for the word's
+/// first character (a memchr): most words looked for are absent, and a substring searcher
+/// costs more to set up than that.
 fn contains_word(text: &str, word: &str) -> bool {
+    if text.len() <= SHORT {
+        return short_rfind(text, word).is_some();
+    }
     match word.chars().next() {
         Some(first) => text.contains(first) && text.contains(word),
         None => true,
+    }
+}
+
+/// Texts up to this many bytes are searched byte by byte ([`short_rfind`]): setting up a
+/// substring searcher costs more than such a whole search.
+const SHORT: usize = 64;
+
+/// `text.rfind(word)` by comparing bytes at each place from the end: a match of a whole
+/// UTF-8 word always starts on a character boundary, so the byte offsets are the same.
+/// Linear in `text`, for short texts (see [`SHORT`]).
+fn short_rfind(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let last = t.len().checked_sub(w.len())?;
+    let Some(&first) = w.first() else {
+        return Some(t.len());
+    };
+    (0..=last)
+        .rev()
+        .find(|&i| t.get(i) == Some(&first) && t.get(i..i + w.len()) == Some(w))
+}
+
+/// `text.rfind(word)`, byte by byte for a short text.
+fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    if text.len() <= SHORT {
+        short_rfind(text, word)
+    } else {
+        text.rfind(word)
     }
 }
 
@@ -665,6 +800,10 @@ fn written_years(text: &str) -> Vec<i32> {
     let b = text.as_bytes();
     let mut years = Vec::new();
     for i in 0..b.len().saturating_sub(3) {
+        // Most bytes are no digit: settled before slicing the rest of the text.
+        if !b[i].is_ascii_digit() {
+            continue;
+        }
         let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
         let alone =
             (i == 0 || !b[i - 1].is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit);
@@ -704,7 +843,7 @@ pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
         "去年同期",
     ];
     const PREV: [&str; 5] = ["环比", "较上季度", "比上季度", "较上月", "较上半年"];
-    let last = |words: &[&str]| words.iter().filter_map(|w| clause.rfind(w)).max();
+    let last = |words: &[&str]| words.iter().filter_map(|w| rfind_word(clause, w)).max();
     match (last(&YEAR), last(&PREV)) {
         (Some(y), Some(p)) => Some(if y > p { Step::Year } else { Step::Previous }),
         (Some(_), None) => Some(Step::Year),
@@ -862,6 +1001,12 @@ mod tests {
             "2024年123",
             "abc20241",
             "９９９９2024",
+            "英伟达2025财年(约为2024年,英伟达的财年为每年1月末-次年1月末)报告显示,它在中国大陆",
+            "一二三四五六七八九十一二三四五六七八九十",
+            "12一二三四五六七八九十一二三四五六七八九十",
+            "2024一二三四五六七八九十一二三四五六七八九十1",
+            "abcdefgh12345678abcdefgh",
+            "/:;<=>?@9",
         ] {
             let b = t.as_bytes();
             let want = (0..b.len().saturating_sub(3))
@@ -891,12 +1036,41 @@ mod tests {
             "下半年度",
             "两个季度",
             "个个月",
+            "英伟达在中国市场的份额从95%降到0%,二〇二四年前三个月",
+            "一二三四五六七八九十一二三四五六七八九十半年",
+            "一二三四五六七八九十一二三四五六七八九十半 年",
+            "abcdefghijklmnopQ3",
+            "abcdefghijklmnoQ9Q",
+            "一二三四五六七八九十一二三四五六七八九十季",
+            "一二三四五六七八九十一二三四五六七八九十个",
+            "一二三四五六七八九十个一二三四五六七八九十月",
+            "amountsQ",
         ] {
             let want = t.contains('季')
                 || ["半年", "个月", "Q1", "Q2", "Q3", "Q4"]
                     .iter()
                     .any(|w| t.contains(w));
             assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn short_searches_find_what_str_finds() {
+        let texts = [
+            "",
+            "同比增长66%",
+            ",较上年同比",
+            "a同比b同比",
+            "同",
+            "ab",
+            "其中，其中",
+        ];
+        let words = ["", "同比", "同", "比", "b", "ab", "其中", "较上年", "x"];
+        for t in texts {
+            for w in words {
+                assert_eq!(short_rfind(t, w), t.rfind(w), "{t:?} {w:?}");
+                assert_eq!(contains_word(t, w), t.contains(w), "{t:?} {w:?}");
+            }
         }
     }
 
@@ -911,6 +1085,12 @@ mod tests {
             "\u{ff0b}\u{ff0d}",
             "，",
             "无标点的句子",
+            "一二三四五六七八九十,一二三四五六七八九十一二三四五六七八九十",
+            "abcdefgh,abcdefghabcdefgh",
+            ",abcdefgh",
+            "abcdefg:",
+            "全角，逗号后无全角，逗号后无全角，逗号后无全角（括号）无全角（括号）",
+            "a；bcdefghijklmnopq",
         ] {
             let want = t.rfind([',', '，', ';', '；', ':', '：']);
             assert_eq!(last_clause_break(t), want, "{t:?}");
