@@ -626,10 +626,16 @@ pub struct JsonRenderer;
 
 impl DocRenderer for JsonRenderer {
     fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        out.extend_from_slice(DOC_SEPARATOR);
         render_document(report, out);
         Ok(())
     }
 }
+
+/// What a rendered document of the `documents` array starts with: the separator before
+/// it, so the writer hands each document on in one write. The first document of the array
+/// drops the comma (see [`JsonWriter::write_rendered`]).
+pub(crate) const DOC_SEPARATOR: &[u8] = b",\n    ";
 
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
 /// streamed document nests inside the enclosing pretty output.
@@ -664,20 +670,14 @@ pub struct JsonWriter {
 }
 
 impl JsonWriter {
-    /// Writes the separator before the next document of the array and counts it.
-    fn separator(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(if self.written == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        })?;
-        self.written += 1;
-        Ok(())
-    }
-
-    /// Writes a document object already rendered (nested two levels deep) in the array.
+    /// Writes a document object already rendered (nested two levels deep, after
+    /// [`DOC_SEPARATOR`]) in the array and counts it.
     pub(crate) fn write_rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.separator(out)?;
+        let bytes = match bytes.strip_prefix(b",") {
+            Some(rest) if self.written == 0 => rest,
+            _ => bytes,
+        };
+        self.written += 1;
         out.write_all(bytes)
     }
 
