@@ -106,6 +106,13 @@ impl<'a> Emitter<'a> {
         self.first = false;
     }
 
+    /// The buffer, whether the layout is pretty, and the current depth, for writers that
+    /// lay out a whole value themselves (`objects.rs`); that value counts as written.
+    pub(crate) fn raw(&mut self) -> (&mut Vec<u8>, bool, usize) {
+        self.first = false;
+        (self.out, self.pretty, self.depth)
+    }
+
     /// Starts an array element: the separator before it.
     pub fn element(&mut self) {
         self.separate();
@@ -246,10 +253,32 @@ fn word_needs_escape(w: u64) -> bool {
         != 0
 }
 
+/// Whether any byte of `bytes` must be escaped: eight bytes at a time, the last (partial)
+/// word read overlapping the one before it, byte by byte only in strings under eight bytes.
+#[inline]
+fn any_needs_escape(bytes: &[u8]) -> bool {
+    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| needs_escape(b));
+    }
+    let mut words = bytes.chunks_exact(8);
+    if words.any(|w| word_needs_escape(word(w))) {
+        return true;
+    }
+    !words.remainder().is_empty() && word_needs_escape(word(&bytes[bytes.len() - 8..]))
+}
+
 /// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
+    if !any_needs_escape(bytes) {
+        // The usual case (names, figures, Chinese text): one copy between the quotes.
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     out.push(b'"');
     let mut start = 0;
     let mut i = 0;
