@@ -152,7 +152,8 @@ pub(crate) fn claim<const P: bool>(
     out.extend_from_slice(key!(P, next, 5, "text"));
     escape_into(out, slice(doc, cs));
     out.extend_from_slice(key!(P, next, 5, "span"));
-    location6::<P>(out, doc.locate(cs));
+    let at = doc.locate(cs);
+    location6::<P>(out, at);
     out.extend_from_slice(key!(P, next, 5, "kind"));
     name(out, kind_name(c.kind));
     match &c.value {
@@ -211,7 +212,7 @@ pub(crate) fn claim<const P: bool>(
         out.extend_from_slice(key!(P, open, 7, "text"));
         escape_into(out, slice(doc, bs));
         out.extend_from_slice(key!(P, next, 7, "span"));
-        location8::<P>(out, doc.locate(bs));
+        location8::<P>(out, doc.locate_within(&at, bs));
         out.extend_from_slice(key!(P, next, 7, "value"));
         number(out, b.num.value);
         out.extend_from_slice(key!(P, next, 7, "precision"));
@@ -264,7 +265,8 @@ pub(crate) fn finding<const P: bool>(out: &mut Vec<u8>, doc: &Document, f: &Find
     escape_into(out, &f.message);
     let fs = clamp(doc, f.span);
     out.extend_from_slice(key!(P, next, 5, "span"));
-    location6::<P>(out, doc.locate(fs));
+    let at = doc.locate(fs);
+    location6::<P>(out, at);
     out.extend_from_slice(key!(P, next, 5, "text"));
     escape_into(out, slice(doc, fs));
     out.extend_from_slice(key!(P, next, 5, "stated"));
@@ -287,7 +289,7 @@ pub(crate) fn finding<const P: bool>(out: &mut Vec<u8>, doc: &Document, f: &Find
         });
         let rs = clamp(doc, r.span);
         out.extend_from_slice(key!(P, open, 7, "span"));
-        location8::<P>(out, doc.locate(rs));
+        location8::<P>(out, doc.locate_within(&at, rs));
         out.extend_from_slice(key!(P, next, 7, "text"));
         escape_into(out, slice(doc, rs));
         out.extend_from_slice(key!(P, next, 7, "message"));
