@@ -1,9 +1,10 @@
 //! `--format json`: the DESIGN §7 document, streamed one document at a time; also the claim,
 //! finding and span objects that `jsonl` and `numcheck claims --format json` share.
 //!
-//! Documents are written by the `emit_*` functions through the streaming [`Emitter`]; the
-//! `serde` shapes ([`ClaimJson`], [`FindingJson`], [`DocumentJson`] …) define the same
-//! objects field by field and are the reference the emitter is tested against.
+//! Documents are written by the `emit_*` functions through the streaming [`Emitter`] (claims
+//! and findings from fixed text, in `objects.rs`); the `serde` shapes ([`ClaimJson`],
+//! [`FindingJson`], [`DocumentJson`] …) define the same objects field by field and are the
+//! reference the emitter is tested against.
 
 use super::emit::Emitter;
 use super::objects;
