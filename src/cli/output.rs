@@ -8,14 +8,73 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
+/// Writes at least this long skip the buffer: a rendered document (tens of kilobytes of
+/// JSON) goes from the worker's buffer straight to the file, not through a second copy.
+const DIRECT_WRITE: usize = 8 << 10;
+
+/// A buffered writer that passes long writes straight through (after whatever it holds).
+pub struct Through<W: Write>(BufWriter<W>);
+
+impl<W: Write> Through<W> {
+    fn new(inner: W) -> Self {
+        Through(BufWriter::with_capacity(1 << 16, inner))
+    }
+}
+
+impl<W: Write> Write for Through<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if buf.len() < DIRECT_WRITE {
+            return self.0.write(buf);
+        }
+        self.drain()?;
+        self.0.get_mut().write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if buf.len() < DIRECT_WRITE {
+            return self.0.write_all(buf);
+        }
+        self.drain()?;
+        self.0.get_mut().write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl<W: Write> Through<W> {
+    /// Writes out the buffered bytes, so a direct write keeps the order.
+    fn drain(&mut self) -> io::Result<()> {
+        if self.0.buffer().is_empty() {
+            Ok(())
+        } else {
+            self.0.flush()
+        }
+    }
+}
+
+/// Standard output without std's line buffering on top of ours (which would hold back
+/// the tail of every long write after its last line break and cost a write call for it).
+fn raw_stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(fs::File::from(fd));
+        }
+    }
+    Box::new(io::stdout().lock())
+}
+
 /// An output destination.
 pub enum Sink {
     /// Standard output, buffered.
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    Stdout(Through<Box<dyn Write>>),
     /// A temporary file beside `dest`, renamed onto it by [`Sink::commit`].
     File {
         /// The temporary file, buffered.
-        tmp: BufWriter<NamedTempFile>,
+        tmp: Through<NamedTempFile>,
         /// Where it goes when complete.
         dest: PathBuf,
     },
@@ -24,7 +83,7 @@ pub enum Sink {
 impl Sink {
     /// Buffered stdout.
     pub fn stdout() -> Sink {
-        Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+        Sink::Stdout(Through::new(raw_stdout()))
     }
 
     /// A temporary file in `dest`'s directory (same file system, so the rename is atomic).
@@ -39,7 +98,7 @@ impl Sink {
             .tempfile_in(dir)
             .map_err(|e| Error::Output(format!("{}: {}", dest.display(), io_message(&e))))?;
         Ok(Sink::File {
-            tmp: BufWriter::with_capacity(1 << 16, tmp),
+            tmp: Through::new(tmp),
             dest: dest.to_path_buf(),
         })
     }
@@ -60,7 +119,7 @@ impl Sink {
             Sink::File { tmp, dest } => {
                 let shown = dest.display().to_string();
                 let fail = |e: io::Error| Error::Output(format!("{shown}: {}", io_message(&e)));
-                let tmp = tmp.into_inner().map_err(|e| fail(e.into_error()))?;
+                let tmp = tmp.0.into_inner().map_err(|e| fail(e.into_error()))?;
                 tmp.as_file().sync_all().map_err(fail)?;
                 set_permissions(tmp.path(), &dest).map_err(fail)?;
                 tmp.persist(&dest).map_err(|e| fail(e.error))?;

@@ -3,10 +3,11 @@
 //! A producer thread reads inputs chunk by chunk and checks each chunk on the rayon pool;
 //! the calling thread writes finished chunks in order. Formats that render a document
 //! without writer state (json, jsonl, claims json, full, concise, github; see
-//! `ReportWriter::renderer`) are rendered on the pool too, so the writer thread only copies
-//! bytes. Chunks are bounded and the channel between the two holds two of them, so memory
-//! stays flat on any number of files or a JSONL dump of any size, and the output is
-//! byte-identical whatever `--jobs` is.
+//! `ReportWriter::renderer`) are rendered on the pool too, so the writer thread only hands
+//! the bytes on (a long rendered document is written straight from the worker's buffer,
+//! see `output::Through`). Chunks are bounded and the channel between the two holds two
+//! of them, so memory stays flat on any number of files or a JSONL dump of any size, and
+//! the output is byte-identical whatever `--jobs` is.
 
 use super::output::{is_broken_pipe, Sink};
 use super::plan::{self, Plan};

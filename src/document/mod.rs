@@ -204,6 +204,33 @@ impl Document {
     /// Resolves a span to lines and character columns.
     pub fn locate(&self, span: Span) -> Location {
         let (line, column) = self.line_col(span.start);
+        self.locate_end(span, line, column)
+    }
+
+    /// Resolves `span` as [`Document::locate`] does, counting its start column from
+    /// `outer`, a located span starting at or before it on the same line (the ends of a
+    /// claim lie inside the claim), instead of from the line or a block mark.
+    pub fn locate_within(&self, outer: &Location, span: Span) -> Location {
+        let next_line = self
+            .line_starts
+            .get(outer.line)
+            .copied()
+            .unwrap_or(usize::MAX);
+        // Offset 0 is left to `locate`: a BOM shifts columns after it only.
+        if outer.start == 0
+            || span.start < outer.start
+            || span.start >= next_line
+            || !self.text.is_char_boundary(outer.start)
+            || !self.text.is_char_boundary(span.start)
+        {
+            return self.locate(span);
+        }
+        let column = outer.column + self.text[outer.start..span.start].chars().count();
+        self.locate_end(span, outer.line, column)
+    }
+
+    /// The location of `span`, whose start is at 1-based `line` and `column`.
+    fn locate_end(&self, span: Span, line: usize, column: usize) -> Location {
         let last = if span.is_empty() {
             span.start
         } else {
@@ -350,6 +377,28 @@ mod tests {
                         doc.line_col(last),
                         "{a}..{b}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn locate_within_agrees_with_locate() {
+        let long = "长".repeat(100);
+        for text in [
+            "\u{feff}收入171亿\r\n美元\n\n增长12%",
+            &format!("\u{feff}{long}x{long}\n{long}ab\nc"),
+        ] {
+            let doc = Document::new("t", text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &a) in bounds.iter().enumerate().step_by(3) {
+                let outer = doc.locate(Span::new(a, bounds[(k + 4).min(bounds.len() - 1)]));
+                for (j, &b) in bounds.iter().enumerate().step_by(5) {
+                    let c = bounds[(j + 3).min(bounds.len() - 1)];
+                    let span = Span::new(b, c);
+                    assert_eq!(doc.locate_within(&outer, span), doc.locate(span), "{a} {b}");
                 }
             }
         }

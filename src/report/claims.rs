@@ -82,13 +82,15 @@ impl ReportWriter for ClaimsTableWriter {
 }
 
 /// Renders one document of `numcheck claims --format json`, `{"path","claims","stats"}`
-/// with `stats` = `numeric_mentions` and `claims` only, nested two levels deep; used on
+/// with `stats` = `numeric_mentions` and `claims` only, nested two levels deep after
+/// [`json::DOC_SEPARATOR`]; used on
 /// worker threads (see [`DocRenderer`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ClaimsJsonRenderer;
 
 impl DocRenderer for ClaimsJsonRenderer {
     fn render(&self, r: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        out.extend_from_slice(json::DOC_SEPARATOR);
         let mut e = Emitter::new(out, true, 2);
         e.begin_object();
         e.field_str("path", &r.doc.path);

@@ -106,6 +106,13 @@ impl<'a> Emitter<'a> {
         self.first = false;
     }
 
+    /// The buffer, whether the layout is pretty, and the current depth, for writers that
+    /// lay out a whole value themselves (`objects.rs`); that value counts as written.
+    pub(crate) fn raw(&mut self) -> (&mut Vec<u8>, bool, usize) {
+        self.first = false;
+        (self.out, self.pretty, self.depth)
+    }
+
     /// Starts an array element: the separator before it.
     pub fn element(&mut self) {
         self.separate();
@@ -204,6 +211,17 @@ pub fn write_uint(out: &mut Vec<u8>, mut n: u64) {
         out.extend_from_slice(&PAIRS[r..r + 2]);
         return;
     }
+    if n < 10_000 {
+        // Offsets, lines and columns: two pairs, the first cut to its digit under 1000.
+        let (hi, lo) = ((n / 100) as usize * 2, (n % 100) as usize * 2);
+        if n < 1000 {
+            out.push(PAIRS[hi + 1]);
+        } else {
+            out.extend_from_slice(&PAIRS[hi..hi + 2]);
+        }
+        out.extend_from_slice(&PAIRS[lo..lo + 2]);
+        return;
+    }
     // Digits fill `buf[..20]` from the right; a fixed 20-byte copy from the first digit
     // (the slack after it is never kept) avoids a memcpy call of variable length.
     let mut buf = [0u8; 40];
@@ -234,21 +252,86 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// Whether any of the 8 bytes of `w` must be escaped: a control character, `"` or `\`
-/// (the classic "has a zero / less-than byte" bit tricks; bytes >= 0x80 never match).
+/// Nonzero when any of the 8 bytes of `w` must be escaped: a control character, `"` or `\`
+/// (the classic "has a zero / less-than byte" bit tricks, exact as to whether any byte
+/// matches; bytes >= 0x80 never match).
 #[inline]
-fn word_needs_escape(w: u64) -> bool {
+fn escape_mask(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space | has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\'))))
-        != 0
+    below_space | has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\')))
+}
+
+/// Whether any of the 8 bytes of `w` must be escaped.
+#[inline]
+fn word_needs_escape(w: u64) -> bool {
+    escape_mask(w) != 0
+}
+
+/// Whether any byte of `bytes` must be escaped, tested a word at a time without a branch
+/// per byte: the last word of a long string overlaps the one before it, a short string
+/// is read as overlapping halves (4..8 bytes) or its first, middle and last bytes padded
+/// with spaces (1..4 bytes). Overlaps only test a byte twice.
+#[inline]
+fn any_needs_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let at8 = |i: usize| {
+        u64::from_le_bytes(
+            bytes
+                .get(i..i + 8)
+                .and_then(|w| w.try_into().ok())
+                .unwrap_or([0; 8]),
+        )
+    };
+    let at4 = |i: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes
+                .get(i..i + 4)
+                .and_then(|w| w.try_into().ok())
+                .unwrap_or([0; 4]),
+        ))
+    };
+    let word = if n >= 8 {
+        let mut acc = 0;
+        let mut i = 0;
+        while i + 8 <= n {
+            acc |= escape_mask(at8(i));
+            i += 8;
+        }
+        return (acc | escape_mask(at8(n - 8))) != 0;
+    } else if n >= 4 {
+        at4(0) | at4(n - 4) << 32
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | u64::from(bytes[n / 2]) << 8
+            | u64::from(bytes[n - 1]) << 16
+            | 0x2020_2020_2000_0000
+    } else {
+        return false;
+    };
+    word_needs_escape(word)
 }
 
 /// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
+// Inlined: the usual string (names, figures, Chinese text) needs no escape, and is then
+// one check and one copy between the quotes at the call site.
+#[inline]
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    if any_needs_escape(bytes) {
+        return escape_slow(out, bytes);
+    }
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+}
+
+/// [`escape_into`] for a string with something to escape.
+#[inline(never)]
+fn escape_slow(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0;
@@ -323,6 +406,23 @@ mod tests {
     }
 
     #[test]
+    fn escape_test_matches_byte_by_byte() {
+        // Every length 0..20, with each escapable byte (and near misses) at every place.
+        for len in 0..20 {
+            for at in 0..len.max(1) {
+                for b in [b'a', b'"', b'\\', b'\n', 0x00, 0x1f, b' ', b'!', 0x7f, 0xe4] {
+                    let mut v = vec![b'x'; len];
+                    if let Some(slot) = v.get_mut(at) {
+                        *slot = b;
+                    }
+                    let expected = v.iter().any(|&c| needs_escape(c));
+                    assert_eq!(any_needs_escape(&v), expected, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn integers_print_like_serde_json() {
         for n in [
             0u64,
@@ -333,8 +433,13 @@ mod tests {
             99,
             100,
             101,
+            305,
             999,
             1000,
+            1001,
+            4096,
+            9999,
+            10000,
             12345,
             100000,
             u64::MAX,

@@ -1,11 +1,13 @@
 //! `--format json`: the DESIGN §7 document, streamed one document at a time; also the claim,
 //! finding and span objects that `jsonl` and `numcheck claims --format json` share.
 //!
-//! Documents are written by the `emit_*` functions through the streaming [`Emitter`]; the
-//! `serde` shapes ([`ClaimJson`], [`FindingJson`], [`DocumentJson`] …) define the same
-//! objects field by field and are the reference the emitter is tested against.
+//! Documents are written by the `emit_*` functions through the streaming [`Emitter`] (claims
+//! and findings from fixed text, in `objects.rs`); the `serde` shapes ([`ClaimJson`],
+//! [`FindingJson`], [`DocumentJson`] …) define the same objects field by field and are the
+//! reference the emitter is tested against.
 
 use super::emit::Emitter;
+use super::objects;
 use super::{DocRenderer, DocReport, ReportWriter, Stats, Totals};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
@@ -435,7 +437,7 @@ pub fn kind_name(k: ClaimKind) -> &'static str {
 }
 
 /// The snake_case name of a hedge kind, as its `Serialize` impl prints it.
-fn hedge_kind_name(k: HedgeKind) -> &'static str {
+pub(crate) fn hedge_kind_name(k: HedgeKind) -> &'static str {
     match k {
         HedgeKind::About => "about",
         HedgeKind::Below => "below",
@@ -448,7 +450,7 @@ fn hedge_kind_name(k: HedgeKind) -> &'static str {
 }
 
 /// The name of a direction, as its `Serialize` impl prints it.
-fn direction_name(d: Direction) -> &'static str {
+pub(crate) fn direction_name(d: Direction) -> &'static str {
     match d {
         Direction::Up => "up",
         Direction::Down => "down",
@@ -456,7 +458,7 @@ fn direction_name(d: Direction) -> &'static str {
 }
 
 /// The name of a severity, as its `Serialize` impl prints it.
-fn severity_name(s: Severity) -> &'static str {
+pub(crate) fn severity_name(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -464,121 +466,30 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-/// Emits a [`Location`] object.
-fn emit_location(e: &mut Emitter, l: Location) {
-    e.begin_object();
-    e.field_uint("start", l.start);
-    e.field_uint("end", l.end);
-    e.field_uint("line", l.line);
-    e.field_uint("column", l.column);
-    e.field_uint("end_line", l.end_line);
-    e.field_uint("end_column", l.end_column);
-    e.end_object();
-}
-
-/// Emits `"span": {…}` for a span clamped to the text; returns the clamped span.
-fn emit_span(e: &mut Emitter, doc: &Document, s: Span) -> Span {
-    let s = clamp(doc, s);
-    e.key("span");
-    emit_location(e, doc.locate(s));
-    s
-}
-
 /// Emits a claim exactly as [`ClaimJson`] serialises (`verdict`: its `checked` and
-/// `referenced` flags, when rules ran).
+/// `referenced` flags, when rules ran), at the emitter's place (an array element).
 pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(bool, bool)>) {
-    e.begin_object();
-    e.field_uint("id", c.id);
-    let cs = clamp(doc, c.span);
-    e.field_str("text", slice(doc, cs));
-    e.key("span");
-    emit_location(e, doc.locate(cs));
-    e.field_str("kind", kind_name(c.kind));
-    match &c.value {
-        Value::Point(n) => {
-            e.field_number("value", n.value);
-            e.field_number("precision", n.step);
-        }
-        Value::Range { low, high } => {
-            e.field_number("low", low.value);
-            e.field_number("high", high.value);
-            e.field_number("precision", low.step.max(high.step));
-        }
-        Value::None => {
-            e.key("value");
-            e.null();
-        }
+    let (out, pretty, depth) = e.raw();
+    if pretty {
+        let mark = out.len();
+        objects::claim::<true>(out, doc, c, verdict);
+        objects::reindent(out, mark, depth);
+    } else {
+        objects::claim::<false>(out, doc, c, verdict);
     }
-    e.field_opt_str("unit", c.unit.as_ref().map(|u| u.code.as_str()));
-    e.field_opt_str("magnitude", c.magnitude.as_deref());
-    e.field_opt_str("hedge", c.hedge.as_ref().map(|h| h.text.as_str()));
-    e.field_opt_str(
-        "hedge_kind",
-        c.hedge.as_ref().map(|h| hedge_kind_name(h.kind)),
-    );
-    e.field_opt_str("period", c.period.as_deref());
-    e.field_opt_str("subject", c.subject.as_deref());
-    e.field_opt_str("segment", c.segment.as_deref());
-    e.field_opt_str("metric", c.metric.as_deref());
-    e.field_opt_str("direction", c.direction.map(direction_name));
-    e.key("bounds");
-    e.begin_array();
-    for b in &c.bounds {
-        e.element();
-        e.begin_object();
-        let bs = clamp(doc, b.span);
-        e.field_str("text", slice(doc, bs));
-        e.key("span");
-        emit_location(e, doc.locate(bs));
-        e.field_number("value", b.num.value);
-        e.field_number("precision", b.num.step);
-        e.field_opt_str("magnitude", b.magnitude.as_deref());
-        e.field_opt_str("unit", b.unit.as_ref().map(|u| u.code.as_str()));
-        e.end_object();
-    }
-    e.end_array();
-    e.key("notes");
-    e.begin_array();
-    for n in &c.notes {
-        e.element();
-        e.str(n);
-    }
-    e.end_array();
-    if let Some((checked, referenced)) = verdict {
-        e.key("checked");
-        e.bool(checked);
-        e.key("referenced");
-        e.bool(referenced);
-    }
-    e.end_object();
 }
 
-/// Emits a finding exactly as [`FindingJson`] serialises.
+/// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
+/// element).
 pub fn emit_finding(e: &mut Emitter, doc: &Document, f: &Finding) {
-    e.begin_object();
-    e.field_str("rule", f.rule.name);
-    e.field_str("code", f.rule.code);
-    e.field_str("severity", severity_name(f.severity));
-    e.field_str("message", &f.message);
-    let fs = emit_span(e, doc, f.span);
-    e.field_str("text", slice(doc, fs));
-    e.field_opt_str("stated", f.stated.as_deref());
-    e.field_opt_str("expected", f.expected.as_deref());
-    e.field_opt_str("formula", f.formula.as_deref());
-    e.field_opt_str("tolerance", f.tolerance.as_deref());
-    e.field_opt_str("suggestion", f.suggestion.as_deref());
-    e.key("related");
-    e.begin_array();
-    for r in &f.related {
-        e.element();
-        e.begin_object();
-        let rs = emit_span(e, doc, r.span);
-        e.field_str("text", slice(doc, rs));
-        e.field_str("message", &r.message);
-        e.end_object();
+    let (out, pretty, depth) = e.raw();
+    if pretty {
+        let mark = out.len();
+        objects::finding::<true>(out, doc, f);
+        objects::reindent(out, mark, depth);
+    } else {
+        objects::finding::<false>(out, doc, f);
     }
-    e.end_array();
-    e.end_object();
 }
 
 /// Emits a [`Stats`] object, in its field order.
@@ -626,10 +537,16 @@ pub struct JsonRenderer;
 
 impl DocRenderer for JsonRenderer {
     fn render(&self, report: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
+        out.extend_from_slice(DOC_SEPARATOR);
         render_document(report, out);
         Ok(())
     }
 }
+
+/// What a rendered document of the `documents` array starts with: the separator before
+/// it, so the writer hands each document on in one write. The first document of the array
+/// drops the comma (see [`JsonWriter::write_rendered`]).
+pub(crate) const DOC_SEPARATOR: &[u8] = b",\n    ";
 
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
 /// streamed document nests inside the enclosing pretty output.
@@ -664,20 +581,14 @@ pub struct JsonWriter {
 }
 
 impl JsonWriter {
-    /// Writes the separator before the next document of the array and counts it.
-    fn separator(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(if self.written == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        })?;
-        self.written += 1;
-        Ok(())
-    }
-
-    /// Writes a document object already rendered (nested two levels deep) in the array.
+    /// Writes a document object already rendered (nested two levels deep, after
+    /// [`DOC_SEPARATOR`]) in the array and counts it.
     pub(crate) fn write_rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.separator(out)?;
+        let bytes = match bytes.strip_prefix(b",") {
+            Some(rest) if self.written == 0 => rest,
+            _ => bytes,
+        };
+        self.written += 1;
         out.write_all(bytes)
     }
 
@@ -870,6 +781,35 @@ mod tests {
                     serde_json::to_vec(&finding(&r.doc, f)).unwrap(),
                     "{path}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn objects_nest_at_any_depth() {
+        let reference = crate::reference::Reference::bundled();
+        let settings = crate::settings::Settings::default();
+        // The articles with findings, related spans included.
+        let reports: Vec<DocReport> = articles()
+            .into_iter()
+            .map(|(p, t)| crate::check_document(Document::new(p, t), &reference, &settings))
+            .filter(|r| r.findings.iter().any(|f| !f.related.is_empty()))
+            .collect();
+        assert!(!reports.is_empty());
+        for (r, depth) in reports.iter().flat_map(|r| [0, 3, 5, 9].map(|d| (r, d))) {
+            for c in &r.claims {
+                let mut fast = Vec::new();
+                emit_claim(&mut Emitter::new(&mut fast, true, depth), &r.doc, c, None);
+                let slow = serde_json::to_string_pretty(&claim(&r.doc, c)).unwrap();
+                let pad = format!("\n{}", "  ".repeat(depth));
+                assert_eq!(String::from_utf8(fast).unwrap(), slow.replace('\n', &pad));
+            }
+            for f in &r.findings {
+                let mut fast = Vec::new();
+                emit_finding(&mut Emitter::new(&mut fast, true, depth), &r.doc, f);
+                let slow = serde_json::to_string_pretty(&finding(&r.doc, f)).unwrap();
+                let pad = format!("\n{}", "  ".repeat(depth));
+                assert_eq!(String::from_utf8(fast).unwrap(), slow.replace('\n', &pad));
             }
         }
     }

@@ -218,6 +218,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
+mod objects;
 pub mod sarif;
 pub mod table;
 pub mod text;
