@@ -15,6 +15,28 @@ pub struct UnitMatch {
     pub scale: f64,
 }
 
+/// A unit as matched in the text, borrowing its code from the word lists: what the
+/// quantity reader keeps while it decides whether a figure is there at all (a `Unit` is
+/// built, and its code allocated, only for a claim).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitAt {
+    /// The canonical code (`USD`, `%`, `枚`).
+    pub code: &'static str,
+    /// Its family.
+    pub kind: UnitKind,
+    /// Byte offset after the unit words.
+    pub end: usize,
+    /// Factor converting the written number to the unit (成 → 10: 三成 = 30%).
+    pub scale: f64,
+}
+
+impl UnitAt {
+    /// The owned unit.
+    pub fn unit(&self) -> Unit {
+        Unit::new(self.code, self.kind)
+    }
+}
+
 /// Currency words and their ISO codes.
 const CURRENCIES: &[(&str, &str)] = &[
     ("美元", "USD"),
@@ -146,29 +168,41 @@ const PERCENTS: &[(&str, &str, UnitKind)] = &[
 /// The unit written at byte `i`, if any. `成` is read as a tenth (三成 = 30%) unless it starts
 /// a word such as 成本, 成为, 成功 or the idiom 一成不变.
 pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
+    unit_at(text, i).map(|u| UnitMatch {
+        unit: u.unit(),
+        end: u.end,
+        scale: u.scale,
+    })
+}
+
+/// [`match_unit`] without building the unit: its code borrowed from the word lists.
+pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
     let rest = text.get(i..)?;
     let first = rest.chars().next()?;
     for (w, code, kind) in PERCENTS {
         // The character test first: most positions start no percent word.
         if w.starts_with(first) && rest.starts_with(w) {
-            return Some(UnitMatch {
-                unit: Unit::new(*code, *kind),
+            return Some(UnitAt {
+                code: *code,
+                kind: *kind,
                 end: i + w.len(),
                 scale: 1.0,
             });
         }
     }
     if rest.starts_with('成') && !cheng_starts_word(text, i + '成'.len_utf8()) {
-        return Some(UnitMatch {
-            unit: Unit::new("%", UnitKind::Percent),
+        return Some(UnitAt {
+            code: "%",
+            kind: UnitKind::Percent,
             end: i + '成'.len_utf8(),
             scale: 10.0,
         });
     }
     let (currencies, measures) = indexes();
     if let Some((k, w)) = currencies.longest_at(text, i) {
-        return Some(UnitMatch {
-            unit: Unit::new(CURRENCIES[k].1, UnitKind::Currency),
+        return Some(UnitAt {
+            code: CURRENCIES[k].1,
+            kind: UnitKind::Currency,
             end: i + w.len(),
             scale: 1.0,
         });
@@ -188,8 +222,9 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
     {
         return None;
     }
-    Some(UnitMatch {
-        unit: Unit::new(w, UnitKind::Measure),
+    Some(UnitAt {
+        code: w,
+        kind: UnitKind::Measure,
         end,
         scale: 1.0,
     })
