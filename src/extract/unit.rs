@@ -1,6 +1,6 @@
 //! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
 
-use super::text::{char_at, WordIndex};
+use super::text::{char_at, CharSet, WordIndex};
 use crate::claim::{Unit, UnitKind};
 use std::sync::OnceLock;
 
@@ -179,6 +179,12 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
 pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
     let rest = text.get(i..)?;
     let first = rest.chars().next()?;
+    let (currencies, measures, firsts) = indexes();
+    // Every unit word starts with one of these: after most numbers that are not followed
+    // by a unit (万, 亿, punctuation, 的), one bit test answers.
+    if !firsts.contains(first) {
+        return None;
+    }
     for (w, code, kind) in PERCENTS {
         // The character test first: most positions start no percent word.
         if w.starts_with(first) && rest.starts_with(w) {
@@ -198,7 +204,6 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
             scale: 10.0,
         });
     }
-    let (currencies, measures) = indexes();
     if let Some((k, w)) = currencies.longest_at(text, i) {
         return Some(UnitAt {
             code: CURRENCIES[k].1,
@@ -231,12 +236,21 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
 }
 
 /// [`CURRENCIES`] and [`MEASURES`] indexed by their first two characters: every number is
-/// followed by a look-up in each.
-fn indexes() -> &'static (WordIndex, WordIndex) {
-    static INDEXES: OnceLock<(WordIndex, WordIndex)> = OnceLock::new();
+/// followed by a look-up in each. Also the first character of every unit word (percents,
+/// 成, currencies, measures).
+fn indexes() -> &'static (WordIndex, WordIndex, CharSet) {
+    static INDEXES: OnceLock<(WordIndex, WordIndex, CharSet)> = OnceLock::new();
     INDEXES.get_or_init(|| {
         let cur: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
-        (WordIndex::new(&cur), WordIndex::new(MEASURES))
+        let firsts = PERCENTS
+            .iter()
+            .map(|(w, _, _)| *w)
+            .chain(["成"])
+            .chain(cur.iter().copied())
+            .chain(MEASURES.iter().copied())
+            .filter_map(|w| w.chars().next())
+            .collect();
+        (WordIndex::new(&cur), WordIndex::new(MEASURES), firsts)
     })
 }
 
