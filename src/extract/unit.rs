@@ -189,7 +189,7 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
         // The character test first: most positions start no percent word.
         if w.starts_with(first) && rest.starts_with(w) {
             return Some(UnitAt {
-                code: *code,
+                code,
                 kind: *kind,
                 end: i + w.len(),
                 scale: 1.0,
