@@ -278,9 +278,15 @@ impl Document {
         // their first byte alone.
         while let Some(&b) = bytes.get(i) {
             // Han characters (and the rest of U+4000–U+EFFF): no terminator. One range test
-            // passes over most of a Chinese text.
+            // passes over most of a Chinese text, in a loop of its own.
             if b.wrapping_sub(0xe4) < 11 {
                 i += 3;
+                while let Some(&b) = bytes.get(i) {
+                    if b.wrapping_sub(0xe4) >= 11 {
+                        break;
+                    }
+                    i += 3;
+                }
                 continue;
             }
             let (end, next) = match b {

@@ -9,7 +9,7 @@ use super::scanner::{metric_family, Scanner};
 use super::subject::{self, WordKind};
 use super::text::{self, char_at, prev_char, starts_at};
 use super::{filter, hedge, magnitude, unit};
-use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, Num, Unit, UnitKind, Value};
+use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, Num, UnitKind, Value};
 use crate::document::Span;
 
 /// One end of a quantity as parsed: number, magnitude, inner hedge and unit.
@@ -21,12 +21,12 @@ pub(super) struct End {
     pub(super) end: usize,
     /// Its value in base units, sign, magnitude and unit scale applied.
     pub(super) num: Num,
-    /// The magnitude word written on it.
-    pub(super) magnitude: Option<String>,
+    /// The magnitude word written on it (owned only once a claim is built).
+    pub(super) magnitude: Option<&'static str>,
     /// The magnitude factor applied (1 when none).
     pub(super) factor: f64,
-    /// The unit written on it.
-    pub(super) unit: Option<Unit>,
+    /// The unit written on it (owned only once a claim is built).
+    pub(super) unit: Option<unit::UnitAt>,
     /// The unit's scale (成 = 10) already applied.
     pub(super) scale: f64,
     /// 多/余 written between number and unit.
@@ -51,6 +51,17 @@ pub(super) enum Read {
     Skip(usize),
     /// A quantity end.
     Yes(End),
+}
+
+/// A unit named by `code` and `kind` rather than read from the text (its `end` and `scale`
+/// are not used: the reader keeps its own).
+fn unit_ref(code: &'static str, kind: UnitKind) -> unit::UnitAt {
+    unit::UnitAt {
+        code,
+        kind,
+        end: 0,
+        scale: 1.0,
+    }
 }
 
 /// Range separators between two ends.
@@ -158,7 +169,7 @@ impl Scanner<'_> {
             if a.frac_digits == 0
                 && (filter::product_noun_at(text, a.end)
                     || (filter::after_product_line(text, j)
-                        && unit::match_unit(text, a.end).is_none()
+                        && unit::unit_at(text, a.end).is_none()
                         && magnitude::match_magnitude(text, a.end).is_none()
                         && !char_at(text, a.end).is_some_and(|c| "年月日号%％".contains(c))))
             {
@@ -171,8 +182,8 @@ impl Scanner<'_> {
                 return Read::Skip(filter::latin_word(text, a.end + 1).0);
             }
             if let Some(end) = filter::glued_letters(text, a.end) {
-                let latin_unit = unit::match_unit(text, a.end)
-                    .is_some_and(|u| u.unit.kind == UnitKind::Measure && u.end == end);
+                let latin_unit = unit::unit_at(text, a.end)
+                    .is_some_and(|u| u.kind == UnitKind::Measure && u.end == end);
                 if !latin_unit {
                     return Read::Skip(end);
                 }
@@ -214,7 +225,7 @@ impl Scanner<'_> {
             let spaced = text::pangu_space(text, k);
             if spaced > k
                 && (magnitude::match_magnitude(text, spaced).is_some()
-                    || unit::match_unit(text, spaced).is_some())
+                    || unit::unit_at(text, spaced).is_some())
             {
                 k = spaced;
             }
@@ -222,7 +233,7 @@ impl Scanner<'_> {
             match magnitude::match_magnitude(text, k) {
                 Some((w, f, e)) => {
                     n = n.scaled(f);
-                    magnitude = Some(w.to_string());
+                    magnitude = Some(w);
                     factor = f;
                     k = e;
                 }
@@ -249,7 +260,7 @@ impl Scanner<'_> {
             }
             k = n.end;
             num = Num::new(n.value, n.step);
-            magnitude = n.magnitude.map(str::to_string);
+            magnitude = n.magnitude;
             factor = n.magnitude.and_then(magnitude::factor_of).unwrap_or(1.0);
             chinese = true;
             single_char = n.chars == 1;
@@ -272,31 +283,31 @@ impl Scanner<'_> {
                 if let Some((w, f, e2)) = mag_after {
                     inner_hedge = Some(h);
                     num = num.scaled(f);
-                    magnitude = Some(w.to_string());
+                    magnitude = Some(w);
                     factor = f;
                     k = e2;
-                } else if magnitude.is_some() || unit::match_unit(text, e).is_some() {
+                } else if magnitude.is_some() || unit::unit_at(text, e).is_some() {
                     inner_hedge = Some(h);
                     k = e;
                 }
             }
         }
         let (unit, scale) = if pct_prefix {
-            (Some(Unit::new("%", UnitKind::Percent)), 1.0)
+            (Some(unit_ref("%", UnitKind::Percent)), 1.0)
         } else {
-            match unit::match_unit(text, k) {
+            match unit::unit_at(text, k) {
                 // 成 (tenths) only on whole numbers up to 10: 3成, 七成; 2.5成 is not written.
                 Some(u)
                     if u.scale > 1.0 && (decimal || magnitude.is_some() || num.value > 10.0) =>
                 {
                     (None, 1.0)
                 }
-                Some(u) if currency_sign.is_none() || u.unit.kind == UnitKind::Currency => {
+                Some(u) if currency_sign.is_none() || u.kind == UnitKind::Currency => {
                     k = u.end;
-                    (Some(u.unit), u.scale)
+                    (Some(u), u.scale)
                 }
                 _ => (
-                    currency_sign.map(|(code, _)| Unit::new(code, UnitKind::Currency)),
+                    currency_sign.map(|(code, _)| unit_ref(code, UnitKind::Currency)),
                     1.0,
                 ),
             }
@@ -304,7 +315,7 @@ impl Scanner<'_> {
         // 港币0.20元, 美元5元: a currency named before the number names what 元 counts.
         let unit = match unit {
             Some(u) if u.code == "CNY" && text.get(..k).is_some_and(|t| t.ends_with('元')) => {
-                Some(currency_before(text, i).map_or(u, |c| Unit::new(c, UnitKind::Currency)))
+                Some(currency_before(text, i).map_or(u, |c| unit_ref(c, UnitKind::Currency)))
             }
             other => other,
         };
@@ -461,8 +472,8 @@ impl Scanner<'_> {
         let low_bound = Bound {
             span: Span::new(low.start, low.end),
             num: low.num,
-            magnitude: low.magnitude.clone(),
-            unit: low.unit.clone(),
+            magnitude: low.magnitude.map(str::to_string),
+            unit: low.unit.map(|u| u.unit()),
         };
         let mut end = high.as_ref().map_or(low.end, |h| h.end);
         if high.is_none() && pre.is_none() && names_no_figure(text, &low) {
@@ -487,8 +498,8 @@ impl Scanner<'_> {
             None => (
                 Value::Point(low.num),
                 vec![low_bound],
-                low.unit.take(),
-                low.magnitude.take(),
+                low.unit.take().map(|u| u.unit()),
+                low.magnitude.take().map(str::to_string),
                 low.decimal,
             ),
             Some(h) => {
@@ -505,8 +516,8 @@ impl Scanner<'_> {
                 let hb = Bound {
                     span: Span::new(h.start, h.end),
                     num: h.num,
-                    magnitude: h.magnitude.clone(),
-                    unit: h.unit.clone(),
+                    magnitude: h.magnitude.map(str::to_string),
+                    unit: h.unit.map(|u| u.unit()),
                 };
                 (
                     Value::Range {
@@ -514,8 +525,8 @@ impl Scanner<'_> {
                         high: h.num,
                     },
                     vec![lb, hb],
-                    h.unit.clone().or(low.unit.clone()),
-                    h.magnitude.clone(),
+                    h.unit.or(low.unit).map(|u| u.unit()),
+                    h.magnitude.map(str::to_string),
                     low.decimal || h.decimal,
                 )
             }

@@ -62,11 +62,11 @@ impl Scanner<'_> {
         while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
             // takes: one table lookup passes over each of them.
-            i = starts.skip_quiet(text, i);
+            let (loud, (bits, len, code)) = starts.next_loud(text, i);
+            i = loud;
             if i >= text.len() {
                 break;
             }
-            let (bits, len, code) = starts.at(text, i);
             let next = i + len;
             if bits == 0 {
                 i = next;

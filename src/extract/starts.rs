@@ -165,27 +165,60 @@ impl StartTable {
     }
 
     /// The first char boundary at or after `i` (a char boundary) where an ASCII or
-    /// three-byte character with some bit set, or any other character, starts; the text's
-    /// length if none does. The scan loop's fast path over quiet prose.
+    /// three-byte character with some bit set, or any other character, starts, with what
+    /// [`StartTable::at`] says of it there; the text's length (and `(0, 0, 0)`) if none
+    /// does. The scan loop's fast path over quiet prose: the character it stops at is
+    /// decoded once.
     #[inline]
-    pub(super) fn skip_quiet(&self, text: &str, mut i: usize) -> usize {
+    pub(super) fn next_loud(&self, text: &str, mut i: usize) -> (usize, (u16, usize, u32)) {
         let b = text.as_bytes();
+        // Two three-byte characters at a time while the text is Chinese: one load and one
+        // test of both lead bytes per pair.
+        while let Some(w) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            let k = u64::from_le_bytes(word);
+            if k & 0xf000_00f0 != 0xe000_00e0 {
+                break;
+            }
+            let code = |k: u64| ((k & 0x0f) << 12 | (k >> 2) & 0xfc0 | (k >> 16) & 0x3f) as u32;
+            let c = code(k);
+            let bits = self.bmp[c as usize];
+            if bits != 0 {
+                return (i, (bits, 3, c));
+            }
+            let c = code(k >> 24);
+            let bits = self.bmp[c as usize];
+            if bits != 0 {
+                return (i + 3, (bits, 3, c));
+            }
+            i += 6;
+        }
         while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
             if b0 & 0xf0 == 0xe0 {
-                let n = (usize::from(b0 & 0x0f) << 12)
-                    | (usize::from(b1 & 0x3f) << 6)
-                    | usize::from(b2 & 0x3f);
-                if self.bmp[n & 0xffff] != 0 {
-                    return i;
+                let n = (u32::from(b0 & 0x0f) << 12)
+                    | (u32::from(b1 & 0x3f) << 6)
+                    | u32::from(b2 & 0x3f);
+                let bits = self.bmp[(n & 0xffff) as usize];
+                if bits != 0 {
+                    return (i, (bits, 3, n));
                 }
                 i += 3;
-            } else if b0 < 0x80 && self.bmp[usize::from(b0)] == 0 {
+            } else if b0 < 0x80 {
+                let bits = self.bmp[usize::from(b0)];
+                if bits != 0 {
+                    return (i, (bits, 1, u32::from(b0)));
+                }
                 i += 1;
             } else {
-                return i;
+                return (i, self.at(text, i));
             }
         }
-        i
+        if i < text.len() {
+            (i, self.at(text, i))
+        } else {
+            (i, (0, 0, 0))
+        }
     }
 
     /// The bits of the readers that can start at `c` (0 for most characters).

@@ -370,6 +370,16 @@ fn utf8_len(b: u8) -> usize {
 /// pairs of characters never pack alike: UTF-8 is prefix-free and has no zero byte but NUL.
 #[inline]
 fn pair_key_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
+    if let Some(w) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let k = u64::from_le_bytes(word);
+        // Two three-byte characters (Chinese text): bytes 0 and 3 are both 0xE_ leads, so
+        // the key is the six bytes, with no length decoding.
+        if k & 0xf000_00f0 == 0xe000_00e0 {
+            return Some((k & 0xffff_ffff_ffff, 6));
+        }
+    }
     let l1 = utf8_len(*b.get(i)?);
     let n = l1 + utf8_len(*b.get(i + l1)?);
     match b.get(i..i + 8) {

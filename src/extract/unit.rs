@@ -1,6 +1,6 @@
 //! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
 
-use super::text::{char_at, WordIndex};
+use super::text::{char_at, CharSet, WordIndex};
 use crate::claim::{Unit, UnitKind};
 use std::sync::OnceLock;
 
@@ -13,6 +13,28 @@ pub struct UnitMatch {
     pub end: usize,
     /// Factor converting the written number to the unit (成 → 10: 三成 = 30%).
     pub scale: f64,
+}
+
+/// A unit as matched in the text, borrowing its code from the word lists: what the
+/// quantity reader keeps while it decides whether a figure is there at all (a `Unit` is
+/// built, and its code allocated, only for a claim).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitAt {
+    /// The canonical code (`USD`, `%`, `枚`).
+    pub code: &'static str,
+    /// Its family.
+    pub kind: UnitKind,
+    /// Byte offset after the unit words.
+    pub end: usize,
+    /// Factor converting the written number to the unit (成 → 10: 三成 = 30%).
+    pub scale: f64,
+}
+
+impl UnitAt {
+    /// The owned unit.
+    pub fn unit(&self) -> Unit {
+        Unit::new(self.code, self.kind)
+    }
 }
 
 /// Currency words and their ISO codes.
@@ -146,29 +168,46 @@ const PERCENTS: &[(&str, &str, UnitKind)] = &[
 /// The unit written at byte `i`, if any. `成` is read as a tenth (三成 = 30%) unless it starts
 /// a word such as 成本, 成为, 成功 or the idiom 一成不变.
 pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
+    unit_at(text, i).map(|u| UnitMatch {
+        unit: u.unit(),
+        end: u.end,
+        scale: u.scale,
+    })
+}
+
+/// [`match_unit`] without building the unit: its code borrowed from the word lists.
+pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
     let rest = text.get(i..)?;
     let first = rest.chars().next()?;
+    let (currencies, measures, firsts) = indexes();
+    // Every unit word starts with one of these: after most numbers that are not followed
+    // by a unit (万, 亿, punctuation, 的), one bit test answers.
+    if !firsts.contains(first) {
+        return None;
+    }
     for (w, code, kind) in PERCENTS {
         // The character test first: most positions start no percent word.
         if w.starts_with(first) && rest.starts_with(w) {
-            return Some(UnitMatch {
-                unit: Unit::new(*code, *kind),
+            return Some(UnitAt {
+                code,
+                kind: *kind,
                 end: i + w.len(),
                 scale: 1.0,
             });
         }
     }
     if rest.starts_with('成') && !cheng_starts_word(text, i + '成'.len_utf8()) {
-        return Some(UnitMatch {
-            unit: Unit::new("%", UnitKind::Percent),
+        return Some(UnitAt {
+            code: "%",
+            kind: UnitKind::Percent,
             end: i + '成'.len_utf8(),
             scale: 10.0,
         });
     }
-    let (currencies, measures) = indexes();
     if let Some((k, w)) = currencies.longest_at(text, i) {
-        return Some(UnitMatch {
-            unit: Unit::new(CURRENCIES[k].1, UnitKind::Currency),
+        return Some(UnitAt {
+            code: CURRENCIES[k].1,
+            kind: UnitKind::Currency,
             end: i + w.len(),
             scale: 1.0,
         });
@@ -188,20 +227,30 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
     {
         return None;
     }
-    Some(UnitMatch {
-        unit: Unit::new(w, UnitKind::Measure),
+    Some(UnitAt {
+        code: w,
+        kind: UnitKind::Measure,
         end,
         scale: 1.0,
     })
 }
 
 /// [`CURRENCIES`] and [`MEASURES`] indexed by their first two characters: every number is
-/// followed by a look-up in each.
-fn indexes() -> &'static (WordIndex, WordIndex) {
-    static INDEXES: OnceLock<(WordIndex, WordIndex)> = OnceLock::new();
+/// followed by a look-up in each. Also the first character of every unit word (percents,
+/// 成, currencies, measures).
+fn indexes() -> &'static (WordIndex, WordIndex, CharSet) {
+    static INDEXES: OnceLock<(WordIndex, WordIndex, CharSet)> = OnceLock::new();
     INDEXES.get_or_init(|| {
         let cur: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
-        (WordIndex::new(&cur), WordIndex::new(MEASURES))
+        let firsts = PERCENTS
+            .iter()
+            .map(|(w, _, _)| *w)
+            .chain(["成"])
+            .chain(cur.iter().copied())
+            .chain(MEASURES.iter().copied())
+            .filter_map(|w| w.chars().next())
+            .collect();
+        (WordIndex::new(&cur), WordIndex::new(MEASURES), firsts)
     })
 }
 
