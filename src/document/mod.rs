@@ -216,9 +216,13 @@ impl Document {
             .get(outer.line)
             .copied()
             .unwrap_or(usize::MAX);
-        // Offset 0 is left to `locate`: a BOM shifts columns after it only.
+        // Offset 0 is left to `locate`: a BOM shifts columns after it only. A span further
+        // than a block from `outer` is left to `locate` too, which counts at most one block:
+        // counting from `outer` would make a finding with many far related spans (a share
+        // list across a long sentence) quadratic.
         if outer.start == 0
             || span.start < outer.start
+            || span.start - outer.start > CHAR_BLOCK
             || span.start >= next_line
             || !self.text.is_char_boundary(outer.start)
             || !self.text.is_char_boundary(span.start)
