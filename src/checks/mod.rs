@@ -1,6 +1,7 @@
 //! Consistency and reference rules: the `Check` trait and the registry listing every rule.
 
 pub mod arith_cues;
+pub mod level_pass;
 pub mod nc101_range_magnitude_mismatch;
 pub mod nc102_range_inverted;
 pub mod nc103_repeated_figure_mismatch;

@@ -1,10 +1,10 @@
 //! NC201 reference-value-mismatch: a figure that disagrees with the reference fact it names.
 
+use crate::checks::level_pass::{each_level_check, stated_text};
 use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::compare::{fmt_interval, level_checks, level_comparable, rewrite_value};
-use crate::reference::matching::{may_match, Surroundings};
+use crate::reference::compare::rewrite_value;
 
 declare_rule!(
     ReferenceValueMismatch,
@@ -50,42 +50,31 @@ impl Check for ReferenceValueMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx
-            .claims
-            .iter()
-            .filter(|c| level_comparable(c) && may_match(c))
-        {
-            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
-            for check in level_checks(cx.reference, claim, &around) {
-                out.mark_referenced(claim.id);
-                if check.agrees() || check.slip().is_some() {
-                    continue;
-                }
-                let text = cx.doc.slice(claim.span);
-                let fact = check.fact;
-                let expected = check.expected_text(claim);
-                let mut f = Finding::new(
-                    &INFO,
-                    claim.span,
-                    format!(
-                        "{text} does not match the reference for {}: {expected} ({})",
-                        check.key.describe(),
-                        fact.source
-                    ),
-                )
-                .stated(format!(
-                    "{text} ({})",
-                    fmt_interval(&check.stated, &fact.unit, Some(claim))
-                ))
-                .expected(expected)
-                .formula(check.formula())
-                .tolerance(check.tolerance(claim));
-                if let Some(s) = rewrite_value(text, claim, fact.value) {
-                    f = f.suggestion(s);
-                }
-                out.findings.push(f);
+        each_level_check(cx, out, |claim, check, out| {
+            if check.agrees() || check.slip().is_some() {
+                return;
             }
-        }
+            let text = cx.doc.slice(claim.span);
+            let fact = check.fact;
+            let expected = check.expected_text(claim);
+            let mut f = Finding::new(
+                &INFO,
+                claim.span,
+                format!(
+                    "{text} does not match the reference for {}: {expected} ({})",
+                    check.key.describe(),
+                    fact.source
+                ),
+            )
+            .stated(stated_text(text, claim, check))
+            .expected(expected)
+            .formula(check.formula())
+            .tolerance(check.tolerance(claim));
+            if let Some(s) = rewrite_value(text, claim, fact.value) {
+                f = f.suggestion(s);
+            }
+            out.findings.push(f);
+        });
     }
 }
 

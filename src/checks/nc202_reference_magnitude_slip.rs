@@ -1,10 +1,10 @@
 //! NC202 reference-magnitude-slip: a figure off from its reference fact by a power of ten (万 vs 亿, a lost 万).
 
+use crate::checks::level_pass::{each_level_check, stated_text};
 use crate::checks::{Check, Context, Outcome};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
-use crate::reference::compare::{fmt_interval, level_checks, level_comparable, rewrite_magnitude};
-use crate::reference::matching::{may_match, Surroundings};
+use crate::reference::compare::rewrite_magnitude;
 
 declare_rule!(
     ReferenceMagnitudeSlip,
@@ -48,48 +48,32 @@ impl Check for ReferenceMagnitudeSlip {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx
-            .claims
-            .iter()
-            .filter(|c| level_comparable(c) && may_match(c))
-        {
-            let around = Surroundings::shared(cx.doc, cx.sentences, claim);
-            for check in level_checks(cx.reference, claim, &around) {
-                out.mark_referenced(claim.id);
-                let Some(k) = check.slip() else {
-                    continue;
-                };
-                let text = cx.doc.slice(claim.span);
-                let fact = check.fact;
-                let expected = check.expected_text(claim);
-                let direction = if k > 0 { "too small" } else { "too large" };
-                let mut f = Finding::new(
-                    &INFO,
-                    claim.span,
-                    format!(
-                        "{text} is 10^{} {direction} for {}: the reference is {expected}; looks like {}",
-                        k.abs(),
-                        check.key.describe(),
-                        slip_words(k)
-                    ),
-                )
-                .stated(format!(
-                    "{text} ({})",
-                    fmt_interval(&check.stated, &fact.unit, Some(claim))
-                ))
-                .expected(expected)
-                .formula(format!(
-                    "{} × 10^{k} meets {}",
-                    text,
-                    check.formula()
-                ))
-                .tolerance(check.tolerance(claim));
-                if let Some(s) = rewrite_magnitude(text, claim, k) {
-                    f = f.suggestion(s);
-                }
-                out.findings.push(f);
+        each_level_check(cx, out, |claim, check, out| {
+            let Some(k) = check.slip() else {
+                return;
+            };
+            let text = cx.doc.slice(claim.span);
+            let expected = check.expected_text(claim);
+            let direction = if k > 0 { "too small" } else { "too large" };
+            let mut f = Finding::new(
+                &INFO,
+                claim.span,
+                format!(
+                    "{text} is 10^{} {direction} for {}: the reference is {expected}; looks like {}",
+                    k.abs(),
+                    check.key.describe(),
+                    slip_words(k)
+                ),
+            )
+            .stated(stated_text(text, claim, check))
+            .expected(expected)
+            .formula(format!("{} × 10^{k} meets {}", text, check.formula()))
+            .tolerance(check.tolerance(claim));
+            if let Some(s) = rewrite_magnitude(text, claim, k) {
+                f = f.suggestion(s);
             }
-        }
+            out.findings.push(f);
+        });
     }
 }
 
