@@ -215,7 +215,8 @@ pub fn load(input: &Input, lossy: bool) -> Result<Loaded, Error> {
             buf
         }
     };
-    if bytes.contains(&0) {
+    // A vector search: `<[u8]>::contains` tests a word or two at a time.
+    if memchr::memchr(0, &bytes).is_some() {
         return Ok(Loaded::Binary);
     }
     decode(&input.path, bytes, lossy).map(Loaded::Text)
