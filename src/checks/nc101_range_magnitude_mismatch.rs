@@ -4,7 +4,7 @@ use crate::checks::tolerance::fmt_value;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Bound, Claim};
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{cat, Finding, RuleInfo};
 
 crate::declare_rule!(
     RangeMagnitudeMismatch,
@@ -98,27 +98,43 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
             let mut f = Finding::new(
                 &INFO,
                 claim.span,
-                format!("range `{text}`: the low end `{sa}` has {m}, the high end `{sb}` has none"),
+                cat(&[
+                    "range `",
+                    text,
+                    "`: the low end `",
+                    sa,
+                    "` has ",
+                    m,
+                    ", the high end `",
+                    sb,
+                    "` has none",
+                ]),
             );
             // Values that appear in several texts are written once.
             let low = fmt_value(a.num.value, unit);
-            f = f.stated(format!(
-                "{low} to {} as written",
-                fmt_value(b.num.value, unit)
-            ));
+            f = f.stated(cat(&[
+                &low,
+                " to ",
+                &fmt_value(b.num.value, unit),
+                " as written",
+            ]));
             f = match magnitude_factor(m) {
                 Some(k) => {
                     let high = fmt_value(b.num.value * k, unit);
-                    f.expected(format!("{low} to {high} with {m} on both ends"))
-                        .formula(format!(
-                            "{} (low end) > {} (high end): backwards as written; {} × {} = {high}",
-                            fmt_value(a.num.low(), unit),
-                            fmt_value(b.num.high(), unit),
-                            fmt_value(b.num.value, None),
-                            fmt_value(k, None),
-                        ))
+                    f.expected(cat(&[&low, " to ", &high, " with ", m, " on both ends"]))
+                        .formula(cat(&[
+                            &fmt_value(a.num.low(), unit),
+                            " (low end) > ",
+                            &fmt_value(b.num.high(), unit),
+                            " (high end): backwards as written; ",
+                            &fmt_value(b.num.value, None),
+                            " × ",
+                            &fmt_value(k, None),
+                            " = ",
+                            &high,
+                        ]))
                 }
-                None => f.expected(format!("both ends in {m}")),
+                None => f.expected(cat(&["both ends in ", m])),
             };
             if let Some(s) = restore_magnitude(doc, claim, b, m) {
                 f = f.suggestion(s);
@@ -128,15 +144,23 @@ fn check_claim(doc: &Document, claim: &Claim) -> Option<Finding> {
         EndMismatch::DifferentUnits(ua, ub) => Finding::new(
             &INFO,
             claim.span,
-            format!("range `{text}`: the ends are in different units ({ua} and {ub})"),
+            cat(&[
+                "range `",
+                text,
+                "`: the ends are in different units (",
+                ua,
+                " and ",
+                ub,
+                ")",
+            ]),
         )
-        .stated(format!("{sa} to {sb}"))
+        .stated(cat(&[sa, " to ", sb]))
         .expected("both ends in the same unit"),
     };
     f = f
         .tolerance("as written: magnitudes and units compared word for word; backwards beyond written precision")
-        .related(a.span, format!("low end `{sa}`"))
-        .related(b.span, format!("high end `{sb}`"));
+        .related(a.span, cat(&["low end `", sa, "`"]))
+        .related(b.span, cat(&["high end `", sb, "`"]));
     Some(f)
 }
 
@@ -156,7 +180,7 @@ fn restore_magnitude(doc: &Document, claim: &Claim, b: &Bound, m: &str) -> Optio
     let cut = b.span.start + digits;
     let before = doc.text.get(claim.span.start..cut)?;
     let after = doc.text.get(cut..claim.span.end)?;
-    Some(format!("{before}{m}{after}"))
+    Some(cat(&[before, m, after]))
 }
 
 /// The factor of a magnitude word (`万` → 1e4), `None` for one this rule does not know.

@@ -8,7 +8,7 @@ use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{cat, decimal, Finding, RuleInfo};
 use std::collections::BTreeMap;
 
 crate::declare_rule!(
@@ -259,7 +259,7 @@ fn check_group<'s>(
             for other in &conflicts {
                 f = f.related(
                     other.span,
-                    format!("also stated here as {}", cx.doc.slice(other.span)),
+                    cat(&["also stated here as ", cx.doc.slice(other.span)]),
                 );
             }
             out.findings.push(f);
@@ -299,44 +299,62 @@ fn disagreement(
                 return None;
             }
             let (k, end) = if high_ok { (0, "low") } else { (1, "high") };
-            format!("{end} ends: {} here vs {} before: no overlap", eb[k], ea[k])
+            cat(&[
+                end,
+                " ends: ",
+                &eb[k],
+                " here vs ",
+                &ea[k],
+                " before: no overlap",
+            ])
         }
         _ => {
             let (x, y) = (a.hull(), b.hull());
             if x.overlaps(&y) {
                 return None;
             }
-            format!(
-                "{} here vs {} before: no overlap",
-                b.hull_text(&eb, unit),
-                a.hull_text(&ea, unit)
-            )
+            cat(&[
+                &b.hull_text(&eb, unit),
+                " here vs ",
+                &a.hull_text(&ea, unit),
+                " before: no overlap",
+            ])
         }
     };
     let (ta, tb) = (cx.doc.slice(earlier.span), cx.doc.slice(later.span));
     // 1-based line of the start, as `locate` gives it (without counting columns).
-    let line = cx.doc.line_index(earlier.span.start) + 1;
+    let line = decimal(cx.doc.line_index(earlier.span.start) + 1);
     let what = describe_key(subject, later, earlier);
     Some(
         Finding::new(
             &INFO,
             later.span,
-            format!("`{tb}` disagrees with `{ta}` on line {line} for the same {what}"),
+            cat(&[
+                "`",
+                tb,
+                "` disagrees with `",
+                ta,
+                "` on line ",
+                &line,
+                " for the same ",
+                &what,
+            ]),
         )
-        .stated(format!("{tb} = {}", b.describe(&eb)))
-        .expected(format!("{ta} = {} (line {line})", a.describe(&ea)))
+        .stated(cat(&[tb, " = ", &b.describe(&eb)]))
+        .expected(cat(&[ta, " = ", &a.describe(&ea), " (line ", &line, ")"]))
         .formula(formula)
-        .tolerance(format!(
-            "here: {}; before: {}",
-            describe(later),
-            describe(earlier)
-        ))
+        .tolerance(cat(&[
+            "here: ",
+            &describe(later),
+            "; before: ",
+            &describe(earlier),
+        ]))
         .suggestion(
             ta.strip_prefix(hedge_text(earlier))
                 .unwrap_or(ta)
                 .to_string(),
         )
-        .related(earlier.span, format!("first stated here as {ta}")),
+        .related(earlier.span, cat(&["first stated here as ", ta])),
     )
 }
 
@@ -347,11 +365,20 @@ fn hedge_text(c: &Claim) -> &str {
 /// `subject · segment · metric · period` of a mention (the subject as resolved), each part
 /// taken from the other mention when this one leaves it unstated.
 fn describe_key(subject: &str, c: &Claim, other: &Claim) -> String {
-    let mut parts: Vec<&str> = vec![subject];
-    parts.extend(c.segment.as_deref().or(other.segment.as_deref()));
-    parts.extend(c.metric.as_deref().or(other.metric.as_deref()));
-    parts.extend(c.period.as_deref().or(other.period.as_deref()));
-    format!("subject/metric/period ({})", parts.join(" · "))
+    let mut s = cat(&["subject/metric/period (", subject]);
+    for part in [
+        c.segment.as_deref().or(other.segment.as_deref()),
+        c.metric.as_deref().or(other.metric.as_deref()),
+        c.period.as_deref().or(other.period.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        s.push_str(" · ");
+        s.push_str(part);
+    }
+    s.push(')');
+    s
 }
 
 /// A claim's value as intervals after precision and hedge.
@@ -400,7 +427,7 @@ impl Reading {
     fn describe(&self, ends: &[String]) -> String {
         match self {
             Reading::Point(_) => ends[0].clone(),
-            Reading::Range(..) => format!("low end {}, high end {}", ends[0], ends[1]),
+            Reading::Range(..) => cat(&["low end ", &ends[0], ", high end ", &ends[1]]),
         }
     }
 }

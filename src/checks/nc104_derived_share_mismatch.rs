@@ -8,7 +8,7 @@ use super::nc107_share_of_total_mismatch::{operand, part_whole};
 use super::tolerance::{self as tol, Interval};
 use super::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimId};
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{cat, Finding, RuleInfo};
 
 crate::declare_rule!(
     DerivedShareMismatch,
@@ -252,63 +252,57 @@ fn check(cx: &Context<'_>, s: &Claim, d: &Derivation, out: &mut Outcome) {
         .map(|c| tol::fmt_operand(c))
         .collect::<Vec<_>>()
         .join(" + ");
+    let p = tol::fmt_operand(part);
     let formula = if d.whole {
-        format!(
-            "{} ÷ {} × 100% = {expected}",
-            tol::fmt_operand(part),
-            rest_text
-        )
+        cat(&[&p, " ÷ ", &rest_text, " × 100% = ", &expected])
     } else if nominal.lo < nominal.hi {
-        format!(
-            "{p} ÷ ({p} + {r}): min {plo} ÷ ({plo} + {rhi}) = {lo}, max {phi} ÷ ({phi} + {rlo}) = {hi}",
-            p = tol::fmt_operand(part),
-            r = rest_text,
-            plo = tol::fmt_magnitude(pn.lo),
-            phi = tol::fmt_magnitude(pn.hi),
-            rlo = tol::fmt_magnitude(rn.lo),
-            rhi = tol::fmt_magnitude(rn.hi),
-            lo = tol::fmt_pct(nominal.lo),
-            hi = tol::fmt_pct(nominal.hi),
-        )
+        let (plo, phi) = (tol::fmt_magnitude(pn.lo), tol::fmt_magnitude(pn.hi));
+        let (rlo, rhi) = (tol::fmt_magnitude(rn.lo), tol::fmt_magnitude(rn.hi));
+        let (lo, hi) = (tol::fmt_pct(nominal.lo), tol::fmt_pct(nominal.hi));
+        cat(&[
+            &p, " ÷ (", &p, " + ", &rest_text, "): min ", &plo, " ÷ (", &plo, " + ", &rhi, ") = ",
+            &lo, ", max ", &phi, " ÷ (", &phi, " + ", &rlo, ") = ", &hi,
+        ])
     } else {
-        format!(
-            "{p} ÷ ({p} + {rest_text}) = {expected}",
-            p = tol::fmt_operand(part)
-        )
+        cat(&[&p, " ÷ (", &p, " + ", &rest_text, ") = ", &expected])
     };
     let stated_text = tol::fmt_pct_interval(&stated);
-    let why = format!("they give {expected}, and {text} means {stated_text}");
+    let why = cat(&[
+        "they give ",
+        &expected,
+        ", and ",
+        text,
+        " means ",
+        &stated_text,
+    ]);
+    let bound_note = match (d.whole, bound) {
+        (true, true) => "a bound must hold over the whole derived interval".to_string(),
+        (false, true) => cat(&[
+            "unnamed rivals can only lower the share, so a lower bound must not exceed \
+             the lowest derived share ",
+            &tol::fmt_pct(nominal.lo),
+        ]),
+        (_, false) => cat(&[
+            "with the counts' precision and hedges the share may be ",
+            &tol::fmt_pct_interval(&wide),
+        ]),
+    };
     let mut f = Finding::new(
         &INFO,
         s.span,
-        format!("{text} does not follow from the counts before it: {why}"),
+        cat(&[text, " does not follow from the counts before it: ", &why]),
     )
-    .stated(format!("{text} ({stated_text})"))
+    .stated(cat(&[text, " (", &stated_text, ")"]))
     .expected(expected.clone())
     .formula(formula)
-    .tolerance(format!(
-        "{}; {}",
-        tol::describe(s),
-        match (d.whole, bound) {
-            (true, true) => "a bound must hold over the whole derived interval".to_string(),
-            (false, true) => format!(
-                "unnamed rivals can only lower the share, so a lower bound must not exceed \
-                 the lowest derived share {}",
-                tol::fmt_pct(nominal.lo)
-            ),
-            (_, false) => format!(
-                "with the counts' precision and hedges the share may be {}",
-                tol::fmt_pct_interval(&wide)
-            ),
-        }
-    ))
-    .related(part.span, format!("the part: {}", cx.doc.slice(part.span)));
+    .tolerance(cat(&[&tol::describe(s), "; ", &bound_note]))
+    .related(part.span, cat(&["the part: ", cx.doc.slice(part.span)]));
     let role = if d.whole { "the whole" } else { "the rest" };
     for c in &rest {
-        f = f.related(c.span, format!("{role}: {}", cx.doc.slice(c.span)));
+        f = f.related(c.span, cat(&[role, ": ", cx.doc.slice(c.span)]));
     }
     if nominal.hi - nominal.lo < 0.05 {
-        f = f.suggestion(format!("约{}%", tol::fmt_trim(nominal.mid(), 0)));
+        f = f.suggestion(cat(&["约", &tol::fmt_trim(nominal.mid(), 0), "%"]));
     }
     out.findings.push(f);
 }

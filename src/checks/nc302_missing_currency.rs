@@ -3,7 +3,7 @@
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Unit, UnitKind};
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{cat, Finding, RuleInfo};
 use std::collections::BTreeMap;
 
 crate::declare_rule!(
@@ -69,12 +69,21 @@ impl Check for MissingCurrency {
                 Finding::new(
                     &INFO,
                     c.span,
-                    format!(
-                        "money figure `{text}` ({metric}) has no currency, while other figures here are in {used}"
-                    ),
+                    cat(&[
+                        "money figure `",
+                        text,
+                        "` (",
+                        metric,
+                        ") has no currency, while other figures here are in ",
+                        &used,
+                    ]),
                 )
-                .stated(format!("{text} (no currency)"))
-                .expected(format!("a currency, as elsewhere in the article ({used})"))
+                .stated(cat(&[text, " (no currency)"]))
+                .expected(cat(&[
+                    "a currency, as elsewhere in the article (",
+                    &used,
+                    ")",
+                ]))
                 .tolerance("none: a missing word"),
             );
         }

@@ -334,52 +334,78 @@ impl Document {
 }
 
 /// Number of characters in `bytes`, a slice of valid UTF-8 cut at character boundaries:
-/// the bytes that are not continuation bytes (`10xxxxxx`), as `str::chars().count()` gives.
+/// its length less its continuation bytes (`10xxxxxx`), as `str::chars().count()` gives.
 ///
-/// Columns count up to a block of text per span; std's count goes a byte at a time below
-/// 32 bytes and a word at a time above. Here 32 byte lanes each count the character
-/// starts in their column of 32-byte chunks (a loop the compiler turns into a few vector
-/// compares and subtractions per chunk), summed once at the end; the short tail is padded
-/// with continuation bytes, which count nothing, so it takes the same path.
+/// Columns count up to a block of text per span, and spans are mostly a few characters;
+/// std's count goes a byte at a time below 32 bytes and a word at a time above. Here 32
+/// byte lanes each count the continuation bytes in their column of 32-byte chunks (a loop
+/// the compiler turns into a few vector compares and subtractions per chunk), summed once
+/// at the end; the rest goes eight bytes at a time, the last word overlapping the one
+/// before it with the bytes already counted shifted out.
 pub(crate) fn count_chars(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    let mut lanes = [0u8; LANES];
-    // Chunks added into `lanes` since they were last summed: a lane must not pass 255.
-    let mut pending = 0;
+    let n = bytes.len();
+    if n < 8 {
+        return bytes.iter().filter(|&&b| !is_continuation(b)).count();
+    }
+    let mut conts = 0;
     let mut chunks = bytes.chunks_exact(LANES);
-    for chunk in &mut chunks {
-        add_starts(&mut lanes, chunk);
-        pending += 1;
-        if pending == u8::MAX {
-            n += lane_sum(&lanes);
-            lanes = [0; LANES];
-            pending = 0;
+    if n >= LANES {
+        let mut lanes = [0u8; LANES];
+        // Chunks added into `lanes` since they were last summed: a lane must not pass 255.
+        let mut pending = 0;
+        for chunk in &mut chunks {
+            for (lane, &b) in lanes.iter_mut().zip(chunk) {
+                *lane += u8::from(is_continuation(b));
+            }
+            pending += 1;
+            if pending == u8::MAX {
+                conts += lane_sum(&lanes);
+                lanes = [0; LANES];
+                pending = 0;
+            }
         }
+        conts += lane_sum(&lanes);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut last = [0x80u8; LANES];
-        last[..rest.len()].copy_from_slice(rest);
-        add_starts(&mut lanes, &last);
+    let mut i = n - chunks.remainder().len();
+    while i + 8 <= n {
+        conts += word_conts(word_at(bytes, i));
+        i += 8;
     }
-    n + lane_sum(&lanes)
+    if i < n {
+        // The word ending the text starts `overlap` (1..8) bytes before `i`: those were
+        // counted, and shifting them out brings in zero bytes, which count nothing.
+        let overlap = i - (n - 8);
+        conts += word_conts(word_at(bytes, n - 8) >> (8 * overlap));
+    }
+    n - conts
 }
 
 /// Width of the chunks [`count_chars`] tests at once.
 const LANES: usize = 32;
 
-/// Adds one to each lane whose byte of `chunk` starts a character.
-#[inline(always)]
-fn add_starts(lanes: &mut [u8; LANES], chunk: &[u8]) {
-    for (lane, &b) in lanes.iter_mut().zip(chunk) {
-        *lane += u8::from(!is_continuation(b));
-    }
-}
-
 /// The sum of the lanes.
 #[inline(always)]
 fn lane_sum(lanes: &[u8; LANES]) -> usize {
     lanes.iter().map(|&l| usize::from(l)).sum()
+}
+
+/// The eight bytes of `bytes` from `i` (which has eight) as a little-endian word.
+#[inline(always)]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(
+        bytes
+            .get(i..i + 8)
+            .and_then(|w| w.try_into().ok())
+            .unwrap_or([0; 8]),
+    )
+}
+
+/// Continuation bytes in a word: top bit set and the next one clear, summed by a multiply.
+#[inline(always)]
+fn word_conts(w: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let marks = (w & !(w << 1) & HIGH) >> 7;
+    (marks.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// True for a UTF-8 continuation byte (`10xxxxxx`).
