@@ -233,6 +233,15 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// The first eight bytes of `s` (zero-padded) as a big-endian number: for two strings of
+/// one length, ordered as the strings' first eight bytes are.
+fn head(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 /// The bit of character `c` in [`Subjects`]' `first_mask`.
 fn first_bit(c: char) -> u64 {
     1 << (u32::from(c) % 64)
@@ -291,7 +300,14 @@ impl Subjects {
         }
         // A form listed twice keeps its first subject: the sort is stable, so equal forms
         // end up side by side in the order they were met, and the first of each run stays.
-        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        // Forms of one length are told apart by their first eight bytes as a number before
+        // their text is compared (most differ there: a memcmp call less per comparison).
+        forms.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| head(a.0).cmp(&head(b.0)))
+                .then_with(|| a.0.cmp(b.0))
+        });
         forms.dedup_by(|b, a| a.0 == b.0);
         let mut by_first: Vec<(char, usize)> = forms
             .iter()
@@ -361,9 +377,11 @@ impl Subjects {
             (None, Some(r)) => (r.trim(), strip_determiners(r)),
             (None, None) => ("", ""),
         };
+        // `stripped` lies inside `trimmed`: of one length, they are one string, and a text
+        // without the one has not the other.
+        let distinct = !stripped.is_empty() && stripped.len() != trimmed.len();
         let named_in = |text: &str| {
-            raw.is_some()
-                && (text.contains(trimmed) || (!stripped.is_empty() && text.contains(stripped)))
+            raw.is_some() && (text.contains(trimmed) || (distinct && text.contains(stripped)))
         };
         let own = || match (listed, raw) {
             (Some(o), _) => self.key_of(cx.reference, o).cloned(),
@@ -435,8 +453,10 @@ fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
 
 /// The series a claim belongs to, if it has both a subject and a metric.
 pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Option<SeriesKey> {
-    let subject = subjects.of(cx, claim)?;
+    // The metric first: it is remembered by written form, and a claim without one needs no
+    // subject resolved.
     let metric = subjects.metric(cx.reference, claim.metric.as_deref()?)?;
+    let subject = subjects.of(cx, claim)?;
     let segment = claim
         .segment
         .as_deref()
