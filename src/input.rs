@@ -153,9 +153,12 @@ fn walk(
         }
     };
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
+    // Every child is `dir` joined with one name, so paths order as their names do: the
+    // names' bytes are compared instead of the paths component by component.
+    children.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     for child in children {
-        let child_shown = child.display().to_string();
+        // What `display()` prints (invalid UTF-8 replaced), without the formatting machinery.
+        let child_shown = child.to_string_lossy().into_owned();
         let wanted = child
             .extension()
             .and_then(|e| e.to_str())
@@ -361,6 +364,30 @@ pub fn parse_line(line: JsonLine, lossy: bool) -> Result<Document, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Children of one directory order by name as `Path`'s own order (component by
+        /// component) orders them, and their shown paths are what `display()` prints.
+        #[test]
+        fn children_order_by_name_as_by_path(
+            names in proptest::collection::vec("[a-z0-9._ 汉-]{1,8}", 0..12)
+        ) {
+            let dir = Path::new("articles/2025");
+            // `read_dir` never yields `.` or `..`.
+            let mut by_path: Vec<PathBuf> = names
+                .iter()
+                .filter(|n| !matches!(n.as_str(), "." | ".."))
+                .map(|n| dir.join(n))
+                .collect();
+            let mut by_name = by_path.clone();
+            by_path.sort();
+            by_name.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+            proptest::prop_assert_eq!(&by_path, &by_name);
+            for p in &by_name {
+                proptest::prop_assert_eq!(p.to_string_lossy(), p.display().to_string());
+            }
+        }
+    }
 
     #[test]
     fn decode_names_the_first_bad_byte() {
