@@ -129,9 +129,42 @@ fn sentence_may_rank(cx: &Context<'_>, s: usize) -> bool {
     cx.sentences
         .get(s)
         .and_then(|sp| cx.doc.text.get(sp.start..sp.end))
-        .map_or(true, |t| {
-            t.contains(|c: char| ranking_first(c) || c == '前')
-        })
+        .map_or(true, may_rank)
+}
+
+/// True when `text` holds a character a ranking cue starts with ([`ranking_first`] or 前).
+///
+/// A walk over the bytes: the Han ones (最倒垫排榜前) all start with 0xE5 or 0xE6, so the
+/// other characters are passed over by their first byte, and no character is decoded.
+fn may_rank(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        match lead {
+            b'T' | b't' => return true,
+            0xe5 | 0xe6 => {
+                if let Some(&[x, y]) = b.get(i + 1..i + 3) {
+                    if matches!(
+                        (lead, x, y),
+                        (0xe6, 0x9c, 0x80) // 最
+                            | (0xe5, 0x80, 0x92) // 倒
+                            | (0xe5, 0x9e, 0xab) // 垫
+                            | (0xe6, 0x8e, 0x92) // 排
+                            | (0xe6, 0xa6, 0x9c) // 榜
+                            | (0xe5, 0x89, 0x8d) // 前
+                    ) {
+                        return true;
+                    }
+                }
+                i += 3;
+            }
+            0xf0..=0xff => i += 4,
+            0xe0..=0xef => i += 3,
+            0xc0..=0xdf => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 /// Byte offset of the earliest list marker in `clause`: one pass, trying the markers only
@@ -326,6 +359,34 @@ mod tests {
     use super::*;
     use crate::checks::tolerance::testkit::Kit;
     use crate::claim::HedgeKind;
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The byte walk finds exactly the texts a test of every character finds.
+        #[test]
+        fn may_rank_agrees_with_the_char_test(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "最", "倒", "垫", "排", "榜", "前", "T", "t", "英伟达", "销量", "为", "，",
+                    "。", "a", "5", "分别", "依次", "的", "𝄞", "é", "朂", "排名", "徘", "剪",
+                ]),
+                0..30,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let by_chars = text.contains(|c: char| ranking_first(c) || c == '前');
+            proptest::prop_assert_eq!(may_rank(&text), by_chars);
+        }
+    }
+
+    #[test]
+    fn may_rank_knows_every_cue_character() {
+        for c in ['最', '倒', '垫', '排', '榜', '前', 'T', 't'] {
+            assert!(may_rank(&format!("销量{c}")), "{c}");
+        }
+        assert!(!may_rank("英伟达在中国市场的份额为50%"));
+    }
 
     fn buyers(vals: &[(&str, f64)], lead: &str) -> Kit {
         let items: Vec<String> = vals
