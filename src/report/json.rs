@@ -469,27 +469,59 @@ pub(crate) fn severity_name(s: Severity) -> &'static str {
 /// Emits a claim exactly as [`ClaimJson`] serialises (`verdict`: its `checked` and
 /// `referenced` flags, when rules ran), at the emitter's place (an array element).
 pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(bool, bool)>) {
+    emit_claim_located(e, doc, c, verdict);
+}
+
+/// [`emit_claim`], returning the claim's location (of its clamped span).
+fn emit_claim_located(
+    e: &mut Emitter,
+    doc: &Document,
+    c: &Claim,
+    verdict: Option<(bool, bool)>,
+) -> Location {
     let (out, pretty, depth) = e.raw();
     if pretty {
         let mark = out.len();
-        objects::claim::<true>(out, doc, c, verdict);
+        let at = objects::claim::<true>(out, doc, c, verdict);
         objects::reindent(out, mark, depth);
+        at
     } else {
-        objects::claim::<false>(out, doc, c, verdict);
+        objects::claim::<false>(out, doc, c, verdict)
     }
 }
 
 /// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
 /// element).
 pub fn emit_finding(e: &mut Emitter, doc: &Document, f: &Finding) {
+    emit_finding_with(e, doc, f, &|_| None);
+}
+
+/// [`emit_finding`], taking the locations of spans already located from `known`.
+fn emit_finding_with(
+    e: &mut Emitter,
+    doc: &Document,
+    f: &Finding,
+    known: &dyn Fn(Span) -> Option<Location>,
+) {
     let (out, pretty, depth) = e.raw();
     if pretty {
         let mark = out.len();
-        objects::finding::<true>(out, doc, f);
+        objects::finding::<true>(out, doc, f, known);
         objects::reindent(out, mark, depth);
     } else {
-        objects::finding::<false>(out, doc, f);
+        objects::finding::<false>(out, doc, f, known);
     }
+}
+
+/// The location among `located` (claims' locations, in text order) of exactly `span`, if
+/// one is there: findings sit mostly on claims, so their spans need no new counting.
+fn located_as(located: &[Location], span: Span) -> Option<Location> {
+    let from = located.partition_point(|l| l.start < span.start);
+    located[from..]
+        .iter()
+        .take_while(|l| l.start == span.start)
+        .find(|l| l.end == span.end)
+        .copied()
 }
 
 /// Emits a [`Stats`] object, in its field order.
@@ -514,16 +546,19 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     e.field_str("path", &r.doc.path);
     e.key("claims");
     e.begin_array();
+    let mut located = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
         e.element();
-        emit_claim(&mut e, &r.doc, c, r.verdict(c.id));
+        located.push(emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id)));
     }
     e.end_array();
+    // Claims come in text order; should they not, a lookup may miss, and the span is
+    // located anew (a location is a function of the span alone).
     e.key("findings");
     e.begin_array();
     for f in &r.findings {
         e.element();
-        emit_finding(&mut e, &r.doc, f);
+        emit_finding_with(&mut e, &r.doc, f, &|s| located_as(&located, s));
     }
     e.end_array();
     e.key("stats");

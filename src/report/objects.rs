@@ -10,7 +10,7 @@
 use super::emit::{escape_into, write_uint};
 use super::json::{clamp, direction_name, hedge_kind_name, kind_name, severity_name, slice};
 use crate::claim::{Claim, Value};
-use crate::document::{Document, Location};
+use crate::document::{Document, Location, Span};
 use crate::finding::Finding;
 
 /// Depth of the array whose elements the pretty objects here are written as.
@@ -139,13 +139,14 @@ fn boolean(out: &mut Vec<u8>, b: bool) {
 }
 
 /// Writes a claim as [`super::json::ClaimJson`] serialises: pretty as an element of an array
-/// at depth [`ELEMENT_DEPTH`] when `P`, else compact.
+/// at depth [`ELEMENT_DEPTH`] when `P`, else compact. Returns where the claim is, so the
+/// findings written after it can reuse its location.
 pub(crate) fn claim<const P: bool>(
     out: &mut Vec<u8>,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
-) {
+) -> Location {
     let cs = clamp(doc, c.span);
     out.extend_from_slice(key!(P, open, 5, "id"));
     write_uint(out, c.id as u64);
@@ -212,7 +213,13 @@ pub(crate) fn claim<const P: bool>(
         out.extend_from_slice(key!(P, open, 7, "text"));
         escape_into(out, slice(doc, bs));
         out.extend_from_slice(key!(P, next, 7, "span"));
-        location8::<P>(out, doc.locate_within(&at, bs));
+        // A claim of one end often is that end: its location is the claim's.
+        let loc = if bs == cs {
+            at
+        } else {
+            doc.locate_within(&at, bs)
+        };
+        location8::<P>(out, loc);
         out.extend_from_slice(key!(P, next, 7, "value"));
         number(out, b.num.value);
         out.extend_from_slice(key!(P, next, 7, "precision"));
@@ -250,11 +257,18 @@ pub(crate) fn claim<const P: bool>(
         boolean(out, referenced);
     }
     out.extend_from_slice(close!(P, 4, "}"));
+    at
 }
 
 /// Writes a finding as [`super::json::FindingJson`] serialises: pretty as an element of an
-/// array at depth [`ELEMENT_DEPTH`] when `P`, else compact.
-pub(crate) fn finding<const P: bool>(out: &mut Vec<u8>, doc: &Document, f: &Finding) {
+/// array at depth [`ELEMENT_DEPTH`] when `P`, else compact. `known` gives the location of
+/// a (clamped) span already located, such as a claim's, or `None`.
+pub(crate) fn finding<const P: bool>(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    f: &Finding,
+    known: &dyn Fn(Span) -> Option<Location>,
+) {
     out.extend_from_slice(key!(P, open, 5, "rule"));
     name(out, f.rule.name);
     out.extend_from_slice(key!(P, next, 5, "code"));
@@ -265,7 +279,7 @@ pub(crate) fn finding<const P: bool>(out: &mut Vec<u8>, doc: &Document, f: &Find
     escape_into(out, &f.message);
     let fs = clamp(doc, f.span);
     out.extend_from_slice(key!(P, next, 5, "span"));
-    let at = doc.locate(fs);
+    let at = known(fs).unwrap_or_else(|| doc.locate(fs));
     location6::<P>(out, at);
     out.extend_from_slice(key!(P, next, 5, "text"));
     escape_into(out, slice(doc, fs));
@@ -289,7 +303,7 @@ pub(crate) fn finding<const P: bool>(out: &mut Vec<u8>, doc: &Document, f: &Find
         });
         let rs = clamp(doc, r.span);
         out.extend_from_slice(key!(P, open, 7, "span"));
-        location8::<P>(out, doc.locate_within(&at, rs));
+        location8::<P>(out, known(rs).unwrap_or_else(|| doc.locate_within(&at, rs)));
         out.extend_from_slice(key!(P, next, 7, "text"));
         escape_into(out, slice(doc, rs));
         out.extend_from_slice(key!(P, next, 7, "message"));
