@@ -187,6 +187,10 @@ const DERIVATION: &[&str] = &[
 /// One pass over `text` (it may be a whole sentence): a word is tried only where its first
 /// character stands.
 pub fn has_derivation_connector(text: &str) -> bool {
+    // Most texts hold none of the characters a connector starts with.
+    if !CONNECTOR_FIRST.may_start_in(text) {
+        return false;
+    }
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -207,6 +211,11 @@ pub fn has_derivation_connector(text: &str) -> bool {
     }
     false
 }
+
+/// The characters [`has_derivation_connector`] acts on: 即 and those of
+/// [`derivation_first`].
+const CONNECTOR_FIRST: FirstChars =
+    FirstChars::of(&["即", "也", "这", "意", "换", "由", "据", "测", "算", "折"]);
 
 /// True for the first character of a [`DERIVATION`] word.
 fn derivation_first(c: char) -> bool {
@@ -250,6 +259,84 @@ pub fn first_contained<'w>(
         }
     }
     best.map(|k| words[k])
+}
+
+/// The first characters of a word list, for telling quickly that a text holds none of the
+/// words: a walk over the text's bytes, no character decoded.
+///
+/// ASCII characters are kept exactly; others by the low twelve bits of their last two bytes
+/// (for three-byte characters, Han among them) or by their length alone, so a text may be
+/// said to hold a first character it lacks (then the exact search decides), never the
+/// other way round.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstChars {
+    ascii: u128,
+    /// Bit `(b1 & 63) << 6 | (b2 & 63)` for every three-byte first character `[lead, b1, b2]`.
+    three: [u64; 64],
+    /// Whether some first character takes two or four bytes.
+    other: bool,
+}
+
+impl FirstChars {
+    /// The first characters of `words`.
+    pub const fn of(words: &[&str]) -> FirstChars {
+        let mut set = FirstChars {
+            ascii: 0,
+            three: [0; 64],
+            other: false,
+        };
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            k += 1;
+            if w.is_empty() {
+                continue;
+            }
+            if w[0] < 0x80 {
+                set.ascii |= 1 << w[0];
+            } else if w[0] >= 0xe0 && w[0] < 0xf0 && w.len() >= 3 {
+                let bit = three_bit(w[1], w[2]);
+                set.three[bit / 64] |= 1 << (bit % 64);
+            } else {
+                set.other = true;
+            }
+        }
+        set
+    }
+
+    /// False when `text` holds none of the first characters (true when it may).
+    pub fn may_start_in(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = b.get(i) {
+            match lead {
+                0..=0x7f => {
+                    if self.ascii & (1 << lead) != 0 {
+                        return true;
+                    }
+                    i += 1;
+                }
+                0xe0..=0xef => {
+                    if let Some(&[x, y]) = b.get(i + 1..i + 3) {
+                        let bit = three_bit(x, y);
+                        if self.three[bit / 64] & (1 << (bit % 64)) != 0 {
+                            return true;
+                        }
+                    }
+                    i += 3;
+                }
+                _ if self.other => return true,
+                0xf0..=0xff => i += 4,
+                _ => i += 2,
+            }
+        }
+        false
+    }
+}
+
+/// The place of a three-byte character (last two bytes `x`, `y`) in [`FirstChars`].
+const fn three_bit(x: u8, y: u8) -> usize {
+    ((x as usize & 63) << 6) | (y as usize & 63)
 }
 
 /// Words that mark an amount as the whole others are parts of.
@@ -369,6 +456,42 @@ mod tests {
         assert_eq!(first_contained("x甲乙丙", &words, any), Some("乙丙"));
         assert_eq!(first_contained("丙甲", &words, any), Some("甲"));
         assert_eq!(first_contained("丁", &words, any), None);
+    }
+
+    proptest::proptest! {
+        /// The byte walk never misses a first character a walk over the characters finds.
+        #[test]
+        fn first_chars_never_miss(
+            words in proptest::collection::vec("[a-zA-Z0-9é𝄞占总合计份额前三名仅未转公版]{1,4}", 1..6),
+            text in "[a-zA-Z0-9é𝄞占总合计份额前三名仅未转公版，。 英伟达销量]{0,40}",
+        ) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let set = FirstChars::of(&refs);
+            let firsts: Vec<char> = refs.iter().filter_map(|w| w.chars().next()).collect();
+            if text.contains(firsts.as_slice()) {
+                proptest::prop_assert!(set.may_start_in(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn connector_walk_knows_every_connector_start() {
+        for c in ['即', '也', '这', '意', '换', '由', '据', '测', '算', '折'] {
+            assert!(CONNECTOR_FIRST.may_start_in(&c.to_string()), "{c}");
+        }
+        // Every character `derivation_first` accepts is among them.
+        for c in ('\u{4e00}'..='\u{9fff}').filter(|&c| derivation_first(c)) {
+            assert!(CONNECTOR_FIRST.may_start_in(&c.to_string()), "{c}");
+        }
+    }
+
+    #[test]
+    fn first_chars_tell_texts_without_them() {
+        let set = FirstChars::of(&["份额", "占比", "TOP"]);
+        assert!(set.may_start_in("英伟达的市场份额"));
+        assert!(set.may_start_in("排名TOP3"));
+        assert!(!set.may_start_in("英伟达收入171亿美元"));
+        assert!(!set.may_start_in(""));
     }
 
     #[test]
