@@ -43,6 +43,13 @@ impl SentenceIndex {
         SentenceIndex { sentences, ids }
     }
 
+    /// The index of `cx`'s document, shared by the rules checking it while a
+    /// [`series_key::Scope`](crate::checks::series_key::Scope) is open (built once per
+    /// document, not once per rule).
+    pub fn for_document(cx: &Context<'_>) -> std::rc::Rc<SentenceIndex> {
+        crate::checks::series_key::sentence_index_for(cx)
+    }
+
     /// Each sentence that holds claims, ascending, with its claims in order.
     pub fn groups(&self) -> impl Iterator<Item = (usize, &[ClaimId])> + '_ {
         let mut from = 0;

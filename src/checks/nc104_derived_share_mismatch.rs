@@ -55,7 +55,7 @@ impl Check for DerivedShareMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let idx = SentenceIndex::new(cx);
+        let idx = SentenceIndex::for_document(cx);
         for s in cx.claims.iter().filter(|c| is_share(c)) {
             if s.change_of.is_some() || !is_derived(cx, &idx, s) {
                 continue;

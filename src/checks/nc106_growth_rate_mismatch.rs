@@ -48,7 +48,7 @@ impl Check for GrowthRateMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let idx = SentenceIndex::new(cx);
+        let idx = SentenceIndex::for_document(cx);
         let mut done: HashSet<ClaimId> = HashSet::new();
         for c in cx.claims {
             let Some(change) = find_change(cx, &idx, c) else {

@@ -46,7 +46,7 @@ impl Check for ShareOfTotalMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let idx = SentenceIndex::new(cx);
+        let idx = SentenceIndex::for_document(cx);
         for s in cx.claims.iter().filter(|c| is_share(c)) {
             let Some(pw) = part_whole(cx, &idx, s) else {
                 continue;

@@ -48,7 +48,7 @@ impl Check for RankingOrderMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let idx = SentenceIndex::new(cx);
+        let idx = SentenceIndex::for_document(cx);
         // Sentences without claims hold no list.
         for (s, ids) in idx.groups() {
             // A list needs two figures, and every cue a ranking word or 前N inside the

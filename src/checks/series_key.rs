@@ -20,6 +20,7 @@
 //! - **Metrics.** Reference metric aliases, then synonyms (`出货` = `出货量` = `发货量`,
 //!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`, `交付` = `交付量`).
 
+use crate::checks::arith_cues::SentenceIndex;
 use crate::checks::Context;
 use crate::claim::Claim;
 use crate::reference::{AliasKind, Reference};
@@ -140,6 +141,36 @@ thread_local! {
     static SCOPE_OPEN: Cell<bool> = const { Cell::new(false) };
     /// The subjects built for the document being checked, with what they were built from.
     static SHARED: RefCell<Option<(Ident, Rc<Subjects>)>> = const { RefCell::new(None) };
+    /// The claims-by-sentence index built for the document being checked (NC104–NC108
+    /// each want one), with what it was built from.
+    static SHARED_INDEX: RefCell<Option<(Ident, Rc<SentenceIndex>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Forgets what was shared for the last document.
+fn clear_shared() {
+    SHARED.with(|s| *s.borrow_mut() = None);
+    SHARED_INDEX.with(|s| *s.borrow_mut() = None);
+}
+
+/// `cx`'s [`SentenceIndex`]: built once per document while a [`Scope`] is open, afresh
+/// otherwise (see [`SentenceIndex::for_document`]).
+pub(crate) fn sentence_index_for(cx: &Context<'_>) -> Rc<SentenceIndex> {
+    if !SCOPE_OPEN.with(Cell::get) {
+        return Rc::new(SentenceIndex::new(cx));
+    }
+    let id = ident(cx);
+    let cached = SHARED_INDEX.with(|s| {
+        s.borrow()
+            .as_ref()
+            .filter(|(i, _)| *i == id)
+            .map(|(_, index)| Rc::clone(index))
+    });
+    cached.unwrap_or_else(|| {
+        let index = Rc::new(SentenceIndex::new(cx));
+        SHARED_INDEX.with(|s| *s.borrow_mut() = Some((id, Rc::clone(&index))));
+        index
+    })
 }
 
 /// What a shared [`Subjects`] was built from: the addresses of the claims, document and
@@ -156,7 +187,8 @@ fn ident(cx: &Context<'_>) -> Ident {
 }
 
 /// While alive, the rules checking one document on this thread (NC103, NC111) share one
-/// [`Subjects`] through [`Subjects::for_document`] instead of each building its own.
+/// [`Subjects`] through [`Subjects::for_document`] instead of each building its own, and
+/// NC104–NC108 one [`SentenceIndex`] through [`SentenceIndex::for_document`].
 ///
 /// Opened by [`crate::check_document`] around one document; outside a scope every call
 /// builds afresh, so nothing outlives the document it was built for.
@@ -170,7 +202,7 @@ impl Scope {
     pub fn open() -> Scope {
         let opened = !SCOPE_OPEN.with(|o| o.replace(true));
         if opened {
-            SHARED.with(|s| *s.borrow_mut() = None);
+            clear_shared();
         }
         Scope { opened }
     }
@@ -179,7 +211,7 @@ impl Scope {
 impl Drop for Scope {
     fn drop(&mut self) {
         if self.opened {
-            SHARED.with(|s| *s.borrow_mut() = None);
+            clear_shared();
             SCOPE_OPEN.with(|o| o.set(false));
         }
     }
