@@ -759,30 +759,92 @@ fn rfind_word(text: &str, word: &str) -> Option<usize> {
 
 /// A fixed list of words looked for all at once: one pass over the text instead of one
 /// substring search (and searcher set-up) per word, which made [`not_comparable`] cost
-/// more than the rest of matching.
+/// more than the rest of matching. Built once per run; building a regex alternation for
+/// it cost more than a whole document's matching, this table costs next to nothing.
 struct WordSet {
     /// The words.
     words: &'static [&'static str],
-    /// Their alternation; `None` only if it failed to build, and then each word is searched.
-    any: Option<regex::Regex>,
+    /// Bit [`low_bits`] of the first character of every word that starts with a
+    /// three-byte character (all Chinese ones): a three-byte character whose bit is clear
+    /// starts none of them.
+    starts: [u64; 64],
+    /// True when some word starts otherwise (none of the lists does): such words are
+    /// searched one by one.
+    others: bool,
+}
+
+/// The low twelve bits of the code point of the three-byte character `[_, y, z]`
+/// (a Chinese character is told apart from all but a few others by them).
+fn low_bits(y: u8, z: u8) -> usize {
+    (usize::from(y & 0x3F) << 6) | usize::from(z & 0x3F)
+}
+
+/// True when `w` starts with a three-byte character.
+fn three_byte_start(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|&x| (0xE0..0xF0).contains(&x))
 }
 
 impl WordSet {
-    /// The set of `words` (plain text, not patterns).
+    /// The set of `words` (plain text).
     fn new(words: &'static [&'static str]) -> WordSet {
-        let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        let mut starts = [0u64; 64];
+        let mut others = false;
+        for w in words {
+            match w.as_bytes() {
+                [_, y, z, ..] if three_byte_start(w) => {
+                    let h = low_bits(*y, *z);
+                    starts[h / 64] |= 1 << (h % 64);
+                }
+                _ => others = true,
+            }
+        }
         WordSet {
             words,
-            any: regex::Regex::new(&alternation.join("|")).ok(),
+            starts,
+            others,
         }
     }
 
-    /// True when any of the words occurs in `text`.
+    /// True when any of the words occurs in `text`: `words.iter().any(|w| text.contains(w))`.
     fn found_in(&self, text: &str) -> bool {
-        match &self.any {
-            Some(re) => re.is_match(text),
-            None => self.words.iter().any(|w| text.contains(w)),
+        if self.others
+            && self
+                .words
+                .iter()
+                .any(|w| !three_byte_start(w) && text.contains(w))
+        {
+            return true;
         }
+        let b = text.as_bytes();
+        let mut i = 0;
+        // Only three-byte characters can start the words left: the others are stepped
+        // over by the length their first byte gives (a `str` is valid UTF-8, so `i` is
+        // always a character start).
+        while let Some(&[x, y, z]) = b.get(i..i + 3) {
+            if x < 0xE0 {
+                i += if x < 0x80 { 1 } else { 2 };
+                continue;
+            }
+            if x >= 0xF0 {
+                i += 4;
+                continue;
+            }
+            let h = low_bits(y, z);
+            if self.starts[h / 64] & (1 << (h % 64)) != 0 {
+                let rest = &b[i..];
+                if self
+                    .words
+                    .iter()
+                    .any(|w| three_byte_start(w) && rest.starts_with(w.as_bytes()))
+                {
+                    return true;
+                }
+            }
+            i += 3;
+        }
+        false
     }
 }
 
@@ -1051,6 +1113,65 @@ mod tests {
                     .iter()
                     .any(|w| t.contains(w));
             assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
+    }
+
+    /// Chinese-news-like text made of pieces that hold the listed words, parts of them,
+    /// their characters and other text.
+    fn news_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: Vec<&'static str> = FORECAST_WORDS
+            .iter()
+            .chain(PARTIAL_WORDS.iter())
+            .copied()
+            .chain([
+                "预",
+                "计",
+                "累",
+                "单",
+                "月",
+                "均",
+                "价",
+                "有",
+                "望",
+                "年",
+                "蔚来",
+                "2024年",
+                "交付量",
+                "41.2万辆",
+                "，",
+                ",",
+                "。",
+                "同比增长",
+                "%",
+                "a",
+                "Q3",
+                "é",
+                "😀",
+                "营收",
+                "净利润",
+                "较上年",
+                "其中",
+                "市场份额",
+            ])
+            .collect();
+        prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_sets_find_what_contains_finds(text in news_text()) {
+            // Words shorter than three bytes and not Chinese too, though no list has them.
+            const MIXED: [&str; 5] = ["a", "Q3", "é", "单价", "😀年"];
+            let sets: [&'static [&'static str]; 4] =
+                [&FORECAST_WORDS, &PARTIAL_WORDS, &GROWTH_PHRASE, &MIXED];
+            for w in sets.iter().flat_map(|s| s.iter()).chain(&["同比增长", "41.2万", "Q", ""]) {
+                proptest::prop_assert_eq!(contains_word(&text, w), text.contains(w), "{:?} {:?}", text, w);
+            }
+            for words in sets {
+                let want = words.iter().any(|w| text.contains(w));
+                proptest::prop_assert_eq!(WordSet::new(words).found_in(&text), want, "{:?}", text);
+            }
         }
     }
 

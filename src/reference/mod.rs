@@ -159,10 +159,13 @@ impl Reference {
     pub fn bundled() -> Self {
         let mut r = Reference::empty();
         for (name, text) in bundle::FILES {
-            if let Err(e) = r.add_text(name, text) {
-                panic!("bundled reference data is invalid: {e}");
+            match load::parse(name, text) {
+                Ok(layer) => r.push_layer(layer),
+                Err(e) => panic!("bundled reference data is invalid: {e}"),
             }
         }
+        // Indexed once for all the files rather than after each (as `add_text` must).
+        r.reindex();
         r
     }
 
@@ -212,18 +215,30 @@ impl Reference {
             layers.push(load::parse(&name, &text)?);
         }
         for layer in layers {
-            self.apply(layer);
+            self.push_layer(layer);
         }
+        self.reindex();
         Ok(())
     }
 
     /// Adds a parsed file.
     fn apply(&mut self, layer: Layer) {
+        self.push_layer(layer);
+        self.reindex();
+    }
+
+    /// Adds a parsed file without rebuilding the indexes: [`Reference::reindex`] must
+    /// follow before any lookup (the indexes describe the data they were built from).
+    fn push_layer(&mut self, layer: Layer) {
         match layer {
             Layer::Facts(f) => self.facts.extend(f),
             Layer::Events(e) => self.events.extend(e),
             Layer::Aliases(a) => self.alias_table.extend(a),
         }
+    }
+
+    /// Rebuilds the name and fact indexes from the data as it now stands.
+    fn reindex(&mut self) {
         self.names = names::NameIndex::build(self);
         self.fact_index = fact_index::FactIndex::build(&self.facts);
     }
