@@ -299,15 +299,18 @@ impl Reference {
         }
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
-            // Matching first: most claims match nothing, and then their wording need
-            // not be read for forecasts and partial figures.
-            let keys = self.match_claim_where(claim, s.sentence, true);
+            // Matching first, then the reach of the metric: most claims match nothing
+            // or nothing within reach, and then their wording need not be read for
+            // forecasts and partial figures (the answer is empty either way).
+            let keys: Vec<Key> = self
+                .match_claim_where(claim, s.sentence, true)
+                .into_iter()
+                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+                .collect();
             if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
-            keys.into_iter()
-                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
-                .collect()
+            keys
         })
     }
 
@@ -356,6 +359,11 @@ impl Reference {
 
     /// The fact at `key`, from the latest layer that has one.
     pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
+        self.facts.get(self.fact_position(key)?)
+    }
+
+    /// Where [`Reference::fact_at`]'s fact is in [`Reference::facts`].
+    pub fn fact_position(&self, key: &Key) -> Option<usize> {
         let indexed = self.fact_index.lookup(
             &self.facts,
             &key.entity,
@@ -364,14 +372,16 @@ impl Reference {
             key.period,
         );
         if let Some(found) = indexed {
-            return found.and_then(|i| self.facts.get(i));
+            return found.filter(|&i| i < self.facts.len());
         }
-        self.fact(
-            &key.entity,
-            &key.segment,
-            &key.metric,
-            &key.period.to_string(),
-        )
+        // [`Reference::fact`]: the latest fact of the series in that period.
+        let period = key.period.to_string();
+        self.facts.iter().rposition(|f| {
+            f.entity == key.entity
+                && f.segment == key.segment
+                && f.metric == key.metric
+                && f.period == period
+        })
     }
 }
 
@@ -768,6 +778,11 @@ struct WordSet {
     /// three-byte character (all Chinese ones): a three-byte character whose bit is clear
     /// starts none of them.
     starts: [u64; 64],
+    /// The first eight bytes (fewer for a shorter word, the rest zero) of each word
+    /// that starts with a three-byte character, as a little-endian number, with the mask
+    /// of the bytes that count: a place whose next eight bytes, masked, differ from every
+    /// one starts none of them.
+    prefixes: Vec<(u64, u64, &'static str)>,
     /// True when some word starts otherwise (none of the lists does): such words are
     /// searched one by one.
     others: bool,
@@ -786,16 +801,32 @@ fn three_byte_start(w: &str) -> bool {
         .is_some_and(|&x| (0xE0..0xF0).contains(&x))
 }
 
+/// The first eight bytes of `b` (zero past its end) as a little-endian number.
+fn first_eight(b: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = b.len().min(8);
+    word[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(word)
+}
+
 impl WordSet {
     /// The set of `words` (plain text).
     fn new(words: &'static [&'static str]) -> WordSet {
         let mut starts = [0u64; 64];
+        let mut prefixes = Vec::new();
         let mut others = false;
         for w in words {
             match w.as_bytes() {
                 [_, y, z, ..] if three_byte_start(w) => {
                     let h = low_bits(*y, *z);
                     starts[h / 64] |= 1 << (h % 64);
+                    let n = w.len().min(8);
+                    let mask = if n == 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (8 * n)) - 1
+                    };
+                    prefixes.push((first_eight(w.as_bytes()), mask, *w));
                 }
                 _ => others = true,
             }
@@ -803,6 +834,7 @@ impl WordSet {
         WordSet {
             words,
             starts,
+            prefixes,
             others,
         }
     }
@@ -833,12 +865,13 @@ impl WordSet {
             }
             let h = low_bits(y, z);
             if self.starts[h / 64] & (1 << (h % 64)) != 0 {
-                let rest = &b[i..];
-                if self
-                    .words
-                    .iter()
-                    .any(|w| three_byte_start(w) && rest.starts_with(w.as_bytes()))
-                {
+                let rest = b.get(i..).unwrap_or_default();
+                let next = first_eight(rest);
+                if self.prefixes.iter().any(|&(prefix, mask, w)| {
+                    next & mask == prefix
+                        && rest.len() >= w.len()
+                        && (w.len() <= 8 || rest.starts_with(w.as_bytes()))
+                }) {
                     return true;
                 }
             }
