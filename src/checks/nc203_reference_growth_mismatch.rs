@@ -98,7 +98,10 @@ impl Check for ReferenceGrowthMismatch {
                 let Some(cur) = cx.reference.fact_at(key) else {
                     continue;
                 };
-                let Some(prev) = cx.reference.fact_at(&key.at(prev_period)) else {
+                let Some(prev) =
+                    cx.reference
+                        .fact_of(&key.entity, &key.segment, &key.metric, prev_period)
+                else {
                     continue;
                 };
                 if cur.unit != prev.unit || cur.unit == "percent" || prev.value <= 0.0 {

@@ -68,7 +68,10 @@ impl Check for ReferenceShareMismatch {
                 let Some(part) = cx.reference.fact_at(key) else {
                     continue;
                 };
-                let Some(whole) = cx.reference.fact_at(&key.whole()) else {
+                let Some(whole) = cx
+                    .reference
+                    .fact_of(&key.entity, "", &key.metric, key.period)
+                else {
                     continue;
                 };
                 if part.unit == "percent" || part.unit != whole.unit || whole.value <= 0.0 {

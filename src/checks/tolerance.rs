@@ -338,23 +338,35 @@ fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
         return None;
     }
-    let digits = (scaled.round() as u64).to_string();
     let d = d as usize;
-    let padded = if digits.len() <= d {
-        format!("{}{digits}", "0".repeat(d + 1 - digits.len()))
-    } else {
-        digits
-    };
-    let (whole, fraction) = padded.split_at(padded.len() - d);
-    let mut s = String::with_capacity(padded.len() + 2);
+    // The digits of the rounded integer, last first, at least `d + 1` of them (0.05 to
+    // two decimals is 5: `0.05`), written straight into the one string returned.
+    let mut n = scaled.round() as u64;
+    let mut digits = [b'0'; 24];
+    let mut len = 0;
+    while let Some(slot) = digits
+        .len()
+        .checked_sub(len + 1)
+        .and_then(|i| digits.get_mut(i))
+    {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 && len > d {
+            break;
+        }
+    }
+    let digits = digits.get(digits.len() - len..)?;
+    let (whole, fraction) = digits.split_at(len - d);
+    let mut s = String::with_capacity(len + 2);
     // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
     if v.is_sign_negative() {
         s.push('-');
     }
-    s.push_str(whole);
+    s.extend(whole.iter().map(|&b| char::from(b)));
     if d > 0 {
         s.push('.');
-        s.push_str(fraction);
+        s.extend(fraction.iter().map(|&b| char::from(b)));
     }
     Some(s)
 }
@@ -615,7 +627,7 @@ mod tests {
             f64::INFINITY,
             f64::NAN,
         ] {
-            for d in [0, 1, 2, 6] {
+            for d in [0, 1, 2, 3, 4, 5, 6] {
                 assert_eq!(fmt_trim(v, d), slow(v, d), "{v} to {d} decimals");
             }
         }

@@ -364,23 +364,40 @@ impl Reference {
 
     /// Where [`Reference::fact_at`]'s fact is in [`Reference::facts`].
     pub fn fact_position(&self, key: &Key) -> Option<usize> {
-        let indexed = self.fact_index.lookup(
-            &self.facts,
-            &key.entity,
-            &key.segment,
-            &key.metric,
-            key.period,
-        );
+        self.position_of(&key.entity, &key.segment, &key.metric, key.period)
+    }
+
+    /// [`Reference::fact_at`] a key given by its parts (no key to build for another
+    /// period or the whole entity).
+    pub fn fact_of(
+        &self,
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<&super::Fact> {
+        self.facts
+            .get(self.position_of(entity, segment, metric, period)?)
+    }
+
+    /// Where the fact of these parts is in [`Reference::facts`]: the latest layer's.
+    fn position_of(
+        &self,
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<usize> {
+        let indexed = self
+            .fact_index
+            .lookup(&self.facts, entity, segment, metric, period);
         if let Some(found) = indexed {
             return found.filter(|&i| i < self.facts.len());
         }
         // [`Reference::fact`]: the latest fact of the series in that period.
-        let period = key.period.to_string();
+        let period = period.to_string();
         self.facts.iter().rposition(|f| {
-            f.entity == key.entity
-                && f.segment == key.segment
-                && f.metric == key.metric
-                && f.period == period
+            f.entity == entity && f.segment == segment && f.metric == metric && f.period == period
         })
     }
 }
@@ -581,26 +598,100 @@ fn names_period(text: &str) -> bool {
             .any(|w| contains_word(text, w))
 }
 
-/// True when a claim given a whole-year period reads as part of a year: after the last
-/// year written before it in its sentence come words for a quarter or half (第三财季,
-/// 第四季度, 上半年, 前三个月, Q3). `英伟达2025财年第三财季收入77亿美元` is not the
-/// fiscal year's revenue even if the period came out as FY2025.
-fn sub_annual(claim: &Claim, before: &str) -> bool {
-    let annual = claim
+/// True when the claim's period is a whole year.
+fn annual(claim: &Claim) -> bool {
+    claim
         .period
         .as_deref()
         .and_then(Period::parse)
-        .is_some_and(|p| p.is_annual());
-    if !annual {
-        return false;
+        .is_some_and(|p| p.is_annual())
+}
+
+/// What [`not_comparable`] asks of the words before a claim.
+struct BeforeWords {
+    /// A forecast word occurs (and then `part_of_year` was not worked out).
+    forecast: bool,
+    /// After the last year written (a run of four digits or more) come words for a
+    /// quarter or half (第三财季, 第四季度, 上半年, 前三个月, Q3): a claim given a whole
+    /// year reads as part of it. `英伟达2025财年第三财季收入77亿美元` is not the fiscal
+    /// year's revenue even if the period came out as FY2025.
+    part_of_year: bool,
+}
+
+/// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
+/// the forecast words, one back to the last year and one over the rest for parts of a
+/// year: `forecast` is `forecasts.found_in(before)`, `part_of_year` is
+/// `names_part_of_year(&before[after_last_year(before)..])` (tests compare them).
+fn scan_before(before: &str, forecasts: &WordSet) -> BeforeWords {
+    let found = BeforeWords {
+        forecast: true,
+        part_of_year: false,
+    };
+    if forecasts.others_in(before) {
+        return found;
     }
-    let after = before.get(after_last_year(before)..).unwrap_or(before);
-    names_part_of_year(after)
+    let b = before.as_bytes();
+    // ASCII digits in a row just before `i`, and whether a part of a year was named
+    // since the last run of four or more.
+    let mut digits = 0usize;
+    let mut part = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii_digit() {
+            digits += 1;
+            i += 1;
+            continue;
+        }
+        if digits >= 4 {
+            part = false;
+        }
+        digits = 0;
+        if x < 0x80 {
+            part |= x == b'Q' && matches!(b.get(i + 1), Some(b'1'..=b'4'));
+            i += 1;
+            continue;
+        }
+        if let (0xE0..=0xEF, Some(&[_, y, z])) = (x, b.get(i..i + 3)) {
+            let rest = b.get(i..).unwrap_or_default();
+            if forecasts.starts_here(rest, y, z) {
+                return found;
+            }
+            // 季, 半年, 个月.
+            part |= match (x, y, z) {
+                (0xE5, 0xAD, 0xA3) => true,
+                (0xE5, 0x8D, 0x8A) => rest
+                    .get(3..)
+                    .is_some_and(|r| r.starts_with("年".as_bytes())),
+                (0xE4, 0xB8, 0xAA) => rest
+                    .get(3..)
+                    .is_some_and(|r| r.starts_with("月".as_bytes())),
+                _ => false,
+            };
+        }
+        i += utf8_len(x);
+    }
+    BeforeWords {
+        forecast: false,
+        part_of_year: part && digits < 4,
+    }
+}
+
+/// Length of the character whose first byte is `lead` (1 for a byte no character
+/// starts with, which a `str` never has at a character start).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// Byte offset just past the last run of four ASCII digits in `text` (0 without one):
 /// digit runs are found from the end, skipping the text between them, rather than by
 /// testing four bytes at every offset.
+/// Kept as the definition [`scan_before`] is tested against.
+#[cfg(test)]
 fn after_last_year(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut end = bytes.len();
@@ -619,6 +710,7 @@ fn after_last_year(text: &str) -> usize {
 
 /// Where the last ASCII digit of `bytes[..end]` is: `rposition(u8::is_ascii_digit)`, with
 /// eight bytes at a time skipped while none is a digit (digits are rare in Chinese text).
+#[cfg(test)]
 fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -651,6 +743,8 @@ fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
 /// last byte of 季, 半 or 个, or the Q) that Chinese text holds rarely, so eight bytes at
 /// a time are skipped while none is one, and the words are tested only around those
 /// bytes, rather than decoding every character.
+/// Kept as the definition [`scan_before`] is tested against.
+#[cfg(test)]
 fn names_part_of_year(text: &str) -> bool {
     const JI: &[u8] = "季".as_bytes();
     const BAN_NIAN: &[u8] = "半年".as_bytes();
@@ -700,13 +794,15 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
     static FORECAST: OnceLock<WordSet> = OnceLock::new();
     static PARTIAL: OnceLock<WordSet> = OnceLock::new();
-    if FORECAST
-        .get_or_init(|| WordSet::new(&FORECAST_WORDS))
-        .found_in(s.before)
-    {
+    // One pass over the words before the claim answers both questions on them.
+    let before = scan_before(
+        s.before,
+        FORECAST.get_or_init(|| WordSet::new(&FORECAST_WORDS)),
+    );
+    if before.forecast {
         return Some("a forecast or target");
     }
-    if sub_annual(claim, s.before) {
+    if annual(claim) && before.part_of_year {
         return Some("a quarter or half of the year its period names");
     }
     if PARTIAL
@@ -841,12 +937,7 @@ impl WordSet {
 
     /// True when any of the words occurs in `text`: `words.iter().any(|w| text.contains(w))`.
     fn found_in(&self, text: &str) -> bool {
-        if self.others
-            && self
-                .words
-                .iter()
-                .any(|w| !three_byte_start(w) && text.contains(w))
-        {
+        if self.others_in(text) {
             return true;
         }
         let b = text.as_bytes();
@@ -863,21 +954,37 @@ impl WordSet {
                 i += 4;
                 continue;
             }
-            let h = low_bits(y, z);
-            if self.starts[h / 64] & (1 << (h % 64)) != 0 {
-                let rest = b.get(i..).unwrap_or_default();
-                let next = first_eight(rest);
-                if self.prefixes.iter().any(|&(prefix, mask, w)| {
-                    next & mask == prefix
-                        && rest.len() >= w.len()
-                        && (w.len() <= 8 || rest.starts_with(w.as_bytes()))
-                }) {
-                    return true;
-                }
+            if self.starts_here(b.get(i..).unwrap_or_default(), y, z) {
+                return true;
             }
             i += 3;
         }
         false
+    }
+
+    /// True when one of the words that do not start with a three-byte character occurs
+    /// in `text` (none of the lists has such a word).
+    fn others_in(&self, text: &str) -> bool {
+        self.others
+            && self
+                .words
+                .iter()
+                .any(|w| !three_byte_start(w) && text.contains(w))
+    }
+
+    /// True when one of the words that start with a three-byte character starts `rest`,
+    /// whose first character is the three-byte `[_, y, z]`.
+    fn starts_here(&self, rest: &[u8], y: u8, z: u8) -> bool {
+        let h = low_bits(y, z);
+        if self.starts[h / 64] & (1 << (h % 64)) == 0 {
+            return false;
+        }
+        let next = first_eight(rest);
+        self.prefixes.iter().any(|&(prefix, mask, w)| {
+            next & mask == prefix
+                && rest.len() >= w.len()
+                && (w.len() <= 8 || rest.starts_with(w.as_bytes()))
+        })
     }
 }
 
@@ -1191,7 +1298,61 @@ mod tests {
         prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
     }
 
+    /// Text before a figure: news pieces with years, quarters, halves and months.
+    fn before_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "2024",
+            "2025",
+            "财年",
+            "年",
+            "第三",
+            "季",
+            "季度",
+            "财季",
+            "上半年",
+            "半",
+            "半年",
+            "前三个月",
+            "个",
+            "月",
+            "个月",
+            "Q",
+            "Q3",
+            "Q5",
+            "1",
+            "12",
+            "123",
+            "二〇二四",
+            "英伟达",
+            "收入",
+            "预计",
+            "计划",
+            "有望",
+            "有",
+            "，",
+            "。",
+            "a",
+            "é",
+            "😀",
+        ]);
+        (news_text(), prop::collection::vec(pieces, 0..30))
+            .prop_map(|(a, b)| format!("{}{}", b.concat(), a))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn one_pass_before_a_figure_finds_what_the_searches_find(text in before_text()) {
+            let forecasts = WordSet::new(&FORECAST_WORDS);
+            let got = scan_before(&text, &forecasts);
+            let forecast = forecasts.found_in(&text);
+            proptest::prop_assert_eq!(got.forecast, forecast, "{:?}", text);
+            if !forecast {
+                let after = &text[after_last_year(&text)..];
+                proptest::prop_assert_eq!(got.part_of_year, names_part_of_year(after), "{:?}", text);
+            }
+        }
+
         #[test]
         fn word_sets_find_what_contains_finds(text in news_text()) {
             // Words shorter than three bytes and not Chinese too, though no list has them.
