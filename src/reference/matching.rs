@@ -136,11 +136,20 @@ impl Reference {
         context: &str,
         entity: Option<&str>,
     ) -> Option<(String, bool)> {
+        self.resolve_metric_str(word, context, entity)
+            .map(|(m, share)| (m.to_string(), share))
+    }
+
+    /// [`Reference::resolve_metric_for`], the metric borrowed from the reference: a claim
+    /// that matches nothing in the end copies no names.
+    fn resolve_metric_str(
+        &self,
+        word: &str,
+        context: &str,
+        entity: Option<&str>,
+    ) -> Option<(&str, bool)> {
         let word = word.trim();
-        let canon = |w: &str| {
-            self.canonical_for(AliasKind::Metric, w, entity)
-                .map(str::to_string)
-        };
+        let canon = |w: &str| self.canonical_for(AliasKind::Metric, w, entity);
         if let Some(c) = canon(word) {
             return Some((c, false));
         }
@@ -157,7 +166,7 @@ impl Reference {
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
     /// Each canonical is asked about through its shortest aliases only, and the search
     /// stops at a second canonical found.
-    fn metric_in(&self, context: &str) -> Option<String> {
+    fn metric_in(&self, context: &str) -> Option<&str> {
         let mut found: Option<&str> = None;
         for (canonical, mut rows) in self.alias_table.shortest_by_canonical(AliasKind::Metric) {
             if !rows.any(|a| contains_word(context, &a.alias)) {
@@ -168,7 +177,7 @@ impl Reference {
                 _ => found = Some(canonical),
             }
         }
-        found.map(str::to_string)
+        found
     }
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
@@ -199,12 +208,12 @@ impl Reference {
 
     /// The canonical entities a claim's subject names: one, or several for a figure given
     /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
-    fn entities(&self, claim: &Claim) -> Vec<String> {
+    fn entities(&self, claim: &Claim) -> Vec<&str> {
         let Some(subject) = claim.subject.as_deref() else {
             return Vec::new();
         };
         if let Some(e) = self.canonical(AliasKind::Entity, subject) {
-            return vec![e.to_string()];
+            return vec![e];
         }
         let each = claim
             .hedge
@@ -218,9 +227,9 @@ impl Reference {
         for j in JOINERS {
             parts = parts.iter().flat_map(|p| p.split(j)).collect();
         }
-        let names: Option<Vec<String>> = parts
+        let names: Option<Vec<&str>> = parts
             .iter()
-            .map(|p| self.canonical(AliasKind::Entity, p).map(str::to_string))
+            .map(|p| self.canonical(AliasKind::Entity, p))
             .collect();
         match names {
             Some(n) if n.len() > 1 => n,
@@ -253,34 +262,35 @@ impl Reference {
             None => return Vec::new(),
         };
         let mut keys = Vec::new();
+        // Names stay borrowed from the reference until a key is made of them.
         for entity in self.entities(claim) {
             let Some((metric, share_of_whole)) =
-                self.resolve_metric_for(word, context, Some(&entity))
+                self.resolve_metric_str(word, context, Some(entity))
             else {
                 continue;
             };
             let segment = match claim.segment.as_deref().map(str::trim) {
-                None => String::new(),
-                Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
-                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(&entity)) {
-                    Some(c) => c.to_string(),
+                None => "",
+                Some(s) if WHOLE_SEGMENTS.contains(&s) => "",
+                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(entity)) {
+                    Some(c) => c,
                     None => continue,
                 },
             };
             if with_facts
                 && !self
                     .fact_index
-                    .may_have_series(&self.facts, &entity, &segment, &metric)
+                    .may_have_series(&self.facts, entity, segment, metric)
             {
                 continue;
             }
-            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+            if !self.in_scope(metric, context) || !self.names_metric(claim, metric, context) {
                 continue;
             }
             keys.push(Key {
-                entity,
-                segment,
-                metric,
+                entity: entity.to_string(),
+                segment: segment.to_string(),
+                metric: metric.to_string(),
                 period,
                 share_of_whole,
             });
@@ -620,9 +630,26 @@ struct BeforeWords {
 
 /// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
 /// the forecast words, one back to the last year and one over the rest for parts of a
-/// year: `forecast` is `forecasts.found_in(before)`, `part_of_year` is
+/// year: `forecast` is `WordSet::new(&FORECAST_WORDS).found_in(before)`, `part_of_year` is
 /// `names_part_of_year(&before[after_last_year(before)..])` (tests compare them).
-fn scan_before(before: &str, forecasts: &WordSet) -> BeforeWords {
+fn scan_before(before: &str) -> BeforeWords {
+    /// The first characters of the words for parts of a year: 季, 半(年), 个(月).
+    const PART_STARTS: [&str; 3] = ["季", "半", "个"];
+    /// The forecast words, and bit [`low_bits`] of every character at which something
+    /// must be checked: the first characters of the forecast words and of the words for
+    /// parts of a year.
+    static TABLES: OnceLock<(WordSet, [u64; 64])> = OnceLock::new();
+    let (forecasts, watched) = TABLES.get_or_init(|| {
+        let forecasts = WordSet::new(&FORECAST_WORDS);
+        let mut bits = forecasts.starts;
+        for c in PART_STARTS {
+            if let [_, y, z] = *c.as_bytes() {
+                let h = low_bits(y, z);
+                bits[h / 64] |= 1 << (h % 64);
+            }
+        }
+        (forecasts, bits)
+    });
     let found = BeforeWords {
         forecast: true,
         part_of_year: false,
@@ -637,6 +664,38 @@ fn scan_before(before: &str, forecasts: &WordSet) -> BeforeWords {
     let mut part = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
+        // Three-byte characters (Chinese) first: most of the text. Only a character
+        // whose bit is set in `watched` can start a word looked for.
+        if x & 0xF0 == 0xE0 {
+            if digits != 0 {
+                if digits >= 4 {
+                    part = false;
+                }
+                digits = 0;
+            }
+            if let Some(&[_, y, z]) = b.get(i..i + 3) {
+                let h = low_bits(y, z);
+                if watched[h / 64] & (1 << (h % 64)) != 0 {
+                    let rest = b.get(i..).unwrap_or_default();
+                    if forecasts.starts_here(rest, y, z) {
+                        return found;
+                    }
+                    // 季, 半年, 个月.
+                    part |= match (x, y, z) {
+                        (0xE5, 0xAD, 0xA3) => true,
+                        (0xE5, 0x8D, 0x8A) => rest
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("年".as_bytes())),
+                        (0xE4, 0xB8, 0xAA) => rest
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("月".as_bytes())),
+                        _ => false,
+                    };
+                }
+            }
+            i += 3;
+            continue;
+        }
         if x.is_ascii_digit() {
             digits += 1;
             i += 1;
@@ -648,25 +707,6 @@ fn scan_before(before: &str, forecasts: &WordSet) -> BeforeWords {
         digits = 0;
         if x < 0x80 {
             part |= x == b'Q' && matches!(b.get(i + 1), Some(b'1'..=b'4'));
-            i += 1;
-            continue;
-        }
-        if let (0xE0..=0xEF, Some(&[_, y, z])) = (x, b.get(i..i + 3)) {
-            let rest = b.get(i..).unwrap_or_default();
-            if forecasts.starts_here(rest, y, z) {
-                return found;
-            }
-            // 季, 半年, 个月.
-            part |= match (x, y, z) {
-                (0xE5, 0xAD, 0xA3) => true,
-                (0xE5, 0x8D, 0x8A) => rest
-                    .get(3..)
-                    .is_some_and(|r| r.starts_with("年".as_bytes())),
-                (0xE4, 0xB8, 0xAA) => rest
-                    .get(3..)
-                    .is_some_and(|r| r.starts_with("月".as_bytes())),
-                _ => false,
-            };
         }
         i += utf8_len(x);
     }
@@ -792,13 +832,9 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
-    static FORECAST: OnceLock<WordSet> = OnceLock::new();
     static PARTIAL: OnceLock<WordSet> = OnceLock::new();
     // One pass over the words before the claim answers both questions on them.
-    let before = scan_before(
-        s.before,
-        FORECAST.get_or_init(|| WordSet::new(&FORECAST_WORDS)),
-    );
+    let before = scan_before(s.before);
     if before.forecast {
         return Some("a forecast or target");
     }
@@ -954,7 +990,11 @@ impl WordSet {
                 i += 4;
                 continue;
             }
-            if self.starts_here(b.get(i..).unwrap_or_default(), y, z) {
+            // The table first, here: most characters start no word.
+            let h = low_bits(y, z);
+            if self.starts[h / 64] & (1 << (h % 64)) != 0
+                && self.starts_here(b.get(i..).unwrap_or_default(), y, z)
+            {
                 return true;
             }
             i += 3;
@@ -1344,7 +1384,7 @@ mod tests {
         #[test]
         fn one_pass_before_a_figure_finds_what_the_searches_find(text in before_text()) {
             let forecasts = WordSet::new(&FORECAST_WORDS);
-            let got = scan_before(&text, &forecasts);
+            let got = scan_before(&text);
             let forecast = forecasts.found_in(&text);
             proptest::prop_assert_eq!(got.forecast, forecast, "{:?}", text);
             if !forecast {
