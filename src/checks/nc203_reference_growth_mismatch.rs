@@ -83,10 +83,16 @@ impl Check for ReferenceGrowthMismatch {
             .filter(|c| c.kind == ClaimKind::Growth && may_match(c))
         {
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
+            // Keys first: most growth figures match no fact, and then their stated
+            // rate need not be worked out.
+            let keys = cx.reference.keys_for(claim, &around);
+            if keys.is_empty() {
+                continue;
+            }
             let Some(stated) = stated_rate(claim, &around) else {
                 continue;
             };
-            for key in cx.reference.keys_for(claim, &around).iter() {
+            for key in keys.iter() {
                 if key.share_of_whole {
                     continue;
                 }

@@ -53,6 +53,11 @@ impl Check for ReferenceShareMismatch {
                 continue;
             }
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
+            // Keys first: most shares match no fact, and then nothing else need be read.
+            let keys = cx.reference.keys_for(claim, &around);
+            if keys.is_empty() {
+                continue;
+            }
             let Some(stated) = stated_interval_only(claim, &around) else {
                 continue;
             };
@@ -60,9 +65,8 @@ impl Check for ReferenceShareMismatch {
             if market_share_words(around.lead) {
                 continue;
             }
-            for key in cx.reference.keys_for(claim, &around).iter() {
-                // A share of another segment (占国内交付量的17%) is not a share of the whole.
-                if key.segment.is_empty() || cx.reference.names_other_segment(key, around.clause) {
+            for key in keys.iter() {
+                if key.segment.is_empty() {
                     continue;
                 }
                 let Some(part) = cx.reference.fact_at(key) else {
@@ -75,6 +79,11 @@ impl Check for ReferenceShareMismatch {
                     continue;
                 };
                 if part.unit == "percent" || part.unit != whole.unit || whole.value <= 0.0 {
+                    continue;
+                }
+                // A share of another segment (占国内交付量的17%) is not a share of the
+                // whole. (Asked last: it searches the clause for every segment name.)
+                if cx.reference.names_other_segment(key, around.clause) {
                     continue;
                 }
                 out.mark_referenced(claim.id);

@@ -147,7 +147,10 @@ impl Memo {
             return None;
         }
         if self.entries.len() <= id {
-            self.entries.resize_with(id + 1, || None);
+            // Grown by at least half at a time: claims come in id order, and growing by
+            // one slot per claim cost more than the lookups.
+            let len = (id + 1).max(self.entries.len() * 3 / 2).max(64);
+            self.entries.resize_with(len.min(MAX_SLOTS), || None);
         }
         let slot = self.entries.get_mut(id)?;
         if !slot.as_ref().is_some_and(|e| e.claim == claim) {

@@ -314,25 +314,31 @@ impl Reference {
         if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
+        // Without an entity an alias wins outright: the name itself is looked up only
+        // when it may change the answer.
+        let settled = |by_alias: Option<&str>| by_alias.is_some() && entity.is_none();
         // Most names are already in normal form: checked once for both lookups.
         let (by_alias, itself) = if aliases::already_normal(name) {
-            (
-                self.alias_table.get_normalized(kind, name),
-                self.canonical_name_folded(kind, name, name),
-            )
+            let by_alias = self.alias_table.get_normalized(kind, name);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name_folded(kind, name, name))
         } else if !name.contains('Σ') {
             // Without a capital sigma (whose lowercase depends on its place in a word),
             // the normal and folded forms are the same string: made once for both.
             let normal = aliases::normalize(name);
-            (
-                self.alias_table.get_normalized(kind, &normal),
-                self.canonical_name_folded(kind, name, &normal),
-            )
+            let by_alias = self.alias_table.get_normalized(kind, &normal);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name_folded(kind, name, &normal))
         } else {
-            (
-                self.alias_table.get(kind, name),
-                self.canonical_name(kind, name),
-            )
+            let by_alias = self.alias_table.get(kind, name);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name(kind, name))
         };
         let (Some(a), Some(b), Some(e)) = (by_alias, itself, entity) else {
             return by_alias.or(itself);
