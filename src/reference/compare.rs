@@ -286,8 +286,8 @@ pub fn rewrite_magnitude(claim_text: &str, claim: &Claim, k: i32) -> Option<Stri
 /// and most comparisons agree, so [`LevelCheck::tolerance`] writes it only for findings.
 #[derive(Debug, Clone)]
 pub struct LevelCheck<'r> {
-    /// What the claim was matched to.
-    pub key: Key,
+    /// What the claim was matched to (borrowed from a remembered [`LevelRow`]).
+    pub key: Cow<'r, Key>,
     /// The fact.
     pub fact: &'r Fact,
     /// What the claim stands for (precision and hedge).
@@ -438,7 +438,7 @@ impl LevelRow {
         LevelRow {
             claim,
             fact,
-            key,
+            key: key.into_owned(),
             stated,
             reference,
             past_word,
@@ -447,9 +447,9 @@ impl LevelRow {
     }
 
     /// The check this row stands for, against `reference` (the one it was made with).
-    pub fn check<'r>(&self, reference: &'r Reference) -> Option<LevelCheck<'r>> {
+    pub fn check<'a>(&'a self, reference: &'a Reference) -> Option<LevelCheck<'a>> {
         Some(LevelCheck {
-            key: self.key.clone(),
+            key: Cow::Borrowed(&self.key),
             fact: reference.facts.get(self.fact)?,
             stated: self.stated,
             reference: self.reference,
@@ -521,7 +521,7 @@ fn level_rows<'r>(
             Some((
                 at,
                 LevelCheck {
-                    key: key.clone(),
+                    key: Cow::Owned(key.clone()),
                     fact,
                     stated,
                     reference,

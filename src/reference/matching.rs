@@ -626,6 +626,11 @@ struct BeforeWords {
     /// year reads as part of it. `英伟达2025财年第三财季收入77亿美元` is not the fiscal
     /// year's revenue even if the period came out as FY2025.
     part_of_year: bool,
+    /// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in the text starts (0
+    /// without one): [`Surroundings::lead`] starts there.
+    lead_from: usize,
+    /// A partial word (累计, 单月, 均价 …) lies wholly in the text from `lead_from` on.
+    partial_in_lead: bool,
 }
 
 /// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
@@ -642,6 +647,9 @@ fn scan_before(before: &str) -> BeforeWords {
     let (forecasts, watched) = TABLES.get_or_init(|| {
         let forecasts = WordSet::new(&FORECAST_WORDS);
         let mut bits = forecasts.starts;
+        for (b, p) in bits.iter_mut().zip(partial_words().starts) {
+            *b |= p;
+        }
         for c in PART_STARTS {
             if let [_, y, z] = *c.as_bytes() {
                 let h = low_bits(y, z);
@@ -650,13 +658,19 @@ fn scan_before(before: &str) -> BeforeWords {
         }
         (forecasts, bits)
     });
+    let partials = partial_words();
     let found = BeforeWords {
         forecast: true,
         part_of_year: false,
+        lead_from: 0,
+        partial_in_lead: false,
     };
     if forecasts.others_in(before) {
         return found;
     }
+    let mut lead_from = 0;
+    // A partial word (of those starting with a three-byte character) since `lead_from`.
+    let mut partial = false;
     let b = before.as_bytes();
     // ASCII digits in a row just before `i`, and whether a part of a year was named
     // since the last run of four or more.
@@ -674,12 +688,20 @@ fn scan_before(before: &str) -> BeforeWords {
                 digits = 0;
             }
             if let Some(&[_, y, z]) = b.get(i..i + 3) {
+                // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause.
+                if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                    lead_from = i;
+                    partial = false;
+                    i += 3;
+                    continue;
+                }
                 let h = low_bits(y, z);
                 if watched[h / 64] & (1 << (h % 64)) != 0 {
                     let rest = b.get(i..).unwrap_or_default();
                     if forecasts.starts_here(rest, y, z) {
                         return found;
                     }
+                    partial = partial || partials.starts_here(rest, y, z);
                     // 季, 半年, 个月.
                     part |= match (x, y, z) {
                         (0xE5, 0xAD, 0xA3) => true,
@@ -707,13 +729,62 @@ fn scan_before(before: &str) -> BeforeWords {
         digits = 0;
         if x < 0x80 {
             part |= x == b'Q' && matches!(b.get(i + 1), Some(b'1'..=b'4'));
+            if matches!(x, b',' | b';' | b':') {
+                lead_from = i;
+                partial = false;
+            }
         }
         i += utf8_len(x);
+    }
+    // Words not starting with a three-byte character (no list has one): the lead is
+    // searched for all of them.
+    if partials.others {
+        partial = partial_in(partials, before.get(lead_from..).unwrap_or_default());
     }
     BeforeWords {
         forecast: false,
         part_of_year: part && digits < 4,
+        lead_from,
+        partial_in_lead: partial,
     }
+}
+
+/// The partial words as a [`WordSet`], built once.
+fn partial_words() -> &'static WordSet {
+    static PARTIAL: OnceLock<WordSet> = OnceLock::new();
+    PARTIAL.get_or_init(|| WordSet::new(&PARTIAL_WORDS))
+}
+
+/// True when one of `partials` occurs in `text`.
+fn partial_in(partials: &WordSet, text: &str) -> bool {
+    partials.found_in(text)
+}
+
+/// True when a partial word occurs in the claim's clause, using what [`scan_before`]
+/// found in the lead when the surroundings are cut as [`Surroundings::of`] cuts them
+/// (the lead the end of `before` from its last clause break, the clause the lead and
+/// then the claim): then only the last bytes of the lead and the claim's own text are
+/// searched. Otherwise the whole clause is.
+fn partial_in_clause(s: &Surroundings<'_>, before: &BeforeWords) -> bool {
+    let partials = partial_words();
+    let at = |t: &str| t.as_ptr() as usize;
+    let lead_is_tail = s.before.len().checked_sub(before.lead_from) == Some(s.lead.len())
+        && at(s.before) + before.lead_from == at(s.lead);
+    let lead_starts_clause = at(s.clause) == at(s.lead) && s.lead.len() <= s.clause.len();
+    if !(lead_is_tail && lead_starts_clause) {
+        return partial_in(partials, s.clause);
+    }
+    if before.partial_in_lead {
+        return true;
+    }
+    // A word not wholly in the lead ends past it, so it starts in its last
+    // `longest - 1` bytes or later.
+    let longest = PARTIAL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut cut = s.lead.len().saturating_sub(longest.saturating_sub(1));
+    while !s.clause.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    partial_in(partials, s.clause.get(cut..).unwrap_or(s.clause))
 }
 
 /// Length of the character whose first byte is `lead` (1 for a byte no character
@@ -832,8 +903,7 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
-    static PARTIAL: OnceLock<WordSet> = OnceLock::new();
-    // One pass over the words before the claim answers both questions on them.
+    // One pass over the words before the claim answers the questions on them.
     let before = scan_before(s.before);
     if before.forecast {
         return Some("a forecast or target");
@@ -841,10 +911,7 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     if annual(claim) && before.part_of_year {
         return Some("a quarter or half of the year its period names");
     }
-    if PARTIAL
-        .get_or_init(|| WordSet::new(&PARTIAL_WORDS))
-        .found_in(s.clause)
-    {
+    if partial_in_clause(s, &before) {
         return Some("a cumulative, partial or average figure");
     }
     if claim.segment.is_none() && qizhong_clause(s.before).is_some_and(|c| !names_period(c)) {
@@ -1390,6 +1457,38 @@ mod tests {
             if !forecast {
                 let after = &text[after_last_year(&text)..];
                 proptest::prop_assert_eq!(got.part_of_year, names_part_of_year(after), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn the_clause_is_searched_as_a_whole_search_finds(
+            lead in before_text(),
+            claim_text in proptest::sample::select(vec!["3万辆", "均价3万元", "月销3万辆", "计3万辆", "5%"]),
+            joiner in proptest::sample::select(vec!["", "，", ",", "；", "单", "累", "平"]),
+        ) {
+            let text = format!("{lead}{joiner}{claim_text}。");
+            let doc = Document::new("t", &text);
+            let start = lead.len() + joiner.len();
+            let mut c = claim("蔚来", None, "营收", "2024");
+            c.span = Span::new(start, start + claim_text.len());
+            c.sentence = 0;
+            let sentences = [Span::new(0, text.len())];
+            let s = Surroundings::of(&doc, &sentences, &c);
+            let before = scan_before(s.before);
+            if !before.forecast {
+                let cut = last_clause_break(s.before).unwrap_or(0);
+                proptest::prop_assert_eq!(before.lead_from, cut, "{:?}", text);
+                let in_lead = partial_words().found_in(&s.before[cut..]);
+                proptest::prop_assert_eq!(before.partial_in_lead, in_lead, "{:?}", text);
+                let whole = partial_words().found_in(s.clause);
+                proptest::prop_assert_eq!(partial_in_clause(&s, &before), whole, "{:?}", text);
+            }
+            // Surroundings cut some other way are searched whole.
+            let plain = Surroundings::plain(&text);
+            let before = scan_before(plain.before);
+            if !before.forecast {
+                let whole = partial_words().found_in(&text);
+                proptest::prop_assert_eq!(partial_in_clause(&plain, &before), whole, "{:?}", text);
             }
         }
 
