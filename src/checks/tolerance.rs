@@ -301,7 +301,8 @@ pub fn growth_pct(from: &Interval, to: &Interval) -> Option<Interval> {
 
 /// `v` with at most `decimals` decimals, trailing zeros dropped (`48.50` → `48.5`, `171.00` → `171`).
 pub fn fmt_trim(v: f64, decimals: usize) -> String {
-    let mut s = String::new();
+    // Room for any number written here: no reallocation while it is written.
+    let mut s = String::with_capacity(24);
     push_trim(&mut s, v, decimals);
     s
 }
@@ -339,25 +340,23 @@ fn push_trim(out: &mut String, v: f64, decimals: usize) {
     }
 }
 
-/// Appends the decimal digits of `n`, at least `min_digits` of them (zeros in front).
+/// Appends the decimal digits of `n`, at least `min_digits` of them (zeros in front;
+/// at most 20, all a `u64` has).
 fn push_digits(out: &mut String, mut n: u64, min_digits: usize) {
-    let mut digits = [b'0'; 24];
-    let mut len = 0;
+    let mut digits = [b'0'; 20];
     // Last digit first, into the end of the buffer.
-    while let Some(slot) = digits
-        .len()
-        .checked_sub(len + 1)
-        .and_then(|i| digits.get_mut(i))
-    {
-        *slot = b'0' + (n % 10) as u8;
+    let mut start = digits.len();
+    let stop = digits.len().saturating_sub(min_digits);
+    while start > 0 {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
         n /= 10;
-        len += 1;
-        if n == 0 && len >= min_digits {
+        if n == 0 && start <= stop {
             break;
         }
     }
-    let start = digits.len() - len;
-    out.extend(digits.iter().skip(start).map(|&b| char::from(b)));
+    // ASCII digits: always valid UTF-8.
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 /// `format!("{:.*}", decimals, v)` by integer arithmetic: `v` scaled by `10^decimals`
@@ -367,7 +366,7 @@ fn push_digits(out: &mut String, mut n: u64, min_digits: usize) {
 /// half, both round to the same integer. `None` (format it the exact way) near a half, for
 /// more than six decimals, or beyond 2^53.
 fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
-    let mut s = String::new();
+    let mut s = String::with_capacity(24);
     push_fixed(&mut s, v, decimals).then_some(s)
 }
 
@@ -432,7 +431,7 @@ pub fn fmt_pct_interval(iv: &Interval) -> String {
 /// A base-unit value with a Chinese magnitude, up to two decimals: `485000` → `48.5万`,
 /// `1.71e10` → `171亿`, `2.5e12` → `2.5万亿`.
 pub fn fmt_magnitude(v: f64) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(24);
     push_magnitude(&mut s, v);
     s
 }
