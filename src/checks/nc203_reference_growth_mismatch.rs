@@ -83,10 +83,16 @@ impl Check for ReferenceGrowthMismatch {
             .filter(|c| c.kind == ClaimKind::Growth && may_match(c))
         {
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
+            // Keys first: most growth figures match no fact, and then their stated
+            // rate need not be worked out.
+            let keys = cx.reference.keys_for(claim, &around);
+            if keys.is_empty() {
+                continue;
+            }
             let Some(stated) = stated_rate(claim, &around) else {
                 continue;
             };
-            for key in cx.reference.keys_for(claim, &around).iter() {
+            for key in keys.iter() {
                 if key.share_of_whole {
                     continue;
                 }
@@ -98,7 +104,10 @@ impl Check for ReferenceGrowthMismatch {
                 let Some(cur) = cx.reference.fact_at(key) else {
                     continue;
                 };
-                let Some(prev) = cx.reference.fact_at(&key.at(prev_period)) else {
+                let Some(prev) =
+                    cx.reference
+                        .fact_of(&key.entity, &key.segment, &key.metric, prev_period)
+                else {
                     continue;
                 };
                 if cur.unit != prev.unit || cur.unit == "percent" || prev.value <= 0.0 {

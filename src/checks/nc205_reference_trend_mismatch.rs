@@ -85,26 +85,31 @@ impl Point<'_> {
     }
 }
 
-/// The value of `key` in one period, or `None` when a fact is missing.
-fn point<'r>(reference: &'r Reference, key: &Key, share: bool) -> Option<Point<'r>> {
-    let part = reference.fact_at(key)?;
+/// The value of `key` in `period`, or `None` when a fact is missing.
+fn point<'r>(
+    reference: &'r Reference,
+    key: &Key,
+    period: Period,
+    share: bool,
+) -> Option<Point<'r>> {
+    let part = reference.fact_of(&key.entity, &key.segment, &key.metric, period)?;
     let p = reference.fact_value_interval(part);
     if !share {
         return Some(Point {
-            period: key.period,
+            period,
             interval: p,
             part,
             whole: None,
         });
     }
-    let whole = reference.fact_at(&key.whole())?;
+    let whole = reference.fact_of(&key.entity, "", &key.metric, period)?;
     let w = reference.fact_value_interval(whole);
     if part.unit != whole.unit {
         return None;
     }
     let interval = ratio_pct(&p, &w)?;
     Some(Point {
-        period: key.period,
+        period,
         interval,
         part,
         whole: Some(whole),
@@ -134,10 +139,12 @@ impl Check for ReferenceTrendMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx.claims.iter().filter(|c| may_match(c)) {
-            if claim.kind != ClaimKind::Trend {
-                continue;
-            }
+        // The kind first: it settles most claims without parsing their period.
+        for claim in cx
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Trend && may_match(c))
+        {
             let (Some(n), Some(dir)) = (run_length(claim), claim.direction) else {
                 continue;
             };
@@ -156,7 +163,7 @@ impl Check for ReferenceTrendMismatch {
                 let mut period = Some(key.period);
                 for _ in 0..=n {
                     let Some(p) = period else { break };
-                    match point(cx.reference, &key.at(p), share) {
+                    match point(cx.reference, key, p, share) {
                         Some(pt) => series.push(pt),
                         None => break,
                     }

@@ -301,24 +301,62 @@ pub fn growth_pct(from: &Interval, to: &Interval) -> Option<Interval> {
 
 /// `v` with at most `decimals` decimals, trailing zeros dropped (`48.50` → `48.5`, `171.00` → `171`).
 pub fn fmt_trim(v: f64, decimals: usize) -> String {
+    // Room for any number written here: no reallocation while it is written.
+    let mut s = String::with_capacity(24);
+    push_trim(&mut s, v, decimals);
+    s
+}
+
+/// Appends [`fmt_trim`]`(v, decimals)` to `out`: callers that add a magnitude word and a
+/// unit write all of it into one string.
+fn push_trim(out: &mut String, v: f64, decimals: usize) {
     // Whole numbers print as integers: the same text (trailing zeros and `-0` go anyway)
     // for a fraction of the cost of fixed-point float formatting. A fraction below the
     // smallest normal float is no fraction: above 1 it is 0 or at least 2^-52, and a
     // subnormal prints as 0 either way.
     if v.abs() < 1e15 && v.fract().abs() < f64::MIN_POSITIVE {
-        return (v as i64).to_string();
+        let n = v as i64;
+        if n < 0 {
+            out.push('-');
+        }
+        push_digits(out, n.unsigned_abs(), 0);
+        return;
     }
-    // Trailing zeros (and a bare point) are cut off in place: no second string.
-    let mut s = fixed_by_integers(v, decimals).unwrap_or_else(|| format!("{:.*}", decimals, v));
-    if s.contains('.') {
-        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
-        s.truncate(kept);
+    let start = out.len();
+    if !push_fixed(out, v, decimals) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{:.*}", decimals, v);
     }
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
+    // Trailing zeros (and a bare point) are cut off in place.
+    let written = out.get(start..).unwrap_or_default();
+    if written.contains('.') {
+        let kept = written.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(start + kept);
     }
+    if out.get(start..) == Some("-0") {
+        out.truncate(start);
+        out.push('0');
+    }
+}
+
+/// Appends the decimal digits of `n`, at least `min_digits` of them (zeros in front;
+/// at most 20, all a `u64` has).
+fn push_digits(out: &mut String, mut n: u64, min_digits: usize) {
+    let mut digits = [b'0'; 20];
+    // Last digit first, into the end of the buffer.
+    let mut start = digits.len();
+    let stop = digits.len().saturating_sub(min_digits);
+    while start > 0 {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 && start <= stop {
+            break;
+        }
+    }
+    // ASCII digits: always valid UTF-8.
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 /// `format!("{:.*}", decimals, v)` by integer arithmetic: `v` scaled by `10^decimals`
@@ -328,35 +366,38 @@ pub fn fmt_trim(v: f64, decimals: usize) -> String {
 /// half, both round to the same integer. `None` (format it the exact way) near a half, for
 /// more than six decimals, or beyond 2^53.
 fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
-    let d = u32::try_from(decimals).ok().filter(|d| *d <= 6)?;
+    let mut s = String::with_capacity(24);
+    push_fixed(&mut s, v, decimals).then_some(s)
+}
+
+/// Appends [`fixed_by_integers`]`(v, decimals)` to `out` and returns true, or returns
+/// false (and appends nothing) where that is `None`.
+fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
+    let Some(d) = u32::try_from(decimals).ok().filter(|d| *d <= 6) else {
+        return false;
+    };
     let scaled = v.abs() * f64::from(10u32.pow(d));
     // NaN and infinities are not finite; beyond 2^53 integers are no longer exact.
     if !scaled.is_finite() || scaled >= 9.0e15 {
-        return None;
+        return false;
     }
     let frac = scaled - scaled.floor();
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
-        return None;
+        return false;
     }
-    let digits = (scaled.round() as u64).to_string();
     let d = d as usize;
-    let padded = if digits.len() <= d {
-        format!("{}{digits}", "0".repeat(d + 1 - digits.len()))
-    } else {
-        digits
-    };
-    let (whole, fraction) = padded.split_at(padded.len() - d);
-    let mut s = String::with_capacity(padded.len() + 2);
+    let n = scaled.round() as u64;
     // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
     if v.is_sign_negative() {
-        s.push('-');
+        out.push('-');
     }
-    s.push_str(whole);
+    // At least `d + 1` digits (0.05 to two decimals is 5: `0.05`), the point before the
+    // last `d` of them.
+    push_digits(out, n, d + 1);
     if d > 0 {
-        s.push('.');
-        s.push_str(fraction);
+        out.insert(out.len() - d, '.');
     }
-    Some(s)
+    true
 }
 
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.
@@ -390,6 +431,13 @@ pub fn fmt_pct_interval(iv: &Interval) -> String {
 /// A base-unit value with a Chinese magnitude, up to two decimals: `485000` → `48.5万`,
 /// `1.71e10` → `171亿`, `2.5e12` → `2.5万亿`.
 pub fn fmt_magnitude(v: f64) -> String {
+    let mut s = String::with_capacity(24);
+    push_magnitude(&mut s, v);
+    s
+}
+
+/// Appends [`fmt_magnitude`]`(v)` to `out`.
+fn push_magnitude(out: &mut String, v: f64) {
     let a = v.abs();
     let (div, word) = if a >= 1e12 {
         (1e12, "万亿")
@@ -400,9 +448,8 @@ pub fn fmt_magnitude(v: f64) -> String {
     } else {
         (1.0, "")
     };
-    let mut s = fmt_trim(v / div, 2);
-    s.push_str(word);
-    s
+    push_trim(out, v / div, 2);
+    out.push_str(word);
 }
 
 /// How a unit reads after a number: `%`, `美元`, `元`, `枚` …
@@ -437,16 +484,17 @@ pub fn fmt_value(v: f64, unit: Option<&Unit>) -> String {
     if !v.is_finite() {
         return if v > 0.0 { "∞" } else { "−∞" }.to_string();
     }
-    // Built in one string: these run for every operand of every finding.
+    // Built in one string, with room for the magnitude word and the unit: these run
+    // for every operand of every finding.
+    let mut s = String::with_capacity(32);
     if is_percent(unit) {
-        let mut s = fmt_trim(v, 2);
+        push_trim(&mut s, v, 2);
         s.push('%');
-        s
     } else {
-        let mut s = fmt_magnitude(v);
+        push_magnitude(&mut s, v);
         s.push_str(unit_suffix_str(unit));
-        s
     }
+    s
 }
 
 /// An interval with its unit: `59.5%–60.5%`, `≥ 65.45%`, `60万枚–80万枚`, or one value.
@@ -615,7 +663,7 @@ mod tests {
             f64::INFINITY,
             f64::NAN,
         ] {
-            for d in [0, 1, 2, 6] {
+            for d in [0, 1, 2, 3, 4, 5, 6] {
                 assert_eq!(fmt_trim(v, d), slow(v, d), "{v} to {d} decimals");
             }
         }

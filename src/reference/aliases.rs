@@ -7,10 +7,27 @@ use std::borrow::Cow;
 /// The form names are compared in: trimmed, Latin letters lowercased, inner runs of
 /// whitespace collapsed. Chinese text is unchanged.
 pub fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    // The words joined in one buffer (no list of them), lowercased in place when ASCII.
+    let mut joined = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    if joined.chars().all(|c| c.is_ascii() || is_caseless_cjk(c)) {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
+}
+
+/// True for CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF): characters that
+/// lowercase to themselves (a test checks every one), so that lowercasing a name of
+/// them and ASCII needs only its ASCII letters changed.
+fn is_caseless_cjk(c: char) -> bool {
+    ('\u{3000}'..='\u{9fff}').contains(&c)
 }
 
 /// True when two names are equal in [`normalize`]d form, without allocating (names are
@@ -273,6 +290,37 @@ impl AliasTable {
 
 #[cfg(test)]
 mod tests {
+
+    /// The definition [`normalize`] keeps: words joined by single spaces, lowercased.
+    fn normalize_oracle(name: &str) -> String {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    #[test]
+    fn cjk_characters_have_no_case() {
+        for c in ('\u{3000}'..='\u{9fff}').filter(|&c| is_caseless_cjk(c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_agrees_with_its_definition(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "英伟达", "Nvidia", "NVIDIA", "H20", "H20芯片", "ＡＩ", "〇", " ", "  ", "\t", "\u{b}", "\u{3000}",
+                    "ΣΑΣ", "İ", "\u{212a}", "数据中心", "Data Center", "é", "É", "gpu",
+                ]),
+                0..8,
+            )
+        ) {
+            let name = parts.concat();
+            proptest::prop_assert_eq!(normalize(&name), normalize_oracle(&name));
+        }
+    }
     use super::*;
     use crate::reference::Origin;
 

@@ -286,8 +286,8 @@ pub fn rewrite_magnitude(claim_text: &str, claim: &Claim, k: i32) -> Option<Stri
 /// and most comparisons agree, so [`LevelCheck::tolerance`] writes it only for findings.
 #[derive(Debug, Clone)]
 pub struct LevelCheck<'r> {
-    /// What the claim was matched to.
-    pub key: Key,
+    /// What the claim was matched to (borrowed from a remembered [`LevelRow`]).
+    pub key: Cow<'r, Key>,
     /// The fact.
     pub fact: &'r Fact,
     /// What the claim stands for (precision and hedge).
@@ -397,6 +397,96 @@ pub fn level_checks<'r>(
     claim: &Claim,
     s: &Surroundings<'_>,
 ) -> Vec<LevelCheck<'r>> {
+    level_rows(reference, claim, s)
+        .into_iter()
+        .map(|(_, check)| check)
+        .collect()
+}
+
+/// A [`LevelCheck`] without its borrow of the reference: the fact by its position in
+/// [`Reference::facts`], so that the checks of a document can be remembered between
+/// the rules that read them (see [`super::keys_memo::level_pass`]).
+#[derive(Debug, Clone)]
+pub struct LevelRow {
+    /// Position of the claim in the document's claims.
+    pub claim: usize,
+    /// Position of the fact in [`Reference::facts`].
+    fact: usize,
+    /// [`LevelCheck::key`].
+    key: Key,
+    /// [`LevelCheck::stated`].
+    stated: Interval,
+    /// [`LevelCheck::reference`].
+    reference: Interval,
+    /// [`LevelCheck::past_word`].
+    past_word: Option<&'static str>,
+    /// [`LevelCheck::loss`].
+    loss: bool,
+}
+
+impl LevelRow {
+    /// The row of `check`, made for claim `claim` with the fact at `fact`.
+    fn of(claim: usize, fact: usize, check: LevelCheck<'_>) -> LevelRow {
+        let LevelCheck {
+            key,
+            fact: _,
+            stated,
+            reference,
+            past_word,
+            loss,
+        } = check;
+        LevelRow {
+            claim,
+            fact,
+            key: key.into_owned(),
+            stated,
+            reference,
+            past_word,
+            loss,
+        }
+    }
+
+    /// The check this row stands for, against `reference` (the one it was made with).
+    pub fn check<'a>(&'a self, reference: &'a Reference) -> Option<LevelCheck<'a>> {
+        Some(LevelCheck {
+            key: Cow::Borrowed(&self.key),
+            fact: reference.facts.get(self.fact)?,
+            stated: self.stated,
+            reference: self.reference,
+            past_word: self.past_word,
+            loss: self.loss,
+        })
+    }
+}
+
+/// The rows of [`level_checks`] for every claim of `claims` (at its index) that
+/// [`level_comparable`] and [`super::matching::may_match`] admit, in order: what the
+/// level rules NC201 and NC202 both go through.
+pub fn level_pass_rows(
+    reference: &Reference,
+    doc: &crate::document::Document,
+    sentences: &[crate::document::Span],
+    claims: &[Claim],
+) -> Vec<LevelRow> {
+    let mut rows = Vec::new();
+    for (at, claim) in claims.iter().enumerate() {
+        if !(level_comparable(claim) && super::matching::may_match(claim)) {
+            continue;
+        }
+        let around = Surroundings::shared(doc, sentences, claim);
+        for (fact, check) in level_rows(reference, claim, &around) {
+            rows.push(LevelRow::of(at, fact, check));
+        }
+    }
+    rows
+}
+
+/// [`level_checks`] with the position of each check's fact in [`Reference::facts`].
+fn level_rows<'r>(
+    reference: &'r Reference,
+    claim: &Claim,
+    s: &Surroundings<'_>,
+) -> Vec<(usize, LevelCheck<'r>)> {
     let percent_fact = match claim.kind {
         ClaimKind::Level => false,
         ClaimKind::Share => true,
@@ -412,7 +502,8 @@ pub fn level_checks<'r>(
         .iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
-            let fact = reference.fact_at(key)?;
+            let at = reference.fact_position(key)?;
+            let fact = reference.facts.get(at)?;
             let ok = (fact.unit == "percent") == percent_fact
                 && unit_compatible(claim.unit.as_ref(), &fact.unit);
             if !ok {
@@ -427,14 +518,17 @@ pub fn level_checks<'r>(
                 }
                 reference = negated(&reference);
             }
-            Some(LevelCheck {
-                key: key.clone(),
-                fact,
-                stated,
-                reference,
-                past_word,
-                loss,
-            })
+            Some((
+                at,
+                LevelCheck {
+                    key: Cow::Owned(key.clone()),
+                    fact,
+                    stated,
+                    reference,
+                    past_word,
+                    loss,
+                },
+            ))
         })
         .collect()
 }

@@ -16,6 +16,7 @@
 //! a clone or a new text has another address. Comparing contents cost more than the
 //! matching it saved.
 
+use super::compare::LevelRow;
 use super::matching::{Key, Surroundings};
 use super::Reference;
 use crate::claim::{Claim, ClaimKind, Direction, Hedge, HedgeKind};
@@ -119,6 +120,22 @@ struct Around {
 struct Memo {
     /// `entries[id]` is the latest entry for claim id `id`.
     entries: Vec<Option<Entry>>,
+    /// The latest level pass (see [`level_pass`]).
+    level: Option<LevelPass>,
+}
+
+/// A remembered level pass: what it was worked out from, and its rows.
+struct LevelPass {
+    /// The reference's address, and its facts' (address and count).
+    reference: (usize, Ident),
+    /// The document's text.
+    text: Ident,
+    /// The document's sentences (address and count).
+    sentences: Ident,
+    /// Every claim of the document, in order.
+    claims: Vec<Fingerprint>,
+    /// The rows.
+    rows: Rc<[LevelRow]>,
 }
 
 impl Memo {
@@ -130,7 +147,10 @@ impl Memo {
             return None;
         }
         if self.entries.len() <= id {
-            self.entries.resize_with(id + 1, || None);
+            // Grown by at least half at a time: claims come in id order, and growing by
+            // one slot per claim cost more than the lookups.
+            let len = (id + 1).max(self.entries.len() * 3 / 2).max(64);
+            self.entries.resize_with(len.min(MAX_SLOTS), || None);
         }
         let slot = self.entries.get_mut(id)?;
         if !slot.as_ref().is_some_and(|e| e.claim == claim) {
@@ -266,6 +286,64 @@ pub(super) fn keys(
     keys
 }
 
+/// `compute()`'s rows for the level pass over `claims` of `doc`, remembered while a
+/// [`Scope`] is open: NC201 and NC202 read the same checks, and working them out costs
+/// far more than telling that the inputs are the same (by identity, as for keys).
+pub(crate) fn level_pass(
+    reference: &Reference,
+    doc: &Document,
+    sentences: &[Span],
+    claims: &[Claim],
+    compute: impl FnOnce() -> Vec<LevelRow>,
+) -> Rc<[LevelRow]> {
+    let inputs = (
+        (
+            std::ptr::from_ref(reference) as usize,
+            (reference.facts.as_ptr() as usize, reference.facts.len()),
+        ),
+        ident(&doc.text),
+        (sentences.as_ptr() as usize, sentences.len()),
+    );
+    let same = |p: &LevelPass| {
+        (p.reference, p.text, p.sentences) == inputs
+            && p.claims.len() == claims.len()
+            && p.claims
+                .iter()
+                .zip(claims)
+                .all(|(f, c)| *f == Fingerprint::of(c))
+    };
+    // `None` outside a scope, `Some(None)` when not remembered.
+    let looked_up = MEMO.with(|m| {
+        let m = m.borrow();
+        let memo = m.as_ref()?;
+        Some(
+            memo.level
+                .as_ref()
+                .filter(|p| same(p))
+                .map(|p| Rc::clone(&p.rows)),
+        )
+    });
+    match looked_up {
+        None => return compute().into(),
+        Some(Some(rows)) => return rows,
+        Some(None) => {}
+    }
+    // Computed outside the borrow: the pass asks the memo for surroundings and keys.
+    let rows: Rc<[LevelRow]> = compute().into();
+    MEMO.with(|m| {
+        if let Some(memo) = m.borrow_mut().as_mut() {
+            memo.level = Some(LevelPass {
+                reference: inputs.0,
+                text: inputs.1,
+                sentences: inputs.2,
+                claims: claims.iter().map(Fingerprint::of).collect(),
+                rows: Rc::clone(&rows),
+            });
+        }
+    });
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +389,39 @@ mod tests {
         }
         keys(&r, c, &s, count);
         assert_eq!(calls.get(), 7, "the memo ends with its scope");
+    }
+
+    #[test]
+    fn remembers_the_level_pass_for_the_same_document_and_claims_only() {
+        let r = Reference::empty();
+        let (doc, claims) = car_doc(
+            "长风汽车2024年交付量41.2万辆。",
+            "41.2万辆",
+            412_000.0,
+            1000.0,
+        );
+        let sentences = doc.sentences();
+        let calls = std::cell::Cell::new(0);
+        let count = || {
+            calls.set(calls.get() + 1);
+            Vec::new()
+        };
+        level_pass(&r, &doc, &sentences, &claims, count);
+        level_pass(&r, &doc, &sentences, &claims, count);
+        assert_eq!(calls.get(), 2, "no memo outside a scope");
+        let _scope = Scope::open();
+        level_pass(&r, &doc, &sentences, &claims, count);
+        level_pass(&r, &doc, &sentences, &claims, count);
+        assert_eq!(calls.get(), 3, "the second pass is remembered");
+        let mut edited = claims.clone();
+        edited[0].metric = Some("销量".into());
+        level_pass(&r, &doc, &sentences, &edited, count);
+        assert_eq!(calls.get(), 4, "other claims are worked out afresh");
+        level_pass(&r, &doc, &sentences, &claims[..0], count);
+        assert_eq!(calls.get(), 5, "fewer claims too");
+        let other = Reference::empty();
+        level_pass(&other, &doc, &sentences, &claims[..0], count);
+        assert_eq!(calls.get(), 6, "another reference too");
     }
 
     #[test]

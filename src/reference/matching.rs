@@ -136,11 +136,20 @@ impl Reference {
         context: &str,
         entity: Option<&str>,
     ) -> Option<(String, bool)> {
+        self.resolve_metric_str(word, context, entity)
+            .map(|(m, share)| (m.to_string(), share))
+    }
+
+    /// [`Reference::resolve_metric_for`], the metric borrowed from the reference: a claim
+    /// that matches nothing in the end copies no names.
+    fn resolve_metric_str(
+        &self,
+        word: &str,
+        context: &str,
+        entity: Option<&str>,
+    ) -> Option<(&str, bool)> {
         let word = word.trim();
-        let canon = |w: &str| {
-            self.canonical_for(AliasKind::Metric, w, entity)
-                .map(str::to_string)
-        };
+        let canon = |w: &str| self.canonical_for(AliasKind::Metric, w, entity);
         if let Some(c) = canon(word) {
             return Some((c, false));
         }
@@ -157,7 +166,7 @@ impl Reference {
     /// The one canonical metric whose aliases occur in `context`, if exactly one does.
     /// Each canonical is asked about through its shortest aliases only, and the search
     /// stops at a second canonical found.
-    fn metric_in(&self, context: &str) -> Option<String> {
+    fn metric_in(&self, context: &str) -> Option<&str> {
         let mut found: Option<&str> = None;
         for (canonical, mut rows) in self.alias_table.shortest_by_canonical(AliasKind::Metric) {
             if !rows.any(|a| contains_word(context, &a.alias)) {
@@ -168,7 +177,7 @@ impl Reference {
                 _ => found = Some(canonical),
             }
         }
-        found.map(str::to_string)
+        found
     }
 
     /// True when `metric` applies in `context`: it has no scope words, or one occurs there.
@@ -199,12 +208,12 @@ impl Reference {
 
     /// The canonical entities a claim's subject names: one, or several for a figure given
     /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
-    fn entities(&self, claim: &Claim) -> Vec<String> {
+    fn entities(&self, claim: &Claim) -> Vec<&str> {
         let Some(subject) = claim.subject.as_deref() else {
             return Vec::new();
         };
         if let Some(e) = self.canonical(AliasKind::Entity, subject) {
-            return vec![e.to_string()];
+            return vec![e];
         }
         let each = claim
             .hedge
@@ -218,9 +227,9 @@ impl Reference {
         for j in JOINERS {
             parts = parts.iter().flat_map(|p| p.split(j)).collect();
         }
-        let names: Option<Vec<String>> = parts
+        let names: Option<Vec<&str>> = parts
             .iter()
-            .map(|p| self.canonical(AliasKind::Entity, p).map(str::to_string))
+            .map(|p| self.canonical(AliasKind::Entity, p))
             .collect();
         match names {
             Some(n) if n.len() > 1 => n,
@@ -253,34 +262,35 @@ impl Reference {
             None => return Vec::new(),
         };
         let mut keys = Vec::new();
+        // Names stay borrowed from the reference until a key is made of them.
         for entity in self.entities(claim) {
             let Some((metric, share_of_whole)) =
-                self.resolve_metric_for(word, context, Some(&entity))
+                self.resolve_metric_str(word, context, Some(entity))
             else {
                 continue;
             };
             let segment = match claim.segment.as_deref().map(str::trim) {
-                None => String::new(),
-                Some(s) if WHOLE_SEGMENTS.contains(&s) => String::new(),
-                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(&entity)) {
-                    Some(c) => c.to_string(),
+                None => "",
+                Some(s) if WHOLE_SEGMENTS.contains(&s) => "",
+                Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(entity)) {
+                    Some(c) => c,
                     None => continue,
                 },
             };
             if with_facts
                 && !self
                     .fact_index
-                    .may_have_series(&self.facts, &entity, &segment, &metric)
+                    .may_have_series(&self.facts, entity, segment, metric)
             {
                 continue;
             }
-            if !self.in_scope(&metric, context) || !self.names_metric(claim, &metric, context) {
+            if !self.in_scope(metric, context) || !self.names_metric(claim, metric, context) {
                 continue;
             }
             keys.push(Key {
-                entity,
-                segment,
-                metric,
+                entity: entity.to_string(),
+                segment: segment.to_string(),
+                metric: metric.to_string(),
                 period,
                 share_of_whole,
             });
@@ -299,15 +309,18 @@ impl Reference {
         }
         // Several rules ask for the same claim: remembered per document (see keys_memo).
         super::keys_memo::keys(self, claim, s, || {
-            // Matching first: most claims match nothing, and then their wording need
-            // not be read for forecasts and partial figures.
-            let keys = self.match_claim_where(claim, s.sentence, true);
+            // Matching first, then the reach of the metric: most claims match nothing
+            // or nothing within reach, and then their wording need not be read for
+            // forecasts and partial figures (the answer is empty either way).
+            let keys: Vec<Key> = self
+                .match_claim_where(claim, s.sentence, true)
+                .into_iter()
+                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
+                .collect();
             if keys.is_empty() || not_comparable(claim, s).is_some() {
                 return Vec::new();
             }
-            keys.into_iter()
-                .filter(|key| self.metric_within_reach(claim, &key.metric, s))
-                .collect()
+            keys
         })
     }
 
@@ -356,22 +369,46 @@ impl Reference {
 
     /// The fact at `key`, from the latest layer that has one.
     pub fn fact_at(&self, key: &Key) -> Option<&super::Fact> {
-        let indexed = self.fact_index.lookup(
-            &self.facts,
-            &key.entity,
-            &key.segment,
-            &key.metric,
-            key.period,
-        );
+        self.facts.get(self.fact_position(key)?)
+    }
+
+    /// Where [`Reference::fact_at`]'s fact is in [`Reference::facts`].
+    pub fn fact_position(&self, key: &Key) -> Option<usize> {
+        self.position_of(&key.entity, &key.segment, &key.metric, key.period)
+    }
+
+    /// [`Reference::fact_at`] a key given by its parts (no key to build for another
+    /// period or the whole entity).
+    pub fn fact_of(
+        &self,
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<&super::Fact> {
+        self.facts
+            .get(self.position_of(entity, segment, metric, period)?)
+    }
+
+    /// Where the fact of these parts is in [`Reference::facts`]: the latest layer's.
+    fn position_of(
+        &self,
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<usize> {
+        let indexed = self
+            .fact_index
+            .lookup(&self.facts, entity, segment, metric, period);
         if let Some(found) = indexed {
-            return found.and_then(|i| self.facts.get(i));
+            return found.filter(|&i| i < self.facts.len());
         }
-        self.fact(
-            &key.entity,
-            &key.segment,
-            &key.metric,
-            &key.period.to_string(),
-        )
+        // [`Reference::fact`]: the latest fact of the series in that period.
+        let period = period.to_string();
+        self.facts.iter().rposition(|f| {
+            f.entity == entity && f.segment == segment && f.metric == metric && f.period == period
+        })
     }
 }
 
@@ -571,26 +608,201 @@ fn names_period(text: &str) -> bool {
             .any(|w| contains_word(text, w))
 }
 
-/// True when a claim given a whole-year period reads as part of a year: after the last
-/// year written before it in its sentence come words for a quarter or half (第三财季,
-/// 第四季度, 上半年, 前三个月, Q3). `英伟达2025财年第三财季收入77亿美元` is not the
-/// fiscal year's revenue even if the period came out as FY2025.
-fn sub_annual(claim: &Claim, before: &str) -> bool {
-    let annual = claim
+/// True when the claim's period is a whole year.
+fn annual(claim: &Claim) -> bool {
+    claim
         .period
         .as_deref()
         .and_then(Period::parse)
-        .is_some_and(|p| p.is_annual());
-    if !annual {
-        return false;
+        .is_some_and(|p| p.is_annual())
+}
+
+/// What [`not_comparable`] asks of the words before a claim.
+struct BeforeWords {
+    /// A forecast word occurs (and then `part_of_year` was not worked out).
+    forecast: bool,
+    /// After the last year written (a run of four digits or more) come words for a
+    /// quarter or half (第三财季, 第四季度, 上半年, 前三个月, Q3): a claim given a whole
+    /// year reads as part of it. `英伟达2025财年第三财季收入77亿美元` is not the fiscal
+    /// year's revenue even if the period came out as FY2025.
+    part_of_year: bool,
+    /// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in the text starts (0
+    /// without one): [`Surroundings::lead`] starts there.
+    lead_from: usize,
+    /// A partial word (累计, 单月, 均价 …) lies wholly in the text from `lead_from` on.
+    partial_in_lead: bool,
+}
+
+/// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
+/// the forecast words, one back to the last year and one over the rest for parts of a
+/// year: `forecast` is `WordSet::new(&FORECAST_WORDS).found_in(before)`, `part_of_year` is
+/// `names_part_of_year(&before[after_last_year(before)..])` (tests compare them).
+fn scan_before(before: &str) -> BeforeWords {
+    /// The first characters of the words for parts of a year: 季, 半(年), 个(月).
+    const PART_STARTS: [&str; 3] = ["季", "半", "个"];
+    /// The forecast words, and bit [`low_bits`] of every character at which something
+    /// must be checked: the first characters of the forecast words and of the words for
+    /// parts of a year.
+    static TABLES: OnceLock<(WordSet, [u64; 64])> = OnceLock::new();
+    let (forecasts, watched) = TABLES.get_or_init(|| {
+        let forecasts = WordSet::new(&FORECAST_WORDS);
+        let mut bits = forecasts.starts;
+        for (b, p) in bits.iter_mut().zip(partial_words().starts) {
+            *b |= p;
+        }
+        for c in PART_STARTS {
+            if let [_, y, z] = *c.as_bytes() {
+                let h = low_bits(y, z);
+                bits[h / 64] |= 1 << (h % 64);
+            }
+        }
+        (forecasts, bits)
+    });
+    let partials = partial_words();
+    let found = BeforeWords {
+        forecast: true,
+        part_of_year: false,
+        lead_from: 0,
+        partial_in_lead: false,
+    };
+    if forecasts.others_in(before) {
+        return found;
     }
-    let after = before.get(after_last_year(before)..).unwrap_or(before);
-    names_part_of_year(after)
+    let mut lead_from = 0;
+    // A partial word (of those starting with a three-byte character) since `lead_from`.
+    let mut partial = false;
+    let b = before.as_bytes();
+    // ASCII digits in a row just before `i`, and whether a part of a year was named
+    // since the last run of four or more.
+    let mut digits = 0usize;
+    let mut part = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // Three-byte characters (Chinese) first: most of the text. Only a character
+        // whose bit is set in `watched` can start a word looked for.
+        if x & 0xF0 == 0xE0 {
+            if digits != 0 {
+                if digits >= 4 {
+                    part = false;
+                }
+                digits = 0;
+            }
+            if let Some(&[_, y, z]) = b.get(i..i + 3) {
+                // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause.
+                if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                    lead_from = i;
+                    partial = false;
+                    i += 3;
+                    continue;
+                }
+                let h = low_bits(y, z);
+                if watched[h / 64] & (1 << (h % 64)) != 0 {
+                    let rest = b.get(i..).unwrap_or_default();
+                    if forecasts.starts_here(rest, y, z) {
+                        return found;
+                    }
+                    partial = partial || partials.starts_here(rest, y, z);
+                    // 季, 半年, 个月.
+                    part |= match (x, y, z) {
+                        (0xE5, 0xAD, 0xA3) => true,
+                        (0xE5, 0x8D, 0x8A) => rest
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("年".as_bytes())),
+                        (0xE4, 0xB8, 0xAA) => rest
+                            .get(3..)
+                            .is_some_and(|r| r.starts_with("月".as_bytes())),
+                        _ => false,
+                    };
+                }
+            }
+            i += 3;
+            continue;
+        }
+        if x.is_ascii_digit() {
+            digits += 1;
+            i += 1;
+            continue;
+        }
+        if digits >= 4 {
+            part = false;
+        }
+        digits = 0;
+        if x < 0x80 {
+            part |= x == b'Q' && matches!(b.get(i + 1), Some(b'1'..=b'4'));
+            if matches!(x, b',' | b';' | b':') {
+                lead_from = i;
+                partial = false;
+            }
+        }
+        i += utf8_len(x);
+    }
+    // Words not starting with a three-byte character (no list has one): the lead is
+    // searched for all of them.
+    if partials.others {
+        partial = partial_in(partials, before.get(lead_from..).unwrap_or_default());
+    }
+    BeforeWords {
+        forecast: false,
+        part_of_year: part && digits < 4,
+        lead_from,
+        partial_in_lead: partial,
+    }
+}
+
+/// The partial words as a [`WordSet`], built once.
+fn partial_words() -> &'static WordSet {
+    static PARTIAL: OnceLock<WordSet> = OnceLock::new();
+    PARTIAL.get_or_init(|| WordSet::new(&PARTIAL_WORDS))
+}
+
+/// True when one of `partials` occurs in `text`.
+fn partial_in(partials: &WordSet, text: &str) -> bool {
+    partials.found_in(text)
+}
+
+/// True when a partial word occurs in the claim's clause, using what [`scan_before`]
+/// found in the lead when the surroundings are cut as [`Surroundings::of`] cuts them
+/// (the lead the end of `before` from its last clause break, the clause the lead and
+/// then the claim): then only the last bytes of the lead and the claim's own text are
+/// searched. Otherwise the whole clause is.
+fn partial_in_clause(s: &Surroundings<'_>, before: &BeforeWords) -> bool {
+    let partials = partial_words();
+    let at = |t: &str| t.as_ptr() as usize;
+    let lead_is_tail = s.before.len().checked_sub(before.lead_from) == Some(s.lead.len())
+        && at(s.before) + before.lead_from == at(s.lead);
+    let lead_starts_clause = at(s.clause) == at(s.lead) && s.lead.len() <= s.clause.len();
+    if !(lead_is_tail && lead_starts_clause) {
+        return partial_in(partials, s.clause);
+    }
+    if before.partial_in_lead {
+        return true;
+    }
+    // A word not wholly in the lead ends past it, so it starts in its last
+    // `longest - 1` bytes or later.
+    let longest = PARTIAL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut cut = s.lead.len().saturating_sub(longest.saturating_sub(1));
+    while !s.clause.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    partial_in(partials, s.clause.get(cut..).unwrap_or(s.clause))
+}
+
+/// Length of the character whose first byte is `lead` (1 for a byte no character
+/// starts with, which a `str` never has at a character start).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// Byte offset just past the last run of four ASCII digits in `text` (0 without one):
 /// digit runs are found from the end, skipping the text between them, rather than by
 /// testing four bytes at every offset.
+/// Kept as the definition [`scan_before`] is tested against.
+#[cfg(test)]
 fn after_last_year(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut end = bytes.len();
@@ -609,6 +821,7 @@ fn after_last_year(text: &str) -> usize {
 
 /// Where the last ASCII digit of `bytes[..end]` is: `rposition(u8::is_ascii_digit)`, with
 /// eight bytes at a time skipped while none is a digit (digits are rare in Chinese text).
+#[cfg(test)]
 fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -641,6 +854,8 @@ fn last_digit(bytes: &[u8], end: usize) -> Option<usize> {
 /// last byte of 季, 半 or 个, or the Q) that Chinese text holds rarely, so eight bytes at
 /// a time are skipped while none is one, and the words are tested only around those
 /// bytes, rather than decoding every character.
+/// Kept as the definition [`scan_before`] is tested against.
+#[cfg(test)]
 fn names_part_of_year(text: &str) -> bool {
     const JI: &[u8] = "季".as_bytes();
     const BAN_NIAN: &[u8] = "半年".as_bytes();
@@ -688,21 +903,15 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
-    static FORECAST: OnceLock<WordSet> = OnceLock::new();
-    static PARTIAL: OnceLock<WordSet> = OnceLock::new();
-    if FORECAST
-        .get_or_init(|| WordSet::new(&FORECAST_WORDS))
-        .found_in(s.before)
-    {
+    // One pass over the words before the claim answers the questions on them.
+    let before = scan_before(s.before);
+    if before.forecast {
         return Some("a forecast or target");
     }
-    if sub_annual(claim, s.before) {
+    if annual(claim) && before.part_of_year {
         return Some("a quarter or half of the year its period names");
     }
-    if PARTIAL
-        .get_or_init(|| WordSet::new(&PARTIAL_WORDS))
-        .found_in(s.clause)
-    {
+    if partial_in_clause(s, &before) {
         return Some("a cumulative, partial or average figure");
     }
     if claim.segment.is_none() && qizhong_clause(s.before).is_some_and(|c| !names_period(c)) {
@@ -759,30 +968,130 @@ fn rfind_word(text: &str, word: &str) -> Option<usize> {
 
 /// A fixed list of words looked for all at once: one pass over the text instead of one
 /// substring search (and searcher set-up) per word, which made [`not_comparable`] cost
-/// more than the rest of matching.
+/// more than the rest of matching. Built once per run; building a regex alternation for
+/// it cost more than a whole document's matching, this table costs next to nothing.
 struct WordSet {
     /// The words.
     words: &'static [&'static str],
-    /// Their alternation; `None` only if it failed to build, and then each word is searched.
-    any: Option<regex::Regex>,
+    /// Bit [`low_bits`] of the first character of every word that starts with a
+    /// three-byte character (all Chinese ones): a three-byte character whose bit is clear
+    /// starts none of them.
+    starts: [u64; 64],
+    /// The first eight bytes (fewer for a shorter word, the rest zero) of each word
+    /// that starts with a three-byte character, as a little-endian number, with the mask
+    /// of the bytes that count: a place whose next eight bytes, masked, differ from every
+    /// one starts none of them.
+    prefixes: Vec<(u64, u64, &'static str)>,
+    /// True when some word starts otherwise (none of the lists does): such words are
+    /// searched one by one.
+    others: bool,
+}
+
+/// The low twelve bits of the code point of the three-byte character `[_, y, z]`
+/// (a Chinese character is told apart from all but a few others by them).
+fn low_bits(y: u8, z: u8) -> usize {
+    (usize::from(y & 0x3F) << 6) | usize::from(z & 0x3F)
+}
+
+/// True when `w` starts with a three-byte character.
+fn three_byte_start(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|&x| (0xE0..0xF0).contains(&x))
+}
+
+/// The first eight bytes of `b` (zero past its end) as a little-endian number.
+fn first_eight(b: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = b.len().min(8);
+    word[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(word)
 }
 
 impl WordSet {
-    /// The set of `words` (plain text, not patterns).
+    /// The set of `words` (plain text).
     fn new(words: &'static [&'static str]) -> WordSet {
-        let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        let mut starts = [0u64; 64];
+        let mut prefixes = Vec::new();
+        let mut others = false;
+        for w in words {
+            match w.as_bytes() {
+                [_, y, z, ..] if three_byte_start(w) => {
+                    let h = low_bits(*y, *z);
+                    starts[h / 64] |= 1 << (h % 64);
+                    let n = w.len().min(8);
+                    let mask = if n == 8 {
+                        u64::MAX
+                    } else {
+                        (1u64 << (8 * n)) - 1
+                    };
+                    prefixes.push((first_eight(w.as_bytes()), mask, *w));
+                }
+                _ => others = true,
+            }
+        }
         WordSet {
             words,
-            any: regex::Regex::new(&alternation.join("|")).ok(),
+            starts,
+            prefixes,
+            others,
         }
     }
 
-    /// True when any of the words occurs in `text`.
+    /// True when any of the words occurs in `text`: `words.iter().any(|w| text.contains(w))`.
     fn found_in(&self, text: &str) -> bool {
-        match &self.any {
-            Some(re) => re.is_match(text),
-            None => self.words.iter().any(|w| text.contains(w)),
+        if self.others_in(text) {
+            return true;
         }
+        let b = text.as_bytes();
+        let mut i = 0;
+        // Only three-byte characters can start the words left: the others are stepped
+        // over by the length their first byte gives (a `str` is valid UTF-8, so `i` is
+        // always a character start).
+        while let Some(&[x, y, z]) = b.get(i..i + 3) {
+            if x < 0xE0 {
+                i += if x < 0x80 { 1 } else { 2 };
+                continue;
+            }
+            if x >= 0xF0 {
+                i += 4;
+                continue;
+            }
+            // The table first, here: most characters start no word.
+            let h = low_bits(y, z);
+            if self.starts[h / 64] & (1 << (h % 64)) != 0
+                && self.starts_here(b.get(i..).unwrap_or_default(), y, z)
+            {
+                return true;
+            }
+            i += 3;
+        }
+        false
+    }
+
+    /// True when one of the words that do not start with a three-byte character occurs
+    /// in `text` (none of the lists has such a word).
+    fn others_in(&self, text: &str) -> bool {
+        self.others
+            && self
+                .words
+                .iter()
+                .any(|w| !three_byte_start(w) && text.contains(w))
+    }
+
+    /// True when one of the words that start with a three-byte character starts `rest`,
+    /// whose first character is the three-byte `[_, y, z]`.
+    fn starts_here(&self, rest: &[u8], y: u8, z: u8) -> bool {
+        let h = low_bits(y, z);
+        if self.starts[h / 64] & (1 << (h % 64)) == 0 {
+            return false;
+        }
+        let next = first_eight(rest);
+        self.prefixes.iter().any(|&(prefix, mask, w)| {
+            next & mask == prefix
+                && rest.len() >= w.len()
+                && (w.len() <= 8 || rest.starts_with(w.as_bytes()))
+        })
     }
 }
 
@@ -1051,6 +1360,151 @@ mod tests {
                     .iter()
                     .any(|w| t.contains(w));
             assert_eq!(names_part_of_year(t), want, "{t:?}");
+        }
+    }
+
+    /// Chinese-news-like text made of pieces that hold the listed words, parts of them,
+    /// their characters and other text.
+    fn news_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: Vec<&'static str> = FORECAST_WORDS
+            .iter()
+            .chain(PARTIAL_WORDS.iter())
+            .copied()
+            .chain([
+                "预",
+                "计",
+                "累",
+                "单",
+                "月",
+                "均",
+                "价",
+                "有",
+                "望",
+                "年",
+                "蔚来",
+                "2024年",
+                "交付量",
+                "41.2万辆",
+                "，",
+                ",",
+                "。",
+                "同比增长",
+                "%",
+                "a",
+                "Q3",
+                "é",
+                "😀",
+                "营收",
+                "净利润",
+                "较上年",
+                "其中",
+                "市场份额",
+            ])
+            .collect();
+        prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
+    }
+
+    /// Text before a figure: news pieces with years, quarters, halves and months.
+    fn before_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "2024",
+            "2025",
+            "财年",
+            "年",
+            "第三",
+            "季",
+            "季度",
+            "财季",
+            "上半年",
+            "半",
+            "半年",
+            "前三个月",
+            "个",
+            "月",
+            "个月",
+            "Q",
+            "Q3",
+            "Q5",
+            "1",
+            "12",
+            "123",
+            "二〇二四",
+            "英伟达",
+            "收入",
+            "预计",
+            "计划",
+            "有望",
+            "有",
+            "，",
+            "。",
+            "a",
+            "é",
+            "😀",
+        ]);
+        (news_text(), prop::collection::vec(pieces, 0..30))
+            .prop_map(|(a, b)| format!("{}{}", b.concat(), a))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_before_a_figure_finds_what_the_searches_find(text in before_text()) {
+            let forecasts = WordSet::new(&FORECAST_WORDS);
+            let got = scan_before(&text);
+            let forecast = forecasts.found_in(&text);
+            proptest::prop_assert_eq!(got.forecast, forecast, "{:?}", text);
+            if !forecast {
+                let after = &text[after_last_year(&text)..];
+                proptest::prop_assert_eq!(got.part_of_year, names_part_of_year(after), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn the_clause_is_searched_as_a_whole_search_finds(
+            lead in before_text(),
+            claim_text in proptest::sample::select(vec!["3万辆", "均价3万元", "月销3万辆", "计3万辆", "5%"]),
+            joiner in proptest::sample::select(vec!["", "，", ",", "；", "单", "累", "平"]),
+        ) {
+            let text = format!("{lead}{joiner}{claim_text}。");
+            let doc = Document::new("t", &text);
+            let start = lead.len() + joiner.len();
+            let mut c = claim("蔚来", None, "营收", "2024");
+            c.span = Span::new(start, start + claim_text.len());
+            c.sentence = 0;
+            let sentences = [Span::new(0, text.len())];
+            let s = Surroundings::of(&doc, &sentences, &c);
+            let before = scan_before(s.before);
+            if !before.forecast {
+                let cut = last_clause_break(s.before).unwrap_or(0);
+                proptest::prop_assert_eq!(before.lead_from, cut, "{:?}", text);
+                let in_lead = partial_words().found_in(&s.before[cut..]);
+                proptest::prop_assert_eq!(before.partial_in_lead, in_lead, "{:?}", text);
+                let whole = partial_words().found_in(s.clause);
+                proptest::prop_assert_eq!(partial_in_clause(&s, &before), whole, "{:?}", text);
+            }
+            // Surroundings cut some other way are searched whole.
+            let plain = Surroundings::plain(&text);
+            let before = scan_before(plain.before);
+            if !before.forecast {
+                let whole = partial_words().found_in(&text);
+                proptest::prop_assert_eq!(partial_in_clause(&plain, &before), whole, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn word_sets_find_what_contains_finds(text in news_text()) {
+            // Words shorter than three bytes and not Chinese too, though no list has them.
+            const MIXED: [&str; 5] = ["a", "Q3", "é", "单价", "😀年"];
+            let sets: [&'static [&'static str]; 4] =
+                [&FORECAST_WORDS, &PARTIAL_WORDS, &GROWTH_PHRASE, &MIXED];
+            for w in sets.iter().flat_map(|s| s.iter()).chain(&["同比增长", "41.2万", "Q", ""]) {
+                proptest::prop_assert_eq!(contains_word(&text, w), text.contains(w), "{:?} {:?}", text, w);
+            }
+            for words in sets {
+                let want = words.iter().any(|w| text.contains(w));
+                proptest::prop_assert_eq!(WordSet::new(words).found_in(&text), want, "{:?}", text);
+            }
         }
     }
 

@@ -159,10 +159,13 @@ impl Reference {
     pub fn bundled() -> Self {
         let mut r = Reference::empty();
         for (name, text) in bundle::FILES {
-            if let Err(e) = r.add_text(name, text) {
-                panic!("bundled reference data is invalid: {e}");
+            match load::parse(name, text) {
+                Ok(layer) => r.push_layer(layer),
+                Err(e) => panic!("bundled reference data is invalid: {e}"),
             }
         }
+        // Indexed once for all the files rather than after each (as `add_text` must).
+        r.reindex();
         r
     }
 
@@ -212,18 +215,30 @@ impl Reference {
             layers.push(load::parse(&name, &text)?);
         }
         for layer in layers {
-            self.apply(layer);
+            self.push_layer(layer);
         }
+        self.reindex();
         Ok(())
     }
 
     /// Adds a parsed file.
     fn apply(&mut self, layer: Layer) {
+        self.push_layer(layer);
+        self.reindex();
+    }
+
+    /// Adds a parsed file without rebuilding the indexes: [`Reference::reindex`] must
+    /// follow before any lookup (the indexes describe the data they were built from).
+    fn push_layer(&mut self, layer: Layer) {
         match layer {
             Layer::Facts(f) => self.facts.extend(f),
             Layer::Events(e) => self.events.extend(e),
             Layer::Aliases(a) => self.alias_table.extend(a),
         }
+    }
+
+    /// Rebuilds the name and fact indexes from the data as it now stands.
+    fn reindex(&mut self) {
         self.names = names::NameIndex::build(self);
         self.fact_index = fact_index::FactIndex::build(&self.facts);
     }
@@ -299,25 +314,31 @@ impl Reference {
         if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
+        // Without an entity an alias wins outright: the name itself is looked up only
+        // when it may change the answer.
+        let settled = |by_alias: Option<&str>| by_alias.is_some() && entity.is_none();
         // Most names are already in normal form: checked once for both lookups.
         let (by_alias, itself) = if aliases::already_normal(name) {
-            (
-                self.alias_table.get_normalized(kind, name),
-                self.canonical_name_folded(kind, name, name),
-            )
+            let by_alias = self.alias_table.get_normalized(kind, name);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name_folded(kind, name, name))
         } else if !name.contains('Σ') {
             // Without a capital sigma (whose lowercase depends on its place in a word),
             // the normal and folded forms are the same string: made once for both.
             let normal = aliases::normalize(name);
-            (
-                self.alias_table.get_normalized(kind, &normal),
-                self.canonical_name_folded(kind, name, &normal),
-            )
+            let by_alias = self.alias_table.get_normalized(kind, &normal);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name_folded(kind, name, &normal))
         } else {
-            (
-                self.alias_table.get(kind, name),
-                self.canonical_name(kind, name),
-            )
+            let by_alias = self.alias_table.get(kind, name);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name(kind, name))
         };
         let (Some(a), Some(b), Some(e)) = (by_alias, itself, entity) else {
             return by_alias.or(itself);
