@@ -7,7 +7,7 @@
 //! direction: it states an absolute change, not a level.
 
 use super::period::read_int;
-use super::text::{before_space, char_at, starts_at, tail, CharSet};
+use super::text::{before_space, char_at, starts_at, CharSet};
 use crate::claim::Direction;
 use std::sync::OnceLock;
 
@@ -83,9 +83,12 @@ fn verb_at_end(s: &str) -> Option<Direction> {
 }
 
 /// Reads the words before byte `pos` (not before `floor`, the clause start).
+///
+/// Every word looked for ends the clause after at most four characters are stripped, and
+/// none is longer than three: the clause is read from its end rather than cut first.
 pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
     let pos = before_space(text, floor, pos);
-    let mut s = tail(text, floor, pos, 8);
+    let mut s = text.get(floor.min(pos)..pos).unwrap_or_default();
     if s.ends_with('从') {
         return Lead::From;
     }
@@ -212,5 +215,67 @@ mod tests {
         assert_eq!(t.end, "连续三年下滑".len());
         assert!(match_trend("连续三年", 0).is_none());
         assert_eq!(match_doubling("翻一番", 0).map(|d| d.1), Some(100.0));
+    }
+
+    /// The reader as it was (reading the last eight characters): the oracle of the tests.
+    mod oracle {
+        use super::super::{verb_at_end, Lead};
+        use crate::extract::text::{before_space, tail};
+
+        /// Reads the words before byte `pos` (not before `floor`, the clause start).
+        pub(super) fn lead(text: &str, floor: usize, pos: usize) -> Lead {
+            let pos = before_space(text, floor, pos);
+            let mut s = tail(text, floor, pos, 8);
+            if s.ends_with('从') {
+                return Lead::From;
+            }
+            for conn in ["达到", "了", "为", "达", "约"] {
+                if let Some(x) = s.strip_suffix(conn) {
+                    s = x;
+                    break;
+                }
+            }
+            if let Some(x) = s.strip_suffix('了') {
+                s = x;
+            }
+            if let Some(x) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+                return Lead::Target(verb_at_end(x));
+            }
+            if let Some(d) = verb_at_end(s) {
+                return Lead::Rate(Some(d));
+            }
+            if s.ends_with("同比") || s.ends_with("环比") {
+                return Lead::Rate(None);
+            }
+            Lead::Plain
+        }
+    }
+
+    fn same_leads(t: &str) {
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for floor in [0, pos.saturating_sub(3), pos.saturating_sub(9), pos] {
+                assert_eq!(
+                    lead(t, floor, pos),
+                    oracle::lead(t, floor, pos),
+                    "{t:?} {floor}..{pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn leads_read_like_the_oracle_on_fixture_articles() {
+        for t in crate::extract::numeral::news_gen::fixture_articles() {
+            same_leads(&t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn leads_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
+            same_leads(&t);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Dates and periods: 2024年, 2024年末, 2025财年, 今年4月9日, 7月, 前三季度, 上半年, 全年,
 //! 每年1月末-次年1月末, and garbled forms (前25年前3季度, 13月, 2月30日) kept with a note.
 
-use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_chinese};
+use super::numeral::{digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, word_at};
 use super::text::{char_at, pangu_space, prev_char, starts_at};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
@@ -57,32 +57,36 @@ pub struct IntTok {
 
 /// Reads an integer of at most 9 digits at `i` (Arabic digit run or Chinese numeral).
 pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
-    let c = char_at(text, i)?;
-    if is_arabic_digit(c) {
-        let mut j = i;
-        let mut v: i64 = 0;
-        let mut n = 0;
-        while let Some(d) = char_at(text, j).and_then(super::numeral::arabic_digit) {
+    let b = text.as_bytes();
+    if let Some((d, len)) = digit_at(b, i) {
+        // Arabic digits read from the bytes (off a char boundary no digit is found).
+        let (mut v, mut j, mut n) = (d as i64, i + len, 1usize);
+        while let Some((d, len)) = digit_at(b, j) {
             n += 1;
             if n > 9 {
                 return None;
             }
-            v = v * 10 + i64::from(d);
-            j = char_at(text, j).map_or(j, |c| j + c.len_utf8());
+            v = v * 10 + d as i64;
+            j += len;
         }
-        // 2024.5 or 1,234 are not period numbers.
-        if matches!(char_at(text, j), Some('.' | '．'))
-            && char_at(text, j + 1).is_some_and(is_arabic_digit)
-        {
+        // 2024.5 or 1,234 are not period numbers. (After a full-width point the byte
+        // `j + 1` is inside it: only an ASCII point is followed by digits here.)
+        if b.get(j) == Some(&b'.') && digit_at(b, j + 1).is_some() {
             return None;
         }
         return Some(IntTok {
             value: v,
-            end: pangu_space(text, j),
+            // One space (ASCII or NBSP, whose UTF-8 starts 0xC2) before a word.
+            end: if matches!(b.get(j), Some(b' ' | 0xc2)) {
+                pangu_space(text, j)
+            } else {
+                j
+            },
             chars: n,
             arabic: true,
         });
     }
+    let c = char_at(text, i)?;
     if is_cn_numeral_char(c) {
         let n = parse_chinese(text, i)?;
         if n.starts_with_power || n.step < 1.0 || n.value > 1e9 || n.value.fract().abs() > 0.0 {
@@ -107,6 +111,10 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         }
         '前' => garbled_year(text, i, cx).or_else(|| quarter_or_half(text, i, cx, None)),
         '每' if starts_at(text, i, "每年") => recurring(text, i),
+        // At 上, 下 and 全 the quarter reader reads only 上半年, 下半年 and 全年 (no number
+        // starts there): most of these characters (全球, 上市) are ruled out by a byte test.
+        '上' | '下' if !word_at(text.as_bytes(), i + 3, "半年") => None,
+        '全' if !word_at(text.as_bytes(), i + 3, "年") => None,
         '上' | '下' | '全' | '第' => quarter_or_half(text, i, cx, None),
         _ if is_arabic_digit(c) || is_cn_numeral_char(c) => {
             // Each reader below starts with the integer at `i`, and all but the year forms
@@ -117,17 +125,20 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
                 return None;
             }
             let t = read_int(text, i)?;
+            let b = text.as_bytes();
             if !is_year(&t)
                 && !["年", "月", "季度", "日"]
                     .iter()
-                    .any(|w| starts_at(text, t.end, w))
+                    .any(|w| word_at(b, t.end, w))
             {
                 return None;
             }
-            year_form(text, i, cx)
-                .or_else(|| month_day(text, i, cx.article.map(|d| d.year), false, cx))
-                .or_else(|| quarter_or_half(text, i, cx, None))
-                .or_else(|| day_only(text, i))
+            // Each reader starts with this same integer at `i` (a numeral opens no half-year
+            // word and no 前/第, so the quarter reader's number is at `i` too).
+            year_form_with(text, i, t, cx)
+                .or_else(|| month_day_with(text, i, t, cx.article.map(|d| d.year), false))
+                .or_else(|| quarter_with(text, i, false, t, cx, None))
+                .or_else(|| day_only_with(text, i, t))
         }
         _ => None,
     }
@@ -179,7 +190,7 @@ fn relative_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             start: i,
             end: j,
             kind: ClaimKind::Period,
-            period: year.map(|y| y.to_string()),
+            period: year.map(|y| norm(&[N(y.into(), 0)])),
             notes: Vec::new(),
             year,
             // Without an article date 明年 is still not the year said before: the carried
@@ -188,6 +199,55 @@ fn relative_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             is_claim: false,
         }),
     }
+}
+
+/// One part of a normalised period: text, a character, or a number zero-padded to a width.
+enum Part<'a> {
+    /// Text as it is.
+    S(&'a str),
+    /// One character.
+    C(char),
+    /// A number in decimal with at least this many digits (`{n:0w$}`).
+    N(i64, usize),
+}
+use Part::{C, N, S};
+
+/// The normalised form made of `parts`: what `format!` writes for them, without the
+/// formatting machinery (a period is normalised for every date and period read, and the
+/// machinery cost more than the rest of the reading).
+fn norm(parts: &[Part]) -> String {
+    let mut out = String::with_capacity(16);
+    for part in parts {
+        match *part {
+            S(s) => out.push_str(s),
+            C(c) => out.push(c),
+            N(n, width) if n < 0 => {
+                use std::fmt::Write;
+                // Never reached by a year or month read from digits; written as format! does.
+                let _ = write!(out, "{n:0width$}");
+            }
+            N(n, width) => {
+                let mut digits = [0u8; 20];
+                let mut k = digits.len();
+                let mut v = n.unsigned_abs();
+                loop {
+                    k -= 1;
+                    digits[k] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    if v == 0 {
+                        break;
+                    }
+                }
+                for _ in digits.len() - k..width {
+                    out.push('0');
+                }
+                for &d in &digits[k..] {
+                    out.push(char::from(d));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A period claim with the usual defaults.
@@ -209,9 +269,9 @@ fn is_year(t: &IntTok) -> bool {
     t.chars == 4 && (1000..=2999).contains(&t.value)
 }
 
-/// 2024年, 2024年末, 2024年度, 2025财年, 2024-2025年, 2025年前三季度, 2025年4月9日, 二〇二五年.
-fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
-    let t = read_int(text, i)?;
+/// 2024年, 2024年末, 2024年度, 2025财年, 2024-2025年, 2025年前三季度, 2025年4月9日, 二〇二五年:
+/// `t` is the integer read at `i`.
+fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<PeriodMatch> {
     if !is_year(&t) {
         return short_year(text, i, &t, cx);
     }
@@ -222,9 +282,19 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             let k = j + w.len();
             // 2025财年第四财季: a quarter of the fiscal year, not the whole year.
             if let Some((q, end)) = fiscal_quarter(text, k) {
-                return Some(period(i, end, Some(format!("FY{y}Q{q}")), Some(y)));
+                return Some(period(
+                    i,
+                    end,
+                    Some(norm(&[S("FY"), N(y.into(), 0), S("Q"), N(q.into(), 0)])),
+                    Some(y),
+                ));
             }
-            return Some(period(i, k, Some(format!("FY{y}")), Some(y)));
+            return Some(period(
+                i,
+                k,
+                Some(norm(&[S("FY"), N(y.into(), 0)])),
+                Some(y),
+            ));
         }
     }
     // 2025Q3, 2025H1 (and 2025 Q3).
@@ -238,7 +308,12 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         if ('1'..=max).contains(&d)
             && !char_at(text, g + 2).is_some_and(|c| c.is_ascii_alphanumeric())
         {
-            return Some(period(i, g + 2, Some(format!("{y}{l}{d}")), Some(y)));
+            return Some(period(
+                i,
+                g + 2,
+                Some(norm(&[N(y.into(), 0), C(l), C(d)])),
+                Some(y),
+            ));
         }
     }
     if let Some(m) = iso_date(text, i, j, y) {
@@ -249,7 +324,7 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
         if starts_at(text, j, sep) {
             if let Some(t2) = read_int(text, j + sep.len()) {
                 if is_year(&t2) && starts_at(text, t2.end, "年") {
-                    let norm = format!("{y}-{}", t2.value);
+                    let norm = norm(&[N(y.into(), 0), S("-"), N(t2.value, 0)]);
                     return Some(period(i, t2.end + "年".len(), Some(norm), Some(y)));
                 }
             }
@@ -281,7 +356,7 @@ fn year_form(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
     if starts_at(text, k, "度") {
         end = k + "度".len();
     }
-    Some(period(i, end, Some(y.to_string()), Some(y)))
+    Some(period(i, end, Some(norm(&[N(y.into(), 0)])), Some(y)))
 }
 
 /// `第四财季`, `第3财季`, `第二财务季度`, `第一季度` right at byte `k` (after a fiscal year):
@@ -398,30 +473,53 @@ fn garbled_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
 
 /// 第三季度, 三季度, 一季度, 前三季度, 前3季度, 上半年, 下半年, 全年 (year from context).
 fn quarter_or_half(text: &str, i: usize, cx: PeriodCx, year: Option<i32>) -> Option<PeriodMatch> {
+    let b = text.as_bytes();
     let y = year.or(cx.ctx_year).or(cx.article.map(|d| d.year));
-    let fmt = |s: String| match y {
-        Some(y) => format!("{y}{s}"),
-        None => format!("--{s}"),
-    };
     for (w, h) in [("上半年", "H1"), ("下半年", "H2")] {
-        if starts_at(text, i, w) {
-            return Some(period(i, i + w.len(), Some(fmt(h.to_string())), y));
+        if word_at(b, i, w) {
+            return Some(period(i, i + w.len(), Some(with_year(y, h)), y));
         }
     }
-    if starts_at(text, i, "全年") {
-        return Some(period(i, i + "全年".len(), y.map(|y| y.to_string()), y));
+    if word_at(b, i, "全年") {
+        return Some(period(
+            i,
+            i + "全年".len(),
+            y.map(|y| norm(&[N(y.into(), 0)])),
+            y,
+        ));
     }
-    let (first, j) = if starts_at(text, i, "前") {
+    let (first, j) = if word_at(b, i, "前") {
         (true, i + "前".len())
-    } else if starts_at(text, i, "第") {
+    } else if word_at(b, i, "第") {
         (false, i + "第".len())
     } else {
         (false, i)
     };
     let t = read_int(text, j)?;
-    if !starts_at(text, t.end, "季度") {
+    quarter_with(text, i, first, t, cx, year)
+}
+
+/// `s` after the year `y`, or after `--` when the year is unknown (2025H1, --Q3).
+fn with_year(y: Option<i32>, s: &str) -> String {
+    match y {
+        Some(y) => norm(&[N(y.into(), 0), S(s)]),
+        None => norm(&[S("--"), S(s)]),
+    }
+}
+
+/// The quarter whose number `t` has been read (after 前 when `first`): 三季度, 前3季度.
+fn quarter_with(
+    text: &str,
+    i: usize,
+    first: bool,
+    t: IntTok,
+    cx: PeriodCx,
+    year: Option<i32>,
+) -> Option<PeriodMatch> {
+    if !word_at(text.as_bytes(), t.end, "季度") {
         return None;
     }
+    let y = year.or(cx.ctx_year).or(cx.article.map(|d| d.year));
     let end = t.end + "季度".len();
     let n = t.value;
     if !(1..=4).contains(&n) {
@@ -431,11 +529,11 @@ fn quarter_or_half(text: &str, i: usize, cx: PeriodCx, year: Option<i32>) -> Opt
         return Some(m);
     }
     let norm = if first && n > 1 {
-        format!("Q1-Q{n}")
+        norm(&[S("Q1-Q"), N(n, 0)])
     } else {
-        format!("Q{n}")
+        norm(&[S("Q"), N(n, 0)])
     };
-    Some(period(i, end, Some(fmt(norm)), y))
+    Some(period(i, end, Some(with_year(y, &norm)), y))
 }
 
 /// M月, M月D日, M月末 (year given, or the article's; `--MM-DD` when unknown).
@@ -449,7 +547,17 @@ fn month_day(
     chinese_ok: bool,
     _cx: PeriodCx,
 ) -> Option<PeriodMatch> {
-    let m = read_int(text, i)?;
+    month_day_with(text, i, read_int(text, i)?, year, chinese_ok)
+}
+
+/// [`month_day`] with the month's integer `m` already read at `i`.
+fn month_day_with(
+    text: &str,
+    i: usize,
+    m: IntTok,
+    year: Option<i32>,
+    chinese_ok: bool,
+) -> Option<PeriodMatch> {
     if !starts_at(text, m.end, "月") || m.chars > 2 {
         return None;
     }
@@ -503,25 +611,28 @@ fn month_day(
         }
         Some(d) => {
             out.period = Some(match year {
-                Some(y) => format!("{y:04}-{month:02}-{d:02}"),
-                None => format!("--{month:02}-{d:02}"),
+                Some(y) => norm(&[N(y.into(), 4), S("-"), N(month, 2), S("-"), N(d, 2)]),
+                None => norm(&[S("--"), N(month, 2), S("-"), N(d, 2)]),
             });
         }
         None => {
             out.period = Some(match year {
-                Some(y) => format!("{y:04}-{month:02}"),
-                None => format!("--{month:02}"),
+                Some(y) => norm(&[N(y.into(), 4), S("-"), N(month, 2)]),
+                None => norm(&[S("--"), N(month, 2)]),
             });
         }
     }
     Some(out)
 }
 
-/// A day of an unnamed month (20日起, 15日): a date claim without a normalised form.
+/// A day of an unnamed month (20日起, 15日): a date claim without a normalised form; `d` is
+/// the integer read at `i`.
 ///
 /// Not 日元 (yen), 日本, 日均, nor durations (3日内, 5日前).
-fn day_only(text: &str, i: usize) -> Option<PeriodMatch> {
-    let d = read_int(text, i).filter(|d| d.arabic && d.chars <= 2)?;
+fn day_only_with(text: &str, i: usize, d: IntTok) -> Option<PeriodMatch> {
+    if !(d.arabic && d.chars <= 2) {
+        return None;
+    }
     if !starts_at(text, d.end, "日") {
         return None;
     }
@@ -574,6 +685,9 @@ fn recurring(text: &str, i: usize) -> Option<PeriodMatch> {
 }
 
 #[cfg(test)]
+mod oracle;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -619,5 +733,54 @@ mod tests {
         assert_eq!(norm("20日起").1, "20日".len());
         assert!(match_period("100日元", 0, cx()).is_none());
         assert!(match_period("3日内", 0, cx()).is_none());
+    }
+
+    /// Every reading of the period reader agrees with the oracle's at every char boundary.
+    fn same_periods(text: &str, cx: PeriodCx) {
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                match_period(text, i, cx),
+                oracle::match_period(text, i, cx),
+                "{text:?} at {i}"
+            );
+            assert_eq!(
+                read_int(text, i),
+                oracle::read_int(text, i),
+                "{text:?} at {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn periods_match_the_oracle_on_fixture_articles() {
+        for text in crate::extract::numeral::news_gen::fixture_articles() {
+            same_periods(&text, cx());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn periods_match_the_oracle(
+            t in crate::extract::numeral::news_gen::text(),
+            article in proptest::option::of(1990i32..2030),
+            ctx_year in proptest::option::of(1990i32..2030),
+        ) {
+            let cx = PeriodCx {
+                article: article.and_then(|y| Date::new(y, 6, 15)),
+                ctx_year,
+            };
+            same_periods(&t, cx);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn norm_writes_what_format_writes(n in proptest::num::i64::ANY, small in -99i64..3000, width in 0usize..6) {
+            for v in [n, small] {
+                proptest::prop_assert_eq!(super::norm(&[S("FY"), N(v, width), C('Q')]), format!("FY{v:0width$}Q"));
+            }
+        }
     }
 }
