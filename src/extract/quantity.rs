@@ -180,7 +180,7 @@ impl Scanner<'_> {
             // (the cheap tests first).
             if a.frac_digits == 0
                 && (filter::product_noun_at(text, a.end)
-                    || (!next.is_some_and(|c| "年月日号%％".contains(c))
+                    || (!matches!(next, Some('年' | '月' | '日' | '号' | '%' | '％'))
                         && magnitude::match_magnitude(text, a.end).is_none()
                         && unit::unit_at(text, a.end).is_none()
                         && filter::after_product_line(text, j)))
