@@ -7,7 +7,7 @@
 //! direction: it states an absolute change, not a level.
 
 use super::period::read_int;
-use super::text::{before_space, char_at, starts_at, CharSet};
+use super::text::{before_space, char_at, starts_at, CharMap};
 use crate::claim::Direction;
 use std::sync::OnceLock;
 
@@ -63,23 +63,28 @@ const VERBS: &[(&str, Direction)] = &[
 
 /// The verb `s` ends with, if any (longest match).
 fn verb_at_end(s: &str) -> Option<Direction> {
-    // Most words before a number end in no verb: the list is read only when the last
-    // character ends one.
-    static LASTS: OnceLock<CharSet> = OnceLock::new();
-    let lasts = LASTS.get_or_init(|| {
-        VERBS
-            .iter()
-            .filter_map(|(w, _)| w.chars().next_back())
-            .collect()
-    });
-    if !s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
-        return None;
-    }
-    VERBS
-        .iter()
-        .filter(|(w, _)| s.ends_with(w))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(_, d)| *d)
+    // Most words before a number end in no verb; before the others the few verbs ending in
+    // that character are compared, longest first.
+    let words = verbs_by_last().get(&s.chars().next_back()?)?;
+    words.iter().find(|(w, _)| s.ends_with(w)).map(|(_, d)| *d)
+}
+
+/// [`VERBS`] by their last character, longest first (no two verbs are alike, so the order
+/// among equally long ones does not matter).
+fn verbs_by_last() -> &'static CharMap<Vec<(&'static str, Direction)>> {
+    static MAP: OnceLock<CharMap<Vec<(&'static str, Direction)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: CharMap<Vec<(&'static str, Direction)>> = CharMap::default();
+        for &(w, d) in VERBS {
+            if let Some(c) = w.chars().next_back() {
+                map.entry(c).or_default().push((w, d));
+            }
+        }
+        for words in map.values_mut() {
+            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
+    })
 }
 
 /// Reads the words before byte `pos` (not before `floor`, the clause start).
@@ -219,8 +224,31 @@ mod tests {
 
     /// The reader as it was (reading the last eight characters): the oracle of the tests.
     mod oracle {
-        use super::super::{verb_at_end, Lead};
-        use crate::extract::text::{before_space, tail};
+        use super::super::{Lead, VERBS};
+        use crate::claim::Direction;
+        use crate::extract::text::{before_space, tail, CharSet};
+        use std::sync::OnceLock;
+
+        /// The verb `s` ends with, if any (longest match).
+        pub(super) fn verb_at_end(s: &str) -> Option<Direction> {
+            // Most words before a number end in no verb: the list is read only when the last
+            // character ends one.
+            static LASTS: OnceLock<CharSet> = OnceLock::new();
+            let lasts = LASTS.get_or_init(|| {
+                VERBS
+                    .iter()
+                    .filter_map(|(w, _)| w.chars().next_back())
+                    .collect()
+            });
+            if !s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
+                return None;
+            }
+            VERBS
+                .iter()
+                .filter(|(w, _)| s.ends_with(w))
+                .max_by_key(|(w, _)| w.len())
+                .map(|(_, d)| *d)
+        }
 
         /// Reads the words before byte `pos` (not before `floor`, the clause start).
         pub(super) fn lead(text: &str, floor: usize, pos: usize) -> Lead {
@@ -276,6 +304,18 @@ mod tests {
         #[test]
         fn leads_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
             same_leads(&t);
+        }
+    }
+
+    #[test]
+    fn verbs_read_like_the_scan_of_the_list() {
+        let ends: Vec<String> = VERBS
+            .iter()
+            .flat_map(|(w, _)| [w.to_string(), format!("同比{w}"), format!("{w}了")])
+            .chain(["".into(), "收入".into(), "增长率".into()])
+            .collect();
+        for s in &ends {
+            assert_eq!(verb_at_end(s), oracle::verb_at_end(s), "{s}");
         }
     }
 }

@@ -177,7 +177,7 @@ pub fn inner_hedge_word(text: &str, i: usize) -> Option<(&'static str, usize)> {
 
 /// Hedges after the unit: 左右, 上下, 以上, 以下, 以内, and a trailing 多/余 (3年多).
 pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
-    let rest = text.get(i..)?;
+    let b = text.as_bytes();
     for (w, kind) in [
         ("左右", HedgeKind::About),
         ("上下", HedgeKind::About),
@@ -186,7 +186,7 @@ pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
         ("以内", HedgeKind::AtMost),
         ("之内", HedgeKind::AtMost),
     ] {
-        if rest.starts_with(w) {
+        if word_at(b, i, w) {
             // 上下游, 上下班 are words.
             if w == "上下"
                 && matches!(

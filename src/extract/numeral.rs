@@ -60,6 +60,25 @@ pub(crate) fn word_at(b: &[u8], i: usize, word: &str) -> bool {
     b.get(i..i.wrapping_add(word.len())) == Some(word.as_bytes())
 }
 
+/// The character starting at byte `i`, as [`char_at`] reads it (`None` at the end or off a
+/// char boundary), decoded in line for ASCII and three-byte characters (Chinese text):
+/// the readers decode the characters around every number.
+#[inline(always)]
+pub(crate) fn char_at_inline(text: &str, i: usize) -> Option<char> {
+    let b = text.as_bytes();
+    match *b.get(i)? {
+        b0 if b0 < 0x80 => Some(char::from(b0)),
+        b0 if b0 & 0xf0 == 0xe0 => {
+            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
+            let n =
+                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            // `text` is valid UTF-8: a lead byte starts a whole, valid character.
+            char::from_u32(n)
+        }
+        _ => char_at(text, i),
+    }
+}
+
 /// The digits starting at byte `i`: how many, the byte offset after them, and their value
 /// when there are at most 19 (it then fits a `u64`; beyond, the value is not used).
 #[inline]
@@ -264,7 +283,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
     let mut count = 0;
     let mut j = i;
     let mut point_at: Option<usize> = None;
-    while let Some(c) = char_at(text, j) {
+    while let Some(c) = char_at_inline(text, j) {
         if is_cn_numeral_char(c) {
             push(c);
             count += 1;
@@ -272,7 +291,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
         } else if c == '点'
             && point_at.is_none()
             && count > 0
-            && char_at(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
+            && char_at_inline(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
         {
             point_at = Some(count);
             push(c);
@@ -679,6 +698,14 @@ mod tests {
             &format!("0.{}", "3".repeat(30)),
         ] {
             same_arabic(t);
+        }
+    }
+
+    #[test]
+    fn inline_decoding_reads_like_char_at() {
+        let t = "a\u{e9}一𠀀,\u{ffff}\u{7ff}\u{800}";
+        for i in 0..=t.len() + 1 {
+            assert_eq!(char_at_inline(t, i), char_at(t, i), "{i}");
         }
     }
 

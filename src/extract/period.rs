@@ -1,7 +1,9 @@
 //! Dates and periods: 2024年, 2024年末, 2025财年, 今年4月9日, 7月, 前三季度, 上半年, 全年,
 //! 每年1月末-次年1月末, and garbled forms (前25年前3季度, 13月, 2月30日) kept with a note.
 
-use super::numeral::{digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, word_at};
+use super::numeral::{
+    char_at_inline, digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, word_at,
+};
 use super::text::{char_at, pangu_space, prev_char, starts_at};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
@@ -104,10 +106,17 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
 
 /// Tries to read a date or period starting at byte `i`.
 pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
-    let c = char_at(text, i)?;
+    let c = char_at_inline(text, i)?;
     match c {
         '今' | '去' | '明' | '前' if starts_at(text, i + 3, "年") => {
             relative_year(text, i, cx)
+        }
+        // Past 前年, what 前 and 第 open goes on with a number (前25年…, 前三季度, 第3季度).
+        '前' | '第'
+            if !char_at_inline(text, i + 3)
+                .is_some_and(|n| is_arabic_digit(n) || is_cn_numeral_char(n)) =>
+        {
+            None
         }
         '前' => garbled_year(text, i, cx).or_else(|| quarter_or_half(text, i, cx, None)),
         '每' if starts_at(text, i, "每年") => recurring(text, i),

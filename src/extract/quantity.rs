@@ -2,7 +2,9 @@
 //! kind of claim they make (level, share, growth, point change, multiple, rank, count).
 
 use super::change::{self, Lead};
-use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese, word_at};
+use super::numeral::{
+    char_at_inline, is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese, word_at,
+};
 use super::period::{self, PeriodCx};
 use super::respectively::Role;
 use super::scanner::{metric_family, Scanner, PERCENT_WORD};
@@ -157,7 +159,7 @@ impl Scanner<'_> {
                 j += len;
             }
         }
-        let Some(c) = char_at(text, j) else {
+        let Some(c) = char_at_inline(text, j) else {
             return Read::No;
         };
         let (num, mut k, magnitude, factor, chinese, single_char, ten, digit_string, decimal);
@@ -175,7 +177,7 @@ impl Scanner<'_> {
                 return Read::Skip(skip_code(text, a.end));
             }
             // What follows the digits, read once for the tests below.
-            let next = char_at(text, a.end);
+            let next = char_at_inline(text, a.end);
             // 麒麟9010, 小米17系列: model numbers, unless a unit, magnitude or period follows
             // (the cheap tests first).
             if a.frac_digits == 0
@@ -398,7 +400,8 @@ impl Scanner<'_> {
         }
         // 前十家企业, 前3名, 前10个月: a rank range or a span, not a figure (periods such as
         // 前三季度 were read before). 目前, 此前, 之前 … are other words ending in 前.
-        if prev_char(text, i) == Some('前')
+        if i >= '前'.len_utf8()
+            && word_at(text.as_bytes(), i - '前'.len_utf8(), "前")
             && !matches!(
                 prev_char(text, i - '前'.len_utf8()),
                 Some(
@@ -556,7 +559,8 @@ impl Scanner<'_> {
                 )
             }
         };
-        let rank = prev_char(text, i) == Some('第');
+        // The character before `i` is 第 (compared as bytes: `i` is a char boundary).
+        let rank = i >= '第'.len_utf8() && word_at(text.as_bytes(), i - '第'.len_utf8(), "第");
         let negative = match &value {
             Value::Point(n) => n.value < 0.0,
             _ => false,

@@ -1,6 +1,6 @@
 //! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
 
-use super::numeral::word_at;
+use super::numeral::{char_at_inline, word_at};
 use super::text::{char_at, CharMap, CharSet};
 use crate::claim::{Unit, UnitKind};
 use std::sync::OnceLock;
@@ -183,7 +183,7 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
 /// first). The tests check this against a scan of the lists.
 pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
     // Decoded here rather than by a call: every number is followed by this look-up.
-    let first = first_char(text, i)?;
+    let first = char_at_inline(text, i)?;
     let table = table();
     // Every unit word starts with one of these: after most numbers that are not followed
     // by a unit (万, 亿, punctuation, 的), one bit test answers.
@@ -219,7 +219,7 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
             }
             Cand::Measure(w, blocked) if word_at(b, i, w) => {
                 let end = i + w.len();
-                let next = char_at(text, end);
+                let next = char_at_inline(text, end);
                 // Latin units must end the word: 5GW yes, 5GWx no.
                 if w.is_ascii() && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
                     return None;
@@ -239,24 +239,6 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
         }
     }
     None
-}
-
-/// The character starting at byte `i` (`None` at the end or off a char boundary), decoded
-/// in line for ASCII and three-byte characters (Chinese), by `char_at` otherwise.
-#[inline(always)]
-fn first_char(text: &str, i: usize) -> Option<char> {
-    let b = text.as_bytes();
-    match *b.get(i)? {
-        b0 if b0 < 0x80 => Some(char::from(b0)),
-        b0 if b0 & 0xf0 == 0xe0 => {
-            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
-            let n =
-                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
-            // `text` is valid UTF-8: a lead byte starts a whole, valid character.
-            char::from_u32(n)
-        }
-        _ => char_at(text, i),
-    }
 }
 
 /// A unit word that can start at some character, as [`unit_at`] tries it.
