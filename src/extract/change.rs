@@ -6,8 +6,9 @@
 //! neither. A level preceded by a change verb (`净利润减少5亿元`) keeps kind `Level` but gets a
 //! direction: it states an absolute change, not a level.
 
+use super::numeral::starts_at_inline;
 use super::period::read_int;
-use super::text::{before_space, char_at, starts_at, CharMap};
+use super::text::{before_space, char_at, CharMap};
 use crate::claim::Direction;
 use std::sync::OnceLock;
 
@@ -135,17 +136,17 @@ pub struct Trend {
 
 /// Reads `连续N年/个季度/个月 + verb` at byte `i`.
 pub fn match_trend(text: &str, i: usize) -> Option<Trend> {
-    if !starts_at(text, i, TREND_LEAD) {
+    if !starts_at_inline(text, i, TREND_LEAD) {
         return None;
     }
     let j = i + TREND_LEAD.len();
     let n = read_int(text, j)?;
     let unit = ["年", "个季度", "季度", "个月", "月", "周", "天"]
         .into_iter()
-        .find(|u| starts_at(text, n.end, u))?;
+        .find(|u| starts_at_inline(text, n.end, u))?;
     let mut k = n.end + unit.len();
     for filler in ["的", "出现", "保持", "实现", "录得"] {
-        if starts_at(text, k, filler) {
+        if starts_at_inline(text, k, filler) {
             k += filler.len();
             break;
         }
@@ -170,7 +171,7 @@ pub fn match_doubling(text: &str, i: usize) -> Option<(usize, f64)> {
         return None;
     }
     for &(w, pct) in DOUBLINGS {
-        if starts_at(text, i, w) {
+        if starts_at_inline(text, i, w) {
             return Some((i + w.len(), pct));
         }
     }

@@ -57,7 +57,17 @@ pub(crate) fn digit_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
 /// compiles to a few loads (the readers ask many times per number).
 #[inline(always)]
 pub(crate) fn word_at(b: &[u8], i: usize, word: &str) -> bool {
-    b.get(i..i.wrapping_add(word.len())) == Some(word.as_bytes())
+    // Byte by byte rather than a slice comparison, which calls `bcmp` for words not known
+    // when compiling (those of the word tables).
+    let w = word.as_bytes();
+    b.get(i..i.wrapping_add(w.len()))
+        .is_some_and(|s| s.iter().zip(w).all(|(x, y)| x == y))
+}
+
+/// [`word_at`] on the text: [`super::text::starts_at`], compiled in line.
+#[inline(always)]
+pub(crate) fn starts_at_inline(text: &str, i: usize, word: &str) -> bool {
+    word_at(text.as_bytes(), i, word)
 }
 
 /// The character starting at byte `i`, as [`char_at`] reads it (`None` at the end or off a
@@ -698,6 +708,22 @@ mod tests {
             &format!("0.{}", "3".repeat(30)),
         ] {
             same_arabic(t);
+        }
+    }
+
+    #[test]
+    fn words_are_found_where_starts_at_finds_them() {
+        let t = "a中国b𠀀";
+        for w in [
+            "a", "中", "中国", "国b", "b", "ab", "\u{fffd}", "𠀀", "b𠀀x",
+        ] {
+            for i in 0..=t.len() + 4 {
+                assert_eq!(
+                    starts_at_inline(t, i, w),
+                    crate::extract::text::starts_at(t, i, w),
+                    "{w} at {i}"
+                );
+            }
         }
     }
 

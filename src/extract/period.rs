@@ -2,9 +2,10 @@
 //! 每年1月末-次年1月末, and garbled forms (前25年前3季度, 13月, 2月30日) kept with a note.
 
 use super::numeral::{
-    char_at_inline, digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, word_at,
+    char_at_inline, digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, starts_at_inline,
+    word_at,
 };
-use super::text::{char_at, pangu_space, prev_char, starts_at};
+use super::text::{char_at, pangu_space, prev_char};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
 
@@ -108,7 +109,7 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
 pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
     let c = char_at_inline(text, i)?;
     match c {
-        '今' | '去' | '明' | '前' if starts_at(text, i + 3, "年") => {
+        '今' | '去' | '明' | '前' if starts_at_inline(text, i + 3, "年") => {
             relative_year(text, i, cx)
         }
         // Past 前年, what 前 and 第 open goes on with a number (前25年…, 前三季度, 第3季度).
@@ -119,7 +120,7 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
             None
         }
         '前' => garbled_year(text, i, cx).or_else(|| quarter_or_half(text, i, cx, None)),
-        '每' if starts_at(text, i, "每年") => recurring(text, i),
+        '每' if starts_at_inline(text, i, "每年") => recurring(text, i),
         // At 上, 下 and 全 the quarter reader reads only 上半年, 下半年 and 全年 (no number
         // starts there): most of these characters (全球, 上市) are ruled out by a byte test.
         '上' | '下' if !word_at(text.as_bytes(), i + 3, "半年") => None,
@@ -287,7 +288,7 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
     let y = t.value as i32;
     let j = t.end;
     for w in ["财年度", "财年", "财政年度"] {
-        if starts_at(text, j, w) {
+        if starts_at_inline(text, j, w) {
             let k = j + w.len();
             // 2025财年第四财季: a quarter of the fiscal year, not the whole year.
             if let Some((q, end)) = fiscal_quarter(text, k) {
@@ -330,16 +331,16 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
     }
     // Year ranges: 2024-2025年, 2024至2025年.
     for sep in ["-", "－", "—", "–", "～", "~", "至", "到"] {
-        if starts_at(text, j, sep) {
+        if starts_at_inline(text, j, sep) {
             if let Some(t2) = read_int(text, j + sep.len()) {
-                if is_year(&t2) && starts_at(text, t2.end, "年") {
+                if is_year(&t2) && starts_at_inline(text, t2.end, "年") {
                     let norm = norm(&[N(y.into(), 0), S("-"), N(t2.value, 0)]);
                     return Some(period(i, t2.end + "年".len(), Some(norm), Some(y)));
                 }
             }
         }
     }
-    if !starts_at(text, j, "年") || starts_at(text, j, "年代") {
+    if !starts_at_inline(text, j, "年") || starts_at_inline(text, j, "年代") {
         return None;
     }
     let k = j + "年".len();
@@ -358,11 +359,11 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
     let mut end = k;
     for w in ["年末", "年底", "年初", "年中"] {
         // 2024年末: the 年 is already read; accept the second character.
-        if starts_at(text, j, w) {
+        if starts_at_inline(text, j, w) {
             end = j + w.len();
         }
     }
-    if starts_at(text, k, "度") {
+    if starts_at_inline(text, k, "度") {
         end = k + "度".len();
     }
     Some(period(i, end, Some(norm(&[N(y.into(), 0)])), Some(y)))
@@ -371,12 +372,12 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
 /// `第四财季`, `第3财季`, `第二财务季度`, `第一季度` right at byte `k` (after a fiscal year):
 /// the quarter number and the end.
 fn fiscal_quarter(text: &str, k: usize) -> Option<(u32, usize)> {
-    let k = if starts_at(text, k, "的") {
+    let k = if starts_at_inline(text, k, "的") {
         k + "的".len()
     } else {
         k
     };
-    let k = if starts_at(text, k, "第") {
+    let k = if starts_at_inline(text, k, "第") {
         k + "第".len()
     } else {
         k
@@ -392,7 +393,7 @@ fn fiscal_quarter(text: &str, k: usize) -> Option<(u32, usize)> {
     let j = k + c.len_utf8();
     ["财季", "财务季度", "季度", "季"]
         .iter()
-        .find(|w| starts_at(text, j, w))
+        .find(|w| starts_at_inline(text, j, w))
         .map(|w| (q, j + w.len()))
 }
 
@@ -435,7 +436,7 @@ fn iso_date(text: &str, i: usize, j: usize, y: i32) -> Option<PeriodMatch> {
 fn short_year(text: &str, i: usize, t: &IntTok, cx: PeriodCx) -> Option<PeriodMatch> {
     if !t.arabic
         || t.chars != 2
-        || !starts_at(text, t.end, "年")
+        || !starts_at_inline(text, t.end, "年")
         || prev_char(text, i) == Some('前')
     {
         return None;
@@ -458,7 +459,7 @@ fn short_year(text: &str, i: usize, t: &IntTok, cx: PeriodCx) -> Option<PeriodMa
 fn garbled_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
     let j = i + "前".len();
     let t = read_int(text, j)?;
-    if is_year(&t) || !starts_at(text, t.end, "年") {
+    if is_year(&t) || !starts_at_inline(text, t.end, "年") {
         return None;
     }
     let k = t.end + "年".len();
@@ -567,14 +568,16 @@ fn month_day_with(
     year: Option<i32>,
     chinese_ok: bool,
 ) -> Option<PeriodMatch> {
-    if !starts_at(text, m.end, "月") || m.chars > 2 {
+    if !starts_at_inline(text, m.end, "月") || m.chars > 2 {
         return None;
     }
     // 个月 is a duration and never reaches here; 月份 is fine.
     let mut end = m.end + "月".len();
     let mut day: Option<i64> = None;
     if let Some(d) = read_int(text, end) {
-        if d.chars <= 3 && (starts_at(text, d.end, "日") || starts_at(text, d.end, "号")) {
+        if d.chars <= 3
+            && (starts_at_inline(text, d.end, "日") || starts_at_inline(text, d.end, "号"))
+        {
             day = Some(d.value);
             end = d.end + "日".len();
         }
@@ -584,7 +587,7 @@ fn month_day_with(
     }
     if day.is_none() {
         for w in ["份", "末", "底", "初", "中旬", "上旬", "下旬"] {
-            if starts_at(text, end, w) {
+            if starts_at_inline(text, end, w) {
                 end += w.len();
                 break;
             }
@@ -642,7 +645,7 @@ fn day_only_with(text: &str, i: usize, d: IntTok) -> Option<PeriodMatch> {
     if !(d.arabic && d.chars <= 2) {
         return None;
     }
-    if !starts_at(text, d.end, "日") {
+    if !starts_at_inline(text, d.end, "日") {
         return None;
     }
     let end = d.end + "日".len();
@@ -675,9 +678,9 @@ fn recurring(text: &str, i: usize) -> Option<PeriodMatch> {
     let first = month_day(text, j, None, true, PeriodCx::default())?;
     let mut end = first.end;
     for sep in ["-", "－", "—", "–", "～", "~", "至", "到"] {
-        if starts_at(text, end, sep) {
+        if starts_at_inline(text, end, sep) {
             let k = end + sep.len();
-            let k = if starts_at(text, k, "次年") {
+            let k = if starts_at_inline(text, k, "次年") {
                 k + "次年".len()
             } else {
                 k

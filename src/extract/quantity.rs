@@ -3,13 +3,14 @@
 
 use super::change::{self, Lead};
 use super::numeral::{
-    char_at_inline, is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese, word_at,
+    char_at_inline, is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese,
+    starts_at_inline, word_at,
 };
 use super::period::{self, PeriodCx};
 use super::respectively::Role;
 use super::scanner::{metric_family, Scanner, PERCENT_WORD};
 use super::subject::{self, WordKind};
-use super::text::{self, char_at, prev_char, starts_at};
+use super::text::{self, char_at, prev_char};
 use super::{filter, hedge, magnitude, unit};
 use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, HedgeKind, Num, UnitKind, Value};
 use crate::document::Span;
@@ -74,7 +75,7 @@ pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "
 /// The range separator at byte `i`, if any. Every separator is one character, so the
 /// character there is compared with each (no substring search per separator).
 pub(super) fn range_sep_at(text: &str, i: usize) -> Option<&'static str> {
-    let c = char_at(text, i)?;
+    let c = char_at_inline(text, i)?;
     let k = RANGE_SEP_CHARS.iter().position(|&s| s == c)?;
     RANGE_SEPS.get(k).copied()
 }
@@ -95,7 +96,7 @@ impl Scanner<'_> {
     pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
         // 零下25度: below zero.
-        if starts_at(text, i, BELOW_ZERO) {
+        if starts_at_inline(text, i, BELOW_ZERO) {
             let d = i + BELOW_ZERO.len();
             return char_at(text, d)
                 .is_some_and(|n| is_arabic_digit(n) || (is_cn_numeral_char(n) && n != '零'))
@@ -594,7 +595,7 @@ impl Scanner<'_> {
             }
         }
         // 60万-80万枚出货量: a metric word right after the figure names it.
-        let after = if starts_at(text, end, "的") {
+        let after = if starts_at_inline(text, end, "的") {
             end + "的".len()
         } else {
             end
@@ -686,7 +687,7 @@ impl Scanner<'_> {
         let t = period::read_int(text, low.end + sep.len())?;
         ["月", "日", "号", "季度"]
             .iter()
-            .find(|w| starts_at(text, t.end, w))
+            .find(|w| starts_at_inline(text, t.end, w))
             .map(|w| t.end + w.len())
     }
 
@@ -907,7 +908,10 @@ mod range_sep_tests {
         }
         let t = "1-2－3—4–5～6~7〜8至9到0x";
         for i in 0..=t.len() {
-            let scan = RANGE_SEPS.iter().copied().find(|s| starts_at(t, i, s));
+            let scan = RANGE_SEPS
+                .iter()
+                .copied()
+                .find(|s| crate::extract::text::starts_at(t, i, s));
             assert_eq!(range_sep_at(t, i), scan, "{i}");
         }
     }

@@ -225,7 +225,7 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
                     return None;
                 }
                 // 首发, 部分, 台湾: the measure word starts another word.
-                if next.is_some_and(|c| blocked.contains(c)) {
+                if !blocked.is_empty() && next.is_some_and(|c| blocked.contains(c)) {
                     return None;
                 }
                 return Some(UnitAt {
