@@ -95,28 +95,46 @@ fn verbs_by_last() -> &'static CharMap<Vec<(&'static str, Direction)>> {
 pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
     let pos = before_space(text, floor, pos);
     let mut s = text.get(floor.min(pos)..pos).unwrap_or_default();
-    if s.ends_with('从') {
+    if ends_with_word(s, "从") {
         return Lead::From;
     }
     for conn in ["达到", "了", "为", "达", "约"] {
-        if let Some(x) = s.strip_suffix(conn) {
+        if let Some(x) = strip_word(s, conn) {
             s = x;
             break;
         }
     }
-    if let Some(x) = s.strip_suffix('了') {
+    if let Some(x) = strip_word(s, "了") {
         s = x;
     }
-    if let Some(x) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+    if let Some(x) = strip_word(s, "到").or_else(|| strip_word(s, "至")) {
         return Lead::Target(verb_at_end(x));
     }
     if let Some(d) = verb_at_end(s) {
         return Lead::Rate(Some(d));
     }
-    if s.ends_with("同比") || s.ends_with("环比") {
+    if ends_with_word(s, "同比") || ends_with_word(s, "环比") {
         return Lead::Rate(None);
     }
     Lead::Plain
+}
+
+/// True when `s` ends with `word`, compared byte by byte in line (no `memcmp` call).
+#[inline(always)]
+fn ends_with_word(s: &str, word: &str) -> bool {
+    let (s, w) = (s.as_bytes(), word.as_bytes());
+    s.len() >= w.len() && s[s.len() - w.len()..].iter().zip(w).all(|(x, y)| x == y)
+}
+
+/// `s` without `word` at its end, if it ends with it (a whole word off the end of a string
+/// leaves a string).
+#[inline(always)]
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    if ends_with_word(s, word) {
+        s.get(..s.len() - word.len())
+    } else {
+        None
+    }
 }
 
 /// A run of periods moving one way: 连续三年下滑.

@@ -1,6 +1,6 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::numeral::word_at;
+use super::numeral::{char_at_inline, word_at};
 use super::text::{before_space, char_at, is_han, prev_char, CharMap};
 use crate::claim::{Hedge, HedgeKind};
 use std::sync::OnceLock;
@@ -178,35 +178,46 @@ pub fn inner_hedge_word(text: &str, i: usize) -> Option<(&'static str, usize)> {
 /// Hedges after the unit: 左右, 上下, 以上, 以下, 以内, and a trailing 多/余 (3年多).
 pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     let b = text.as_bytes();
-    for (w, kind) in [
-        ("左右", HedgeKind::About),
-        ("上下", HedgeKind::About),
-        ("以上", HedgeKind::Above),
-        ("以下", HedgeKind::AtMost),
-        ("以内", HedgeKind::AtMost),
-        ("之内", HedgeKind::AtMost),
-    ] {
-        if word_at(b, i, w) {
-            // 上下游, 上下班 are words.
-            if w == "上下"
-                && matches!(
-                    char_at(text, i + w.len()),
-                    Some('游' | '班' | '文' | '级' | '车' | '楼')
-                )
-            {
-                return None;
+    // One character test rules out the words below after most figures.
+    if char_at_inline(text, i).is_some_and(opens_suffix) {
+        for &(w, kind) in SUFFIX {
+            if word_at(b, i, w) {
+                // 上下游, 上下班 are words.
+                if w == "上下"
+                    && matches!(
+                        char_at(text, i + w.len()),
+                        Some('游' | '班' | '文' | '级' | '车' | '楼')
+                    )
+                {
+                    return None;
+                }
+                return Some((
+                    Hedge {
+                        text: w.to_string(),
+                        kind,
+                    },
+                    i + w.len(),
+                ));
             }
-            return Some((
-                Hedge {
-                    text: w.to_string(),
-                    kind,
-                },
-                i + w.len(),
-            ));
         }
     }
     // 3年多, 1个月余: 多/余 after the unit.
     inner_hedge(text, i)
+}
+
+/// Hedge words written after the unit.
+const SUFFIX: &[(&str, HedgeKind)] = &[
+    ("左右", HedgeKind::About),
+    ("上下", HedgeKind::About),
+    ("以上", HedgeKind::Above),
+    ("以下", HedgeKind::AtMost),
+    ("以内", HedgeKind::AtMost),
+    ("之内", HedgeKind::AtMost),
+];
+
+/// True for the first character of a [`SUFFIX`] word (the tests check the list).
+fn opens_suffix(c: char) -> bool {
+    matches!(c, '左' | '上' | '以' | '之')
 }
 
 #[cfg(test)]
@@ -386,6 +397,13 @@ mod tests {
         #[test]
         fn prefix_hedges_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
             same_hedges(&t);
+        }
+    }
+
+    #[test]
+    fn every_suffix_word_opens_with_a_listed_character() {
+        for (w, _) in SUFFIX {
+            assert!(w.chars().next().is_some_and(opens_suffix), "{w}");
         }
     }
 }

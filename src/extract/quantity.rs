@@ -75,6 +75,14 @@ pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "
 /// The range separator at byte `i`, if any. Every separator is one character, so the
 /// character there is compared with each (no substring search per separator).
 pub(super) fn range_sep_at(text: &str, i: usize) -> Option<&'static str> {
+    // Most figures are followed by no separator: a test of the first byte
+    // (every separator is ASCII or starts 0xE2, 0xE3, 0xE5, 0xE8 or 0xEF) passes them.
+    if !matches!(
+        text.as_bytes().get(i),
+        Some(b'-' | b'~' | 0xe2 | 0xe3 | 0xe5 | 0xe8 | 0xef)
+    ) {
+        return None;
+    }
     let c = char_at_inline(text, i)?;
     let k = RANGE_SEP_CHARS.iter().position(|&s| s == c)?;
     RANGE_SEPS.get(k).copied()
@@ -905,6 +913,14 @@ mod range_sep_tests {
         assert_eq!(RANGE_SEPS.len(), RANGE_SEP_CHARS.len());
         for (s, c) in RANGE_SEPS.iter().zip(RANGE_SEP_CHARS) {
             assert!(s.chars().eq([*c]), "{s}");
+        }
+        for c in RANGE_SEP_CHARS {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                matches!(lead, b'-' | b'~' | 0xe2 | 0xe3 | 0xe5 | 0xe8 | 0xef),
+                "{c}"
+            );
         }
         let t = "1-2－3—4–5～6~7〜8至9到0x";
         for i in 0..=t.len() {

@@ -225,7 +225,8 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
                     return None;
                 }
                 // 首发, 部分, 台湾: the measure word starts another word.
-                if !blocked.is_empty() && next.is_some_and(|c| blocked.contains(c)) {
+                // (A scan of the few characters: `str::contains` searches with memchr.)
+                if next.is_some_and(|c| blocked.chars().any(|x| x == c)) {
                     return None;
                 }
                 return Some(UnitAt {
