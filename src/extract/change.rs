@@ -6,7 +6,7 @@
 //! neither. A level preceded by a change verb (`净利润减少5亿元`) keeps kind `Level` but gets a
 //! direction: it states an absolute change, not a level.
 
-use super::numeral::starts_at_inline;
+use super::numeral::{ends_with_word, starts_at_inline};
 use super::period::read_int;
 use super::text::{before_space, char_at, CharMap};
 use crate::claim::Direction;
@@ -117,13 +117,6 @@ pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
         return Lead::Rate(None);
     }
     Lead::Plain
-}
-
-/// True when `s` ends with `word`, compared byte by byte in line (no `memcmp` call).
-#[inline(always)]
-fn ends_with_word(s: &str, word: &str) -> bool {
-    let (s, w) = (s.as_bytes(), word.as_bytes());
-    s.len() >= w.len() && s[s.len() - w.len()..].iter().zip(w).all(|(x, y)| x == y)
 }
 
 /// `s` without `word` at its end, if it ends with it (a whole word off the end of a string

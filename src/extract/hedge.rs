@@ -1,6 +1,6 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::numeral::{char_at_inline, word_at};
+use super::numeral::{char_at_inline, ends_with_word, word_at};
 use super::text::{before_space, char_at, is_han, prev_char, CharMap};
 use crate::claim::{Hedge, HedgeKind};
 use std::sync::OnceLock;
@@ -79,7 +79,7 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
         .chars()
         .next_back()
         .and_then(|c| prefix_by_last().get(&c))
-        .and_then(|words| words.iter().find(|(w, _)| before.ends_with(w)));
+        .and_then(|words| words.iter().find(|(w, _)| ends_with_word(before, w)));
     if let Some(&(w, kind)) = best {
         let start = pos - w.len();
         let prev = prev_char(text, start);

@@ -64,6 +64,13 @@ pub(crate) fn word_at(b: &[u8], i: usize, word: &str) -> bool {
         .is_some_and(|s| s.iter().zip(w).all(|(x, y)| x == y))
 }
 
+/// True when `s` ends with `word`, compared byte by byte in line (no `memcmp` call).
+#[inline(always)]
+pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
+    let (s, w) = (s.as_bytes(), word.as_bytes());
+    s.len() >= w.len() && s[s.len() - w.len()..].iter().zip(w).all(|(x, y)| x == y)
+}
+
 /// [`word_at`] on the text: [`super::text::starts_at`], compiled in line.
 #[inline(always)]
 pub(crate) fn starts_at_inline(text: &str, i: usize, word: &str) -> bool {

@@ -789,9 +789,17 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn norm_writes_what_format_writes(n in proptest::num::i64::ANY, small in -99i64..3000, width in 0usize..6) {
+        fn norm_writes_what_format_writes(
+            n in proptest::num::i64::ANY,
+            small in -99i64..3000,
+            width in 0usize..30,
+            text in "[a-zQ年-]{0,40}",
+        ) {
             for v in [n, small] {
-                proptest::prop_assert_eq!(super::norm(&[S("FY"), N(v, width), C('Q')]), format!("FY{v:0width$}Q"));
+                proptest::prop_assert_eq!(
+                    super::norm(&[S("FY"), N(v, width), C('Q'), S(&text)]),
+                    format!("FY{v:0width$}Q{text}")
+                );
             }
         }
     }

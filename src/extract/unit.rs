@@ -217,17 +217,20 @@ pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
                     scale: 1.0,
                 });
             }
-            Cand::Measure(w, blocked) if word_at(b, i, w) => {
+            Cand::Measure(w, latin, blocked) if word_at(b, i, w) => {
                 let end = i + w.len();
-                let next = char_at_inline(text, end);
-                // Latin units must end the word: 5GW yes, 5GWx no.
-                if w.is_ascii() && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
-                    return None;
-                }
-                // 首发, 部分, 台湾: the measure word starts another word.
-                // (A scan of the few characters: `str::contains` searches with memchr.)
-                if next.is_some_and(|c| blocked.chars().any(|x| x == c)) {
-                    return None;
+                // Most measure words end with no test of the character after them.
+                if latin || !blocked.is_empty() {
+                    let next = char_at_inline(text, end);
+                    // Latin units must end the word: 5GW yes, 5GWx no.
+                    if latin && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                        return None;
+                    }
+                    // 首发, 部分, 台湾: the measure word starts another word.
+                    // (A scan of the few characters: `str::contains` searches with memchr.)
+                    if next.is_some_and(|c| blocked.chars().any(|x| x == c)) {
+                        return None;
+                    }
                 }
                 return Some(UnitAt {
                     code: w,
@@ -251,9 +254,10 @@ enum Cand {
     Cheng,
     /// A [`CURRENCIES`] word and its code.
     Currency(&'static str, &'static str),
-    /// A [`MEASURES`] word and the characters that, right after it, make it the start of
-    /// another word ([`MEASURE_WORD_STARTS`]; empty for most).
-    Measure(&'static str, &'static str),
+    /// A [`MEASURES`] word, whether it is Latin (ASCII: 5GW, not 5GWx), and the characters
+    /// that, right after it, make it the start of another word ([`MEASURE_WORD_STARTS`];
+    /// empty for most).
+    Measure(&'static str, bool, &'static str),
 }
 
 /// The unit words by first character, and the set of those characters.
@@ -282,7 +286,7 @@ fn table() -> &'static Table {
                     .iter()
                     .find(|(m, _)| *m == w)
                     .map_or("", |(_, next)| *next);
-                (w, Cand::Measure(w, blocked))
+                (w, Cand::Measure(w, w.is_ascii(), blocked))
             })
             .collect();
         measures.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
