@@ -608,7 +608,13 @@ impl Scanner<'_> {
         } else {
             end
         };
-        if let Some((w, WordKind::Metric, _)) = self.lex.match_at(text, after) {
+        // (The quick test first: after most figures no lexicon word starts.)
+        let word = if self.lex.may_match_at(text, after) {
+            self.lex.match_at(text, after)
+        } else {
+            None
+        };
+        if let Some((w, WordKind::Metric, _)) = word {
             if metric_family(cl.kind).map_or(true, |share| share == subject::is_share_metric(w)) {
                 cl.metric = Some(w.to_string());
             }
