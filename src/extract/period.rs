@@ -5,7 +5,7 @@ use super::numeral::{
     char_at_inline, digit_at, is_arabic_digit, is_cn_numeral_char, parse_chinese, starts_at_inline,
     word_at,
 };
-use super::text::{char_at, pangu_space, prev_char};
+use super::text::{pangu_space, prev_char};
 use crate::claim::ClaimKind;
 use crate::settings::{days_in_month, Date};
 
@@ -89,7 +89,7 @@ pub fn read_int(text: &str, i: usize) -> Option<IntTok> {
             arabic: true,
         });
     }
-    let c = char_at(text, i)?;
+    let c = char_at_inline(text, i)?;
     if is_cn_numeral_char(c) {
         let n = parse_chinese(text, i)?;
         if n.starts_with_power || n.step < 1.0 || n.value > 1e9 || n.value.fract().abs() > 0.0 {
@@ -160,19 +160,19 @@ pub fn match_period(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
 fn cn_run_may_be_period(text: &str, i: usize) -> bool {
     let mut n = 0;
     let mut j = i;
-    while let Some(c) = char_at(text, j) {
+    while let Some(c) = char_at_inline(text, j) {
         if !(is_cn_numeral_char(c) || c == '点') {
             break;
         }
         n += 1;
         j += c.len_utf8();
     }
-    n >= 4 || matches!(char_at(text, j), Some('年' | '月' | '季' | '日'))
+    n >= 4 || matches!(char_at_inline(text, j), Some('年' | '月' | '季' | '日'))
 }
 
 /// 今年/去年/明年/前年, alone (context only) or followed by a month, quarter or half.
 fn relative_year(text: &str, i: usize, cx: PeriodCx) -> Option<PeriodMatch> {
-    let delta = match char_at(text, i)? {
+    let delta = match char_at_inline(text, i)? {
         '今' => 0,
         '去' => -1,
         '明' => 1,
@@ -308,15 +308,16 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
         }
     }
     // 2025Q3, 2025H1 (and 2025 Q3).
-    let g = if char_at(text, j) == Some(' ') {
+    let g = if char_at_inline(text, j) == Some(' ') {
         j + 1
     } else {
         j
     };
-    if let (Some(l @ ('Q' | 'H')), Some(d)) = (char_at(text, g), char_at(text, g + 1)) {
+    if let (Some(l @ ('Q' | 'H')), Some(d)) = (char_at_inline(text, g), char_at_inline(text, g + 1))
+    {
         let max = if l == 'Q' { '4' } else { '2' };
         if ('1'..=max).contains(&d)
-            && !char_at(text, g + 2).is_some_and(|c| c.is_ascii_alphanumeric())
+            && !char_at_inline(text, g + 2).is_some_and(|c| c.is_ascii_alphanumeric())
         {
             return Some(period(
                 i,
@@ -348,8 +349,17 @@ fn year_form_with(text: &str, i: usize, t: IntTok, cx: PeriodCx) -> Option<Perio
         ctx_year: Some(y),
         ..cx
     };
-    if let Some(mut m) = quarter_or_half(text, k, inner, Some(y))
-        .or_else(|| month_day(text, k, Some(y), true, inner))
+    // A sub-period after 年 opens with a number or one of these characters (上半年, 下半年,
+    // 全年, 前三季度, 第三季度); after most years neither follows.
+    let sub_opens = char_at_inline(text, k).is_some_and(|c| {
+        is_arabic_digit(c) || is_cn_numeral_char(c) || matches!(c, '上' | '下' | '全' | '前' | '第')
+    });
+    if let Some(mut m) = sub_opens
+        .then(|| {
+            quarter_or_half(text, k, inner, Some(y))
+                .or_else(|| month_day(text, k, Some(y), true, inner))
+        })
+        .flatten()
         .filter(|m| m.start == k)
     {
         m.start = i;
@@ -382,7 +392,7 @@ fn fiscal_quarter(text: &str, k: usize) -> Option<(u32, usize)> {
     } else {
         k
     };
-    let c = char_at(text, k)?;
+    let c = char_at_inline(text, k)?;
     let q = match c {
         '一' | '1' => 1,
         '二' | '2' => 2,
@@ -399,9 +409,9 @@ fn fiscal_quarter(text: &str, k: usize) -> Option<(u32, usize)> {
 
 /// 2025-04-09 or 2025/4/9 after the year `y` read up to byte `j`.
 fn iso_date(text: &str, i: usize, j: usize, y: i32) -> Option<PeriodMatch> {
-    let sep = char_at(text, j).filter(|c| matches!(c, '-' | '/'))?;
+    let sep = char_at_inline(text, j).filter(|c| matches!(c, '-' | '/'))?;
     let m = read_int(text, j + 1).filter(|m| m.arabic && m.chars <= 2)?;
-    if char_at(text, m.end) != Some(sep) {
+    if char_at_inline(text, m.end) != Some(sep) {
         return None;
     }
     let d = read_int(text, m.end + 1).filter(|d| d.arabic && d.chars <= 2)?;
@@ -650,7 +660,7 @@ fn day_only_with(text: &str, i: usize, d: IntTok) -> Option<PeriodMatch> {
     }
     let end = d.end + "日".len();
     if matches!(
-        char_at(text, end),
+        char_at_inline(text, end),
         Some('元' | '本' | '均' | '韩' | '前' | '后' | '内' | '以' | '间' | '左' | '之')
     ) {
         return None;
