@@ -6,8 +6,9 @@
 //! neither. A level preceded by a change verb (`净利润减少5亿元`) keeps kind `Level` but gets a
 //! direction: it states an absolute change, not a level.
 
+use super::numeral::{ends_with_word, starts_at_inline};
 use super::period::read_int;
-use super::text::{before_space, char_at, starts_at, tail, CharSet};
+use super::text::{before_space, char_at, CharMap};
 use crate::claim::Direction;
 use std::sync::OnceLock;
 
@@ -63,51 +64,70 @@ const VERBS: &[(&str, Direction)] = &[
 
 /// The verb `s` ends with, if any (longest match).
 fn verb_at_end(s: &str) -> Option<Direction> {
-    // Most words before a number end in no verb: the list is read only when the last
-    // character ends one.
-    static LASTS: OnceLock<CharSet> = OnceLock::new();
-    let lasts = LASTS.get_or_init(|| {
-        VERBS
-            .iter()
-            .filter_map(|(w, _)| w.chars().next_back())
-            .collect()
-    });
-    if !s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
-        return None;
-    }
-    VERBS
-        .iter()
-        .filter(|(w, _)| s.ends_with(w))
-        .max_by_key(|(w, _)| w.len())
-        .map(|(_, d)| *d)
+    // Most words before a number end in no verb; before the others the few verbs ending in
+    // that character are compared, longest first.
+    let words = verbs_by_last().get(&s.chars().next_back()?)?;
+    words.iter().find(|(w, _)| s.ends_with(w)).map(|(_, d)| *d)
+}
+
+/// [`VERBS`] by their last character, longest first (no two verbs are alike, so the order
+/// among equally long ones does not matter).
+fn verbs_by_last() -> &'static CharMap<Vec<(&'static str, Direction)>> {
+    static MAP: OnceLock<CharMap<Vec<(&'static str, Direction)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: CharMap<Vec<(&'static str, Direction)>> = CharMap::default();
+        for &(w, d) in VERBS {
+            if let Some(c) = w.chars().next_back() {
+                map.entry(c).or_default().push((w, d));
+            }
+        }
+        for words in map.values_mut() {
+            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
+    })
 }
 
 /// Reads the words before byte `pos` (not before `floor`, the clause start).
+///
+/// Every word looked for ends the clause after at most four characters are stripped, and
+/// none is longer than three: the clause is read from its end rather than cut first.
 pub fn lead(text: &str, floor: usize, pos: usize) -> Lead {
     let pos = before_space(text, floor, pos);
-    let mut s = tail(text, floor, pos, 8);
-    if s.ends_with('从') {
+    let mut s = text.get(floor.min(pos)..pos).unwrap_or_default();
+    if ends_with_word(s, "从") {
         return Lead::From;
     }
     for conn in ["达到", "了", "为", "达", "约"] {
-        if let Some(x) = s.strip_suffix(conn) {
+        if let Some(x) = strip_word(s, conn) {
             s = x;
             break;
         }
     }
-    if let Some(x) = s.strip_suffix('了') {
+    if let Some(x) = strip_word(s, "了") {
         s = x;
     }
-    if let Some(x) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+    if let Some(x) = strip_word(s, "到").or_else(|| strip_word(s, "至")) {
         return Lead::Target(verb_at_end(x));
     }
     if let Some(d) = verb_at_end(s) {
         return Lead::Rate(Some(d));
     }
-    if s.ends_with("同比") || s.ends_with("环比") {
+    if ends_with_word(s, "同比") || ends_with_word(s, "环比") {
         return Lead::Rate(None);
     }
     Lead::Plain
+}
+
+/// `s` without `word` at its end, if it ends with it (a whole word off the end of a string
+/// leaves a string).
+#[inline(always)]
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    if ends_with_word(s, word) {
+        s.get(..s.len() - word.len())
+    } else {
+        None
+    }
 }
 
 /// A run of periods moving one way: 连续三年下滑.
@@ -127,17 +147,17 @@ pub struct Trend {
 
 /// Reads `连续N年/个季度/个月 + verb` at byte `i`.
 pub fn match_trend(text: &str, i: usize) -> Option<Trend> {
-    if !starts_at(text, i, TREND_LEAD) {
+    if !starts_at_inline(text, i, TREND_LEAD) {
         return None;
     }
     let j = i + TREND_LEAD.len();
     let n = read_int(text, j)?;
     let unit = ["年", "个季度", "季度", "个月", "月", "周", "天"]
         .into_iter()
-        .find(|u| starts_at(text, n.end, u))?;
+        .find(|u| starts_at_inline(text, n.end, u))?;
     let mut k = n.end + unit.len();
     for filler in ["的", "出现", "保持", "实现", "录得"] {
-        if starts_at(text, k, filler) {
+        if starts_at_inline(text, k, filler) {
             k += filler.len();
             break;
         }
@@ -162,7 +182,7 @@ pub fn match_doubling(text: &str, i: usize) -> Option<(usize, f64)> {
         return None;
     }
     for &(w, pct) in DOUBLINGS {
-        if starts_at(text, i, w) {
+        if starts_at_inline(text, i, w) {
             return Some((i + w.len(), pct));
         }
     }
@@ -212,5 +232,102 @@ mod tests {
         assert_eq!(t.end, "连续三年下滑".len());
         assert!(match_trend("连续三年", 0).is_none());
         assert_eq!(match_doubling("翻一番", 0).map(|d| d.1), Some(100.0));
+    }
+
+    /// The reader as it was (reading the last eight characters): the oracle of the tests.
+    mod oracle {
+        use super::super::{Lead, VERBS};
+        use crate::claim::Direction;
+        use crate::extract::text::{before_space, tail, CharSet};
+        use std::sync::OnceLock;
+
+        /// The verb `s` ends with, if any (longest match).
+        pub(super) fn verb_at_end(s: &str) -> Option<Direction> {
+            // Most words before a number end in no verb: the list is read only when the last
+            // character ends one.
+            static LASTS: OnceLock<CharSet> = OnceLock::new();
+            let lasts = LASTS.get_or_init(|| {
+                VERBS
+                    .iter()
+                    .filter_map(|(w, _)| w.chars().next_back())
+                    .collect()
+            });
+            if !s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
+                return None;
+            }
+            VERBS
+                .iter()
+                .filter(|(w, _)| s.ends_with(w))
+                .max_by_key(|(w, _)| w.len())
+                .map(|(_, d)| *d)
+        }
+
+        /// Reads the words before byte `pos` (not before `floor`, the clause start).
+        pub(super) fn lead(text: &str, floor: usize, pos: usize) -> Lead {
+            let pos = before_space(text, floor, pos);
+            let mut s = tail(text, floor, pos, 8);
+            if s.ends_with('从') {
+                return Lead::From;
+            }
+            for conn in ["达到", "了", "为", "达", "约"] {
+                if let Some(x) = s.strip_suffix(conn) {
+                    s = x;
+                    break;
+                }
+            }
+            if let Some(x) = s.strip_suffix('了') {
+                s = x;
+            }
+            if let Some(x) = s.strip_suffix('到').or_else(|| s.strip_suffix('至')) {
+                return Lead::Target(verb_at_end(x));
+            }
+            if let Some(d) = verb_at_end(s) {
+                return Lead::Rate(Some(d));
+            }
+            if s.ends_with("同比") || s.ends_with("环比") {
+                return Lead::Rate(None);
+            }
+            Lead::Plain
+        }
+    }
+
+    fn same_leads(t: &str) {
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for floor in [0, pos.saturating_sub(3), pos.saturating_sub(9), pos] {
+                assert_eq!(
+                    lead(t, floor, pos),
+                    oracle::lead(t, floor, pos),
+                    "{t:?} {floor}..{pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn leads_read_like_the_oracle_on_fixture_articles() {
+        for t in crate::extract::numeral::news_gen::fixture_articles() {
+            same_leads(&t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn leads_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
+            same_leads(&t);
+        }
+    }
+
+    #[test]
+    fn verbs_read_like_the_scan_of_the_list() {
+        let ends: Vec<String> = VERBS
+            .iter()
+            .flat_map(|(w, _)| [w.to_string(), format!("同比{w}"), format!("{w}了")])
+            .chain(["".into(), "收入".into(), "增长率".into()])
+            .collect();
+        for s in &ends {
+            assert_eq!(verb_at_end(s), oracle::verb_at_end(s), "{s}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
-use super::text::{before_space, char_at, is_han, prev_char, tail, CharSet};
+use super::numeral::{char_at_inline, ends_with_word, word_at};
+use super::text::{before_space, char_at, is_han, prev_char, CharMap};
 use crate::claim::{Hedge, HedgeKind};
 use std::sync::OnceLock;
 
@@ -27,14 +28,22 @@ const PREFIX: &[(&str, HedgeKind)] = &[
     ("突破", HedgeKind::Above),
 ];
 
-/// The last characters of the [`PREFIX`] words.
-fn prefix_lasts() -> &'static CharSet {
-    static SET: OnceLock<CharSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        PREFIX
-            .iter()
-            .filter_map(|(w, _)| w.chars().next_back())
-            .collect()
+/// The [`PREFIX`] words by their last character, longest first (a stable sort keeps list
+/// order among equally long ones, as the scan of the list did): before most numbers the
+/// last character ends no hedge, and before the others one or two words are compared.
+fn prefix_by_last() -> &'static CharMap<Vec<(&'static str, HedgeKind)>> {
+    static MAP: OnceLock<CharMap<Vec<(&'static str, HedgeKind)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: CharMap<Vec<(&'static str, HedgeKind)>> = CharMap::default();
+        for &(w, kind) in PREFIX {
+            if let Some(c) = w.chars().next_back() {
+                map.entry(c).or_default().push((w, kind));
+            }
+        }
+        for words in map.values_mut() {
+            words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
     })
 }
 
@@ -42,32 +51,36 @@ fn prefix_lasts() -> &'static CharSet {
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
     let pos = before_space(text, floor, pos);
     // 至少有12家, 超过了30万人, 约占30%: a linking word may sit between hedge and number.
-    let before = tail(text, floor, pos, 1);
-    for link in ["有", "达", "在", "了", "占"] {
-        if before == link {
-            if let Some(found) = prefix_hedge_at(text, floor, pos - link.len()) {
-                return Some(found);
-            }
+    let link = clause_before(text, floor, pos)
+        .and_then(|s| s.chars().next_back())
+        .filter(|c| matches!(c, '有' | '达' | '在' | '了' | '占'));
+    if let Some(link) = link {
+        if let Some(found) = prefix_hedge_at(text, floor, pos - link.len_utf8()) {
+            return Some(found);
         }
     }
     prefix_hedge_at(text, floor, pos)
 }
 
+/// The text from `floor` (or `pos`, if before it) to `pos`, if both are char boundaries:
+/// what look-backs may read.
+fn clause_before(text: &str, floor: usize, pos: usize) -> Option<&str> {
+    text.get(floor.min(pos)..pos)
+}
+
 /// A hedge ending exactly at byte `pos`.
+///
+/// Every [`PREFIX`] word has at most three characters and 均 is looked for among the last
+/// four, so the whole clause before `pos` is read from its end rather than cut first.
 fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
-    let before = tail(text, floor, pos, 4);
-    let mut best: Option<(&str, HedgeKind)> = None;
-    // Most numbers follow no hedge: the list is read only when the last character before
-    // the number ends one of its words.
-    let last = before.chars().next_back();
-    if last.is_some_and(|c| prefix_lasts().contains(c)) {
-        for &(w, kind) in PREFIX {
-            if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
-                best = Some((w, kind));
-            }
-        }
-    }
-    if let Some((w, kind)) = best {
+    let before = clause_before(text, floor, pos)?;
+    // The longest word the clause ends with.
+    let best = before
+        .chars()
+        .next_back()
+        .and_then(|c| prefix_by_last().get(&c))
+        .and_then(|words| words.iter().find(|(w, _)| ends_with_word(before, w)));
+    if let Some(&(w, kind)) = best {
         let start = pos - w.len();
         let prev = prev_char(text, start);
         // 最近, 附近, 节约, 制约, 签约, 赶超 are words, not hedges.
@@ -102,9 +115,10 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
             ));
         }
     }
-    // 均: 均采购23万枚, 均为30%; but not 人均, 平均, 年均 (averages).
+    // 均: 均采购23万枚, 均为30%; but not 人均, 平均, 年均 (averages). Among the last four
+    // characters, through Chinese ones only.
     let mut offset = 0usize;
-    for (n, c) in before.chars().rev().enumerate() {
+    for (n, c) in before.chars().rev().take(4).enumerate() {
         offset += c.len_utf8();
         if c == '均' {
             let start = pos - offset;
@@ -134,11 +148,23 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
 
 /// 多/余 between the number (or its magnitude) and the unit: 3万多人, 100余家.
 pub fn inner_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
-    let c = char_at(text, i)?;
-    if c != '多' && c != '余' {
-        return None;
-    }
-    let next = char_at(text, i + c.len_utf8());
+    inner_hedge_word(text, i).map(|(w, end)| {
+        (
+            Hedge {
+                text: w.to_string(),
+                kind: HedgeKind::Above,
+            },
+            end,
+        )
+    })
+}
+
+/// [`inner_hedge`] without building the hedge: its word (多 or 余, of kind `Above`) and end.
+/// Read from the bytes: every number is followed by this test.
+pub fn inner_hedge_word(text: &str, i: usize) -> Option<(&'static str, usize)> {
+    let b = text.as_bytes();
+    let w = ["多", "余"].into_iter().find(|w| word_at(b, i, w))?;
+    let next = char_at(text, i + w.len());
     // 多元, 多样, 多种, 余额, 余下 start other words.
     if matches!(
         next,
@@ -146,47 +172,52 @@ pub fn inner_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
     ) {
         return None;
     }
-    Some((
-        Hedge {
-            text: c.to_string(),
-            kind: HedgeKind::Above,
-        },
-        i + c.len_utf8(),
-    ))
+    Some((w, i + w.len()))
 }
 
 /// Hedges after the unit: 左右, 上下, 以上, 以下, 以内, and a trailing 多/余 (3年多).
 pub fn suffix_hedge(text: &str, i: usize) -> Option<(Hedge, usize)> {
-    let rest = text.get(i..)?;
-    for (w, kind) in [
-        ("左右", HedgeKind::About),
-        ("上下", HedgeKind::About),
-        ("以上", HedgeKind::Above),
-        ("以下", HedgeKind::AtMost),
-        ("以内", HedgeKind::AtMost),
-        ("之内", HedgeKind::AtMost),
-    ] {
-        if rest.starts_with(w) {
-            // 上下游, 上下班 are words.
-            if w == "上下"
-                && matches!(
-                    char_at(text, i + w.len()),
-                    Some('游' | '班' | '文' | '级' | '车' | '楼')
-                )
-            {
-                return None;
+    let b = text.as_bytes();
+    // One character test rules out the words below after most figures.
+    if char_at_inline(text, i).is_some_and(opens_suffix) {
+        for &(w, kind) in SUFFIX {
+            if word_at(b, i, w) {
+                // 上下游, 上下班 are words.
+                if w == "上下"
+                    && matches!(
+                        char_at(text, i + w.len()),
+                        Some('游' | '班' | '文' | '级' | '车' | '楼')
+                    )
+                {
+                    return None;
+                }
+                return Some((
+                    Hedge {
+                        text: w.to_string(),
+                        kind,
+                    },
+                    i + w.len(),
+                ));
             }
-            return Some((
-                Hedge {
-                    text: w.to_string(),
-                    kind,
-                },
-                i + w.len(),
-            ));
         }
     }
     // 3年多, 1个月余: 多/余 after the unit.
     inner_hedge(text, i)
+}
+
+/// Hedge words written after the unit.
+const SUFFIX: &[(&str, HedgeKind)] = &[
+    ("左右", HedgeKind::About),
+    ("上下", HedgeKind::About),
+    ("以上", HedgeKind::Above),
+    ("以下", HedgeKind::AtMost),
+    ("以内", HedgeKind::AtMost),
+    ("之内", HedgeKind::AtMost),
+];
+
+/// True for the first character of a [`SUFFIX`] word (the tests check the list).
+fn opens_suffix(c: char) -> bool {
+    matches!(c, '左' | '上' | '以' | '之')
 }
 
 #[cfg(test)]
@@ -225,5 +256,154 @@ mod tests {
             suffix_hedge("以内", 0).map(|h| h.0.kind),
             Some(HedgeKind::AtMost)
         );
+    }
+
+    /// The reader as it was (reading a cut tail of the clause): the oracle of the tests.
+    mod oracle {
+        use super::super::PREFIX;
+        use crate::claim::{Hedge, HedgeKind};
+        use crate::extract::text::{before_space, is_han, prev_char, tail, CharSet};
+        use std::sync::OnceLock;
+
+        fn prefix_lasts() -> &'static CharSet {
+            static SET: OnceLock<CharSet> = OnceLock::new();
+            SET.get_or_init(|| {
+                PREFIX
+                    .iter()
+                    .filter_map(|(w, _)| w.chars().next_back())
+                    .collect()
+            })
+        }
+
+        /// A hedge found before a number: the hedge and the byte where it starts.
+        pub(super) fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+            let pos = before_space(text, floor, pos);
+            // 至少有12家, 超过了30万人, 约占30%: a linking word may sit between hedge and number.
+            let before = tail(text, floor, pos, 1);
+            for link in ["有", "达", "在", "了", "占"] {
+                if before == link {
+                    if let Some(found) = prefix_hedge_at(text, floor, pos - link.len()) {
+                        return Some(found);
+                    }
+                }
+            }
+            prefix_hedge_at(text, floor, pos)
+        }
+
+        /// A hedge ending exactly at byte `pos`.
+        fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
+            let before = tail(text, floor, pos, 4);
+            let mut best: Option<(&str, HedgeKind)> = None;
+            // Most numbers follow no hedge: the list is read only when the last character before
+            // the number ends one of its words.
+            let last = before.chars().next_back();
+            if last.is_some_and(|c| prefix_lasts().contains(c)) {
+                for &(w, kind) in PREFIX {
+                    if before.ends_with(w) && best.map_or(true, |(b, _)| w.len() > b.len()) {
+                        best = Some((w, kind));
+                    }
+                }
+            }
+            if let Some((w, kind)) = best {
+                let start = pos - w.len();
+                let prev = prev_char(text, start);
+                // 最近, 附近, 节约, 制约, 签约, 赶超 are words, not hedges.
+                let blocked = match w {
+                    "近" => matches!(prev, Some('最' | '附' | '邻' | '靠' | '亲' | '贴')),
+                    "约" => matches!(
+                        prev,
+                        Some(
+                            '节' | '制'
+                                | '签'
+                                | '合'
+                                | '条'
+                                | '契'
+                                | '违'
+                                | '履'
+                                | '公'
+                                | '特'
+                                | '邀'
+                                | '预'
+                        )
+                    ),
+                    "超" => matches!(prev, Some('赶' | '高')),
+                    _ => false,
+                };
+                if !blocked && start >= floor {
+                    return Some((
+                        Hedge {
+                            text: w.to_string(),
+                            kind,
+                        },
+                        start,
+                    ));
+                }
+            }
+            // 均: 均采购23万枚, 均为30%; but not 人均, 平均, 年均 (averages).
+            let mut offset = 0usize;
+            for (n, c) in before.chars().rev().enumerate() {
+                offset += c.len_utf8();
+                if c == '均' {
+                    let start = pos - offset;
+                    let prev = prev_char(text, start);
+                    if start >= floor
+                        && !matches!(
+                            prev,
+                            Some(
+                                '人' | '平' | '年' | '日' | '月' | '户' | '季' | '亩' | '周' | '场'
+                            )
+                        )
+                    {
+                        return Some((
+                            Hedge {
+                                text: "均".to_string(),
+                                kind: HedgeKind::Each,
+                            },
+                            start,
+                        ));
+                    }
+                    return None;
+                }
+                if n >= 3 || !is_han(c) {
+                    return None;
+                }
+            }
+            None
+        }
+    }
+
+    fn same_hedges(t: &str) {
+        for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for floor in [0, pos.saturating_sub(3), pos.saturating_sub(7), pos] {
+                assert_eq!(
+                    prefix_hedge(t, floor, pos),
+                    oracle::prefix_hedge(t, floor, pos),
+                    "{t:?} {floor}..{pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_hedges_read_like_the_oracle_on_fixture_articles() {
+        for t in crate::extract::numeral::news_gen::fixture_articles() {
+            same_hedges(&t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn prefix_hedges_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
+            same_hedges(&t);
+        }
+    }
+
+    #[test]
+    fn every_suffix_word_opens_with_a_listed_character() {
+        for (w, _) in SUFFIX {
+            assert!(w.chars().next().is_some_and(opens_suffix), "{w}");
+        }
     }
 }

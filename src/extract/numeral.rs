@@ -36,19 +36,86 @@ pub fn is_arabic_digit(c: char) -> bool {
     arabic_digit(c).is_some()
 }
 
-/// Number of consecutive Arabic digits starting at byte `i`, and the byte offset after them.
-fn digit_run(text: &str, i: usize) -> (usize, usize) {
-    let mut n = 0;
-    let mut j = i;
-    while let Some(c) = char_at(text, j) {
-        if !is_arabic_digit(c) {
-            break;
+/// The Arabic digit whose UTF-8 encoding starts at byte `i` of `b`, with its byte length:
+/// ASCII `0`–`9` (one byte) or full-width `０`–`９` (EF BC 90–99). Bytes are read directly:
+/// every number of the text is read here, and decoding a `char` first cost more than the test.
+#[inline]
+pub(crate) fn digit_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
+    match b.get(i)? {
+        &d @ b'0'..=b'9' => Some((u64::from(d - b'0'), 1)),
+        0xef => match b.get(i + 1..i + 3)? {
+            &[0xbc, d @ 0x90..=0x99] => Some((u64::from(d - 0x90), 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// True when the bytes of `b` at `i` are those of `word`: [`super::text::starts_at`] for
+/// readers that work on bytes. A match needs no char-boundary test, since a word starts
+/// with a lead byte, which no continuation byte equals. With a constant word the comparison
+/// compiles to a few loads (the readers ask many times per number).
+#[inline(always)]
+pub(crate) fn word_at(b: &[u8], i: usize, word: &str) -> bool {
+    // Byte by byte rather than a slice comparison, which calls `bcmp` for words not known
+    // when compiling (those of the word tables).
+    let w = word.as_bytes();
+    b.get(i..i.wrapping_add(w.len()))
+        .is_some_and(|s| s.iter().zip(w).all(|(x, y)| x == y))
+}
+
+/// True when `s` ends with `word`, compared byte by byte in line (no `memcmp` call).
+#[inline(always)]
+pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
+    let (s, w) = (s.as_bytes(), word.as_bytes());
+    s.len() >= w.len() && s[s.len() - w.len()..].iter().zip(w).all(|(x, y)| x == y)
+}
+
+/// [`word_at`] on the text: [`super::text::starts_at`], compiled in line.
+#[inline(always)]
+pub(crate) fn starts_at_inline(text: &str, i: usize, word: &str) -> bool {
+    word_at(text.as_bytes(), i, word)
+}
+
+/// The character starting at byte `i`, as [`char_at`] reads it (`None` at the end or off a
+/// char boundary), decoded in line for ASCII and three-byte characters (Chinese text):
+/// the readers decode the characters around every number.
+#[inline(always)]
+pub(crate) fn char_at_inline(text: &str, i: usize) -> Option<char> {
+    let b = text.as_bytes();
+    match *b.get(i)? {
+        b0 if b0 < 0x80 => Some(char::from(b0)),
+        b0 if b0 & 0xf0 == 0xe0 => {
+            let (b1, b2) = (*b.get(i + 1)?, *b.get(i + 2)?);
+            let n =
+                (u32::from(b0 & 0x0f) << 12) | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+            // `text` is valid UTF-8: a lead byte starts a whole, valid character.
+            char::from_u32(n)
+        }
+        _ => char_at(text, i),
+    }
+}
+
+/// The digits starting at byte `i`: how many, the byte offset after them, and their value
+/// when there are at most 19 (it then fits a `u64`; beyond, the value is not used).
+#[inline]
+fn digit_run_value(b: &[u8], i: usize) -> (usize, usize, u64) {
+    let (mut n, mut j, mut v) = (0usize, i, 0u64);
+    while let Some((d, len)) = digit_at(b, j) {
+        if n < 19 {
+            v = v * 10 + d;
         }
         n += 1;
-        j += c.len_utf8();
+        j += len;
     }
-    (n, j)
+    (n, j, v)
 }
+
+/// Exact powers of ten as `f64` (every one up to 1e22 is representable).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /// Parses an Arabic numeral starting at byte `i` (which must hold a digit).
 ///
@@ -56,50 +123,60 @@ fn digit_run(text: &str, i: usize) -> (usize, usize) {
 /// later group exactly 3; otherwise it is left as punctuation (the sample article uses ASCII
 /// commas between clauses). Values that overflow to infinity are rejected.
 pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
-    let (first, mut j) = digit_run(text, i);
+    let b = text.as_bytes();
+    // Off a char boundary the byte is a continuation byte, never a digit: like `char_at`.
+    let (first, mut j, mut mantissa) = digit_run_value(b, i);
     if first == 0 {
         return None;
     }
-    let mut digits = DigitBuf::default();
-    push_digits(&mut digits, &text[i..j]);
+    let leading_zero_digit = digit_at(b, i).is_some_and(|(d, _)| d == 0);
     let mut int_digits = first;
     let mut grouped = false;
     if first <= 3 {
         // Thousands groups: `,ddd` not followed by another digit.
-        loop {
-            if char_at(text, j) != Some(',') {
-                break;
-            }
-            let (n, k) = digit_run(text, j + 1);
+        while b.get(j) == Some(&b',') {
+            let (n, k, v) = digit_run_value(b, j + 1);
             if n != 3 {
                 break;
             }
-            push_digits(&mut digits, &text[j + 1..k]);
+            // Beyond 19 digits the slow path reads the value: the mantissa is not used.
+            mantissa = mantissa.wrapping_mul(1000).wrapping_add(v);
             int_digits += 3;
             grouped = true;
             j = k;
         }
     }
-    let leading_zero = int_digits > 1 && digits.as_str().starts_with('0');
+    let leading_zero = int_digits > 1 && leading_zero_digit;
     let mut frac_digits = 0;
-    if let Some(c @ ('.' | '．')) = char_at(text, j) {
-        let (n, k) = digit_run(text, j + c.len_utf8());
+    let point = match b.get(j..) {
+        Some([b'.', ..]) => 1,
+        // U+FF0E FULLWIDTH FULL STOP.
+        Some([0xef, 0xbc, 0x8e, ..]) => 3,
+        _ => 0,
+    };
+    if point > 0 {
+        let (n, k, v) = digit_run_value(b, j + point);
         if n > 0 {
-            digits.push(b'.');
-            push_digits(&mut digits, &text[j + c.len_utf8()..k]);
             frac_digits = n;
+            if int_digits + n <= 19 {
+                mantissa = mantissa * POW10_U64[n] + v;
+            }
             j = k;
         }
     }
-    // A whole number of at most 15 digits is exactly the integer (f64 holds every integer
-    // below 2^53): no decimal parsing needed. Anything else is parsed from its digits.
-    let value: f64 = if frac_digits == 0 && int_digits <= 15 {
-        digits
-            .as_str()
-            .bytes()
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+    // With at most 15 significant digits the mantissa is exact in an `f64`, and so is every
+    // power of ten up to 1e22: one correctly rounded division gives the same `f64` as
+    // parsing the decimal string would (the classic exact fast path). Longer numerals are
+    // parsed from their digits.
+    let value: f64 = if int_digits + frac_digits <= 15 {
+        let m = mantissa as f64;
+        if frac_digits == 0 {
+            m
+        } else {
+            m / POW10[frac_digits]
+        }
     } else {
-        digits.as_str().parse().ok()?
+        slow_value(text, i, j)?
     };
     let step = 10f64.powi(-(frac_digits.min(400) as i32));
     if !value.is_finite() || step <= 0.0 || step.is_nan() {
@@ -116,57 +193,29 @@ pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
     })
 }
 
-/// Appends the ASCII form of the digits of `s` to `out`.
-fn push_digits(out: &mut DigitBuf, s: &str) {
-    for c in s.chars() {
+/// Powers of ten as `u64`, for appending up to 19 digits to a mantissa.
+const POW10_U64: [u64; 20] = {
+    let mut t = [1u64; 20];
+    let mut k = 1;
+    while k < 20 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
+/// The value of the numeral written in `text[i..end]` (digits, separators, point) parsed
+/// from its ASCII digits: for numerals too long for the exact fast path.
+fn slow_value(text: &str, i: usize, end: usize) -> Option<f64> {
+    let mut digits = String::new();
+    for c in text.get(i..end)?.chars() {
         if let Some(d) = arabic_digit(c) {
-            out.push(b'0' + d as u8);
+            digits.push(char::from(b'0' + d as u8));
+        } else if matches!(c, '.' | '．') {
+            digits.push('.');
         }
     }
-}
-
-/// The ASCII digits (and point) of a numeral, on the stack: every number of the text is
-/// parsed, and a heap string per number cost more than the parse. Numerals longer than the
-/// buffer spill into a `String`.
-struct DigitBuf {
-    buf: [u8; 64],
-    len: usize,
-    spill: Option<String>,
-}
-
-impl Default for DigitBuf {
-    fn default() -> Self {
-        DigitBuf {
-            buf: [0; 64],
-            len: 0,
-            spill: None,
-        }
-    }
-}
-
-impl DigitBuf {
-    /// Appends one ASCII byte.
-    fn push(&mut self, b: u8) {
-        if let Some(s) = &mut self.spill {
-            s.push(char::from(b));
-        } else if let Some(slot) = self.buf.get_mut(self.len) {
-            *slot = b;
-            self.len += 1;
-        } else {
-            let mut s = self.as_str().to_string();
-            s.push(char::from(b));
-            self.spill = Some(s);
-        }
-    }
-
-    /// The bytes pushed so far.
-    fn as_str(&self) -> &str {
-        match &self.spill {
-            Some(s) => s,
-            // Only ASCII bytes are pushed.
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
-        }
-    }
+    digits.parse().ok()
 }
 
 /// The value of a Chinese digit character (一…九, 〇/零, 两).
@@ -251,7 +300,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
     let mut count = 0;
     let mut j = i;
     let mut point_at: Option<usize> = None;
-    while let Some(c) = char_at(text, j) {
+    while let Some(c) = char_at_inline(text, j) {
         if is_cn_numeral_char(c) {
             push(c);
             count += 1;
@@ -259,7 +308,7 @@ pub fn parse_chinese(text: &str, i: usize) -> Option<ChineseNum> {
         } else if c == '点'
             && point_at.is_none()
             && count > 0
-            && char_at(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
+            && char_at_inline(text, j + c.len_utf8()).is_some_and(|d| cn_digit(d).is_some())
         {
             point_at = Some(count);
             push(c);
@@ -545,5 +594,381 @@ mod tests {
         assert_eq!(n.end, 4);
         let n = parse_arabic("12,3456", 0).unwrap();
         assert_eq!(n.end, 2);
+    }
+
+    /// The parser as it was before the exact fast path: the oracle of the property test.
+    mod oracle {
+        use super::super::{arabic_digit, is_arabic_digit, ArabicNum};
+        use crate::extract::text::char_at;
+
+        fn digit_run(text: &str, i: usize) -> (usize, usize) {
+            let mut n = 0;
+            let mut j = i;
+            while let Some(c) = char_at(text, j) {
+                if !is_arabic_digit(c) {
+                    break;
+                }
+                n += 1;
+                j += c.len_utf8();
+            }
+            (n, j)
+        }
+
+        fn push_digits(out: &mut String, s: &str) {
+            for c in s.chars() {
+                if let Some(d) = arabic_digit(c) {
+                    out.push(char::from(b'0' + d as u8));
+                }
+            }
+        }
+
+        pub fn parse_arabic(text: &str, i: usize) -> Option<ArabicNum> {
+            let (first, mut j) = digit_run(text, i);
+            if first == 0 {
+                return None;
+            }
+            let mut digits = String::new();
+            push_digits(&mut digits, &text[i..j]);
+            let mut int_digits = first;
+            let mut grouped = false;
+            if first <= 3 {
+                loop {
+                    if char_at(text, j) != Some(',') {
+                        break;
+                    }
+                    let (n, k) = digit_run(text, j + 1);
+                    if n != 3 {
+                        break;
+                    }
+                    push_digits(&mut digits, &text[j + 1..k]);
+                    int_digits += 3;
+                    grouped = true;
+                    j = k;
+                }
+            }
+            let leading_zero = int_digits > 1 && digits.starts_with('0');
+            let mut frac_digits = 0;
+            if let Some(c @ ('.' | '．')) = char_at(text, j) {
+                let (n, k) = digit_run(text, j + c.len_utf8());
+                if n > 0 {
+                    digits.push('.');
+                    push_digits(&mut digits, &text[j + c.len_utf8()..k]);
+                    frac_digits = n;
+                    j = k;
+                }
+            }
+            let value: f64 = if frac_digits == 0 && int_digits <= 15 {
+                digits
+                    .bytes()
+                    .fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64
+            } else {
+                digits.parse().ok()?
+            };
+            let step = 10f64.powi(-(frac_digits.min(400) as i32));
+            if !value.is_finite() || step <= 0.0 || step.is_nan() {
+                return None;
+            }
+            Some(ArabicNum {
+                end: j,
+                value,
+                step,
+                int_digits,
+                frac_digits,
+                grouped,
+                leading_zero,
+            })
+        }
+    }
+
+    /// Same result as the oracle, bit for bit, at every char boundary of generated text.
+    fn same_arabic(text: &str) {
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (a, b) = (parse_arabic(text, i), oracle::parse_arabic(text, i));
+            match (&a, &b) {
+                (Some(a), Some(b)) => {
+                    assert_eq!(a.value.to_bits(), b.value.to_bits(), "{text:?} at {i}");
+                    assert_eq!(a, b, "{text:?} at {i}");
+                }
+                _ => assert_eq!(a, b, "{text:?} at {i}"),
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_parse_matches_the_oracle_on_edge_numerals() {
+        for t in [
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "1234567890123456",
+            "12345678901234.5",
+            "1.000000000000000000001",
+            "99999999999999999999.5",
+            "１２．５",
+            "1,234.5",
+            "12,345,678.125",
+            "0,123",
+            "010.5",
+            "3.",
+            "5．x",
+            &"9".repeat(400),
+            &format!("0.{}", "3".repeat(30)),
+        ] {
+            same_arabic(t);
+        }
+    }
+
+    #[test]
+    fn words_are_found_where_starts_at_finds_them() {
+        let t = "a中国b𠀀";
+        for w in [
+            "a", "中", "中国", "国b", "b", "ab", "\u{fffd}", "𠀀", "b𠀀x",
+        ] {
+            for i in 0..=t.len() + 4 {
+                assert_eq!(
+                    starts_at_inline(t, i, w),
+                    crate::extract::text::starts_at(t, i, w),
+                    "{w} at {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn inline_decoding_reads_like_char_at() {
+        let t = "a\u{e9}一𠀀,\u{ffff}\u{7ff}\u{800}";
+        for i in 0..=t.len() + 1 {
+            assert_eq!(char_at_inline(t, i), char_at(t, i), "{i}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn arabic_parse_matches_the_oracle(t in news_gen::text()) {
+            same_arabic(&t);
+        }
+
+        #[test]
+        fn decimals_parse_like_the_oracle(int in "[0-9]{1,12}", frac in "[0-9]{0,12}") {
+            same_arabic(&format!("{int}.{frac}万"));
+        }
+    }
+}
+
+/// Generated text in the style of Chinese business news, for property tests comparing the
+/// readers with the simpler versions they replaced: numbers (Arabic, full-width, Chinese,
+/// grouped, decimal), magnitudes, units, hedges, period words, change verbs, punctuation,
+/// Latin letters and a few characters beyond the Basic Multilingual Plane.
+#[cfg(test)]
+pub(crate) mod news_gen {
+    use proptest::prelude::*;
+
+    /// The pieces texts are made of.
+    pub const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "5",
+        "9",
+        "12",
+        "30",
+        "2024",
+        "2025",
+        "48.5",
+        "0.20",
+        "1,234",
+        "１２",
+        "０",
+        "．",
+        "一",
+        "二",
+        "两",
+        "三",
+        "四",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "〇",
+        "零",
+        "点",
+        "年",
+        "月",
+        "日",
+        "号",
+        "季度",
+        "季",
+        "半",
+        "上半年",
+        "下半年",
+        "全年",
+        "全球",
+        "上",
+        "下",
+        "前",
+        "第",
+        "今年",
+        "去年",
+        "明年",
+        "每年",
+        "次年",
+        "财年",
+        "财季",
+        "度",
+        "末",
+        "底",
+        "初",
+        "份",
+        "%",
+        "％",
+        "个百分点",
+        "百分点",
+        "倍",
+        "成",
+        "成本",
+        "美元",
+        "元",
+        "人民币",
+        "港元",
+        "港币",
+        "枚",
+        "辆",
+        "部",
+        "部分",
+        "家",
+        "个",
+        "个月",
+        "首",
+        "首发",
+        "人",
+        "千瓦",
+        "千克",
+        "GWh",
+        "GW",
+        "kg",
+        "km",
+        "多",
+        "余",
+        "多元",
+        "左右",
+        "以上",
+        "上下游",
+        "约",
+        "约为",
+        "大约",
+        "近",
+        "最近",
+        "将近",
+        "超",
+        "超过",
+        "远超",
+        "远超过",
+        "赶超",
+        "均",
+        "人均",
+        "不到",
+        "至少",
+        "突破",
+        "有",
+        "达",
+        "在",
+        "了",
+        "占",
+        "增长",
+        "负增长",
+        "同比",
+        "环比",
+        "下降",
+        "降到",
+        "增至",
+        "到",
+        "至",
+        "从",
+        "由",
+        "为",
+        "达到",
+        "-",
+        "－",
+        "—",
+        "~",
+        "/",
+        ".",
+        ":",
+        "：",
+        ",",
+        "，",
+        "、",
+        "。",
+        "（",
+        "）",
+        " ",
+        "\u{a0}",
+        "\n",
+        "的",
+        "和",
+        "收入",
+        "出货量",
+        "H",
+        "Q",
+        "FY",
+        "A",
+        "x",
+        "B",
+        "时",
+        "分",
+        "世纪",
+        "年代",
+        "后",
+        "系列",
+        "芯片",
+        "麒麟",
+        "电话",
+        "$",
+        "￥",
+        "负",
+        "+",
+        "零下",
+        "几",
+        "数",
+        "𠀀",
+        "é",
+        "连续",
+    ];
+
+    /// A text of up to `n` pieces.
+    pub fn text_of(n: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(0..PIECES.len(), 0..n)
+            .prop_map(|ks| ks.into_iter().map(|k| PIECES[k]).collect())
+    }
+
+    /// A text of up to 24 pieces.
+    pub fn text() -> impl Strategy<Value = String> {
+        text_of(24)
+    }
+
+    /// The text of every fixture and seed article of the repository (`.txt`, recursively).
+    pub fn fixture_articles() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    out.push(std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        walk(&root.join("tests/fixtures"), &mut out);
+        walk(&root.join("seeds"), &mut out);
+        assert!(out.len() > 10, "fixture articles not found");
+        out
     }
 }

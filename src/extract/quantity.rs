@@ -2,14 +2,17 @@
 //! kind of claim they make (level, share, growth, point change, multiple, rank, count).
 
 use super::change::{self, Lead};
-use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese};
+use super::numeral::{
+    char_at_inline, is_arabic_digit, is_cn_numeral_char, parse_arabic, parse_chinese,
+    starts_at_inline, word_at,
+};
 use super::period::{self, PeriodCx};
 use super::respectively::Role;
-use super::scanner::{metric_family, Scanner};
+use super::scanner::{metric_family, Scanner, PERCENT_WORD};
 use super::subject::{self, WordKind};
-use super::text::{self, char_at, prev_char, starts_at};
+use super::text::{self, char_at, prev_char};
 use super::{filter, hedge, magnitude, unit};
-use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, Num, UnitKind, Value};
+use crate::claim::{Bound, ClaimId, ClaimKind, Direction, Hedge, HedgeKind, Num, UnitKind, Value};
 use crate::document::Span;
 
 /// One end of a quantity as parsed: number, magnitude, inner hedge and unit.
@@ -29,8 +32,9 @@ pub(super) struct End {
     pub(super) unit: Option<unit::UnitAt>,
     /// The unit's scale (成 = 10) already applied.
     pub(super) scale: f64,
-    /// 多/余 written between number and unit.
-    pub(super) inner_hedge: Option<Hedge>,
+    /// 多/余 written between number and unit (a hedge of kind `Above`; its word only, so
+    /// that an end is small enough to be moved without a call to copy it).
+    pub(super) inner_hedge: Option<&'static str>,
     /// Written in Chinese numerals.
     pub(super) chinese: bool,
     /// Chinese numeral of a single character (一, 两, 三 …).
@@ -44,6 +48,7 @@ pub(super) struct End {
 }
 
 /// The result of reading a number at some position.
+#[derive(Debug)]
 pub(super) enum Read {
     /// Not a number here.
     No,
@@ -70,7 +75,15 @@ pub(super) const RANGE_SEPS: &[&str] = &["-", "－", "—", "–", "～", "~", "
 /// The range separator at byte `i`, if any. Every separator is one character, so the
 /// character there is compared with each (no substring search per separator).
 pub(super) fn range_sep_at(text: &str, i: usize) -> Option<&'static str> {
-    let c = char_at(text, i)?;
+    // Most figures are followed by no separator: a test of the first byte
+    // (every separator is ASCII or starts 0xE2, 0xE3, 0xE5, 0xE8 or 0xEF) passes them.
+    if !matches!(
+        text.as_bytes().get(i),
+        Some(b'-' | b'~' | 0xe2 | 0xe3 | 0xe5 | 0xe8 | 0xef)
+    ) {
+        return None;
+    }
+    let c = char_at_inline(text, i)?;
     let k = RANGE_SEP_CHARS.iter().position(|&s| s == c)?;
     RANGE_SEPS.get(k).copied()
 }
@@ -91,7 +104,7 @@ impl Scanner<'_> {
     pub(super) fn sign_at(&self, i: usize) -> Option<(usize, f64)> {
         let text = self.text;
         // 零下25度: below zero.
-        if starts_at(text, i, BELOW_ZERO) {
+        if starts_at_inline(text, i, BELOW_ZERO) {
             let d = i + BELOW_ZERO.len();
             return char_at(text, d)
                 .is_some_and(|n| is_arabic_digit(n) || (is_cn_numeral_char(n) && n != '零'))
@@ -130,104 +143,123 @@ impl Scanner<'_> {
     /// Reads one end (number, magnitude, 多/余, unit) at byte `i`.
     pub(super) fn read_end(&self, i: usize) -> Read {
         let text = self.text;
+        let b = text.as_bytes();
         let mut j = i;
-        let pct_prefix = starts_at(text, j, "百分之");
+        let pct_prefix = word_at(b, j, PERCENT_WORD);
         if pct_prefix {
-            j += "百分之".len();
+            j += PERCENT_WORD.len();
         }
-        // $5亿, ￥100: a currency sign before the digits.
-        let currency_sign = char_at(text, j).and_then(|c| {
-            let code = currency_sign(c)?;
-            char_at(text, j + c.len_utf8())
-                .is_some_and(is_arabic_digit)
-                .then_some((code, c.len_utf8()))
-        });
-        if let Some((_, len)) = currency_sign {
-            j += len;
-        }
+        let mut currency_sign = None;
         let mut sign = 1.0;
-        if let Some((len, f)) = self.sign_at(j) {
-            sign = f;
-            j += len;
+        // Most ends start with an ASCII digit, which is neither a currency sign nor a sign.
+        if !b.get(j).is_some_and(u8::is_ascii_digit) {
+            // $5亿, ￥100: a currency sign before the digits.
+            currency_sign = char_at(text, j).and_then(|c| {
+                let code = self::currency_sign(c)?;
+                char_at(text, j + c.len_utf8())
+                    .is_some_and(is_arabic_digit)
+                    .then_some((code, c.len_utf8()))
+            });
+            if let Some((_, len)) = currency_sign {
+                j += len;
+            }
+            if let Some((len, f)) = self.sign_at(j) {
+                sign = f;
+                j += len;
+            }
         }
-        let Some(c) = char_at(text, j) else {
+        let Some(c) = char_at_inline(text, j) else {
             return Read::No;
         };
         let (num, mut k, magnitude, factor, chinese, single_char, ten, digit_string, decimal);
         if is_arabic_digit(c) {
-            if filter::is_long_digit_run(text, j) {
-                return Read::Skip(skip_digits(text, j));
-            }
             let Some(a) = parse_arabic(text, j) else {
                 return Read::Skip(skip_digits(text, j));
             };
+            // A phone or ID number. The run the filter counts is the numeral's first one,
+            // so a numeral of fewer than 11 digits (the filter's bar) holds none.
+            if a.int_digits + a.frac_digits >= 11 && filter::is_long_digit_run(text, j) {
+                return Read::Skip(skip_digits(text, j));
+            }
             // 电话：0757-82836083, 邮编528000: codes, with every dash-joined part.
             if a.leading_zero || filter::after_code_label(text, i) {
                 return Read::Skip(skip_code(text, a.end));
             }
-            // 麒麟9010, 小米17系列: model numbers, unless a unit, magnitude or period follows.
+            // What follows the digits, read once for the tests below.
+            let next = char_at_inline(text, a.end);
+            // 麒麟9010, 小米17系列: model numbers, unless a unit, magnitude or period follows
+            // (the cheap tests first).
             if a.frac_digits == 0
                 && (filter::product_noun_at(text, a.end)
-                    || (filter::after_product_line(text, j)
-                        && unit::unit_at(text, a.end).is_none()
+                    || (!matches!(next, Some('年' | '月' | '日' | '号' | '%' | '％'))
                         && magnitude::match_magnitude(text, a.end).is_none()
-                        && !char_at(text, a.end).is_some_and(|c| "年月日号%％".contains(c))))
+                        && unit::unit_at(text, a.end).is_none()
+                        && filter::after_product_line(text, j)))
             {
                 return Read::Skip(a.end);
             }
-            // 1.2.3 (versions), 10:30 (times), 910B / 5G (codes).
-            if matches!(char_at(text, a.end), Some('.' | ':'))
-                && char_at(text, a.end + 1).is_some_and(|d| d.is_ascii_digit())
-            {
-                return Read::Skip(filter::latin_word(text, a.end + 1).0);
-            }
-            if let Some(end) = filter::glued_letters(text, a.end) {
-                let latin_unit = unit::unit_at(text, a.end)
-                    .is_some_and(|u| u.kind == UnitKind::Measure && u.end == end);
-                if !latin_unit {
-                    return Read::Skip(end);
+            // Each test below needs its own character right after the digits.
+            match next {
+                // 1.2.3 (versions), 10:30 (times).
+                Some('.' | ':') if char_at(text, a.end + 1).is_some_and(|d| d.is_ascii_digit()) => {
+                    return Read::Skip(filter::latin_word(text, a.end + 1).0);
                 }
-            }
-            // 1/3, 3:1: fractions and ratios are not figures of their own.
-            if let Some(slash @ ('/' | '／')) = char_at(text, a.end) {
-                let d = a.end + slash.len_utf8();
-                if char_at(text, d).is_some_and(is_arabic_digit) {
-                    return Read::Skip(skip_digits(text, d));
-                }
-            }
-            // 10时30分, 9点30: clock times.
-            if (starts_at(text, a.end, "时") || starts_at(text, a.end, "点"))
-                && a.frac_digits == 0
-                && char_at(text, a.end + 3).map_or(true, |c| {
-                    is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
-                })
-            {
-                let mut e = skip_digits(text, a.end + 3);
-                for w in ["分钟", "分", "半"] {
-                    if starts_at(text, e, w) {
-                        e += w.len();
-                        break;
+                // 910B / 5G (codes), unless the letters are a unit (5GW).
+                Some(l) if l.is_ascii_alphabetic() => {
+                    let end = filter::latin_word(text, a.end).0;
+                    let latin_unit = unit::unit_at(text, a.end)
+                        .is_some_and(|u| u.kind == UnitKind::Measure && u.end == end);
+                    if !latin_unit {
+                        return Read::Skip(end);
                     }
                 }
-                return Read::Skip(e);
-            }
-            // 21世纪, 80年代, 90后: names of times and generations, not quantities.
-            if starts_at(text, a.end, "世纪")
-                || starts_at(text, a.end, "年代")
-                || (a.int_digits == 2
-                    && a.frac_digits == 0
-                    && starts_at(text, a.end, "后")
-                    && !char_at(text, a.end + "后".len()).is_some_and(is_arabic_digit))
-            {
-                return Read::Skip(a.end);
+                // 1/3, 3:1: fractions and ratios are not figures of their own.
+                Some(slash @ ('/' | '／')) => {
+                    let d = a.end + slash.len_utf8();
+                    if char_at(text, d).is_some_and(is_arabic_digit) {
+                        return Read::Skip(skip_digits(text, d));
+                    }
+                }
+                // 10时30分, 9点30: clock times.
+                Some('时' | '点')
+                    if a.frac_digits == 0
+                        && char_at(text, a.end + 3).map_or(true, |c| {
+                            is_arabic_digit(c) || matches!(c, '半' | '钟' | '整' | '许')
+                        }) =>
+                {
+                    let mut e = skip_digits(text, a.end + 3);
+                    for w in ["分钟", "分", "半"] {
+                        if word_at(b, e, w) {
+                            e += w.len();
+                            break;
+                        }
+                    }
+                    return Read::Skip(e);
+                }
+                // 21世纪, 80年代, 90后: names of times and generations, not quantities.
+                Some('世' | '年' | '后')
+                    if word_at(b, a.end, "世纪")
+                        || word_at(b, a.end, "年代")
+                        || (a.int_digits == 2
+                            && a.frac_digits == 0
+                            && word_at(b, a.end, "后")
+                            && !char_at(text, a.end + "后".len()).is_some_and(is_arabic_digit)) =>
+                {
+                    return Read::Skip(a.end);
+                }
+                _ => {}
             }
             k = a.end;
-            let spaced = text::pangu_space(text, k);
-            if spaced > k
-                && (magnitude::match_magnitude(text, spaced).is_some()
-                    || unit::unit_at(text, spaced).is_some())
-            {
-                k = spaced;
+            // `100 万辆`: one space before the magnitude or unit (tested on its first byte:
+            // a space, or the lead byte of a no-break space).
+            if matches!(b.get(k), Some(b' ' | 0xc2)) {
+                let spaced = text::pangu_space(text, k);
+                if spaced > k
+                    && (magnitude::match_magnitude(text, spaced).is_some()
+                        || unit::unit_at(text, spaced).is_some())
+                {
+                    k = spaced;
+                }
             }
             let mut n = Num::new(a.value, a.step);
             match magnitude::match_magnitude(text, k) {
@@ -264,7 +296,7 @@ impl Scanner<'_> {
             factor = n.magnitude.and_then(magnitude::factor_of).unwrap_or(1.0);
             chinese = true;
             single_char = n.chars == 1;
-            ten = char_at(text, j) == Some('十');
+            ten = c == '十';
             digit_string = n.digit_string;
             decimal = n.step < 1.0;
         } else {
@@ -273,7 +305,7 @@ impl Scanner<'_> {
         let mut inner_hedge = None;
         let (mut magnitude, mut factor, mut num) = (magnitude, factor, num);
         if !pct_prefix {
-            if let Some((h, e)) = hedge::inner_hedge(text, k) {
+            if let Some((h, e)) = hedge::inner_hedge_word(text, k) {
                 // 3万多人, 100余家, and 二十多万辆 / 20多万 with the magnitude after the hedge.
                 let mag_after = if magnitude.is_none() {
                     magnitude::match_magnitude(text, e)
@@ -377,7 +409,8 @@ impl Scanner<'_> {
         }
         // 前十家企业, 前3名, 前10个月: a rank range or a span, not a figure (periods such as
         // 前三季度 were read before). 目前, 此前, 之前 … are other words ending in 前.
-        if prev_char(text, i) == Some('前')
+        if i >= '前'.len_utf8()
+            && word_at(text.as_bytes(), i - '前'.len_utf8(), "前")
             && !matches!(
                 prev_char(text, i - '前'.len_utf8()),
                 Some(
@@ -484,8 +517,12 @@ impl Scanner<'_> {
         if hedge.is_none() {
             hedge = high
                 .as_ref()
-                .and_then(|h| h.inner_hedge.clone())
-                .or(low.inner_hedge.clone());
+                .and_then(|h| h.inner_hedge)
+                .or(low.inner_hedge)
+                .map(|w| Hedge {
+                    text: w.to_string(),
+                    kind: HedgeKind::Above,
+                });
         }
         if let Some((h, e)) = hedge::suffix_hedge(text, end) {
             if hedge.is_none() {
@@ -531,7 +568,8 @@ impl Scanner<'_> {
                 )
             }
         };
-        let rank = prev_char(text, i) == Some('第');
+        // The character before `i` is 第 (compared as bytes: `i` is a char boundary).
+        let rank = i >= '第'.len_utf8() && word_at(text.as_bytes(), i - '第'.len_utf8(), "第");
         let negative = match &value {
             Value::Point(n) => n.value < 0.0,
             _ => false,
@@ -565,12 +603,18 @@ impl Scanner<'_> {
             }
         }
         // 60万-80万枚出货量: a metric word right after the figure names it.
-        let after = if starts_at(text, end, "的") {
+        let after = if starts_at_inline(text, end, "的") {
             end + "的".len()
         } else {
             end
         };
-        if let Some((w, WordKind::Metric, _)) = self.lex.match_at(text, after) {
+        // (The quick test first: after most figures no lexicon word starts.)
+        let word = if self.lex.may_match_at(text, after) {
+            self.lex.match_at(text, after)
+        } else {
+            None
+        };
+        if let Some((w, WordKind::Metric, _)) = word {
             if metric_family(cl.kind).map_or(true, |share| share == subject::is_share_metric(w)) {
                 cl.metric = Some(w.to_string());
             }
@@ -657,7 +701,7 @@ impl Scanner<'_> {
         let t = period::read_int(text, low.end + sep.len())?;
         ["月", "日", "号", "季度"]
             .iter()
-            .find(|w| starts_at(text, t.end, w))
+            .find(|w| starts_at_inline(text, t.end, w))
             .map(|w| t.end + w.len())
     }
 
@@ -848,6 +892,9 @@ pub(super) fn currency_sign(c: char) -> Option<&'static str> {
 }
 
 #[cfg(test)]
+mod oracle;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -873,10 +920,149 @@ mod range_sep_tests {
         for (s, c) in RANGE_SEPS.iter().zip(RANGE_SEP_CHARS) {
             assert!(s.chars().eq([*c]), "{s}");
         }
+        for c in RANGE_SEP_CHARS {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                matches!(lead, b'-' | b'~' | 0xe2 | 0xe3 | 0xe5 | 0xe8 | 0xef),
+                "{c}"
+            );
+        }
         let t = "1-2－3—4–5～6~7〜8至9到0x";
         for i in 0..=t.len() {
-            let scan = RANGE_SEPS.iter().copied().find(|s| starts_at(t, i, s));
+            let scan = RANGE_SEPS
+                .iter()
+                .copied()
+                .find(|s| crate::extract::text::starts_at(t, i, s));
             assert_eq!(range_sep_at(t, i), scan, "{i}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod read_end_tests {
+    use super::{oracle, Read};
+    use crate::document::Document;
+    use crate::extract::{scanner_for, ExtractOptions};
+
+    /// A reading as text, the same for the reader and its oracle.
+    fn show(r: &Read) -> String {
+        match r {
+            Read::No => "No".into(),
+            Read::Skip(e) => format!("Skip({e})"),
+            Read::Yes(e) => format!(
+                "{:?}",
+                (
+                    (
+                        e.start,
+                        e.end,
+                        e.num,
+                        e.magnitude,
+                        e.factor,
+                        e.unit,
+                        e.scale
+                    ),
+                    e.inner_hedge,
+                    (e.chinese, e.single_char, e.ten, e.digit_string, e.decimal),
+                )
+            ),
+        }
+    }
+
+    /// The oracle's reading in the same text.
+    fn show_oracle(r: &oracle::Read) -> String {
+        match r {
+            oracle::Read::No => "No".into(),
+            oracle::Read::Skip(e) => format!("Skip({e})"),
+            oracle::Read::Yes(e) => format!(
+                "{:?}",
+                (
+                    (
+                        e.start,
+                        e.end,
+                        e.num,
+                        e.magnitude,
+                        e.factor,
+                        e.unit,
+                        e.scale
+                    ),
+                    e.inner_hedge.as_ref().map(|h| {
+                        assert_eq!(h.kind, crate::claim::HedgeKind::Above);
+                        h.text.as_str()
+                    }),
+                    (e.chinese, e.single_char, e.ten, e.digit_string, e.decimal),
+                )
+            ),
+        }
+    }
+
+    fn same_ends(text: &str) {
+        let doc = Document::new("t.txt", text);
+        let opts = ExtractOptions::default();
+        let sentences = doc.sentences();
+        let sc = scanner_for(&doc, &opts, &sentences);
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                show(&sc.read_end(i)),
+                show_oracle(&oracle::read_end(&sc, i)),
+                "{text:?} at {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn ends_read_like_the_oracle_on_fixture_articles() {
+        for t in crate::extract::numeral::news_gen::fixture_articles() {
+            same_ends(&t);
+        }
+    }
+
+    #[test]
+    fn ends_read_like_the_oracle_on_codes_and_times() {
+        for t in [
+            "电话：0757-82836083",
+            "13812345678人",
+            "1234567890人",
+            "1,234,567,890,123人",
+            "麒麟9010芯片",
+            "麒麟9010万台",
+            "骁龙8年",
+            "小米17系列",
+            "910B",
+            "5GW",
+            "5GWh电池",
+            "1/3",
+            "10时30分",
+            "9点",
+            "9点半",
+            "21世纪",
+            "80年代",
+            "90后",
+            "90后5",
+            "100 万辆",
+            "100\u{a0}万辆",
+            "$5亿",
+            "￥100元",
+            "同比-3.2%",
+            "零下25度",
+            "负三",
+            "百分之三十",
+            "港币0.20元",
+            "3万多人",
+            "二十多万辆",
+            "三成",
+            "2.5成",
+        ] {
+            same_ends(t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn ends_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
+            same_ends(&t);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Units written after a number: %, 个百分点, currencies (美元 → USD), 倍, 成, and measure words.
 
-use super::text::{char_at, CharSet, WordIndex};
+use super::numeral::{char_at_inline, word_at};
+use super::text::{char_at, CharMap, CharSet};
 use crate::claim::{Unit, UnitKind};
 use std::sync::OnceLock;
 
@@ -176,81 +177,134 @@ pub fn match_unit(text: &str, i: usize) -> Option<UnitMatch> {
 }
 
 /// [`match_unit`] without building the unit: its code borrowed from the word lists.
+///
+/// The words that can start at `i` are listed by their first character, in the order the
+/// lists are tried: percents (first match), 成, currencies then measures (each longest
+/// first). The tests check this against a scan of the lists.
 pub fn unit_at(text: &str, i: usize) -> Option<UnitAt> {
-    let rest = text.get(i..)?;
-    let first = rest.chars().next()?;
-    let (currencies, measures, firsts) = indexes();
+    // Decoded here rather than by a call: every number is followed by this look-up.
+    let first = char_at_inline(text, i)?;
+    let table = table();
     // Every unit word starts with one of these: after most numbers that are not followed
     // by a unit (万, 亿, punctuation, 的), one bit test answers.
-    if !firsts.contains(first) {
+    if !table.firsts.contains(first) {
         return None;
     }
-    for (w, code, kind) in PERCENTS {
-        // The character test first: most positions start no percent word.
-        if w.starts_with(first) && rest.starts_with(w) {
-            return Some(UnitAt {
-                code,
-                kind: *kind,
-                end: i + w.len(),
-                scale: 1.0,
-            });
+    let b = text.as_bytes();
+    for cand in table.by_first.get(&first)? {
+        match *cand {
+            Cand::Percent(w, code, kind) if word_at(b, i, w) => {
+                return Some(UnitAt {
+                    code,
+                    kind,
+                    end: i + w.len(),
+                    scale: 1.0,
+                });
+            }
+            Cand::Cheng if !cheng_starts_word(text, i + '成'.len_utf8()) => {
+                return Some(UnitAt {
+                    code: "%",
+                    kind: UnitKind::Percent,
+                    end: i + '成'.len_utf8(),
+                    scale: 10.0,
+                });
+            }
+            Cand::Currency(w, code) if word_at(b, i, w) => {
+                return Some(UnitAt {
+                    code,
+                    kind: UnitKind::Currency,
+                    end: i + w.len(),
+                    scale: 1.0,
+                });
+            }
+            Cand::Measure(w, latin, blocked) if word_at(b, i, w) => {
+                let end = i + w.len();
+                // Most measure words end with no test of the character after them.
+                if latin || !blocked.is_empty() {
+                    let next = char_at_inline(text, end);
+                    // Latin units must end the word: 5GW yes, 5GWx no.
+                    if latin && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                        return None;
+                    }
+                    // 首发, 部分, 台湾: the measure word starts another word.
+                    // (A scan of the few characters: `str::contains` searches with memchr.)
+                    if next.is_some_and(|c| blocked.chars().any(|x| x == c)) {
+                        return None;
+                    }
+                }
+                return Some(UnitAt {
+                    code: w,
+                    kind: UnitKind::Measure,
+                    end,
+                    scale: 1.0,
+                });
+            }
+            _ => {}
         }
     }
-    if rest.starts_with('成') && !cheng_starts_word(text, i + '成'.len_utf8()) {
-        return Some(UnitAt {
-            code: "%",
-            kind: UnitKind::Percent,
-            end: i + '成'.len_utf8(),
-            scale: 10.0,
-        });
-    }
-    if let Some((k, w)) = currencies.longest_at(text, i) {
-        return Some(UnitAt {
-            code: CURRENCIES[k].1,
-            kind: UnitKind::Currency,
-            end: i + w.len(),
-            scale: 1.0,
-        });
-    }
-    let (_, w) = measures.longest_at(text, i)?;
-    let end = i + w.len();
-    // Latin units must end the word: 5GW yes, 5GWx no.
-    if w.is_ascii() && char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    if MEASURE_WORD_STARTS
-        .iter()
-        // Bytes compared in line: a call to compare two short words cost more than this.
-        .any(|(m, next)| {
-            m.bytes().eq(w.bytes()) && char_at(text, end).is_some_and(|c| next.contains(c))
-        })
-    {
-        return None;
-    }
-    Some(UnitAt {
-        code: w,
-        kind: UnitKind::Measure,
-        end,
-        scale: 1.0,
-    })
+    None
 }
 
-/// [`CURRENCIES`] and [`MEASURES`] indexed by their first two characters: every number is
-/// followed by a look-up in each. Also the first character of every unit word (percents,
-/// 成, currencies, measures).
-fn indexes() -> &'static (WordIndex, WordIndex, CharSet) {
-    static INDEXES: OnceLock<(WordIndex, WordIndex, CharSet)> = OnceLock::new();
-    INDEXES.get_or_init(|| {
-        let cur: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
-        let firsts = PERCENTS
+/// A unit word that can start at some character, as [`unit_at`] tries it.
+#[derive(Debug, Clone, Copy)]
+enum Cand {
+    /// A [`PERCENTS`] word: (word, code, kind).
+    Percent(&'static str, &'static str, UnitKind),
+    /// 成, a tenth, unless it starts a word (成本).
+    Cheng,
+    /// A [`CURRENCIES`] word and its code.
+    Currency(&'static str, &'static str),
+    /// A [`MEASURES`] word, whether it is Latin (ASCII: 5GW, not 5GWx), and the characters
+    /// that, right after it, make it the start of another word ([`MEASURE_WORD_STARTS`];
+    /// empty for most).
+    Measure(&'static str, bool, &'static str),
+}
+
+/// The unit words by first character, and the set of those characters.
+struct Table {
+    /// The candidates at each first character, in the order they are tried.
+    by_first: CharMap<Vec<Cand>>,
+    /// The first character of every unit word.
+    firsts: CharSet,
+}
+
+/// The [`Table`], built once from the word lists.
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // Longest first within a list; a stable sort keeps list order among equals, and
+        // equally long words starting alike are the same word (the lists repeat a few).
+        let mut currencies: Vec<(&'static str, Cand)> = CURRENCIES
             .iter()
-            .map(|(w, _, _)| *w)
-            .chain(["成"])
-            .chain(cur.iter().copied())
-            .chain(MEASURES.iter().copied())
-            .filter_map(|w| w.chars().next())
+            .map(|&(w, code)| (w, Cand::Currency(w, code)))
             .collect();
-        (WordIndex::new(&cur), WordIndex::new(MEASURES), firsts)
+        currencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut measures: Vec<(&'static str, Cand)> = MEASURES
+            .iter()
+            .map(|&w| {
+                let blocked = MEASURE_WORD_STARTS
+                    .iter()
+                    .find(|(m, _)| *m == w)
+                    .map_or("", |(_, next)| *next);
+                (w, Cand::Measure(w, w.is_ascii(), blocked))
+            })
+            .collect();
+        measures.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let all = PERCENTS
+            .iter()
+            .map(|&(w, code, kind)| (w, Cand::Percent(w, code, kind)))
+            .chain([("成", Cand::Cheng)])
+            .chain(currencies)
+            .chain(measures);
+        let mut by_first: CharMap<Vec<Cand>> = CharMap::default();
+        let mut firsts = CharSet::default();
+        for (w, cand) in all {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push(cand);
+                firsts.insert(c);
+            }
+        }
+        Table { by_first, firsts }
     })
 }
 
@@ -303,5 +357,90 @@ mod tests {
         assert_eq!(match_unit("成", 0).map(|m| m.scale), Some(10.0));
         assert_eq!(code("GWx"), None);
         assert_eq!(code("吉瓦时").as_deref(), Some("吉瓦时"));
+    }
+
+    /// The reader as it was (each list scanned in turn): the oracle of the tests.
+    fn scan(text: &str, i: usize) -> Option<UnitAt> {
+        use crate::extract::text::longest_at;
+        let rest = text.get(i..)?;
+        let first = rest.chars().next()?;
+        for (w, code, kind) in PERCENTS {
+            if w.starts_with(first) && rest.starts_with(w) {
+                return Some(UnitAt {
+                    code,
+                    kind: *kind,
+                    end: i + w.len(),
+                    scale: 1.0,
+                });
+            }
+        }
+        if rest.starts_with('成') && !cheng_starts_word(text, i + '成'.len_utf8()) {
+            return Some(UnitAt {
+                code: "%",
+                kind: UnitKind::Percent,
+                end: i + '成'.len_utf8(),
+                scale: 10.0,
+            });
+        }
+        let cur: Vec<&'static str> = CURRENCIES.iter().map(|(w, _)| *w).collect();
+        if let Some((k, w)) = longest_at(text, i, &cur) {
+            return Some(UnitAt {
+                code: CURRENCIES[k].1,
+                kind: UnitKind::Currency,
+                end: i + w.len(),
+                scale: 1.0,
+            });
+        }
+        let (_, w) = longest_at(text, i, MEASURES)?;
+        let end = i + w.len();
+        if w.is_ascii() && char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        if MEASURE_WORD_STARTS
+            .iter()
+            .any(|(m, next)| *m == w && char_at(text, end).is_some_and(|c| next.contains(c)))
+        {
+            return None;
+        }
+        Some(UnitAt {
+            code: w,
+            kind: UnitKind::Measure,
+            end,
+            scale: 1.0,
+        })
+    }
+
+    #[test]
+    fn every_unit_word_reads_like_the_scan() {
+        let words = PERCENTS
+            .iter()
+            .map(|(w, _, _)| *w)
+            .chain(CURRENCIES.iter().map(|(w, _)| *w))
+            .chain(MEASURES.iter().copied())
+            .chain(["成", "成本"]);
+        let nexts: Vec<char> = MEASURE_WORD_STARTS
+            .iter()
+            .flat_map(|(_, n)| n.chars())
+            .chain(['x', '5', '。', '人', '币'])
+            .collect();
+        for w in words {
+            for n in &nexts {
+                let t = format!("{w}{n}");
+                for i in 0..=t.len() {
+                    assert_eq!(unit_at(&t, i), scan(&t, i), "{t} at {i}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn units_read_like_the_scan(t in crate::extract::numeral::news_gen::text()) {
+            for i in 0..=t.len() {
+                proptest::prop_assert_eq!(unit_at(&t, i), scan(&t, i));
+            }
+        }
     }
 }
