@@ -271,7 +271,7 @@ impl Scanner<'_> {
         let m = self
             .lex
             .word_at(text, i)
-            .filter(|m| !reads_as_quantity(text, i, m.end))?;
+            .filter(|m| !(m.digit && reads_as_quantity(text, m.end)))?;
         let (end, w) = (m.end, Span::new(i, m.end));
         let top = self.topic.top_mut();
         match m.kind {
@@ -498,13 +498,12 @@ pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
     }
 }
 
-/// True when a name read from byte `start` to `end` that starts with a digit (360, 58同城)
-/// is followed by a magnitude or unit (360亿元): then the digits are a figure, not the name.
-fn reads_as_quantity(text: &str, start: usize, end: usize) -> bool {
-    char_at(text, start).is_some_and(is_arabic_digit)
-        && (unit::match_unit(text, end).is_some()
-            || magnitude::match_magnitude(text, end).is_some()
-            || matches!(char_at(text, end), Some('.' | '．' | ',')))
+/// True when a name that starts with a digit (360, 58同城), ending at byte `end`, is
+/// followed by a magnitude or unit (360亿元): then the digits are a figure, not the name.
+fn reads_as_quantity(text: &str, end: usize) -> bool {
+    unit::match_unit(text, end).is_some()
+        || magnitude::match_magnitude(text, end).is_some()
+        || matches!(char_at(text, end), Some('.' | '．' | ','))
 }
 
 #[cfg(test)]

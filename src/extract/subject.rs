@@ -2,7 +2,7 @@
 //! a few naming heuristics (某主流国产AI芯片), and the running per-paragraph state that carries
 //! them from clause to clause.
 
-use super::numeral::is_cn_numeral_char;
+use super::numeral::{is_arabic_digit, is_cn_numeral_char};
 use super::text::{char_at, is_han, next_four, prev_char, starts_at, Entry, PairIndex, WordIndex};
 use crate::document::Span;
 
@@ -367,6 +367,8 @@ struct LexWord {
     latin: bool,
     /// A metric naming a proportion ([`is_share_metric`]).
     share: bool,
+    /// The word starts with an Arabic digit (58同城, 360).
+    digit: bool,
 }
 
 /// A lexicon word read in the text (see [`Lexicon::word_at`]).
@@ -378,6 +380,8 @@ pub struct WordMatch {
     pub end: usize,
     /// A metric naming a proportion ([`is_share_metric`]).
     pub share: bool,
+    /// The word starts with an Arabic digit (58同城, 360): the digits may be a figure.
+    pub digit: bool,
 }
 
 impl Lexicon {
@@ -414,6 +418,7 @@ impl Lexicon {
                 kind,
                 latin: w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric),
                 share: is_share_metric(w),
+                digit: w.starts_with(is_arabic_digit),
             };
             list.push(Entry::new(w, word));
         }
@@ -452,15 +457,19 @@ impl Lexicon {
             kind: w.kind,
             end: i + w.word.len(),
             share: w.share,
+            digit: w.digit,
         })
     }
 
     #[inline]
     fn find(&self, text: &str, i: usize) -> Option<&LexWord> {
         // Candidates come longest first: words of two or more characters sharing the
-        // text's first two, then those of one character.
-        let rest = text.get(i..)?.as_bytes();
+        // text's first two, then those of one character. Most positions asked have none.
         let (two, one, known) = self.words.candidates(text, i);
+        if two.is_empty() && one.is_empty() {
+            return None;
+        }
+        let rest = text.get(i..)?.as_bytes();
         if !two.is_empty() {
             let next = next_four(rest, known);
             for e in two {
