@@ -281,50 +281,51 @@ impl Document {
     pub fn sentences(&self) -> Vec<Span> {
         let text = self.text.as_str();
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
+        // Room for sentences of 64 bytes (about twenty characters) on average: news
+        // sentences are longer, so the list is rarely grown.
+        let mut out = Vec::with_capacity(text.len() / 64 + 1);
         let mut start = 0;
-        let mut i = 0;
-        // Walk the bytes: every terminator is `\n`, `!`, `?`, `;` or a three-byte character
-        // starting with 0xE3 (。) or 0xEF (！？；), so other characters are passed over by
-        // their first byte alone.
-        while let Some(&b) = bytes.get(i) {
-            // Han characters (and the rest of U+4000–U+EFFF): no terminator. One range test
-            // passes over most of a Chinese text, in a loop of its own.
-            if b.wrapping_sub(0xe4) < 11 {
-                i += 3;
-                while let Some(&b) = bytes.get(i) {
-                    if b.wrapping_sub(0xe4) >= 11 {
-                        break;
-                    }
-                    i += 3;
+        // Every terminator starts with `\n`, `!`, `?`, `;` or the byte 0xE3 (。) or 0xEF
+        // (！？；), and none of these bytes occurs inside a character: a vectorised search
+        // for them (memchr, 16 or 32 bytes a step) stops only where a sentence can end and
+        // at the few other characters led by 0xE3 or 0xEF (、《》，：（）…), instead of a
+        // step per character. Two searches of three bytes each, merged in text order.
+        let mut wide = memchr::memchr3_iter(b'\n', 0xe3, 0xef, bytes);
+        let mut ascii = memchr::memchr3_iter(b'!', b'?', b';', bytes);
+        let (mut w, mut a) = (wide.next(), ascii.next());
+        loop {
+            let i = match (w, a) {
+                (Some(x), Some(y)) if x < y => {
+                    w = wide.next();
+                    x
                 }
+                (_, Some(y)) => {
+                    a = ascii.next();
+                    y
+                }
+                (Some(x), None) => {
+                    w = wide.next();
+                    x
+                }
+                (None, None) => break,
+            };
+            // Closing quotes after a terminator (」』）) went with the sentence before.
+            if i < start {
                 continue;
             }
-            let (end, next) = match b {
-                // The other three-byte characters but 0xE3 and 0xEF: no terminator.
-                0xe0..=0xef if b != 0xe3 && b != 0xef => {
-                    i += 3;
-                    continue;
+            let end = match bytes.get(i..).unwrap_or_default() {
+                [b'\n', ..] => i,
+                [b'!' | b'?' | b';', ..] => closing_quotes(text, i + 1),
+                // 。 ！ ？ ；
+                [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f | 0x9b, ..] => {
+                    closing_quotes(text, i + 3)
                 }
-                b'\n' => (Some(i), i + 1),
-                b'!' | b'?' | b';' => (Some(closing_quotes(text, i + 1)), i + 1),
-                0xe3 | 0xef => {
-                    let term = matches!(text.get(i..i + 3), Some("。" | "！" | "？" | "；"));
-                    let next = i + 3;
-                    (term.then(|| closing_quotes(text, next)), next)
-                }
-                _ => (None, i + utf8_len(b)),
+                _ => continue,
             };
-            match end {
-                Some(e) => {
-                    if e > start {
-                        out.push(Span::new(start, e));
-                    }
-                    start = if b == b'\n' { i + 1 } else { e };
-                    i = next.max(start);
-                }
-                None => i = next,
+            if end > start {
+                out.push(Span::new(start, end));
             }
+            start = if end == i { i + 1 } else { end };
         }
         if start < text.len() {
             out.push(Span::new(start, text.len()));
@@ -423,17 +424,6 @@ fn closing_quotes(text: &str, mut i: usize) -> usize {
         i += q.len_utf8();
     }
     i
-}
-
-/// Length of the UTF-8 character whose first byte is `b` (1 for a stray continuation byte,
-/// which valid text never starts a character with).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xf0..=0xff => 4,
-        0xe0..=0xef => 3,
-        0xc0..=0xdf => 2,
-        _ => 1,
-    }
 }
 
 #[cfg(test)]

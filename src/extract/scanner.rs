@@ -5,7 +5,7 @@ use super::change::{self, Lead};
 use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
 use super::starts::{self, StartTable};
-use super::subject::{self, Lexicon, TopicStack, WordKind};
+use super::subject::{self, Lexicon, Topic, TopicStack, WordKind};
 use super::text::{self, char_at, starts_at};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
@@ -210,7 +210,7 @@ impl Scanner<'_> {
             starts::LATIN => c.is_ascii_alphabetic().then(|| self.latin(i)),
             starts::DOMESTIC => {
                 let end = subject::domestic_name(text, i)?;
-                self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.topic.top_mut().subject = Some(Span::new(i, end));
                 self.respectively.note(i, end);
                 Some(end)
             }
@@ -219,7 +219,7 @@ impl Scanner<'_> {
                     return None;
                 }
                 let end = subject::mou_name(&self.lex, text, i)?;
-                self.topic.top_mut().subject = Some(text[i..end].to_string());
+                self.topic.top_mut().subject = Some(Span::new(i, end));
                 self.respectively.note(i, end);
                 Some(end)
             }
@@ -268,32 +268,34 @@ impl Scanner<'_> {
         if !self.lex.may_match_at(text, i) {
             return None;
         }
-        // The word borrows the lexicon, not the scanner, while the topic is updated.
-        let lex = std::rc::Rc::clone(&self.lex);
-        let (w, kind, end) = lex
-            .match_at(text, i)
-            .filter(|&(w, _, end)| !reads_as_quantity(text, w, end))?;
+        let m = self
+            .lex
+            .word_at(text, i)
+            .filter(|m| !(m.digit && reads_as_quantity(text, m.end)))?;
+        let (end, w) = (m.end, Span::new(i, m.end));
         let top = self.topic.top_mut();
-        match kind {
+        match m.kind {
             WordKind::Entity => {
                 self.respectively.note(i, end);
                 // The same entity named again in a new sentence starts a new statement about
                 // it; a new entity stays in the market described before (…全球出货量3.2亿部。
                 // 其中，苹果出货量5850万部 is still 全球).
-                if top.segment_carried && top.subject.as_deref() == Some(w) {
+                if top.segment_carried
+                    && top.subject.and_then(|s| text.get(s.start..s.end)) == text.get(i..end)
+                {
                     top.segment = None;
                 }
                 top.segment_carried = false;
-                subject::set_word(&mut top.subject, w);
+                top.subject = Some(w);
                 self.last_entity_end = end;
             }
             WordKind::Segment => {
                 self.respectively.note_segment(i, end);
-                subject::set_word(&mut top.segment, w);
+                top.segment = Some(w);
                 top.segment_carried = false;
                 top.segment_part = self.qizhong;
             }
-            WordKind::Metric => top.set_metric(w),
+            WordKind::Metric => top.set_metric(w, m.share),
         }
         Some(end)
     }
@@ -424,15 +426,18 @@ impl Scanner<'_> {
     /// last share word (份额, 占比, …率), amounts the last amount word (收入, 出货量), changes
     /// and trends whichever came last, so 份额 is never carried onto 4300万部.
     pub(super) fn fill_topic(&self, cl: &mut Claim) {
-        let top = self.topic.top();
+        let (text, top) = (self.text, self.topic.top());
         cl.period = top.period.clone();
-        cl.subject = top.subject.clone();
-        cl.segment = top.segment.clone();
-        cl.metric = match metric_family(cl.kind) {
-            Some(true) => top.share_metric.clone(),
-            Some(false) => top.metric.clone(),
-            None => top.last_metric.clone(),
-        };
+        cl.subject = Topic::word(text, top.subject);
+        cl.segment = Topic::word(text, top.segment);
+        cl.metric = Topic::word(
+            text,
+            match metric_family(cl.kind) {
+                Some(true) => top.share_metric,
+                Some(false) => top.metric,
+                None => top.last_metric,
+            },
+        );
     }
 
     /// An empty claim of `kind` at `span`, in the right sentence.
@@ -493,13 +498,12 @@ pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
     }
 }
 
-/// True when a name that starts with a digit (360, 58同城) is followed by a magnitude or unit
-/// (360亿元): then the digits are a figure, not the name.
-fn reads_as_quantity(text: &str, word: &str, end: usize) -> bool {
-    word.starts_with(|c: char| is_arabic_digit(c))
-        && (unit::match_unit(text, end).is_some()
-            || magnitude::match_magnitude(text, end).is_some()
-            || matches!(char_at(text, end), Some('.' | '．' | ',')))
+/// True when a name that starts with a digit (360, 58同城), ending at byte `end`, is
+/// followed by a magnitude or unit (360亿元): then the digits are a figure, not the name.
+fn reads_as_quantity(text: &str, end: usize) -> bool {
+    unit::match_unit(text, end).is_some()
+        || magnitude::match_magnitude(text, end).is_some()
+        || matches!(char_at(text, end), Some('.' | '．' | ','))
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ impl Scanner<'_> {
         if self.last_entity_end > start && suffix != "品牌" {
             return Some(end);
         }
-        self.topic.top_mut().subject = Some(text[start..end].to_string());
+        self.topic.top_mut().subject = Some(Span::new(start, end));
         self.respectively.note(start, end);
         Some(end)
     }

@@ -2,8 +2,9 @@
 //! a few naming heuristics (某主流国产AI芯片), and the running per-paragraph state that carries
 //! them from clause to clause.
 
-use super::numeral::is_cn_numeral_char;
-use super::text::{char_at, is_han, prev_char, starts_at, starts_with_after, PairIndex, WordIndex};
+use super::numeral::{is_arabic_digit, is_cn_numeral_char};
+use super::text::{char_at, is_han, next_four, prev_char, starts_at, Entry, PairIndex, WordIndex};
+use crate::document::Span;
 
 /// What a lexicon word names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,7 +355,33 @@ const NAME_END_WORDS: &[&str] = &[
 /// test there, and rarely more than a couple of comparisons where a word does start.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: PairIndex<(String, WordKind)>,
+    words: PairIndex<LexWord>,
+}
+
+/// A word of the [`Lexicon`] with what the scanner asks of it, worked out once.
+#[derive(Debug, Clone)]
+struct LexWord {
+    word: String,
+    kind: WordKind,
+    /// A Latin word: it must not be glued to other Latin letters (see [`glued`]).
+    latin: bool,
+    /// A metric naming a proportion ([`is_share_metric`]).
+    share: bool,
+    /// The word starts with an Arabic digit (58同城, 360).
+    digit: bool,
+}
+
+/// A lexicon word read in the text (see [`Lexicon::word_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    /// What the word names.
+    pub kind: WordKind,
+    /// Byte where it ends.
+    pub end: usize,
+    /// A metric naming a proportion ([`is_share_metric`]).
+    pub share: bool,
+    /// The word starts with an Arabic digit (58同城, 360): the digits may be a figure.
+    pub digit: bool,
 }
 
 impl Lexicon {
@@ -375,7 +402,7 @@ impl Lexicon {
         }
         // Stable: words of one length keep the order they were added in.
         for v in lx.words.lists_mut() {
-            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.item.word.len()));
         }
         lx
     }
@@ -385,8 +412,15 @@ impl Lexicon {
         let Some(list) = self.words.list_for(w) else {
             return;
         };
-        if !list.iter().any(|(x, _)| x == w) {
-            list.push((w.to_string(), kind));
+        if !list.iter().any(|e| e.item.word == w) {
+            let word = LexWord {
+                word: w.to_string(),
+                kind,
+                latin: w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric),
+                share: is_share_metric(w),
+                digit: w.starts_with(is_arabic_digit),
+            };
+            list.push(Entry::new(w, word));
         }
     }
 
@@ -412,31 +446,52 @@ impl Lexicon {
     /// glued to other Latin letters (Meta, not Metadata).
     #[inline]
     pub fn match_at(&self, text: &str, i: usize) -> Option<(&str, WordKind, usize)> {
+        self.find(text, i)
+            .map(|w| (w.word.as_str(), w.kind, i + w.word.len()))
+    }
+
+    /// [`Lexicon::match_at`] for the scanner, which takes the word from the text.
+    #[inline]
+    pub fn word_at(&self, text: &str, i: usize) -> Option<WordMatch> {
+        self.find(text, i).map(|w| WordMatch {
+            kind: w.kind,
+            end: i + w.word.len(),
+            share: w.share,
+            digit: w.digit,
+        })
+    }
+
+    #[inline]
+    fn find(&self, text: &str, i: usize) -> Option<&LexWord> {
         // Candidates come longest first: words of two or more characters sharing the
-        // text's first two, then those of one character.
-        let rest = text.get(i..)?.as_bytes();
+        // text's first two, then those of one character. Most positions asked have none.
         let (two, one, known) = self.words.candidates(text, i);
-        for (w, kind) in two {
-            if starts_with_after(rest, w.as_bytes(), known) && !glued(text, i, w) {
-                return Some((w.as_str(), *kind, i + w.len()));
+        if two.is_empty() && one.is_empty() {
+            return None;
+        }
+        let rest = text.get(i..)?.as_bytes();
+        if !two.is_empty() {
+            let next = next_four(rest, known);
+            for e in two {
+                let w = &e.item;
+                if e.matches(rest, next, w.word.as_bytes(), known)
+                    && !(w.latin && glued(text, i, &w.word))
+                {
+                    return Some(w);
+                }
             }
         }
-        for (w, kind) in one {
-            if rest.starts_with(w.as_bytes()) && !glued(text, i, w) {
-                return Some((w.as_str(), *kind, i + w.len()));
-            }
-        }
-        None
+        one.iter()
+            .map(|e| &e.item)
+            .find(|w| rest.starts_with(w.word.as_bytes()) && !(w.latin && glued(text, i, &w.word)))
     }
 }
 
-/// True when the Latin word `w`, read at byte `i`, is glued to other Latin letters or digits
-/// (Meta in Metadata): then it is not that word.
+/// True when the word `w`, read at byte `i`, is glued to Latin letters or digits (Meta in
+/// Metadata): then a Latin word is not that word.
 fn glued(text: &str, i: usize, w: &str) -> bool {
     let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
-    // A Latin word starts with an ASCII byte; every other character with a byte >= 0x80.
-    w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
-        && (alnum(prev_char(text, i)) || alnum(char_at(text, i + w.len())))
+    alnum(prev_char(text, i)) || alnum(char_at(text, i + w.len()))
 }
 
 /// A made-up or unnamed subject starting with 某 at `i`: 某主流国产AI芯片, 某车企.
@@ -630,18 +685,22 @@ pub fn domestic_name(text: &str, i: usize) -> Option<usize> {
 }
 
 /// What the paragraph is currently talking about.
+///
+/// Words are kept as the byte spans where they were read in the text (a word is set at
+/// every lexicon hit and copied at every parenthesis, and most are never put on a claim):
+/// [`Topic::word`] reads one back.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Topic {
     /// Entity as written.
-    pub subject: Option<String>,
+    pub subject: Option<Span>,
     /// Segment as written.
-    pub segment: Option<String>,
+    pub segment: Option<Span>,
     /// Last amount metric word as written (收入, 出货量).
-    pub metric: Option<String>,
+    pub metric: Option<Span>,
     /// Last share metric word as written (份额, 占比, 渗透率).
-    pub share_metric: Option<String>,
+    pub share_metric: Option<Span>,
     /// Last metric word of either kind.
-    pub last_metric: Option<String>,
+    pub last_metric: Option<Span>,
     /// Normalised period figures are about.
     pub period: Option<String>,
     /// Year for periods written without one (三季度, 上半年).
@@ -655,50 +714,45 @@ pub struct Topic {
 }
 
 impl Topic {
-    /// Makes this topic a copy of `other`, reusing the strings already here.
+    /// Makes this topic a copy of `other`, reusing the period string already here.
     fn clone_from_topic(&mut self, other: &Topic) {
-        self.subject.clone_from(&other.subject);
-        self.segment.clone_from(&other.segment);
-        self.metric.clone_from(&other.metric);
-        self.share_metric.clone_from(&other.share_metric);
-        self.last_metric.clone_from(&other.last_metric);
-        self.period.clone_from(&other.period);
         let Topic {
-            subject: _,
-            segment: _,
-            metric: _,
-            share_metric: _,
-            last_metric: _,
-            period: _,
+            subject,
+            segment,
+            metric,
+            share_metric,
+            last_metric,
+            period,
             year,
             segment_carried,
             segment_part,
         } = other;
+        self.subject = *subject;
+        self.segment = *segment;
+        self.metric = *metric;
+        self.share_metric = *share_metric;
+        self.last_metric = *last_metric;
+        self.period.clone_from(period);
         self.year = *year;
         self.segment_carried = *segment_carried;
         self.segment_part = *segment_part;
     }
 
-    /// Records a metric word in its family.
-    pub fn set_metric(&mut self, w: &str) {
-        if is_share_metric(w) {
-            set_word(&mut self.share_metric, w);
+    /// Records the metric word at `w` in its family (`share`: a proportion, see
+    /// [`is_share_metric`]).
+    pub fn set_metric(&mut self, w: Span, share: bool) {
+        if share {
+            self.share_metric = Some(w);
         } else {
-            set_word(&mut self.metric, w);
+            self.metric = Some(w);
         }
-        set_word(&mut self.last_metric, w);
+        self.last_metric = Some(w);
     }
-}
 
-/// Sets `slot` to `w`, reusing the string already there: words are set at every lexicon
-/// hit, and most fit the buffer of the word they replace.
-pub fn set_word(slot: &mut Option<String>, w: &str) {
-    match slot {
-        Some(s) => {
-            s.clear();
-            s.push_str(w);
-        }
-        None => *slot = Some(w.to_string()),
+    /// The word of `slot` (one of this topic's spans) as written in `text`.
+    pub fn word(text: &str, slot: Option<Span>) -> Option<String> {
+        slot.and_then(|s| text.get(s.start..s.end))
+            .map(str::to_string)
     }
 }
 
@@ -713,7 +767,7 @@ pub fn is_share_metric(w: &str) -> bool {
 pub struct TopicStack {
     stack: Vec<Topic>,
     /// Topics of closed parentheses, kept to be overwritten by the next one opened: their
-    /// strings are reused rather than allocated anew at every parenthesis.
+    /// period strings are reused rather than allocated anew at every parenthesis.
     spare: Vec<Topic>,
 }
 
@@ -843,6 +897,101 @@ mod tests {
         }
     }
 
+    /// The lexicon's answer as a scan of its whole word list gives it: the longest word the
+    /// text starts with (the first added of equally long ones), Latin words not glued to
+    /// Latin letters or digits.
+    fn match_by_scan<'a>(
+        words: &'a [(String, WordKind)],
+        text: &str,
+        i: usize,
+    ) -> Option<(&'a str, WordKind, usize)> {
+        let rest = text.get(i..)?;
+        let mut best: Option<&(String, WordKind)> = None;
+        for e in words {
+            let w = e.0.as_str();
+            let latin = w.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if rest.starts_with(w)
+                && !(latin && glued(text, i, w))
+                && best.map_or(true, |b| w.len() > b.0.len())
+            {
+                best = Some(e);
+            }
+        }
+        best.map(|(w, k)| (w.as_str(), *k, i + w.len()))
+    }
+
+    /// The words of `Lexicon::new(extra)` in the order it adds them, each once.
+    fn lexicon_words(extra: &[String]) -> Vec<(String, WordKind)> {
+        let mut out: Vec<(String, WordKind)> = Vec::new();
+        let all = ENTITIES
+            .iter()
+            .map(|w| (w.to_string(), WordKind::Entity))
+            .chain(extra.iter().map(|w| (w.clone(), WordKind::Entity)))
+            .chain(SEGMENTS.iter().map(|w| (w.to_string(), WordKind::Segment)))
+            .chain(METRICS.iter().map(|w| (w.to_string(), WordKind::Metric)));
+        for (w, k) in all {
+            let w = w.trim().to_string();
+            if !w.is_empty() && !out.iter().any(|(x, _)| *x == w) {
+                out.push((w, k));
+            }
+        }
+        out
+    }
+
+    /// Pieces of news text around lexicon words: whole words, their first characters,
+    /// Latin letters that glue, and plain characters.
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let words: Vec<String> = ENTITIES
+            .iter()
+            .chain(SEGMENTS)
+            .chain(METRICS)
+            .map(|w| w.to_string())
+            .collect();
+        let cut: Vec<String> = words
+            .iter()
+            .filter_map(|w| w.char_indices().nth(2).map(|(k, _)| w[..k].to_string()))
+            .collect();
+        let plain: Vec<String> = [
+            "的", "在", "中", "国", "市", "场", "大", "收", "A", "I", "d", "7", "，", "。", "X",
+            "示例", "集团", "é", "𠀀", " ",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        prop_oneof![
+            prop::sample::select(words),
+            prop::sample::select(cut),
+            prop::sample::select(plain),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The indexed lexicon answers as a scan of its word list, at every character.
+        #[test]
+        fn match_at_agrees_with_a_scan_of_the_words(
+            pieces in proptest::collection::vec(piece(), 0..40),
+            singles in proptest::prelude::any::<bool>(),
+        ) {
+            let mut extra = vec!["示例集团".to_string(), "Xd".to_string(), "中国市".to_string()];
+            if singles {
+                extra.extend(["X".to_string(), "中".to_string(), "𠀀".to_string()]);
+            }
+            let lx = Lexicon::new(&extra);
+            let words = lexicon_words(&extra);
+            let text: String = pieces.concat();
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let got = lx.match_at(&text, i);
+                proptest::prop_assert_eq!(got, match_by_scan(&words, &text, i), "at {}", i);
+                if !lx.may_match_at(&text, i) {
+                    proptest::prop_assert_eq!(got, None);
+                }
+            }
+        }
+    }
+
     #[test]
     fn name_periods_hold_a_period_character() {
         for w in NAME_PERIODS {
@@ -852,11 +1001,20 @@ mod tests {
 
     #[test]
     fn parentheses_scope_topics() {
+        let text = "中国大陆（中国香港）";
         let mut s = TopicStack::default();
-        s.top_mut().segment = Some("中国大陆".into());
+        s.top_mut().segment = Some(Span::new(0, "中国大陆".len()));
         s.open();
-        s.top_mut().segment = Some("中国香港".into());
+        let hk = text.find("中国香港").unwrap_or_default();
+        s.top_mut().segment = Some(Span::new(hk, hk + "中国香港".len()));
+        assert_eq!(
+            Topic::word(text, s.top().segment).as_deref(),
+            Some("中国香港")
+        );
         s.close();
-        assert_eq!(s.top().segment.as_deref(), Some("中国大陆"));
+        assert_eq!(
+            Topic::word(text, s.top().segment).as_deref(),
+            Some("中国大陆")
+        );
     }
 }

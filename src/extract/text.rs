@@ -302,20 +302,135 @@ impl std::hash::Hasher for CharHash {
 #[derive(Debug, Clone)]
 pub struct PairIndex<T> {
     /// Open-addressed table, a power of two long and at most half full (it grows): 0 for
-    /// empty, else 1 + an index into `lists`. Probes for absent keys, the common case, mostly
-    /// end at their first slot.
+    /// empty, else 1 + an index into `lists`. Asked only when [`PairFilter`] does not name
+    /// the list itself (keys sharing its bucket, one-character words).
     slots: Vec<u32>,
     /// Each key with its items, in the order they were added.
-    lists: Vec<(u64, Vec<T>)>,
+    lists: Vec<(u64, Vec<Entry<T>>)>,
     /// First characters of the words.
     firsts: CharSet,
     /// The same, as a list in the order first seen.
     first_list: Vec<char>,
-    /// Some word has a single character.
+    /// The quick test, which also names the list of most keys.
+    filter: PairFilter,
+}
+
+/// An item of a [`PairIndex`] with up to four bytes of its word after the first two
+/// characters packed for a first test by one comparison: the words of one list share their
+/// first two characters and most differ in the third (中国大陆, 中国市场, 中国移动 …).
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    /// The word's bytes after its first two characters, the first four of them, little-endian.
+    head: u32,
+    /// Which bytes of `head` the word has (fewer than four when it ends sooner).
+    mask: u32,
+    /// The indexed item.
+    pub item: T,
+}
+
+impl<T> Entry<T> {
+    /// `item`, indexed under `word`.
+    pub fn new(word: &str, item: T) -> Self {
+        let tail = word
+            .as_bytes()
+            .get(two_chars_len(word)..)
+            .unwrap_or_default();
+        let n = tail.len().min(4);
+        Entry {
+            head: pack(&tail[..n]) as u32,
+            mask: match n {
+                0 => 0,
+                4 => u32::MAX,
+                n => (1 << (8 * n)) - 1,
+            },
+            item,
+        }
+    }
+
+    /// True when `rest` (the text from the position asked) starts with `word`, the word of
+    /// this entry, given that the text there starts with the word's first two characters,
+    /// `known` bytes, and that `next` is [`next_four`]`(rest, known)`.
+    #[inline]
+    pub fn matches(&self, rest: &[u8], next: u32, word: &[u8], known: usize) -> bool {
+        next & self.mask == self.head
+            && match (rest.get(known + 4..word.len()), word.get(known + 4..)) {
+                (Some(r), Some(w)) => r == w,
+                // The word ends within the four bytes compared: the text must be as long.
+                _ => word.len() <= known + 4 && rest.len() >= word.len(),
+            }
+    }
+}
+
+/// The byte length of the first two characters of `word` (all of it if shorter).
+fn two_chars_len(word: &str) -> usize {
+    word.char_indices().nth(2).map_or(word.len(), |(k, _)| k)
+}
+
+/// Up to four bytes of `rest` from byte `from`, little-endian (zero past its end): what
+/// [`Entry::matches`] compares first.
+#[inline]
+pub fn next_four(rest: &[u8], from: usize) -> u32 {
+    match rest.get(from..from + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => pack(rest.get(from..).unwrap_or_default()) as u32,
+    }
+}
+
+/// The quick test of a [`PairIndex`], false only where no word of the index can start: a
+/// table over a hash of the key of the text's first two characters. Empty buckets rule
+/// positions out, and a bucket of one key names its list, so that the index is asked no
+/// second hash.
+#[derive(Debug, Clone)]
+struct PairFilter {
+    /// Some word has a single character (then every position may hold a word).
     singles: bool,
-    /// One bit per [`PairIndex::filter_bit`] of the keys of words of two or more characters:
-    /// a small set (512 bytes) probed in line before the table.
-    pair_filter: [u64; 64],
+    /// Per [`PairFilter::bucket`]: 0 when no key of a word of two or more characters falls
+    /// there, `n + 1` when only that of list `n` does, [`SHARED`] when more do.
+    buckets: Vec<u16>,
+}
+
+/// A [`PairFilter`] bucket holding more than one key: the index's table is probed.
+const SHARED: u16 = u16::MAX;
+
+/// Buckets of a [`PairFilter`] (8 KiB).
+const FILTER_BITS: u32 = 12;
+
+impl Default for PairFilter {
+    fn default() -> Self {
+        PairFilter {
+            singles: false,
+            buckets: vec![0; 1 << FILTER_BITS],
+        }
+    }
+}
+
+impl PairFilter {
+    /// The bucket of `key`: the top bits of a multiplicative hash.
+    #[inline]
+    fn bucket(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FILTER_BITS)) as usize
+    }
+
+    /// Notes that list `n` has key `key` (of two characters).
+    fn insert(&mut self, key: u64, n: usize) {
+        let slot = &mut self.buckets[Self::bucket(key)];
+        *slot = match u16::try_from(n + 1) {
+            Ok(m) if *slot == 0 && m != SHARED => m,
+            _ => SHARED,
+        };
+    }
+
+    /// False only when no word can start at byte `i` (a char boundary) of `b` (valid UTF-8).
+    #[inline]
+    fn may_start_at(&self, b: &[u8], i: usize) -> bool {
+        if self.singles {
+            return true;
+        }
+        match pair_key_at(b, i) {
+            Some((key, _)) => self.buckets[Self::bucket(key)] != 0,
+            None => false,
+        }
+    }
 }
 
 impl<T> Default for PairIndex<T> {
@@ -325,19 +440,8 @@ impl<T> Default for PairIndex<T> {
             lists: Vec::new(),
             firsts: CharSet::default(),
             first_list: Vec::new(),
-            singles: false,
-            pair_filter: [0; 64],
+            filter: PairFilter::default(),
         }
-    }
-}
-
-/// True when `rest` starts with `word`, whose first `known` bytes are already known to match
-/// (bytes compared in line: the words are short, and most differ within a byte or two).
-#[inline]
-pub fn starts_with_after(rest: &[u8], word: &[u8], known: usize) -> bool {
-    match (rest.get(known..word.len()), word.get(known..)) {
-        (Some(r), Some(w)) => r.iter().zip(w).all(|(a, b)| a == b),
-        _ => false,
     }
 }
 
@@ -422,7 +526,7 @@ impl<T> PairIndex<T> {
 
     /// The items whose word has key `key` (empty when none).
     #[inline]
-    fn list(&self, key: u64) -> &[T] {
+    fn list(&self, key: u64) -> &[Entry<T>] {
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
@@ -440,6 +544,20 @@ impl<T> PairIndex<T> {
         }
     }
 
+    /// The items whose word has the two-character key `key`: through the filter's bucket,
+    /// which names the list unless keys share it.
+    #[inline]
+    fn pair_list(&self, key: u64) -> &[Entry<T>] {
+        match self.filter.buckets[PairFilter::bucket(key)] {
+            0 => &[],
+            SHARED => self.list(key),
+            n => match self.lists.get(usize::from(n) - 1) {
+                Some((k, items)) if *k == key => items,
+                _ => &[],
+            },
+        }
+    }
+
     /// Puts list `n` in the first free slot from its key's.
     fn place(&mut self, n: usize) {
         let mask = self.slots.len() - 1;
@@ -450,18 +568,15 @@ impl<T> PairIndex<T> {
         self.slots[s] = u32::try_from(n + 1).unwrap_or(u32::MAX);
     }
 
-    /// The list of items for `word`'s key, created empty if new, for the caller to add to
-    /// (`None` for an empty word).
-    pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<T>> {
+    /// The list of entries for `word`'s key, created empty if new, for the caller to add
+    /// to (`None` for an empty word). Entries added must be made by [`Entry::new`] with a
+    /// word of this key.
+    pub fn list_for(&mut self, word: &str) -> Option<&mut Vec<Entry<T>>> {
         let mut cs = word.chars();
         let a = cs.next()?;
         let b = cs.next();
-        self.singles |= b.is_none();
+        self.filter.singles |= b.is_none();
         let key = Self::key(a, b);
-        if b.is_some() {
-            let bit = Self::filter_bit(key);
-            self.pair_filter[bit / 64] |= 1 << (bit % 64);
-        }
         let mask = self.slots.len() - 1;
         let mut s = self.slot(key);
         let n = loop {
@@ -478,6 +593,9 @@ impl<T> PairIndex<T> {
                     } else {
                         self.place(n);
                     }
+                    if b.is_some() {
+                        self.filter.insert(key, n);
+                    }
                     break n;
                 }
                 n if self.lists[n as usize - 1].0 == key => break n as usize - 1,
@@ -491,31 +609,16 @@ impl<T> PairIndex<T> {
         Some(&mut self.lists[n].1)
     }
 
-    /// Where `key` falls in `pair_filter`.
-    #[inline]
-    fn filter_bit(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
-    }
-
     /// False only when no word can start at byte `i` (a char boundary): no one-character
     /// word exists and no word starts with the text's first two characters there. Cheaper
     /// than [`PairIndex::candidates`] for the many positions where nothing starts.
     #[inline]
     pub fn may_start_at(&self, text: &str, i: usize) -> bool {
-        if self.singles {
-            return true;
-        }
-        match pair_key_at(text.as_bytes(), i) {
-            Some((key, _)) => {
-                let bit = Self::filter_bit(key);
-                self.pair_filter[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            None => false,
-        }
+        self.filter.may_start_at(text.as_bytes(), i)
     }
 
     /// Every list, to sort.
-    pub fn lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<T>> {
+    pub fn lists_mut(&mut self) -> impl Iterator<Item = &mut Vec<Entry<T>>> {
         self.lists.iter_mut().map(|(_, v)| v)
     }
 
@@ -529,19 +632,19 @@ impl<T> PairIndex<T> {
         self.first_list.iter().copied()
     }
 
-    /// The items whose word can start at byte `i`: those sharing the text's first two
+    /// The entries whose word can start at byte `i`: those sharing the text's first two
     /// characters there, then those of one character equal to its first. Every word of the
     /// first group is longer than every word of the second. Also the byte length of the
     /// text's first two characters there, which every word of the first group starts with.
     #[inline]
-    pub fn candidates(&self, text: &str, i: usize) -> (&[T], &[T], usize) {
+    pub fn candidates(&self, text: &str, i: usize) -> (&[Entry<T>], &[Entry<T>], usize) {
         let b = text.as_bytes();
         let (two, known) = match pair_key_at(b, i) {
-            Some((key, n)) => (self.list(key), n),
+            Some((key, n)) => (self.pair_list(key), n),
             None => (&[][..], 0),
         };
         let one = match b.get(i) {
-            Some(&b0) if self.singles => {
+            Some(&b0) if self.filter.singles => {
                 let n = utf8_len(b0);
                 b.get(i..i + n)
                     .map_or(&[][..], |c| self.list(pack(c) | SINGLE_TAG))
@@ -565,7 +668,7 @@ impl WordIndex {
         let mut index = PairIndex::default();
         for (k, &w) in words.iter().enumerate() {
             if let Some(list) = index.list_for(w) {
-                list.push((k, w));
+                list.push(Entry::new(w, (k, w)));
             }
         }
         WordIndex { words: index }
@@ -585,18 +688,23 @@ impl WordIndex {
         let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
         let (two, one, known) = self.words.candidates(text, i);
-        for &(k, w) in two {
-            if starts_with_after(rest, w.as_bytes(), known)
-                && best.map_or(true, |(_, b)| w.len() >= b.len())
-            {
-                best = Some((k, w));
+        if !two.is_empty() {
+            let next = next_four(rest, known);
+            for e in two {
+                let (k, w) = e.item;
+                if e.matches(rest, next, w.as_bytes(), known)
+                    && best.map_or(true, |(_, b)| w.len() >= b.len())
+                {
+                    best = Some((k, w));
+                }
             }
         }
         if best.is_some() {
             // Every word of one character is shorter.
             return best;
         }
-        for &(k, w) in one {
+        for e in one {
+            let (k, w) = e.item;
             if rest.starts_with(w.as_bytes()) {
                 best = Some((k, w));
             }
