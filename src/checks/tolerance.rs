@@ -629,22 +629,26 @@ mod tests {
         assert_eq!(fmt_pct(-0.01), "0.0%");
     }
 
+    /// `v` to `d` decimals by `format!`, trailing zeros and point dropped, `-0` as `0`: the
+    /// slow reference the digit-pushing formatter is tested against.
+    fn fixed_point_trimmed(v: f64, d: usize) -> String {
+        let s = format!("{v:.d$}");
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        };
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s
+        }
+    }
+
     /// The integer shortcut prints what fixed-point formatting and trimming print.
     #[test]
     fn whole_numbers_print_as_fixed_point_would() {
-        let slow = |v: f64, d: usize| {
-            let s = format!("{v:.d$}");
-            let s = if s.contains('.') {
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                s
-            };
-            if s == "-0" {
-                "0".to_string()
-            } else {
-                s
-            }
-        };
+        let slow = fixed_point_trimmed;
         for v in [
             0.0,
             -0.0,
@@ -673,19 +677,7 @@ mod tests {
     /// of every size and the halves where rounding is decided by the binary value.
     #[test]
     fn fractions_print_as_fixed_point_would() {
-        let slow = |v: f64, d: usize| {
-            let s = format!("{v:.d$}");
-            let s = if s.contains('.') {
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                s
-            };
-            if s == "-0" {
-                "0".to_string()
-            } else {
-                s
-            }
-        };
+        let slow = fixed_point_trimmed;
         let mut values = vec![
             0.125,
             0.005,
