@@ -202,60 +202,73 @@ fn half_step(claim: &Claim) -> f64 {
 /// Says in words which interval a claim allows and why: written precision, then hedge.
 ///
 /// E.g. `60% is written to ±0.5%; 远超 (well above) means ≥ 1.1 × 59.5% = 65.45%`.
+// Written into one string piece by piece: a `format!` of up to eight freshly allocated
+// value strings cost more than the words themselves (a finding's tolerance text is built
+// for every finding). The `format!` version is kept in the tests as the oracle.
 pub fn describe(claim: &Claim) -> String {
     let unit = claim.unit.as_ref();
-    let mut s = match (&claim.value, nominal(claim), written(claim)) {
+    let mut s = String::with_capacity(160);
+    match (&claim.value, nominal(claim), written(claim)) {
         // A range: each end has its own written precision (and, when the ends disagree
         // in magnitude, very different ones), so say it end by end.
-        (Value::Range { low, high }, _, _) => format!(
-            "the ends are written to ±{} and ±{}: {} ({}–{}), {} ({}–{})",
-            fmt_value(low.step.abs() / 2.0, unit),
-            fmt_value(high.step.abs() / 2.0, unit),
-            fmt_value(low.value, unit),
-            fmt_value(low.low(), unit),
-            fmt_value(low.high(), unit),
-            fmt_value(high.value, unit),
-            fmt_value(high.low(), unit),
-            fmt_value(high.high(), unit)
-        ),
-        (_, Some(n), Some(w)) => format!(
-            "{} is written to ±{} ({}–{})",
-            fmt_interval(&n, unit),
-            fmt_value(half_step(claim), unit),
-            fmt_value(w.lo, unit),
-            fmt_value(w.hi, unit)
-        ),
+        (Value::Range { low, high }, _, _) => {
+            s.push_str("the ends are written to ±");
+            push_value(&mut s, low.step.abs() / 2.0, unit);
+            s.push_str(" and ±");
+            push_value(&mut s, high.step.abs() / 2.0, unit);
+            for (i, end) in [low, high].into_iter().enumerate() {
+                s.push_str(if i == 0 { ": " } else { ", " });
+                push_value(&mut s, end.value, unit);
+                s.push_str(" (");
+                push_value(&mut s, end.low(), unit);
+                s.push('–');
+                push_value(&mut s, end.high(), unit);
+                s.push(')');
+            }
+        }
+        (_, Some(n), Some(w)) => {
+            push_interval(&mut s, &n, unit);
+            s.push_str(" is written to ±");
+            push_value(&mut s, half_step(claim), unit);
+            s.push_str(" (");
+            push_value(&mut s, w.lo, unit);
+            s.push('–');
+            push_value(&mut s, w.hi, unit);
+            s.push(')');
+        }
         _ => return "no numeric value".to_string(),
-    };
+    }
     let Some(h) = &claim.hedge else {
         return s;
     };
     let Some(a) = allowed(claim) else {
         return s;
     };
-    let meaning = match h.kind {
-        HedgeKind::About => format!(
-            "{} (about) widens by max({}%, one step) to {}",
-            h.text,
-            fmt_trim(ABOUT_REL * 100.0, 1),
-            fmt_interval(&a, unit)
-        ),
-        HedgeKind::Above | HedgeKind::AtLeast => {
-            format!("{} (above) means {}", h.text, fmt_interval(&a, unit))
-        }
-        HedgeKind::WellAbove => format!(
-            "{} (well above) means ≥ {}× the low end = {}",
-            h.text,
-            fmt_trim(WELL_ABOVE_FACTOR, 2),
-            fmt_value(a.lo, unit)
-        ),
-        HedgeKind::Below | HedgeKind::AtMost => {
-            format!("{} (below) means {}", h.text, fmt_interval(&a, unit))
-        }
-        HedgeKind::Each => format!("{} (each) applies to every subject named", h.text),
-    };
     s.push_str("; ");
-    s.push_str(&meaning);
+    s.push_str(&h.text);
+    match h.kind {
+        HedgeKind::About => {
+            s.push_str(" (about) widens by max(");
+            push_trim(&mut s, ABOUT_REL * 100.0, 1);
+            s.push_str("%, one step) to ");
+            push_interval(&mut s, &a, unit);
+        }
+        HedgeKind::Above | HedgeKind::AtLeast => {
+            s.push_str(" (above) means ");
+            push_interval(&mut s, &a, unit);
+        }
+        HedgeKind::WellAbove => {
+            s.push_str(" (well above) means ≥ ");
+            push_trim(&mut s, WELL_ABOVE_FACTOR, 2);
+            s.push_str("× the low end = ");
+            push_value(&mut s, a.lo, unit);
+        }
+        HedgeKind::Below | HedgeKind::AtMost => {
+            s.push_str(" (below) means ");
+            push_interval(&mut s, &a, unit);
+        }
+        HedgeKind::Each => s.push_str(" (each) applies to every subject named"),
+    }
     s
 }
 
@@ -314,7 +327,9 @@ fn push_trim(out: &mut String, v: f64, decimals: usize) {
     // for a fraction of the cost of fixed-point float formatting. A fraction below the
     // smallest normal float is no fraction: above 1 it is 0 or at least 2^-52, and a
     // subnormal prints as 0 either way.
-    if v.abs() < 1e15 && v.fract().abs() < f64::MIN_POSITIVE {
+    // Below 1e15 the cast truncates exactly as `trunc` would (a library call on the
+    // baseline target), and `v - n` is `v.fract()`, exactly.
+    if v.abs() < 1e15 && (v - (v as i64) as f64).abs() < f64::MIN_POSITIVE {
         let n = v as i64;
         if n < 0 {
             out.push('-');
@@ -364,7 +379,9 @@ fn push_digits(out: &mut String, mut n: u64, min_digits: usize) {
 /// bignums) rounds the exact binary value; the scaled product is within half a unit in its
 /// last place of that value times `10^decimals`, so unless it lies within twice that of a
 /// half, both round to the same integer. `None` (format it the exact way) near a half, for
-/// more than six decimals, or beyond 2^53.
+/// more than six decimals, or beyond 2^53. (The writers use [`push_fixed`]; this is what
+/// the tests compare with `format!`.)
+#[cfg(test)]
 fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
     let mut s = String::with_capacity(24);
     push_fixed(&mut s, v, decimals).then_some(s)
@@ -381,12 +398,16 @@ fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
     if !scaled.is_finite() || scaled >= 9.0e15 {
         return false;
     }
-    let frac = scaled - scaled.floor();
+    // `scaled` is in [0, 2^53): its integer part is the cast, exactly, and the fraction
+    // left is exact too. (`floor` and `round` are library calls on the baseline target;
+    // rounding half away from zero is the integer part plus one from a half up.)
+    let whole = scaled as u64;
+    let frac = scaled - whole as f64;
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
         return false;
     }
     let d = d as usize;
-    let n = scaled.round() as u64;
+    let n = whole + u64::from(frac >= 0.5);
     // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
     if v.is_sign_negative() {
         out.push('-');
@@ -402,30 +423,52 @@ fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
 
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.
 pub fn fmt_pct(v: f64) -> String {
-    let mut s = fixed_by_integers(v, 1).unwrap_or_else(|| format!("{v:.1}"));
-    s.push('%');
-    if s == "-0.0%" {
-        "0.0%".to_string()
-    } else {
-        s
+    let mut s = String::with_capacity(16);
+    push_pct(&mut s, v);
+    s
+}
+
+/// Appends [`fmt_pct`]`(v)` to `out`.
+fn push_pct(out: &mut String, v: f64) {
+    let start = out.len();
+    if !push_fixed(out, v, 1) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{v:.1}");
+    }
+    out.push('%');
+    if out.get(start..) == Some("-0.0%") {
+        out.truncate(start);
+        out.push_str("0.0%");
     }
 }
 
 /// A percentage interval with one decimal: `60.0%–72.7%`, or one value when both ends print alike.
 pub fn fmt_pct_interval(iv: &Interval) -> String {
+    let mut s = String::with_capacity(32);
     match (iv.lo.is_finite(), iv.hi.is_finite()) {
         (true, true) => {
-            let (a, b) = (fmt_pct(iv.lo), fmt_pct(iv.hi));
-            if a == b {
-                a
-            } else {
-                format!("{a}–{b}")
+            // Both ends written, then the second cut off again when it prints alike.
+            push_pct(&mut s, iv.lo);
+            let b = s.len();
+            s.push('–');
+            let c = s.len();
+            push_pct(&mut s, iv.hi);
+            if s.get(..b) == s.get(c..) {
+                s.truncate(b);
             }
         }
-        (true, false) => format!("≥ {}", fmt_pct(iv.lo)),
-        (false, true) => format!("≤ {}", fmt_pct(iv.hi)),
-        (false, false) => "any value".to_string(),
+        (true, false) => {
+            s.push_str("≥ ");
+            push_pct(&mut s, iv.lo);
+        }
+        (false, true) => {
+            s.push_str("≤ ");
+            push_pct(&mut s, iv.hi);
+        }
+        (false, false) => s.push_str("any value"),
     }
+    s
 }
 
 /// A base-unit value with a Chinese magnitude, up to two decimals: `485000` → `48.5万`,
@@ -481,43 +524,71 @@ pub fn is_percent(unit: Option<&Unit>) -> bool {
 /// One value with its unit: percent with up to two decimals (`59.5%`), anything else with a
 /// Chinese magnitude (`48.5万枚`, `171亿美元`). Infinite ends print as `∞`.
 pub fn fmt_value(v: f64, unit: Option<&Unit>) -> String {
-    if !v.is_finite() {
-        return if v > 0.0 { "∞" } else { "−∞" }.to_string();
-    }
     // Built in one string, with room for the magnitude word and the unit: these run
     // for every operand of every finding.
     let mut s = String::with_capacity(32);
-    if is_percent(unit) {
-        push_trim(&mut s, v, 2);
-        s.push('%');
-    } else {
-        push_magnitude(&mut s, v);
-        s.push_str(unit_suffix_str(unit));
-    }
+    push_value(&mut s, v, unit);
     s
+}
+
+/// Appends [`fmt_value`]`(v, unit)` to `out`.
+fn push_value(out: &mut String, v: f64, unit: Option<&Unit>) {
+    if !v.is_finite() {
+        out.push_str(if v > 0.0 { "∞" } else { "−∞" });
+    } else if is_percent(unit) {
+        push_trim(out, v, 2);
+        out.push('%');
+    } else {
+        push_magnitude(out, v);
+        out.push_str(unit_suffix_str(unit));
+    }
 }
 
 /// An interval with its unit: `59.5%–60.5%`, `≥ 65.45%`, `60万枚–80万枚`, or one value.
 pub fn fmt_interval(iv: &Interval, unit: Option<&Unit>) -> String {
+    let mut s = String::with_capacity(48);
+    push_interval(&mut s, iv, unit);
+    s
+}
+
+/// Appends [`fmt_interval`]`(iv, unit)` to `out`.
+fn push_interval(out: &mut String, iv: &Interval, unit: Option<&Unit>) {
     match (iv.lo.is_finite(), iv.hi.is_finite()) {
         (true, true) => {
-            let (mut a, b) = (fmt_value(iv.lo, unit), fmt_value(iv.hi, unit));
-            if a != b {
-                a.push('–');
-                a.push_str(&b);
+            // Both ends written, then the second cut off again when it prints alike.
+            let a = out.len();
+            push_value(out, iv.lo, unit);
+            let b = out.len();
+            out.push('–');
+            let c = out.len();
+            push_value(out, iv.hi, unit);
+            if out.get(a..b) == out.get(c..) {
+                out.truncate(b);
             }
-            a
         }
-        (true, false) => format!("≥ {}", fmt_value(iv.lo, unit)),
-        (false, true) => format!("≤ {}", fmt_value(iv.hi, unit)),
-        (false, false) => "any value".to_string(),
+        (true, false) => {
+            out.push_str("≥ ");
+            push_value(out, iv.lo, unit);
+        }
+        (false, true) => {
+            out.push_str("≤ ");
+            push_value(out, iv.hi, unit);
+        }
+        (false, false) => out.push_str("any value"),
     }
 }
 
 /// A claim's nominal value for formulas: `60万`, `30万–40万` (unit left out).
 pub fn fmt_operand(claim: &Claim) -> String {
     match nominal(claim) {
-        Some(iv) if iv.lo < iv.hi => format!("{}–{}", fmt_magnitude(iv.lo), fmt_magnitude(iv.hi)),
+        Some(iv) if iv.lo < iv.hi => {
+            // Both ends into one string (no `format!` of two fresh ones).
+            let mut s = String::with_capacity(32);
+            push_magnitude(&mut s, iv.lo);
+            s.push('–');
+            push_magnitude(&mut s, iv.hi);
+            s
+        }
         Some(iv) => fmt_magnitude(iv.lo),
         None => "?".to_string(),
     }
@@ -724,7 +795,33 @@ mod tests {
             values.push(cents as f64 / 1000.0);
             values.push(cents as f64 / 100.0);
         }
+        let mut prev = 0.0;
         for v in values {
+            // Interval ends, including infinite and equal ones, as the `format!` version
+            // that `fmt_pct_interval` replaced wrote them.
+            for (lo, hi) in [
+                (prev, v),
+                (v, v),
+                (v, f64::INFINITY),
+                (f64::NEG_INFINITY, v),
+            ] {
+                let iv = Interval { lo, hi };
+                let old = match (lo.is_finite(), hi.is_finite()) {
+                    (true, true) => {
+                        let (a, b) = (fmt_pct(lo), fmt_pct(hi));
+                        if a == b {
+                            a
+                        } else {
+                            format!("{a}–{b}")
+                        }
+                    }
+                    (true, false) => format!("≥ {}", fmt_pct(lo)),
+                    (false, true) => format!("≤ {}", fmt_pct(hi)),
+                    (false, false) => "any value".to_string(),
+                };
+                assert_eq!(fmt_pct_interval(&iv), old, "{lo:e}–{hi:e}");
+            }
+            prev = v;
             for d in [0, 1, 2, 6] {
                 assert_eq!(fmt_trim(v, d), slow(v, d), "{v:e} to {d} decimals");
                 if let Some(fast) = fixed_by_integers(v, d) {
@@ -747,5 +844,118 @@ mod tests {
         let d = describe(&c);
         assert!(d.contains("±0.5%"), "{d}");
         assert!(d.contains("65.45%"), "{d}");
+    }
+
+    /// The `format!` version of [`describe`] it replaced, kept as the oracle.
+    fn describe_by_format(claim: &Claim) -> String {
+        let unit = claim.unit.as_ref();
+        let interval = |iv: &Interval| match (iv.lo.is_finite(), iv.hi.is_finite()) {
+            (true, true) => {
+                let (a, b) = (fmt_value(iv.lo, unit), fmt_value(iv.hi, unit));
+                if a == b {
+                    a
+                } else {
+                    format!("{a}–{b}")
+                }
+            }
+            (true, false) => format!("≥ {}", fmt_value(iv.lo, unit)),
+            (false, true) => format!("≤ {}", fmt_value(iv.hi, unit)),
+            (false, false) => "any value".to_string(),
+        };
+        let mut s = match (&claim.value, nominal(claim), written(claim)) {
+            (Value::Range { low, high }, _, _) => format!(
+                "the ends are written to ±{} and ±{}: {} ({}–{}), {} ({}–{})",
+                fmt_value(low.step.abs() / 2.0, unit),
+                fmt_value(high.step.abs() / 2.0, unit),
+                fmt_value(low.value, unit),
+                fmt_value(low.low(), unit),
+                fmt_value(low.high(), unit),
+                fmt_value(high.value, unit),
+                fmt_value(high.low(), unit),
+                fmt_value(high.high(), unit)
+            ),
+            (_, Some(n), Some(w)) => format!(
+                "{} is written to ±{} ({}–{})",
+                interval(&n),
+                fmt_value(half_step(claim), unit),
+                fmt_value(w.lo, unit),
+                fmt_value(w.hi, unit)
+            ),
+            _ => return "no numeric value".to_string(),
+        };
+        let Some(h) = &claim.hedge else {
+            return s;
+        };
+        let Some(a) = allowed(claim) else {
+            return s;
+        };
+        let meaning = match h.kind {
+            HedgeKind::About => format!(
+                "{} (about) widens by max({}%, one step) to {}",
+                h.text,
+                fmt_trim(ABOUT_REL * 100.0, 1),
+                interval(&a)
+            ),
+            HedgeKind::Above | HedgeKind::AtLeast => {
+                format!("{} (above) means {}", h.text, interval(&a))
+            }
+            HedgeKind::WellAbove => format!(
+                "{} (well above) means ≥ {}× the low end = {}",
+                h.text,
+                fmt_trim(WELL_ABOVE_FACTOR, 2),
+                fmt_value(a.lo, unit)
+            ),
+            HedgeKind::Below | HedgeKind::AtMost => {
+                format!("{} (below) means {}", h.text, interval(&a))
+            }
+            HedgeKind::Each => format!("{} (each) applies to every subject named", h.text),
+        };
+        s.push_str("; ");
+        s.push_str(&meaning);
+        s
+    }
+
+    proptest::proptest! {
+        /// [`describe`] writes exactly what the `format!` version wrote, for points, ranges
+        /// and missing values in percent, currency, counted units or none, under every hedge.
+        #[test]
+        fn describe_matches_the_format_version(
+            v in proptest::prop_oneof![
+                0.0f64..100.0,
+                0.0f64..1e13,
+                proptest::num::f64::ANY,
+            ],
+            w in 0.0f64..1e13,
+            steps in (0usize..9, 0usize..9),
+            shape in 0u8..3,
+            unit in 0usize..4,
+            hedge in 0usize..8,
+        ) {
+            const STEPS: [f64; 9] = [0.01, 0.1, 1.0, 10.0, 1e4, 1e5, 1e8, 1e9, 0.0];
+            let (a, b) = (Num::new(v, STEPS[steps.0]), Num::new(w, STEPS[steps.1]));
+            let value = match shape {
+                0 => Value::Point(a),
+                1 => Value::Range { low: a, high: b },
+                _ => Value::None,
+            };
+            let mut c = share(value, None);
+            c.unit = match unit {
+                0 => Some(Unit::new("%", UnitKind::Percent)),
+                1 => Some(Unit::new("USD", UnitKind::Currency)),
+                2 => Some(Unit::new("辆", UnitKind::Measure)),
+                _ => None,
+            };
+            let kinds = [
+                HedgeKind::About,
+                HedgeKind::Above,
+                HedgeKind::AtLeast,
+                HedgeKind::WellAbove,
+                HedgeKind::Below,
+                HedgeKind::AtMost,
+                HedgeKind::Each,
+            ];
+            c.hedge = kinds.get(hedge).map(|&k| Hedge { text: "约".to_string(), kind: k });
+            proptest::prop_assert_eq!(describe(&c), describe_by_format(&c));
+        }
     }
 }
