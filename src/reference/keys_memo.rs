@@ -17,7 +17,7 @@
 //! matching it saved.
 
 use super::compare::LevelRow;
-use super::matching::{Key, Surroundings};
+use super::matching::{Key, ScanResume, Surroundings};
 use super::Reference;
 use crate::claim::{Claim, ClaimKind, Direction, Hedge, HedgeKind};
 use crate::document::{Document, Span};
@@ -122,6 +122,8 @@ struct Memo {
     entries: Vec<Option<Entry>>,
     /// The latest level pass (see [`level_pass`]).
     level: Option<LevelPass>,
+    /// Where the latest scan of the text before a claim ended (see [`before_scan`]).
+    scan: Option<ScanResume>,
 }
 
 /// A remembered level pass: what it was worked out from, and its rows.
@@ -250,6 +252,24 @@ pub(super) fn surroundings<'d>(
         }
     });
     s
+}
+
+/// `scan(resume)`, with `resume` the state the last call on this thread left while a
+/// [`Scope`] is open (the scan checks that its text goes on from it; see
+/// [`super::matching::ScanState`]), and a fresh `None` otherwise.
+pub(super) fn before_scan<R>(scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
+    // Taken out, not borrowed across the scan: it never re-enters, but need not rely on it.
+    let mut resume = MEMO.with(|m| m.borrow_mut().as_mut().map(|memo| memo.scan.take()));
+    let Some(state) = resume.as_mut() else {
+        return scan(&mut None);
+    };
+    let answer = scan(state);
+    MEMO.with(|m| {
+        if let Some(memo) = m.borrow_mut().as_mut() {
+            memo.scan = resume.flatten();
+        }
+    });
+    answer
 }
 
 /// `compute()`'s answer for `claim` in `s`, remembered while a [`Scope`] is open.
