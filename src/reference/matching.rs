@@ -330,6 +330,16 @@ impl Reference {
     /// (`微软(48.5万枚)`, `,其中海外6.1万辆`). A clause with other words before the figure
     /// (`,H20芯片单价约1.2万美元`, `,研发人员1.2万人`) is about something else.
     fn metric_within_reach(&self, claim: &Claim, metric: &str, s: &Surroundings<'_>) -> bool {
+        let named = |t: Option<&str>| {
+            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
+        };
+        // The list item's own name first (one short search; the metric may be asked
+        // about through many aliases): the answer is the same in either order.
+        if claim.kind != ClaimKind::Growth
+            && (named(claim.subject.as_deref()) || named(claim.segment.as_deref()))
+        {
+            return true;
+        }
         if self.names_metric(claim, metric, s.clause) {
             return true;
         }
@@ -343,10 +353,7 @@ impl Reference {
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
         }
-        let named = |t: Option<&str>| {
-            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
-        };
-        named(claim.subject.as_deref()) || named(claim.segment.as_deref())
+        false
     }
 
     /// True when `text` names a segment other than `key`'s (through an alias or a
@@ -664,6 +671,8 @@ pub(super) type ScanResume = (Vec<u8>, ScanState);
 fn before_tables() -> &'static (WordSet, [u64; 64], usize) {
     /// The first characters of the words for parts of a year: 季, 半(年), 个(月).
     const PART_STARTS: [&str; 3] = ["季", "半", "个"];
+    /// The full-width clause breaks [`read_before`] watches for.
+    const CLAUSE_BREAKS: [&str; 3] = ["，", "；", "："];
     static TABLES: OnceLock<(WordSet, [u64; 64], usize)> = OnceLock::new();
     TABLES.get_or_init(|| {
         let forecasts = WordSet::new(&FORECAST_WORDS);
@@ -671,7 +680,7 @@ fn before_tables() -> &'static (WordSet, [u64; 64], usize) {
         for (b, p) in bits.iter_mut().zip(partial_words().starts) {
             *b |= p;
         }
-        for c in PART_STARTS {
+        for c in PART_STARTS.iter().chain(&CLAUSE_BREAKS) {
             if let [_, y, z] = *c.as_bytes() {
                 let h = low_bits(y, z);
                 bits[h / 64] |= 1 << (h % 64);
@@ -779,15 +788,17 @@ fn read_before(
                 digits = 0;
             }
             if let Some(&[_, y, z]) = b.get(i..i + 3) {
-                // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause.
-                if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
-                    lead_from = i;
-                    partial = false;
-                    i += 3;
-                    continue;
-                }
                 let h = low_bits(y, z);
                 if watched[h / 64] & (1 << (h % 64)) != 0 {
+                    // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their bits
+                    // are set in `watched` too: most characters are then passed over
+                    // by the one test).
+                    if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                        lead_from = i;
+                        partial = false;
+                        i += 3;
+                        continue;
+                    }
                     let rest = b.get(i..).unwrap_or_default();
                     if forecasts.starts_here(rest, y, z) {
                         return true;
