@@ -473,10 +473,12 @@ impl<'d> Surroundings<'d> {
         }
     }
 
-    /// [`Surroundings::of`], worked out once per claim and document while a
-    /// [`super::keys_memo::Scope`] is open: every reference rule asks for the same claims.
+    /// [`Surroundings::of`]. Once remembered per claim and document for the rules that
+    /// ask for the same claims; cutting them afresh costs less than the memo did (a few
+    /// byte scans from the claim), and gives the same texts, so the keys memo, which
+    /// tells surroundings apart by their texts' addresses, finds its entries all the same.
     pub fn shared(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
-        super::keys_memo::surroundings(doc, sentences, claim)
+        Surroundings::of(doc, sentences, claim)
     }
 
     /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
