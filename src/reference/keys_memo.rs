@@ -1,7 +1,7 @@
 //! A per-document memo of what the reference rules (NC201–NC205) work out for each claim:
-//! its [`Surroundings`] and its [`Reference::keys_for`] answer. Every rule asks for the same
-//! claims in the same surroundings, and matching a claim costs far more than looking the
-//! answer up.
+//! its [`Reference::keys_for`] answer. Every rule asks for the same claims in the same
+//! surroundings, and matching a claim costs far more than looking the answer up.
+//! (Surroundings are not remembered: cutting them costs about what remembering them did.)
 //!
 //! The memo is active only inside [`Scope`] (opened by [`crate::check_document`] around
 //! one document, whose text and claims stay borrowed, unchanged, while its rules run) on
@@ -10,14 +10,13 @@
 //!
 //! Entries sit in a vector by claim id (no hashing, no copies) and are reused only for the
 //! same inputs, told apart by identity rather than by content: the same claim object (its
-//! address) with the same [`Fingerprint`], the same document text and sentences (their
-//! addresses and lengths) for surroundings, the same reference and the same four texts
-//! (addresses and lengths) for keys. A claim edited in place changes its fingerprint;
+//! address) with the same [`Fingerprint`], the same reference and the same four texts
+//! of its surroundings (addresses and lengths). A claim edited in place changes its fingerprint;
 //! a clone or a new text has another address. Comparing contents cost more than the
 //! matching it saved.
 
 use super::compare::LevelRow;
-use super::matching::{Key, Surroundings};
+use super::matching::{Key, ScanResume, Surroundings};
 use super::Reference;
 use crate::claim::{Claim, ClaimKind, Direction, Hedge, HedgeKind};
 use crate::document::{Document, Span};
@@ -99,20 +98,8 @@ fn idents(s: &Surroundings<'_>) -> [Ident; 4] {
 struct Entry {
     /// The claim it was worked out for.
     claim: Fingerprint,
-    /// Its surroundings in a document, once asked for.
-    around: Option<Around>,
     /// The reference's address, the surroundings' texts and the keys, once asked for.
     keys: Option<(usize, [Ident; 4], Rc<[Key]>)>,
-}
-
-/// Remembered surroundings: the document they were cut from, and where.
-struct Around {
-    /// The document's text.
-    text: Ident,
-    /// The document's sentences (address and count).
-    sentences: Ident,
-    /// Byte ranges of `sentence`, `before`, `clause` and `lead` in the text.
-    ranges: [(usize, usize); 4],
 }
 
 /// Remembered entries by claim id.
@@ -122,6 +109,8 @@ struct Memo {
     entries: Vec<Option<Entry>>,
     /// The latest level pass (see [`level_pass`]).
     level: Option<LevelPass>,
+    /// Where the latest scan of the text before a claim ended (see [`before_scan`]).
+    scan: Option<ScanResume>,
 }
 
 /// A remembered level pass: what it was worked out from, and its rows.
@@ -154,11 +143,7 @@ impl Memo {
         }
         let slot = self.entries.get_mut(id)?;
         if !slot.as_ref().is_some_and(|e| e.claim == claim) {
-            *slot = Some(Entry {
-                claim,
-                around: None,
-                keys: None,
-            });
+            *slot = Some(Entry { claim, keys: None });
         }
         slot.as_mut()
     }
@@ -207,49 +192,22 @@ impl Drop for Scope {
     }
 }
 
-/// Byte range of `part` within `text` (a slice of it).
-fn range_in(text: &str, part: &str) -> (usize, usize) {
-    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    (start, start.wrapping_add(part.len()))
-}
-
-/// [`Surroundings::of`] `claim` in `doc`, remembered while a [`Scope`] is open.
-pub(super) fn surroundings<'d>(
-    doc: &'d Document,
-    sentences: &[Span],
-    claim: &Claim,
-) -> Surroundings<'d> {
-    let text = doc.text.as_str();
-    let fp = Fingerprint::of(claim);
-    let here = (sentences.as_ptr() as usize, sentences.len());
-    let found = MEMO.with(|m| {
-        let m = m.borrow();
-        let a = m.as_ref()?.get(&fp)?.around.as_ref()?;
-        if a.text != ident(text) || a.sentences != here {
-            return None;
-        }
-        let [s, b, c, l] = a.ranges.map(|(from, to)| text.get(from..to));
-        Some(Surroundings {
-            sentence: s?,
-            before: b?,
-            clause: c?,
-            lead: l?,
-        })
-    });
-    if let Some(s) = found {
-        return s;
-    }
-    let s = Surroundings::of(doc, sentences, claim);
+/// `scan(resume)`, with `resume` the state the last call on this thread left while a
+/// [`Scope`] is open (the scan checks that its text goes on from it; see
+/// [`super::matching::ScanState`]), and a fresh `None` otherwise.
+pub(super) fn before_scan<R>(scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
+    // Taken out, not borrowed across the scan: it never re-enters, but need not rely on it.
+    let mut resume = MEMO.with(|m| m.borrow_mut().as_mut().map(|memo| memo.scan.take()));
+    let Some(state) = resume.as_mut() else {
+        return scan(&mut None);
+    };
+    let answer = scan(state);
     MEMO.with(|m| {
-        if let Some(e) = m.borrow_mut().as_mut().and_then(|memo| memo.entry(fp)) {
-            e.around = Some(Around {
-                text: ident(text),
-                sentences: here,
-                ranges: [s.sentence, s.before, s.clause, s.lead].map(|p| range_in(text, p)),
-            });
+        if let Some(memo) = m.borrow_mut().as_mut() {
+            memo.scan = resume.flatten();
         }
     });
-    s
+    answer
 }
 
 /// `compute()`'s answer for `claim` in `s`, remembered while a [`Scope`] is open.
@@ -422,41 +380,5 @@ mod tests {
         let other = Reference::empty();
         level_pass(&other, &doc, &sentences, &claims[..0], count);
         assert_eq!(calls.get(), 6, "another reference too");
-    }
-
-    #[test]
-    fn shares_surroundings_of_the_same_claim_in_the_same_document_only() {
-        let (doc, claims) = car_doc(
-            "前言。长风汽车2024年交付量41.2万辆,同比增长5%。",
-            "41.2万辆",
-            412_000.0,
-            1000.0,
-        );
-        let mut c = claims[0].clone();
-        c.sentence = 1;
-        let sentences = doc.sentences();
-        let fresh = Surroundings::of(&doc, &sentences, &c);
-        let _scope = Scope::open();
-        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
-        assert_eq!(Surroundings::shared(&doc, &sentences, &c), fresh);
-        // Another sentence index (an edited claim): worked out afresh.
-        let mut other = c.clone();
-        other.sentence = 0;
-        assert_eq!(
-            Surroundings::shared(&doc, &sentences, &other),
-            Surroundings::of(&doc, &sentences, &other)
-        );
-        // Another document with the same claim: worked out afresh.
-        let (doc2, _) = car_doc(
-            "长风汽车2024年交付量41.2万辆。",
-            "41.2万辆",
-            412_000.0,
-            1000.0,
-        );
-        let sentences2 = doc2.sentences();
-        assert_eq!(
-            Surroundings::shared(&doc2, &sentences2, &c),
-            Surroundings::of(&doc2, &sentences2, &c)
-        );
     }
 }

@@ -330,6 +330,16 @@ impl Reference {
     /// (`微软(48.5万枚)`, `,其中海外6.1万辆`). A clause with other words before the figure
     /// (`,H20芯片单价约1.2万美元`, `,研发人员1.2万人`) is about something else.
     fn metric_within_reach(&self, claim: &Claim, metric: &str, s: &Surroundings<'_>) -> bool {
+        let named = |t: Option<&str>| {
+            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
+        };
+        // The list item's own name first (one short search; the metric may be asked
+        // about through many aliases): the answer is the same in either order.
+        if claim.kind != ClaimKind::Growth
+            && (named(claim.subject.as_deref()) || named(claim.segment.as_deref()))
+        {
+            return true;
+        }
         if self.names_metric(claim, metric, s.clause) {
             return true;
         }
@@ -343,10 +353,7 @@ impl Reference {
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
         }
-        let named = |t: Option<&str>| {
-            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
-        };
-        named(claim.subject.as_deref()) || named(claim.segment.as_deref())
+        false
     }
 
     /// True when `text` names a segment other than `key`'s (through an alias or a
@@ -466,10 +473,12 @@ impl<'d> Surroundings<'d> {
         }
     }
 
-    /// [`Surroundings::of`], worked out once per claim and document while a
-    /// [`super::keys_memo::Scope`] is open: every reference rule asks for the same claims.
+    /// [`Surroundings::of`]. Once remembered per claim and document for the rules that
+    /// ask for the same claims; cutting them afresh costs less than the memo did (a few
+    /// byte scans from the claim), and gives the same texts, so the keys memo, which
+    /// tells surroundings apart by their texts' addresses, finds its entries all the same.
     pub fn shared(doc: &'d Document, sentences: &[Span], claim: &Claim) -> Self {
-        super::keys_memo::surroundings(doc, sentences, claim)
+        Surroundings::of(doc, sentences, claim)
     }
 
     /// Surroundings whose sentence, text before the claim, clause and lead are all `sentence`
@@ -633,31 +642,77 @@ struct BeforeWords {
     partial_in_lead: bool,
 }
 
-/// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
-/// the forecast words, one back to the last year and one over the rest for parts of a
-/// year: `forecast` is `WordSet::new(&FORECAST_WORDS).found_in(before)`, `part_of_year` is
-/// `names_part_of_year(&before[after_last_year(before)..])` (tests compare them).
-fn scan_before(before: &str) -> BeforeWords {
+/// Where [`scan_before`] stands in a text: the position of the next character and what it
+/// has found before it. Kept between the claims of one document (see
+/// [`super::keys_memo::before_scan`]) so that the text before a later claim of the same
+/// sentence, which starts with the text before an earlier one, is read from there on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct ScanState {
+    /// Byte offset of the next character to read.
+    i: usize,
+    /// [`BeforeWords::lead_from`] so far.
+    lead_from: usize,
+    /// A partial word (of those starting with a three-byte character) since `lead_from`.
+    partial: bool,
+    /// ASCII digits in a row just before `i`.
+    digits: usize,
+    /// A part of a year was named since the last run of four digits or more.
+    part: bool,
+}
+
+/// A text [`scan_before`] read, and the state it reached at a character whose every
+/// look-ahead (see [`before_tables`]) stayed within that text: a longer text
+/// starting with it is read on from that state with the same outcome.
+pub(super) type ScanResume = (Vec<u8>, ScanState);
+
+/// The tables of [`scan_before`]: the forecast words; bit [`low_bits`] of every
+/// character at which something must be checked: the first characters of the forecast
+/// words and of the words for parts of a year; and the most bytes a check at one
+/// character reads from there (the longest forecast or partial word, 半年/个月, or `Q`
+/// and a digit).
+fn before_tables() -> &'static (WordSet, [u64; 64], usize) {
     /// The first characters of the words for parts of a year: 季, 半(年), 个(月).
     const PART_STARTS: [&str; 3] = ["季", "半", "个"];
-    /// The forecast words, and bit [`low_bits`] of every character at which something
-    /// must be checked: the first characters of the forecast words and of the words for
-    /// parts of a year.
-    static TABLES: OnceLock<(WordSet, [u64; 64])> = OnceLock::new();
-    let (forecasts, watched) = TABLES.get_or_init(|| {
+    /// The full-width clause breaks [`read_before`] watches for.
+    const CLAUSE_BREAKS: [&str; 3] = ["，", "；", "："];
+    static TABLES: OnceLock<(WordSet, [u64; 64], usize)> = OnceLock::new();
+    TABLES.get_or_init(|| {
         let forecasts = WordSet::new(&FORECAST_WORDS);
         let mut bits = forecasts.starts;
         for (b, p) in bits.iter_mut().zip(partial_words().starts) {
             *b |= p;
         }
-        for c in PART_STARTS {
+        for c in PART_STARTS.iter().chain(&CLAUSE_BREAKS) {
             if let [_, y, z] = *c.as_bytes() {
                 let h = low_bits(y, z);
                 bits[h / 64] |= 1 << (h % 64);
             }
         }
-        (forecasts, bits)
-    });
+        let longest = FORECAST_WORDS
+            .iter()
+            .chain(PARTIAL_WORDS.iter())
+            .map(|w| w.len())
+            .max()
+            .unwrap_or(0);
+        (forecasts, bits, longest.max("半年".len()))
+    })
+}
+
+/// [`BeforeWords`] of `before` in one pass over its characters, rather than a pass for
+/// the forecast words, one back to the last year and one over the rest for parts of a
+/// year: `forecast` is `WordSet::new(&FORECAST_WORDS).found_in(before)`, `part_of_year` is
+/// `names_part_of_year(&before[after_last_year(before)..])` (tests compare them).
+/// The fresh reading [`scan_before_resuming`] is tested against.
+#[cfg(test)]
+fn scan_before(before: &str) -> BeforeWords {
+    scan_before_resuming(before, &mut None)
+}
+
+/// [`scan_before`], read on from `resume` when `before` starts with the text it holds
+/// (and from the start otherwise); `resume` is then set for `before` (a text with a
+/// forecast word is not kept: the next one is read afresh). Tests compare the two.
+fn scan_before_resuming(before: &str, resume: &mut Option<ScanResume>) -> BeforeWords {
+    let (forecasts, watched, look_ahead) = before_tables();
     let partials = partial_words();
     let found = BeforeWords {
         forecast: true,
@@ -665,19 +720,66 @@ fn scan_before(before: &str) -> BeforeWords {
         lead_from: 0,
         partial_in_lead: false,
     };
-    if forecasts.others_in(before) {
+    if forecasts.others || partials.others {
+        // Words not starting with a three-byte character (no list has one) are searched
+        // in the whole text: nothing to read on from.
+        *resume = None;
+        if forecasts.others_in(before) {
+            return found;
+        }
+    }
+    let b = before.as_bytes();
+    // The last text's buffer is reused for this one (no allocation once grown).
+    let (mut text, mut st) = match resume.take() {
+        Some((text, st)) if b.starts_with(&text) && st.i <= b.len() => (text, st),
+        Some((text, _)) => (text, ScanState::default()),
+        None => (Vec::new(), ScanState::default()),
+    };
+    // Up to the last characters whose checks may read past the end, then the rest: the
+    // state between the two reads on into any longer text starting with this one.
+    let safe = b.len().saturating_sub(*look_ahead);
+    if read_before(b, &mut st, safe, forecasts, watched, partials) {
         return found;
     }
-    let mut lead_from = 0;
-    // A partial word (of those starting with a three-byte character) since `lead_from`.
-    let mut partial = false;
-    let b = before.as_bytes();
-    // ASCII digits in a row just before `i`, and whether a part of a year was named
-    // since the last run of four or more.
-    let mut digits = 0usize;
-    let mut part = false;
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
+    let kept = st;
+    if read_before(b, &mut st, b.len(), forecasts, watched, partials) {
+        return found;
+    }
+    let mut partial = st.partial;
+    if partials.others {
+        partial = partial_in(partials, before.get(st.lead_from..).unwrap_or_default());
+    } else {
+        text.clear();
+        text.extend_from_slice(b);
+        *resume = Some((text, kept));
+    }
+    BeforeWords {
+        forecast: false,
+        part_of_year: st.part && st.digits < 4,
+        lead_from: st.lead_from,
+        partial_in_lead: partial,
+    }
+}
+
+/// Reads the characters of `b` from `st.i` while they start before `end`, updating `st`;
+/// true as soon as a forecast word starts at one.
+fn read_before(
+    b: &[u8],
+    st: &mut ScanState,
+    end: usize,
+    forecasts: &WordSet,
+    watched: &[u64; 64],
+    partials: &WordSet,
+) -> bool {
+    let ScanState {
+        mut i,
+        mut lead_from,
+        mut partial,
+        mut digits,
+        mut part,
+    } = *st;
+    while i < end {
+        let Some(&x) = b.get(i) else { break };
         // Three-byte characters (Chinese) first: most of the text. Only a character
         // whose bit is set in `watched` can start a word looked for.
         if x & 0xF0 == 0xE0 {
@@ -688,18 +790,20 @@ fn scan_before(before: &str) -> BeforeWords {
                 digits = 0;
             }
             if let Some(&[_, y, z]) = b.get(i..i + 3) {
-                // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause.
-                if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
-                    lead_from = i;
-                    partial = false;
-                    i += 3;
-                    continue;
-                }
                 let h = low_bits(y, z);
                 if watched[h / 64] & (1 << (h % 64)) != 0 {
+                    // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their bits
+                    // are set in `watched` too: most characters are then passed over
+                    // by the one test).
+                    if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                        lead_from = i;
+                        partial = false;
+                        i += 3;
+                        continue;
+                    }
                     let rest = b.get(i..).unwrap_or_default();
                     if forecasts.starts_here(rest, y, z) {
-                        return found;
+                        return true;
                     }
                     partial = partial || partials.starts_here(rest, y, z);
                     // 季, 半年, 个月.
@@ -736,17 +840,14 @@ fn scan_before(before: &str) -> BeforeWords {
         }
         i += utf8_len(x);
     }
-    // Words not starting with a three-byte character (no list has one): the lead is
-    // searched for all of them.
-    if partials.others {
-        partial = partial_in(partials, before.get(lead_from..).unwrap_or_default());
-    }
-    BeforeWords {
-        forecast: false,
-        part_of_year: part && digits < 4,
+    *st = ScanState {
+        i,
         lead_from,
-        partial_in_lead: partial,
-    }
+        partial,
+        digits,
+        part,
+    };
+    false
 }
 
 /// The partial words as a [`WordSet`], built once.
@@ -904,7 +1005,9 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
     // One pass over the words before the claim answers the questions on them.
-    let before = scan_before(s.before);
+    // Read on from the text before the last claim when this one's starts with it (the
+    // claims of one sentence), while a document's memo is open.
+    let before = super::keys_memo::before_scan(|resume| scan_before_resuming(s.before, resume));
     if before.forecast {
         return Some("a forecast or target");
     }
@@ -1457,6 +1560,47 @@ mod tests {
             if !forecast {
                 let after = &text[after_last_year(&text)..];
                 proptest::prop_assert_eq!(got.part_of_year, names_part_of_year(after), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn reading_on_from_an_earlier_text_finds_what_a_fresh_reading_finds(
+            texts in proptest::collection::vec(
+                (before_text(), proptest::collection::vec(proptest::sample::select(vec![0.1, 0.3, 0.5, 0.7, 0.9, 0.97]), 0..4)),
+                1..4,
+            ),
+        ) {
+            // Each text read in growing prefixes cut at characters (the claims of one
+            // sentence, cut anywhere, inside words too), then the next text, which does
+            // not go on from the last (another sentence).
+            let mut resume = None;
+            for (text, cuts) in texts {
+                let mut ends: Vec<usize> = cuts
+                    .iter()
+                    .map(|f| {
+                        let mut at = (text.len() as f64 * f) as usize;
+                        while !text.is_char_boundary(at) {
+                            at -= 1;
+                        }
+                        at
+                    })
+                    .chain([text.len()])
+                    .collect();
+                ends.sort_unstable();
+                for end in ends {
+                    let part = &text[..end];
+                    let fresh = scan_before(part);
+                    let got = scan_before_resuming(part, &mut resume);
+                    proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
+                    if !fresh.forecast {
+                        proptest::prop_assert_eq!(
+                            (got.part_of_year, got.lead_from, got.partial_in_lead),
+                            (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
+                            "{:?}",
+                            part
+                        );
+                    }
+                }
             }
         }
 
