@@ -62,7 +62,7 @@ impl Scanner<'_> {
         while i < text.len() {
             // Most characters are neither punctuation nor the start of anything a reader
             // takes: one table lookup passes over each of them.
-            let (loud, (bits, len, code)) = starts.next_loud(text, i);
+            let (loud, (bits, len, raw)) = starts.next_loud(text, i);
             i = loud;
             if i >= text.len() {
                 break;
@@ -72,26 +72,26 @@ impl Scanner<'_> {
                 i = next;
                 continue;
             }
-            let Some(c) = char::from_u32(code) else { break };
+            if bits == starts::LEXICON {
+                // Most characters a reader can start with start only lexicon words: try
+                // that one reader without decoding the character or dispatching over all.
+                match self.lexicon_word(i) {
+                    Some(end) => i = Self::boundary_from(text, end.max(next)),
+                    None => i = next,
+                }
+                continue;
+            }
+            let Some(c) = char::from_u32(starts::decode(len, raw)) else {
+                break;
+            };
             if bits & starts::BREAK != 0 {
                 self.punctuation(c, next);
                 i = next;
                 continue;
             }
             if bits & starts::READERS != 0 {
-                // Most characters a reader can start with start only lexicon words: try
-                // that one reader without the dispatch over all of them.
-                let found = if bits == starts::LEXICON {
-                    self.lexicon_word(i)
-                } else {
-                    self.try_at(i, c, bits)
-                };
-                if let Some(end) = found {
-                    i = end.max(next);
-                    // Readers return char boundaries; never let a slip stop the scan.
-                    while i < text.len() && !text.is_char_boundary(i) {
-                        i += 1;
-                    }
+                if let Some(end) = self.try_at(i, c, bits) {
+                    i = Self::boundary_from(text, end.max(next));
                     continue;
                 }
             }
@@ -100,6 +100,16 @@ impl Scanner<'_> {
             }
             i = next;
         }
+    }
+
+    /// The first char boundary of `text` at or after `i` (or past its end): readers return
+    /// char boundaries, but a slip must never stop the scan.
+    #[inline]
+    fn boundary_from(text: &str, mut i: usize) -> usize {
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
     }
 
     /// Clause and sentence punctuation `c`, ending right before byte `next`.

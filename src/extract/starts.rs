@@ -55,20 +55,68 @@ pub(super) const READERS: u16 = URL
     | PERIOD
     | QUANTITY;
 
-/// The reader bits of every character: a flat table over the Basic Multilingual Plane
-/// (128 KiB, zeroed by the allocator, so building it costs only the listed characters) and
+/// The reader bits of every character: flat tables over the Basic Multilingual Plane
+/// (132 KiB, zeroed by the allocator, so building them costs only the listed characters) and
 /// a short list for the rest (only caller entities can start there).
+///
+/// Characters of one or two UTF-8 bytes are looked up by code point; those of three bytes
+/// (all of Chinese text) by [`wide_key`] of their bytes, which the scan loop computes in
+/// three operations where decoding the code point takes eight.
 #[derive(Debug, Clone)]
 pub(super) struct StartTable {
-    bmp: Box<[u16; 0x10000]>,
+    /// Code points below U+0800.
+    low: Box<[u16; 0x800]>,
+    /// Three-byte characters (U+0800 to U+FFFF), by [`wide_key`].
+    wide: Box<[u16; 0x10000]>,
+    /// Four-byte characters.
     other: Vec<(char, u16)>,
+}
+
+/// A one-to-one key of the three-byte UTF-8 characters, read from their bytes `k`
+/// (little-endian; only the low 24 bits are looked at, so what follows the character in
+/// `k` does not matter). Lead and continuation bytes carry their fixed high bits, and
+/// folding the word onto itself six bits down keeps the sixteen varying bits apart: the
+/// test `wide_key_is_one_to_one` checks every character.
+#[inline]
+fn wide_key(k: u64) -> usize {
+    ((k ^ (k >> 6)) & 0xffff) as usize
+}
+
+/// The code point of the three-byte UTF-8 character whose bytes are the low 24 bits of `k`
+/// (little-endian).
+#[inline]
+fn wide_code(k: u64) -> u32 {
+    ((k & 0x0f) << 12 | (k >> 2) & 0xfc0 | (k >> 16) & 0x3f) as u32
+}
+
+/// The code point of a character the scan loop stopped at, from what [`StartTable::at`] and
+/// [`StartTable::next_loud`] give of it: its length in bytes and `raw`, its bytes
+/// (little-endian, in the low 24 bits) when three, its code point otherwise. Decoding is left
+/// to the caller because most stops (lexicon words) never look at the character.
+#[inline]
+pub(super) fn decode(len: usize, raw: u64) -> u32 {
+    if len == 3 {
+        wide_code(raw)
+    } else {
+        raw as u32
+    }
+}
+
+/// The bytes of a three-byte UTF-8 character, little-endian, as the scan loop loads them.
+fn wide_bytes(c: char) -> Option<u64> {
+    let mut buf = [0u8; 4];
+    match c.encode_utf8(&mut buf).as_bytes() {
+        &[b0, b1, b2] => Some(u64::from(b0) | u64::from(b1) << 8 | u64::from(b2) << 16),
+        _ => None,
+    }
 }
 
 impl StartTable {
     /// The table for the built-in readers and the words of `lex`.
     pub(super) fn new(lex: &Lexicon) -> Self {
         let mut t = StartTable {
-            bmp: Box::new([0; 0x10000]),
+            low: Box::new([0; 0x800]),
+            wide: Box::new([0; 0x10000]),
             other: Vec::new(),
         };
         for c in [
@@ -134,7 +182,11 @@ impl StartTable {
     }
 
     fn add(&mut self, c: char, bits: u16) {
-        match self.bmp.get_mut(c as usize) {
+        let slot = match wide_bytes(c) {
+            Some(k) => self.wide.get_mut(wide_key(k)),
+            None => self.low.get_mut(c as usize),
+        };
+        match slot {
             Some(b) => *b |= bits,
             None => match self.other.iter_mut().find(|(x, _)| *x == c) {
                 Some((_, b)) => *b |= bits,
@@ -144,21 +196,20 @@ impl StartTable {
     }
 
     /// The bits of the readers that can start at the character at byte `i` of `text` (a char
-    /// boundary), its length in bytes and its code point: the scan loop's step, decoding
-    /// ASCII and three-byte characters (all of Chinese text but rare symbols) in line.
+    /// boundary), its length in bytes and the character as [`decode`] takes it: the scan
+    /// loop's step, reading ASCII and three-byte characters (all of Chinese text but rare
+    /// symbols) in line.
     #[inline]
-    pub(super) fn at(&self, text: &str, i: usize) -> (u16, usize, u32) {
+    pub(super) fn at(&self, text: &str, i: usize) -> (u16, usize, u64) {
         let b = text.as_bytes();
         match b.get(i..i + 3) {
-            Some(&[b0, ..]) if b0 < 0x80 => (self.bmp[usize::from(b0)], 1, u32::from(b0)),
+            Some(&[b0, ..]) if b0 < 0x80 => (self.low[usize::from(b0)], 1, u64::from(b0)),
             Some(&[b0, b1, b2]) if b0 & 0xf0 == 0xe0 => {
-                let n = (u32::from(b0 & 0x0f) << 12)
-                    | (u32::from(b1 & 0x3f) << 6)
-                    | u32::from(b2 & 0x3f);
-                (self.bmp[(n & 0xffff) as usize], 3, n)
+                let k = u64::from(b0) | u64::from(b1) << 8 | u64::from(b2) << 16;
+                (self.wide[wide_key(k)], 3, k)
             }
             _ => match char_len_at(text, i) {
-                Some((c, len)) => (self.get(c), len, u32::from(c)),
+                Some((c, len)) => (self.get(c), len, u64::from(u32::from(c))),
                 None => (0, 1, 0),
             },
         }
@@ -170,7 +221,7 @@ impl StartTable {
     /// does. The scan loop's fast path over quiet prose: the character it stops at is
     /// decoded once.
     #[inline]
-    pub(super) fn next_loud(&self, text: &str, mut i: usize) -> (usize, (u16, usize, u32)) {
+    pub(super) fn next_loud(&self, text: &str, mut i: usize) -> (usize, (u16, usize, u64)) {
         let b = text.as_bytes();
         // Two three-byte characters at a time while the text is Chinese: one load and one
         // test of both lead bytes per pair.
@@ -181,33 +232,28 @@ impl StartTable {
             if k & 0xf000_00f0 != 0xe000_00e0 {
                 break;
             }
-            let code = |k: u64| ((k & 0x0f) << 12 | (k >> 2) & 0xfc0 | (k >> 16) & 0x3f) as u32;
-            let c = code(k);
-            let bits = self.bmp[c as usize];
+            let bits = self.wide[wide_key(k)];
             if bits != 0 {
-                return (i, (bits, 3, c));
+                return (i, (bits, 3, k));
             }
-            let c = code(k >> 24);
-            let bits = self.bmp[c as usize];
+            let bits = self.wide[wide_key(k >> 24)];
             if bits != 0 {
-                return (i + 3, (bits, 3, c));
+                return (i + 3, (bits, 3, k >> 24));
             }
             i += 6;
         }
         while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
             if b0 & 0xf0 == 0xe0 {
-                let n = (u32::from(b0 & 0x0f) << 12)
-                    | (u32::from(b1 & 0x3f) << 6)
-                    | u32::from(b2 & 0x3f);
-                let bits = self.bmp[(n & 0xffff) as usize];
+                let k = u64::from(b0) | u64::from(b1) << 8 | u64::from(b2) << 16;
+                let bits = self.wide[wide_key(k)];
                 if bits != 0 {
-                    return (i, (bits, 3, n));
+                    return (i, (bits, 3, k));
                 }
                 i += 3;
             } else if b0 < 0x80 {
-                let bits = self.bmp[usize::from(b0)];
+                let bits = self.low[usize::from(b0)];
                 if bits != 0 {
-                    return (i, (bits, 1, u32::from(b0)));
+                    return (i, (bits, 1, u64::from(b0)));
                 }
                 i += 1;
             } else {
@@ -224,13 +270,94 @@ impl StartTable {
     /// The bits of the readers that can start at `c` (0 for most characters).
     #[inline]
     pub(super) fn get(&self, c: char) -> u16 {
-        match self.bmp.get(c as usize) {
+        let slot = match wide_bytes(c) {
+            Some(k) => self.wide.get(wide_key(k)),
+            None => self.low.get(c as usize),
+        };
+        match slot {
             Some(&b) => b,
             None => self
                 .other
                 .iter()
                 .find(|(x, _)| *x == c)
                 .map_or(0, |&(_, b)| b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table's keys of three-byte characters never collide, and the code point comes
+    /// back from the same bytes: looking them up by key is looking them up by character.
+    #[test]
+    fn wide_key_is_one_to_one() {
+        let mut seen = vec![false; 0x10000];
+        let mut n = 0;
+        for c in (0x800..=0xffff).filter_map(char::from_u32) {
+            let Some(k) = wide_bytes(c) else {
+                panic!("{c:?} is three bytes");
+            };
+            assert_eq!(wide_code(k), u32::from(c));
+            // What follows the character in the loaded word does not change its key.
+            assert_eq!(wide_key(k), wide_key(k | 0xffff_ffff_ff00_0000));
+            let key = wide_key(k);
+            assert!(!seen[key], "{c:?} shares key {key:#x}");
+            seen[key] = true;
+            n += 1;
+        }
+        assert_eq!(n, 0x10000 - 0x800 - 0x800);
+        assert_eq!(wide_bytes('a'), None);
+        assert_eq!(wide_bytes('é'), None);
+        assert_eq!(wide_bytes('𠀀'), None);
+    }
+
+    proptest::proptest! {
+        /// The scan loop's step agrees with a lookup per character: `next_loud` stops at
+        /// the first character with bits (or outside ASCII and three-byte UTF-8), with
+        /// that character's bits, length and code point, on mixed Chinese-news-like text.
+        #[test]
+        fn next_loud_agrees_with_a_lookup_per_character(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "销量", "同比增长", "12.5%", "万辆", "。", "，", "\n", "公司", "比亚迪",
+                    "Q3", "é", "𠀀", "约", "亿元", "其中", "分别", "从", "至", "的", " ",
+                    "２０２５年", "百分之", "某车企", "http://x.cn", "翻番", "一半", "（",
+                ]),
+                0..40,
+            ),
+            extra in proptest::sample::select(vec!["", "示例集团", "𠀀字"]),
+        ) {
+            let extras: Vec<String> =
+                std::iter::once(extra).filter(|e| !e.is_empty()).map(String::from).collect();
+            let lx = Lexicon::new(&extras);
+            let t = StartTable::new(&lx);
+            let text: String = pieces.concat();
+            // A character the loop may pass over: no bits, and ASCII or three bytes long.
+            let quiet = |c: char| t.get(c) == 0 && matches!(c.len_utf8(), 1 | 3);
+            let mut i = 0;
+            loop {
+                let (p, got) = t.next_loud(&text, i);
+                // Everything passed over is quiet.
+                let passed = text.get(i..p.min(text.len())).unwrap_or("\u{fffd}");
+                proptest::prop_assert!(passed.chars().all(quiet), "{:?}", passed);
+                let Some(c) = text.get(p..).and_then(|r| r.chars().next()) else {
+                    proptest::prop_assert_eq!((p, got), (text.len(), (0, 0, 0)));
+                    break;
+                };
+                // It stops on a loud character, or on any in the last two bytes (too short
+                // for the three-byte step), decoded as a lookup would.
+                proptest::prop_assert!(!quiet(c) || p + 3 > text.len(), "{:?} at {}", c, p);
+                let (bits, len, raw) = got;
+                proptest::prop_assert_eq!(
+                    (bits, len, decode(len, raw)),
+                    (t.get(c), c.len_utf8(), u32::from(c))
+                );
+                let (at_bits, at_len, at_raw) = t.at(&text, p);
+                proptest::prop_assert_eq!((at_bits, at_len, decode(at_len, at_raw)), (bits, len, decode(len, raw)));
+                i = p + c.len_utf8();
+            }
         }
     }
 }
