@@ -439,6 +439,13 @@ mod tests {
         assert_eq!((loc.end_line, loc.end_column), (2, 8));
     }
 
+    /// Every character boundary of `text`, its end included.
+    fn char_bounds(text: &str) -> Vec<usize> {
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
+    }
+
     #[test]
     fn locate_agrees_with_line_col_for_every_span() {
         let long = "长".repeat(300);
@@ -448,9 +455,7 @@ mod tests {
             &format!("\u{feff}{long}x{long}\n{long}"),
         ] {
             let doc = Document::new("t", text);
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for (k, &a) in bounds.iter().enumerate() {
                 for &b in bounds[k..].iter().step_by(7) {
                     let loc = doc.locate(Span::new(a, b));
@@ -478,9 +483,7 @@ mod tests {
             &format!("\u{feff}{long}x{long}\n{long}ab\nc"),
         ] {
             let doc = Document::new("t", text);
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for (k, &a) in bounds.iter().enumerate().step_by(3) {
                 let outer = doc.locate(Span::new(a, bounds[(k + 4).min(bounds.len() - 1)]));
                 for (j, &b) in bounds.iter().enumerate().step_by(5) {

@@ -70,6 +70,13 @@ macro_rules! element {
         } else {
             b","
         }
+    }; // The separator before the element at index `$i` of an array: none before the first.
+    ($p:ident, nth $i:expr, $d:tt) => {
+        if $i == 0 {
+            element!($p, first, $d)
+        } else {
+            element!($p, next, $d)
+        }
     };
 }
 
@@ -204,11 +211,7 @@ pub(crate) fn claim<const P: bool>(
     out.extend_from_slice(key!(P, next, 5, "bounds"));
     out.push(b'[');
     for (i, b) in c.bounds.iter().enumerate() {
-        out.extend_from_slice(if i == 0 {
-            element!(P, first, 6)
-        } else {
-            element!(P, next, 6)
-        });
+        out.extend_from_slice(element!(P, nth i, 6));
         let bs = clamp(doc, b.span);
         out.extend_from_slice(key!(P, open, 7, "text"));
         escape_into(out, slice(doc, bs));
@@ -238,11 +241,7 @@ pub(crate) fn claim<const P: bool>(
     out.extend_from_slice(key!(P, next, 5, "notes"));
     out.push(b'[');
     for (i, n) in c.notes.iter().enumerate() {
-        out.extend_from_slice(if i == 0 {
-            element!(P, first, 6)
-        } else {
-            element!(P, next, 6)
-        });
+        out.extend_from_slice(element!(P, nth i, 6));
         escape_into(out, n);
     }
     if !c.notes.is_empty() {
@@ -296,11 +295,7 @@ pub(crate) fn finding<const P: bool>(
     out.extend_from_slice(key!(P, next, 5, "related"));
     out.push(b'[');
     for (i, r) in f.related.iter().enumerate() {
-        out.extend_from_slice(if i == 0 {
-            element!(P, first, 6)
-        } else {
-            element!(P, next, 6)
-        });
+        out.extend_from_slice(element!(P, nth i, 6));
         let rs = clamp(doc, r.span);
         out.extend_from_slice(key!(P, open, 7, "span"));
         location8::<P>(out, known(rs).unwrap_or_else(|| doc.locate_within(&at, rs)));
