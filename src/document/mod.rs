@@ -415,6 +415,18 @@ fn is_continuation(b: u8) -> bool {
     (b as i8) < -0x40
 }
 
+/// Length of the UTF-8 character whose first byte is `lead` (1 for a continuation byte,
+/// which a `str` never has at a character start): for byte walks over text.
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xf0..=0xff => 4,
+        0xe0..=0xef => 3,
+        0xc0..=0xdf => 2,
+        _ => 1,
+    }
+}
+
 /// Byte offset after the closing quotes and brackets (”’"」』）)) right at byte `i`.
 fn closing_quotes(text: &str, mut i: usize) -> usize {
     while let Some(q) = text.get(i..).and_then(|r| r.chars().next()) {

@@ -1,5 +1,7 @@
 //! Small char-boundary-safe helpers for walking the article text by byte offsets.
 
+use crate::document::utf8_len;
+
 /// The character starting at byte `i`, or `None` at the end or off a char boundary.
 pub fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
@@ -456,17 +458,6 @@ fn pack(bytes: &[u8]) -> u64 {
         .take(8)
         .enumerate()
         .fold(0, |k, (n, &b)| k | (u64::from(b) << (8 * n)))
-}
-
-/// Length of the UTF-8 character whose first byte is `b`.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0xbf => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
 }
 
 /// The key of the two characters at byte `i` of `b` (valid UTF-8, `i` a char boundary)

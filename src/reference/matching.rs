@@ -4,7 +4,7 @@
 use super::period::{Period, Step};
 use super::{AliasKind, Reference};
 use crate::claim::{Claim, ClaimKind, HedgeKind, Unit, UnitKind};
-use crate::document::{Document, Span};
+use crate::document::{utf8_len, Document, Span};
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -886,17 +886,6 @@ fn partial_in_clause(s: &Surroundings<'_>, before: &BeforeWords) -> bool {
         cut -= 1;
     }
     partial_in(partials, s.clause.get(cut..).unwrap_or(s.clause))
-}
-
-/// Length of the character whose first byte is `lead` (1 for a byte no character
-/// starts with, which a `str` never has at a character start).
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 /// Byte offset just past the last run of four ASCII digits in `text` (0 without one):
