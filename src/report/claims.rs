@@ -82,25 +82,25 @@ impl ReportWriter for ClaimsTableWriter {
 }
 
 /// Renders one document of `numcheck claims --format json`, `{"path","claims","stats"}`
-/// with `stats` = `numeric_mentions` and `claims` only, nested two levels deep after
-/// [`json::DOC_SEPARATOR`]; used on
-/// worker threads (see [`DocRenderer`]).
+/// with `stats` = `numeric_mentions` and `claims` only, after [`json::DOC_SEPARATOR`], in
+/// the layout of [`json::JsonWriter`] (one claim per line); used on worker threads (see
+/// [`DocRenderer`]).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ClaimsJsonRenderer;
 
 impl DocRenderer for ClaimsJsonRenderer {
     fn render(&self, r: &DocReport, out: &mut Vec<u8>) -> io::Result<()> {
         out.extend_from_slice(json::DOC_SEPARATOR);
-        let mut e = Emitter::new(out, true, 2);
+        let mut e = Emitter::new(out);
         e.begin_object();
         e.field_str("path", &r.doc.path);
         e.key("claims");
         e.begin_array();
         for c in &r.claims {
-            e.element();
+            e.element_line();
             json::emit_claim(&mut e, &r.doc, c, None);
         }
-        e.end_array();
+        e.end_array_lines();
         e.key("stats");
         e.begin_object();
         e.field_uint("numeric_mentions", r.stats.numeric_mentions);

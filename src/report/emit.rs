@@ -1,72 +1,30 @@
-//! A small streaming JSON emitter that writes exactly what `serde_json` writes (pretty or
-//! compact), straight into a byte buffer: no intermediate values, no per-field allocation.
+//! A small streaming JSON emitter that writes exactly what `serde_json::to_writer` writes
+//! (compact), straight into a byte buffer: no intermediate values, no per-field allocation.
+//! The reports may put array elements on lines of their own ([`Emitter::element_line`]):
+//! whitespace between tokens, which any JSON reader skips.
 //!
 //! The JSON reports are tens of kilobytes per article, so they are written at close to copy
 //! speed; `json.rs` keeps the `serde` shapes as the reference the emitter is tested against.
 
-/// Writes JSON values into `out`, laid out as `serde_json::to_writer` (compact) or
-/// `serde_json::to_writer_pretty` (two-space indent) would, starting at `depth` levels.
+/// Writes compact JSON values into `out`, as `serde_json::to_writer` would.
 ///
 /// Keys must be plain ASCII names (they are written unescaped); string values are escaped.
 pub struct Emitter<'a> {
     out: &'a mut Vec<u8>,
-    pretty: bool,
-    depth: usize,
     /// No value has been written yet in the innermost open object or array.
     first: bool,
 }
 
-/// A comma, a line break and indentation: a separator is one slice of it.
-const SEPARATOR: [u8; 130] = {
-    let mut a = [b' '; 130];
-    a[0] = b',';
-    a[1] = b'\n';
-    a
-};
-
 impl<'a> Emitter<'a> {
-    /// An emitter writing into `out`; `depth` open levels are assumed around it, so
-    /// pretty lines are indented by `2 * depth` spaces as if nested that deep.
-    pub fn new(out: &'a mut Vec<u8>, pretty: bool, depth: usize) -> Self {
-        Emitter {
-            out,
-            pretty,
-            depth,
-            first: true,
-        }
-    }
-
-    /// A line break and the current indentation (pretty only).
-    #[inline]
-    fn newline(&mut self) {
-        self.indent(1);
-    }
-
-    /// `SEPARATOR[from..]` up to the current indentation: `from` 0 puts a comma first.
-    #[inline(always)]
-    fn indent(&mut self, from: usize) {
-        let end = 2 + 2 * self.depth;
-        if end <= 32 {
-            // Separators are the most frequent write: a fixed-size copy (a few moves, no
-            // memcpy call) cut back to the real length.
-            let len = self.out.len() + end - from;
-            self.out.extend_from_slice(&SEPARATOR[from..from + 32]);
-            self.out.truncate(len);
-        } else if end <= SEPARATOR.len() {
-            self.out.extend_from_slice(&SEPARATOR[from..end]);
-        } else {
-            // Deeper than any report nests: a space at a time.
-            self.out.extend_from_slice(&SEPARATOR[from..2]);
-            self.out.resize(self.out.len() + 2 * self.depth, b' ');
-        }
+    /// An emitter writing into `out`.
+    pub fn new(out: &'a mut Vec<u8>) -> Self {
+        Emitter { out, first: true }
     }
 
     /// The separator before a key or an array element.
     #[inline(always)]
     fn separate(&mut self) {
-        if self.pretty {
-            self.indent(usize::from(self.first));
-        } else if !self.first {
+        if !self.first {
             self.out.push(b',');
         }
         self.first = false;
@@ -75,11 +33,10 @@ impl<'a> Emitter<'a> {
     /// Opens an object (`{`).
     pub fn begin_object(&mut self) {
         self.out.push(b'{');
-        self.depth += 1;
         self.first = true;
     }
 
-    /// Closes the innermost object (`}`); an empty one prints as `{}`.
+    /// Closes the innermost object (`}`).
     pub fn end_object(&mut self) {
         self.close(b'}');
     }
@@ -87,35 +44,45 @@ impl<'a> Emitter<'a> {
     /// Opens an array (`[`).
     pub fn begin_array(&mut self) {
         self.out.push(b'[');
-        self.depth += 1;
         self.first = true;
     }
 
-    /// Closes the innermost array (`]`); an empty one prints as `[]`.
+    /// Closes the innermost array (`]`).
     pub fn end_array(&mut self) {
         self.close(b']');
     }
 
-    fn close(&mut self, bracket: u8) {
-        self.depth -= 1;
-        if self.pretty && !self.first {
-            self.newline();
+    /// Closes an array whose elements were started with [`Emitter::element_line`]: the
+    /// `]` goes on a line of its own after them (an empty array stays `[]`).
+    pub fn end_array_lines(&mut self) {
+        if !self.first {
+            self.out.push(b'\n');
         }
+        self.close(b']');
+    }
+
+    fn close(&mut self, bracket: u8) {
         self.out.push(bracket);
         // The enclosing container now holds a value.
         self.first = false;
     }
 
-    /// The buffer, whether the layout is pretty, and the current depth, for writers that
-    /// lay out a whole value themselves (`objects.rs`); that value counts as written.
-    pub(crate) fn raw(&mut self) -> (&mut Vec<u8>, bool, usize) {
+    /// The buffer, for writers that lay out a whole value themselves (`objects.rs`); that
+    /// value counts as written.
+    pub(crate) fn raw(&mut self) -> &mut Vec<u8> {
         self.first = false;
-        (self.out, self.pretty, self.depth)
+        self.out
     }
 
     /// Starts an array element: the separator before it.
     pub fn element(&mut self) {
         self.separate();
+    }
+
+    /// Starts an array element on a line of its own: the separator, then a line break.
+    pub fn element_line(&mut self) {
+        self.separate();
+        self.out.push(b'\n');
     }
 
     /// Writes an object key (a plain ASCII name) and the colon after it.
@@ -125,8 +92,7 @@ impl<'a> Emitter<'a> {
         self.separate();
         self.out.push(b'"');
         self.out.extend_from_slice(k.as_bytes());
-        self.out
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.out.extend_from_slice(b"\":");
     }
 
     /// Writes a string value, escaped.
@@ -474,7 +440,7 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_indents_like_serde_json() {
+    fn deep_nesting_writes_like_serde_json() {
         for depth in [1, 15, 16, 17, 64, 65, 70] {
             let mut v = serde_json::json!([1, 2]);
             for _ in 1..depth {
@@ -495,45 +461,68 @@ mod tests {
                 }
             }
             let mut out = Vec::new();
-            emit(&mut Emitter::new(&mut out, true, 0), &v);
-            assert_eq!(out, serde_json::to_vec_pretty(&v).unwrap(), "depth {depth}");
+            emit(&mut Emitter::new(&mut out), &v);
+            assert_eq!(out, serde_json::to_vec(&v).unwrap(), "depth {depth}");
         }
     }
 
-    #[test]
-    fn layout_matches_serde_json_pretty_and_compact() {
-        let v = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x"}], "e": null});
-        for pretty in [true, false] {
-            let mut out = Vec::new();
-            let mut e = Emitter::new(&mut out, pretty, 0);
-            e.begin_object();
-            e.key("a");
-            e.begin_array();
+    /// Writes `{"a":[],"b":{},"c":[1,{"d":"x"}],"e":null}`, the elements of `c` on lines
+    /// of their own when `lines`.
+    fn sample(lines: bool) -> String {
+        let mut out = Vec::new();
+        let mut e = Emitter::new(&mut out);
+        e.begin_object();
+        e.key("a");
+        e.begin_array();
+        if lines {
+            e.end_array_lines();
+        } else {
             e.end_array();
-            e.key("b");
-            e.begin_object();
-            e.end_object();
-            e.key("c");
-            e.begin_array();
-            e.element();
-            e.uint(1);
-            e.element();
-            e.begin_object();
-            e.field_str("d", "x");
-            e.end_object();
-            e.end_array();
-            e.key("e");
-            e.null();
-            e.end_object();
-            let expected = if pretty {
-                serde_json::to_vec_pretty(&v).unwrap()
-            } else {
-                serde_json::to_vec(&v).unwrap()
-            };
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                String::from_utf8(expected).unwrap()
-            );
         }
+        e.key("b");
+        e.begin_object();
+        e.end_object();
+        e.key("c");
+        e.begin_array();
+        for i in 0..2 {
+            if lines {
+                e.element_line();
+            } else {
+                e.element();
+            }
+            if i == 0 {
+                e.uint(1);
+            } else {
+                e.begin_object();
+                e.field_str("d", "x");
+                e.end_object();
+            }
+        }
+        if lines {
+            e.end_array_lines();
+        } else {
+            e.end_array();
+        }
+        e.key("e");
+        e.null();
+        e.end_object();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn layout_matches_serde_json_compact() {
+        let v = serde_json::json!({"a": [], "b": {}, "c": [1, {"d": "x"}], "e": null});
+        assert_eq!(sample(false), serde_json::to_string(&v).unwrap());
+    }
+
+    #[test]
+    fn elements_on_lines_are_the_same_json() {
+        let lined = sample(true);
+        assert_eq!(
+            lined,
+            "{\"a\":[],\"b\":{},\"c\":[\n1,\n{\"d\":\"x\"}\n],\"e\":null}"
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&lined).unwrap();
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), sample(false));
     }
 }

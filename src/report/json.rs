@@ -497,15 +497,7 @@ fn emit_claim_located(
     c: &Claim,
     verdict: Option<(bool, bool)>,
 ) -> Location {
-    let (out, pretty, depth) = e.raw();
-    if pretty {
-        let mark = out.len();
-        let at = objects::claim::<true>(out, doc, c, verdict);
-        objects::reindent(out, mark, depth);
-        at
-    } else {
-        objects::claim::<false>(out, doc, c, verdict)
-    }
+    objects::claim(e.raw(), doc, c, verdict)
 }
 
 /// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
@@ -521,14 +513,7 @@ fn emit_finding_with(
     f: &Finding,
     known: &dyn Fn(Span) -> Option<Location>,
 ) {
-    let (out, pretty, depth) = e.raw();
-    if pretty {
-        let mark = out.len();
-        objects::finding::<true>(out, doc, f, known);
-        objects::reindent(out, mark, depth);
-    } else {
-        objects::finding::<false>(out, doc, f, known);
-    }
+    objects::finding(e.raw(), doc, f, known);
 }
 
 /// The location among `located` (claims' locations, in text order) of exactly `span`, if
@@ -556,29 +541,29 @@ pub fn emit_stats(e: &mut Emitter, s: &Stats) {
     e.end_object();
 }
 
-/// Appends one document of `documents` as [`DocumentJson`] serialises, pretty and nested
-/// two levels deep (inside the top object and the array), with no separator before it.
+/// Appends one document of `documents` as [`DocumentJson`] serialises, in the report's
+/// layout: compact, each claim and each finding on a line of its own (see [`JsonWriter`]).
 pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
-    let mut e = Emitter::new(out, true, 2);
+    let mut e = Emitter::new(out);
     e.begin_object();
     e.field_str("path", &r.doc.path);
     e.key("claims");
     e.begin_array();
     let mut located = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
-        e.element();
+        e.element_line();
         located.push(emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id)));
     }
-    e.end_array();
+    e.end_array_lines();
     // Claims come in text order; should they not, a lookup may miss, and the span is
     // located anew (a location is a function of the span alone).
     e.key("findings");
     e.begin_array();
     for f in &r.findings {
-        e.element();
+        e.element_line();
         emit_finding_with(&mut e, &r.doc, f, &|s| located_as(&located, s));
     }
-    e.end_array();
+    e.end_array_lines();
     e.key("stats");
     emit_stats(&mut e, &r.stats);
     e.end_object();
@@ -599,7 +584,7 @@ impl DocRenderer for JsonRenderer {
 /// What a rendered document of the `documents` array starts with: the separator before
 /// it, so the writer hands each document on in one write. The first document of the array
 /// drops the comma (see [`JsonWriter::write_rendered`]).
-pub(crate) const DOC_SEPARATOR: &[u8] = b",\n    ";
+pub(crate) const DOC_SEPARATOR: &[u8] = b",\n";
 
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
 /// streamed document nests inside the enclosing pretty output.
@@ -625,6 +610,11 @@ pub fn write_indented<T: Serialize + ?Sized>(
 ///
 /// Only one document is held at a time, so memory stays flat over large batches. Inputs
 /// that failed are listed in `errors` (`path`, `message`); `summary` totals the run.
+///
+/// The layout is compact JSON with a line break before each document, each claim, each
+/// finding and each error, and before the `]` that closes such a list: one record per
+/// line, for `grep` and `diff`, at half the size of an indented report (`jq .` indents
+/// it). Line breaks are whitespace between tokens; the JSON is the same as compact.
 #[derive(Debug, Default)]
 pub struct JsonWriter {
     written: usize,
@@ -667,15 +657,19 @@ impl JsonWriter {
         summary: Option<SummaryJson>,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        out.write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
-        out.write_all(b",\n  \"errors\": ")?;
-        write_indented(out, &self.errors, 2)?;
+        out.write_all(if self.written == 0 { b"]" } else { b"\n]" })?;
+        out.write_all(b",\"errors\":[")?;
+        for (i, e) in self.errors.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *out, e).map_err(io::Error::other)?;
+        }
+        out.write_all(if self.errors.is_empty() { b"]" } else { b"\n]" })?;
         self.errors.clear();
         if let Some(s) = summary {
-            out.write_all(b",\n  \"summary\": ")?;
-            write_indented(out, &s, 2)?;
+            out.write_all(b",\"summary\":")?;
+            serde_json::to_writer(&mut *out, &s).map_err(io::Error::other)?;
         }
-        out.write_all(b"\n}\n")
+        out.write_all(b"}\n")
     }
 
     /// Remembers a failed input for the `errors` array.
@@ -686,7 +680,7 @@ impl JsonWriter {
 
 impl ReportWriter for JsonWriter {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(b"{\n  \"version\": 1,\n  \"documents\": [")
+        out.write_all(b"{\"version\":1,\"documents\":[")
     }
 
     fn document(&mut self, report: &DocReport, out: &mut dyn Write) -> io::Result<()> {
@@ -860,16 +854,17 @@ mod tests {
             let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
             let mut fast = Vec::new();
             render_document(&r, &mut fast);
-            let mut slow = Vec::new();
-            write_indented(&mut slow, &document(&r), 4).unwrap();
+            let fast = String::from_utf8(fast).unwrap();
+            // The line breaks are the only difference from serde's compact text (strings
+            // hold none: they are escaped).
             assert_eq!(
-                String::from_utf8(fast).unwrap(),
-                String::from_utf8(slow).unwrap(),
+                fast.replace('\n', ""),
+                serde_json::to_string(&document(&r)).unwrap(),
                 "{path}"
             );
             for c in &r.claims {
                 let mut fast = Vec::new();
-                emit_claim(&mut Emitter::new(&mut fast, false, 0), &r.doc, c, None);
+                emit_claim(&mut Emitter::new(&mut fast), &r.doc, c, None);
                 assert_eq!(
                     fast,
                     serde_json::to_vec(&claim(&r.doc, c)).unwrap(),
@@ -878,7 +873,7 @@ mod tests {
             }
             for f in &r.findings {
                 let mut fast = Vec::new();
-                emit_finding(&mut Emitter::new(&mut fast, false, 0), &r.doc, f);
+                emit_finding(&mut Emitter::new(&mut fast), &r.doc, f);
                 assert_eq!(
                     fast,
                     serde_json::to_vec(&finding(&r.doc, f)).unwrap(),
@@ -889,32 +884,37 @@ mod tests {
     }
 
     #[test]
-    fn objects_nest_at_any_depth() {
+    fn each_claim_and_finding_is_one_line() {
         let reference = crate::reference::Reference::bundled();
         let settings = crate::settings::Settings::default();
-        // The articles with findings, related spans included.
-        let reports: Vec<DocReport> = articles()
-            .into_iter()
-            .map(|(p, t)| crate::check_document(Document::new(p, t), &reference, &settings))
-            .filter(|r| r.findings.iter().any(|f| !f.related.is_empty()))
-            .collect();
-        assert!(!reports.is_empty());
-        for (r, depth) in reports.iter().flat_map(|r| [0, 3, 5, 9].map(|d| (r, d))) {
-            for c in &r.claims {
-                let mut fast = Vec::new();
-                emit_claim(&mut Emitter::new(&mut fast, true, depth), &r.doc, c, None);
-                let slow = serde_json::to_string_pretty(&claim(&r.doc, c)).unwrap();
-                let pad = format!("\n{}", "  ".repeat(depth));
-                assert_eq!(String::from_utf8(fast).unwrap(), slow.replace('\n', &pad));
+        let mut seen = (0, 0);
+        for (path, text) in articles() {
+            let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
+            let mut out = Vec::new();
+            render_document(&r, &mut out);
+            let out = String::from_utf8(out).unwrap();
+            let lines: Vec<&str> = out.lines().collect();
+            let shape = serde_json::to_value(document(&r)).unwrap();
+            let record = |line: &str| {
+                serde_json::from_str::<serde_json::Value>(line.strip_suffix(',').unwrap_or(line))
+                    .unwrap()
+            };
+            let n = r.claims.len();
+            for (i, line) in lines[1..1 + n].iter().enumerate() {
+                assert_eq!(record(line), shape["claims"][i], "{path}");
             }
-            for f in &r.findings {
-                let mut fast = Vec::new();
-                emit_finding(&mut Emitter::new(&mut fast, true, depth), &r.doc, f);
-                let slow = serde_json::to_string_pretty(&finding(&r.doc, f)).unwrap();
-                let pad = format!("\n{}", "  ".repeat(depth));
-                assert_eq!(String::from_utf8(fast).unwrap(), slow.replace('\n', &pad));
+            // After the claims, `],"findings":[` has a line of its own; with no claims it
+            // ends the first line.
+            let from = if n > 0 { n + 2 } else { 1 };
+            for (i, f) in r.findings.iter().enumerate() {
+                let line = lines[from + i];
+                assert_eq!(record(line), shape["findings"][i], "{path}");
+                assert!(line.contains(f.rule.code), "{path}");
             }
+            seen.0 += n;
+            seen.1 += r.findings.len();
         }
+        assert!(seen.0 > 100 && seen.1 > 10, "{seen:?}");
     }
 
     #[test]

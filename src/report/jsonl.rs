@@ -60,16 +60,16 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     end_line(out);
     for c in &r.claims {
         begin_line(out, "claim", path);
-        json::emit_claim(&mut Emitter::new(out, false, 0), &r.doc, c, r.verdict(c.id));
+        json::emit_claim(&mut Emitter::new(out), &r.doc, c, r.verdict(c.id));
         end_line(out);
     }
     for f in &r.findings {
         begin_line(out, "finding", path);
-        json::emit_finding(&mut Emitter::new(out, false, 0), &r.doc, f);
+        json::emit_finding(&mut Emitter::new(out), &r.doc, f);
         end_line(out);
     }
     begin_line(out, "end", path);
-    let mut e = Emitter::new(out, false, 0);
+    let mut e = Emitter::new(out);
     e.begin_object();
     e.field_str("path", path);
     e.key("stats");
