@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::input::io_message;
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IoSlice, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
@@ -38,9 +38,46 @@ impl<W: Write> Write for Through<W> {
         self.0.get_mut().write_all(buf)
     }
 
+    fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+        let total: usize = bufs.iter().map(|b| b.len()).sum();
+        if total < DIRECT_WRITE {
+            return self.0.write_vectored(bufs);
+        }
+        self.drain()?;
+        self.0.get_mut().write_vectored(bufs)
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
     }
+}
+
+/// Writes all of `parts`, in order, with as few (vectored) write calls as the system
+/// takes, and empties the list.
+pub fn write_parts(out: &mut dyn Write, parts: &mut Vec<&[u8]>) -> io::Result<()> {
+    parts.retain(|p| !p.is_empty());
+    let mut slices: Vec<IoSlice<'_>> = parts.iter().map(|p| IoSlice::new(p)).collect();
+    let mut first = 0;
+    while first < slices.len() {
+        match out.write_vectored(&slices[first..]) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(mut n) => {
+                // Skips the parts written whole; the rest of one written in part goes next.
+                while first < parts.len() && n >= parts[first].len() {
+                    n -= parts[first].len();
+                    first += 1;
+                }
+                if n > 0 {
+                    parts[first] = &parts[first][n..];
+                    slices[first] = IoSlice::new(parts[first]);
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    parts.clear();
+    Ok(())
 }
 
 impl<W: Write> Through<W> {
@@ -194,6 +231,60 @@ pub fn quiet_pipe(r: io::Result<()>) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Takes at most `step` bytes from at most two slices per call, and is interrupted
+    /// every third call: the worst a writer may do.
+    struct Stingy {
+        got: Vec<u8>,
+        calls: usize,
+        step: usize,
+    }
+
+    impl Write for Stingy {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.write_vectored(&[IoSlice::new(buf)])
+        }
+        fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 3 == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let mut room = self.step;
+            for b in bufs.iter().take(2) {
+                let n = b.len().min(room);
+                self.got.extend_from_slice(&b[..n]);
+                room -= n;
+            }
+            Ok(self.step - room)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn parts_are_written_whole_and_in_order() {
+        let texts = ["", "第一篇", "", "x", "第二篇，营收171亿元", "", "", "尾"];
+        for step in [1, 2, 5, 7, 64] {
+            let mut parts: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+            let mut w = Stingy {
+                got: Vec::new(),
+                calls: 0,
+                step,
+            };
+            write_parts(&mut w, &mut parts).unwrap();
+            assert_eq!(String::from_utf8(w.got).unwrap(), texts.concat(), "{step}");
+            assert!(parts.is_empty());
+        }
+        let mut none: Vec<&[u8]> = vec![b"", b""];
+        let mut w = Stingy {
+            got: Vec::new(),
+            calls: 0,
+            step: 4,
+        };
+        write_parts(&mut w, &mut none).unwrap();
+        assert_eq!(w.calls, 0);
+    }
 
     #[test]
     fn broken_pipe_is_seen_through_wrappers() {

@@ -131,8 +131,8 @@ impl ReportWriter for ClaimsJsonWriter {
         Some(Box::new(ClaimsJsonRenderer))
     }
 
-    fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.inner.write_rendered(bytes, out)
+    fn rendered<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
+        self.inner.take_rendered(bytes)
     }
 
     fn failure(

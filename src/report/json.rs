@@ -583,7 +583,7 @@ impl DocRenderer for JsonRenderer {
 
 /// What a rendered document of the `documents` array starts with: the separator before
 /// it, so the writer hands each document on in one write. The first document of the array
-/// drops the comma (see [`JsonWriter::write_rendered`]).
+/// drops the comma (see [`JsonWriter::take_rendered`]).
 pub(crate) const DOC_SEPARATOR: &[u8] = b",\n";
 
 /// Writes `v` pretty-printed, every line after the first indented by `indent` spaces, so a
@@ -624,15 +624,15 @@ pub struct JsonWriter {
 }
 
 impl JsonWriter {
-    /// Writes a document object already rendered (nested two levels deep, after
-    /// [`DOC_SEPARATOR`]) in the array and counts it.
-    pub(crate) fn write_rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    /// Counts a document object already rendered (after [`DOC_SEPARATOR`]) and gives the
+    /// bytes to write for it: the first document of the array goes without the comma.
+    pub(crate) fn take_rendered<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
         let bytes = match bytes.strip_prefix(b",") {
             Some(rest) if self.written == 0 => rest,
             _ => bytes,
         };
         self.written += 1;
-        out.write_all(bytes)
+        bytes
     }
 
     /// Renders a document with `render` into the reused buffer and writes it in the array.
@@ -646,7 +646,7 @@ impl JsonWriter {
         buf.clear();
         let written = render
             .render(report, &mut buf)
-            .and_then(|()| self.write_rendered(&buf, out));
+            .and_then(|()| out.write_all(self.take_rendered(&buf)));
         self.scratch = buf;
         written
     }
@@ -691,8 +691,8 @@ impl ReportWriter for JsonWriter {
         Some(Box::new(JsonRenderer))
     }
 
-    fn rendered(&mut self, bytes: &[u8], out: &mut dyn Write) -> io::Result<()> {
-        self.write_rendered(bytes, out)
+    fn rendered<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
+        self.take_rendered(bytes)
     }
 
     fn failure(

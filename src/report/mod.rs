@@ -128,18 +128,21 @@ pub trait ReportWriter {
 
     /// A renderer for worker threads, for formats whose per-document output does not depend
     /// on what the writer remembers. When given, a run renders each document with it on
-    /// the thread that checked it and calls [`ReportWriter::rendered`] with the bytes, in
+    /// the thread that checked it and writes what [`ReportWriter::rendered`] makes of the
+    /// bytes, in
     /// output order, instead of [`ReportWriter::document`]. `None` (the default) keeps all
     /// rendering on the writer's thread.
     fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
         None
     }
 
-    /// Writes one document rendered by [`ReportWriter::renderer`], plus whatever the writer
-    /// puts around documents (separators). The output must equal what
-    /// [`ReportWriter::document`] would have written.
-    fn rendered(&mut self, bytes: &[u8], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(bytes)
+    /// Takes one document rendered by [`ReportWriter::renderer`] and gives the part of it
+    /// to write, the document counted: all of it, or less a separator the writer's place
+    /// in the output does not want (the first document's comma). Writing that part must
+    /// equal what [`ReportWriter::document`] would have written. The run gathers the parts
+    /// of many documents into one vectored write.
+    fn rendered<'a>(&mut self, bytes: &'a [u8]) -> &'a [u8] {
+        bytes
     }
 }
 
