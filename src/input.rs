@@ -152,11 +152,15 @@ fn walk(
             return;
         }
     };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // The directory listing says what most children are (no system call per file); links
+    // and anything it leaves unknown are looked up below.
+    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
     // Every child is `dir` joined with one name, so paths order as their names do: the
     // names' bytes are compared instead of the paths component by component.
-    children.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    for child in children {
+    children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    for (child, listed) in children {
         // What `display()` prints (invalid UTF-8 replaced), without the formatting machinery.
         let child_shown = child.to_string_lossy().into_owned();
         let wanted = child
@@ -164,7 +168,11 @@ fn walk(
             .and_then(|e| e.to_str())
             .is_some_and(|e| format.extensions().contains(&e));
         // `metadata` follows symlinks: a dangling or self-referencing link fails here.
-        match fs::metadata(&child) {
+        let kind = match listed {
+            Some(t) if t.is_file() || t.is_dir() => Ok(t),
+            _ => fs::metadata(&child).map(|m| m.file_type()),
+        };
+        match kind {
             Ok(m) if m.is_dir() => walk(&child, format, ancestors, out, note),
             Ok(m) if m.is_file() && wanted => out.push(Gathered {
                 path: child_shown.clone(),

@@ -41,6 +41,27 @@ fn directories_are_walked_recursively_in_path_order() {
 
 #[cfg(unix)]
 #[test]
+fn links_in_a_directory_are_followed_to_files_and_directories() {
+    let d = scratch();
+    write(d.path(), "store/byd.txt", "比亚迪10月销量为50万辆。");
+    write(d.path(), "store/more/catl.txt", "宁德时代营收为3620亿元。");
+    write(d.path(), "corpus/own.txt", "小米第二季度出货量为4230万台。");
+    std::os::unix::fs::symlink("../store/byd.txt", d.path().join("corpus/linked.txt")).unwrap();
+    std::os::unix::fs::symlink("../store/more", d.path().join("corpus/shelf")).unwrap();
+    let (code, out, err) = run(numcheck_in(d.path()).args(["check", "--format", "json", "corpus"]));
+    assert_eq!(code, 0, "{err}");
+    for name in [
+        "corpus/linked.txt",
+        "corpus/own.txt",
+        "corpus/shelf/catl.txt",
+    ] {
+        assert_eq!(out.matches(name).count(), 1, "{name}: {out}");
+    }
+    assert!(out.contains("50万辆") && out.contains("3620亿元"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
 fn symlink_loop_is_skipped_with_a_message() {
     let d = scratch();
     write(d.path(), "corpus/sub/a.txt", "营收为12亿元。");
