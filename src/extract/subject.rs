@@ -628,7 +628,8 @@ pub fn company_name_start(text: &str, floor: usize, suffix_at: usize) -> Option<
     if !(2..10).contains(&n)
         || GENERIC_COMPANY
             .iter()
-            .any(|g| name.ends_with(g) && name.len() <= g.len() + 3)
+            // The length first: it rules most words out without comparing bytes.
+            .any(|g| name.len() <= g.len() + 3 && name.ends_with(g))
     {
         return None;
     }
