@@ -245,7 +245,9 @@ impl Scanner<'_> {
             starts::TREND => self.trend(i),
             starts::DOUBLING => self.doubling(i),
             starts::PERIOD => {
-                if !(PERIOD_LEADS.contains(&c) || is_arabic_digit(c) || is_cn_numeral_char(c)) {
+                // Numerals first: most characters asked are digits, found by one test
+                // rather than after a pass over the lead words.
+                if !(is_arabic_digit(c) || is_cn_numeral_char(c) || PERIOD_LEADS.contains(&c)) {
                     return None;
                 }
                 let cx = PeriodCx {
