@@ -8,7 +8,7 @@
 
 use super::numeral::{ends_with_word, starts_at_inline};
 use super::period::read_int;
-use super::text::{before_space, char_at, CharMap};
+use super::text::{before_space, char_at, CharMap, WordIndex};
 use crate::claim::Direction;
 use std::sync::OnceLock;
 
@@ -162,18 +162,36 @@ pub fn match_trend(text: &str, i: usize) -> Option<Trend> {
             break;
         }
     }
-    let rest = text.get(k..)?;
-    let (w, d) = VERBS
-        .iter()
-        .filter(|(w, _)| w.chars().count() > 1 && rest.starts_with(w))
-        .max_by_key(|(w, _)| w.len())?;
+    text.get(k..)?;
+    let (w, d) = trend_verb(text, k)?;
     Some(Trend {
         end: k + w.len(),
         count_span: (j, n.end + unit.len()),
         count: n.value,
         unit,
-        direction: *d,
+        direction: d,
     })
+}
+
+/// The longest [`VERBS`] word of two or more characters starting at byte `k` of `text`,
+/// with its direction (连续三年下滑 ends in 下滑).
+///
+/// Indexed once: checking every verb (counting its characters, then comparing it with the
+/// text) cost more than the rest of the trend's reading.
+fn trend_verb(text: &str, k: usize) -> Option<(&'static str, Direction)> {
+    type Verbs = (WordIndex, Vec<Direction>);
+    static INDEX: OnceLock<Verbs> = OnceLock::new();
+    let (index, directions) = INDEX.get_or_init(|| {
+        let (words, directions): (Vec<&'static str>, Vec<Direction>) = VERBS
+            .iter()
+            .filter(|(w, _)| w.chars().count() > 1)
+            .copied()
+            .unzip();
+        (WordIndex::new(&words), directions)
+    });
+    // No two verbs are alike, so the longest one is the one the list's scan would take.
+    let (n, w) = index.longest_at(text, k)?;
+    Some((w, *directions.get(n)?))
 }
 
 /// Doubling words at byte `i`: (end, percent increase). 翻番/翻一番/翻倍 = +100%, 翻两番 = +300%.
@@ -291,6 +309,40 @@ mod tests {
         }
     }
 
+    /// The trend verb as it was read before it was indexed: the oracle of [`trend_verb`].
+    fn trend_verb_by_scan(text: &str, k: usize) -> Option<(&'static str, Direction)> {
+        let rest = text.get(k..)?;
+        VERBS
+            .iter()
+            .filter(|(w, _)| w.chars().count() > 1 && rest.starts_with(w))
+            .max_by_key(|(w, _)| w.len())
+            .copied()
+    }
+
+    fn same_trend_verbs(t: &str) {
+        for k in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+            assert_eq!(
+                super::trend_verb(t, k),
+                trend_verb_by_scan(t, k),
+                "{t:?} at {k}"
+            );
+        }
+    }
+
+    #[test]
+    fn trend_verbs_read_like_the_scan_of_the_list() {
+        for t in crate::extract::numeral::news_gen::fixture_articles() {
+            same_trend_verbs(&t);
+        }
+        // Every verb, glued to what may follow or cut short.
+        for (w, _) in VERBS {
+            same_trend_verbs(&format!("连续三年{w}"));
+            same_trend_verbs(&format!("{w}了，"));
+            let cut: String = w.chars().take(w.chars().count() - 1).collect();
+            same_trend_verbs(&cut);
+        }
+    }
+
     fn same_leads(t: &str) {
         for pos in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
             for floor in [0, pos.saturating_sub(3), pos.saturating_sub(9), pos] {
@@ -316,6 +368,11 @@ mod tests {
         #[test]
         fn leads_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
             same_leads(&t);
+        }
+
+        #[test]
+        fn trend_verbs_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
+            same_trend_verbs(&t);
         }
     }
 

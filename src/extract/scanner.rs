@@ -245,7 +245,9 @@ impl Scanner<'_> {
             starts::TREND => self.trend(i),
             starts::DOUBLING => self.doubling(i),
             starts::PERIOD => {
-                if !(PERIOD_LEADS.contains(&c) || is_arabic_digit(c) || is_cn_numeral_char(c)) {
+                // Numerals first: most characters asked are digits, found by one test
+                // rather than after a pass over the lead words.
+                if !(is_arabic_digit(c) || is_cn_numeral_char(c) || PERIOD_LEADS.contains(&c)) {
                     return None;
                 }
                 let cx = PeriodCx {
@@ -273,11 +275,21 @@ impl Scanner<'_> {
     }
 
     /// A lexicon word at `i` (entity, segment or metric) updates the topic: its end.
+    ///
+    /// The quick test is made here, in the caller: most positions asked hold no word, and
+    /// they should not pay for entering the function that handles one.
+    #[inline(always)]
     pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
-        let text = self.text;
-        if !self.lex.may_match_at(text, i) {
+        if !self.lex.may_match_at(self.text, i) {
             return None;
         }
+        self.lexicon_word_found(i)
+    }
+
+    /// [`Scanner::lexicon_word`] where the lexicon's quick test let a word start.
+    #[inline(never)]
+    fn lexicon_word_found(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
         let m = self
             .lex
             .word_at(text, i)
