@@ -206,15 +206,10 @@ impl Reference {
                 .any(|a| contains_word(context, &a.alias))
     }
 
-    /// The canonical entities a claim's subject names: one, or several for a figure given
-    /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
-    fn entities(&self, claim: &Claim) -> Vec<&str> {
-        let Some(subject) = claim.subject.as_deref() else {
-            return Vec::new();
-        };
-        if let Some(e) = self.canonical(AliasKind::Entity, subject) {
-            return vec![e];
-        }
+    /// The canonical entities of a subject that is no entity itself but a list of them,
+    /// for a figure given for each (`字节跳动与腾讯(均采购23万枚)`). Empty when any is
+    /// unknown, or without 均 (a joint subject is then a sum or a comparison).
+    fn joint_entities(&self, claim: &Claim, subject: &str) -> Vec<&str> {
         let each = claim
             .hedge
             .as_ref()
@@ -262,8 +257,26 @@ impl Reference {
             None => return Vec::new(),
         };
         let mut keys = Vec::new();
+        // A subject that is one entity (most) needs no list; a joint one is split.
+        let one: [&str; 1];
+        let joint: Vec<&str>;
+        let entities: &[&str] = match claim
+            .subject
+            .as_deref()
+            .map(|s| (s, self.canonical(AliasKind::Entity, s)))
+        {
+            None => &[],
+            Some((_, Some(e))) => {
+                one = [e];
+                &one
+            }
+            Some((subject, None)) => {
+                joint = self.joint_entities(claim, subject);
+                &joint
+            }
+        };
         // Names stay borrowed from the reference until a key is made of them.
-        for entity in self.entities(claim) {
+        for &entity in entities {
             let Some((metric, share_of_whole)) =
                 self.resolve_metric_str(word, context, Some(entity))
             else {
@@ -307,8 +320,7 @@ impl Reference {
             // Settled without reading the text: cheaper than remembering.
             return Rc::new([]);
         }
-        // Several rules ask for the same claim: remembered per document (see keys_memo).
-        super::keys_memo::keys(self, claim, s, || {
+        let compute = || {
             // Matching first, then the reach of the metric: most claims match nothing
             // or nothing within reach, and then their wording need not be read for
             // forecasts and partial figures (the answer is empty either way).
@@ -321,7 +333,14 @@ impl Reference {
                 return Vec::new();
             }
             keys
-        })
+        };
+        if !asked_by_several_rules(claim) {
+            // Asked once per document: remembering would only cost (a lookup that
+            // misses, then an entry stored and dropped unread).
+            return compute().into();
+        }
+        // Several rules ask for the same claim: remembered per document (see keys_memo).
+        super::keys_memo::keys(self, claim, s, compute)
     }
 
     /// True when the claim's metric reaches it: its own clause names the metric, or the
@@ -417,6 +436,16 @@ impl Reference {
             f.entity == entity && f.segment == segment && f.metric == metric && f.period == period
         })
     }
+}
+
+/// True for the claims more than one rule asks [`Reference::keys_for`] about in a
+/// document, whose keys are worth remembering: shares, asked by the level pass (NC201
+/// and NC202, which share one pass: see [`super::keys_memo::level_pass`]) and by NC204.
+/// Levels are asked only by the level pass, growth figures only by NC203, trends only by
+/// NC205. The memo changes no answer, only what it costs: a rule that starts asking about
+/// another kind is right either way, and should add the kind here to share the work.
+fn asked_by_several_rules(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Share
 }
 
 /// False when [`Reference::match_claim`] (and so [`Reference::keys_for`]) must find nothing
