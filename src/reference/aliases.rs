@@ -41,6 +41,30 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// outside ASCII except CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF), which
 /// have no case. Most names looked up are Chinese words, and this spares their copy.
 pub(super) fn already_normal(name: &str) -> bool {
+    normal_but_case(name, false)
+}
+
+/// Longest name [`lowered_in`] lowercases into its buffer.
+pub(super) const LOWERED_MAX: usize = 64;
+
+/// [`normalize`]`(name)` (and so [`folded`]`(name)`, the two agreeing without a capital
+/// sigma) written into `buf`, for a name whose only difference from its normal form is
+/// ASCII capitals (`Meta`, `xAI`, `GPU采购`): the common case of a name not
+/// [`already_normal`], whose copy then needs no allocation. `None` for any other name,
+/// and for one longer than the buffer.
+pub(super) fn lowered_in<'b>(name: &str, buf: &'b mut [u8; LOWERED_MAX]) -> Option<&'b str> {
+    if name.len() > LOWERED_MAX || !normal_but_case(name, true) {
+        return None;
+    }
+    let out = buf.get_mut(..name.len())?;
+    out.copy_from_slice(name.as_bytes());
+    // Only ASCII letters change, so the bytes stay UTF-8 (checked all the same).
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// [`already_normal`], with ASCII capitals allowed when `capitals`.
+fn normal_but_case(name: &str, capitals: bool) -> bool {
     // By bytes rather than decoded characters: an ASCII byte is a whole character, and
     // U+3000–U+9FFF are exactly the three-byte characters led by E3–E9, of which only
     // U+3000 (E3 80 80, the ideographic space) is whitespace. Any other byte starts a
@@ -53,7 +77,12 @@ pub(super) fn already_normal(name: &str) -> bool {
             let ok = if x == b' ' {
                 !prev_space
             } else {
-                !x.is_ascii_uppercase() && !x.is_ascii_whitespace()
+                // A vertical tab is whitespace to `normalize` (split_whitespace) but
+                // not to `is_ascii_whitespace`: refused when lowering, and let through
+                // as before otherwise (see `already_normal_by_chars`).
+                let vertical_tab = capitals && x == 0x0B;
+                let capital = !capitals && x.is_ascii_uppercase();
+                !(capital || vertical_tab || x.is_ascii_whitespace())
             };
             if !ok {
                 return false;
@@ -349,6 +378,20 @@ mod tests {
             let name = parts.concat();
             proptest::prop_assert_eq!(normalize(&name), normalize_oracle(&name));
             proptest::prop_assert_eq!(already_normal(&name), already_normal_by_chars(&name));
+            let mut buf = [0u8; LOWERED_MAX];
+            if let Some(lower) = lowered_in(&name, &mut buf) {
+                proptest::prop_assert_eq!(lower, normalize(&name));
+                proptest::prop_assert_eq!(lower, folded(&name));
+            } else {
+                // Only names with something besides capitals to change, or long ones.
+                let lowered = name.to_ascii_lowercase();
+                proptest::prop_assert!(
+                    name.len() > LOWERED_MAX
+                        || name.contains('\u{b}')
+                        || !already_normal_by_chars(&lowered),
+                    "{:?}", name
+                );
+            }
         }
     }
     use super::*;
