@@ -827,37 +827,46 @@ fn read_before(
                 }
                 digits = 0;
             }
-            if let Some(&[_, y, z]) = b.get(i..i + 3) {
-                let h = low_bits(y, z);
-                if watched[h / 64] & (1 << (h % 64)) != 0 {
-                    // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their bits
-                    // are set in `watched` too: most characters are then passed over
-                    // by the one test).
-                    if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
-                        lead_from = i;
-                        partial = false;
-                        i += 3;
-                        continue;
+            // The rest of a run of three-byte characters is read here, without the
+            // tests for other characters: no digits come in it, and most of its
+            // characters are passed over by the one test of `watched`.
+            let mut x = x;
+            loop {
+                if let Some(&[_, y, z]) = b.get(i..i + 3) {
+                    let h = low_bits(y, z);
+                    if watched[h / 64] & (1 << (h % 64)) != 0 {
+                        // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their
+                        // bits are set in `watched` too: most characters are then
+                        // passed over by the one test).
+                        if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                            lead_from = i;
+                            partial = false;
+                        } else {
+                            let rest = b.get(i..).unwrap_or_default();
+                            if forecasts.starts_here(rest, y, z) {
+                                return true;
+                            }
+                            partial = partial || partials.starts_here(rest, y, z);
+                            // 季, 半年, 个月.
+                            part |= match (x, y, z) {
+                                (0xE5, 0xAD, 0xA3) => true,
+                                (0xE5, 0x8D, 0x8A) => rest
+                                    .get(3..)
+                                    .is_some_and(|r| r.starts_with("年".as_bytes())),
+                                (0xE4, 0xB8, 0xAA) => rest
+                                    .get(3..)
+                                    .is_some_and(|r| r.starts_with("月".as_bytes())),
+                                _ => false,
+                            };
+                        }
                     }
-                    let rest = b.get(i..).unwrap_or_default();
-                    if forecasts.starts_here(rest, y, z) {
-                        return true;
-                    }
-                    partial = partial || partials.starts_here(rest, y, z);
-                    // 季, 半年, 个月.
-                    part |= match (x, y, z) {
-                        (0xE5, 0xAD, 0xA3) => true,
-                        (0xE5, 0x8D, 0x8A) => rest
-                            .get(3..)
-                            .is_some_and(|r| r.starts_with("年".as_bytes())),
-                        (0xE4, 0xB8, 0xAA) => rest
-                            .get(3..)
-                            .is_some_and(|r| r.starts_with("月".as_bytes())),
-                        _ => false,
-                    };
+                }
+                i += 3;
+                match b.get(i) {
+                    Some(&next) if i < end && next & 0xF0 == 0xE0 => x = next,
+                    _ => break,
                 }
             }
-            i += 3;
             continue;
         }
         if x.is_ascii_digit() {
