@@ -239,16 +239,23 @@ impl Reference {
     /// bare share words and metric scopes; it must name the metric. Empty when anything
     /// is missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
-        self.match_claim_where(claim, context, false)
+        let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
+            return Vec::new();
+        };
+        self.match_claim_where(claim, period, context, false)
     }
 
     /// [`Reference::match_claim`], leaving out keys whose entity, segment and metric no fact
     /// has when `with_facts` (such keys find no fact in any period, so every rule skips
     /// them: checking that first spares the text searches for the scope and the metric).
-    fn match_claim_where(&self, claim: &Claim, context: &str, with_facts: bool) -> Vec<Key> {
-        let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
-            return Vec::new();
-        };
+    /// `period` is the claim's period, parsed (callers have parsed it already).
+    fn match_claim_where(
+        &self,
+        claim: &Claim,
+        period: Period,
+        context: &str,
+        with_facts: bool,
+    ) -> Vec<Key> {
         // A share written without a metric word (占长风汽车全年交付量的18.5%) is a share of
         // the one metric its sentence names, like a bare 占比.
         let word = match claim.metric.as_deref() {
@@ -316,16 +323,16 @@ impl Reference {
     /// a partial figure. Keys whose entity, segment and metric no fact has are left out:
     /// they find no fact in any period. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
-        if !may_match(claim) {
+        let Some(period) = matchable_period(claim) else {
             // Settled without reading the text: cheaper than remembering.
             return Rc::new([]);
-        }
+        };
         let compute = || {
             // Matching first, then the reach of the metric: most claims match nothing
             // or nothing within reach, and then their wording need not be read for
             // forecasts and partial figures (the answer is empty either way).
             let keys: Vec<Key> = self
-                .match_claim_where(claim, s.sentence, true)
+                .match_claim_where(claim, period, s.sentence, true)
                 .into_iter()
                 .filter(|key| self.metric_within_reach(claim, &key.metric, s))
                 .collect();
@@ -453,10 +460,16 @@ fn asked_by_several_rules(claim: &Claim) -> bool {
 /// is no share, which may take the metric its sentence names). Rules skip such claims
 /// before working out their surroundings.
 pub fn may_match(claim: &Claim) -> bool {
+    matchable_period(claim).is_some()
+}
+
+/// The claim's period when [`may_match`] holds (parsed once for matching too).
+fn matchable_period(claim: &Claim) -> Option<Period> {
     // The field tests first: most claims (dates, bare figures) fail them without a parse.
-    claim.subject.is_some()
-        && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
-        && claim.period.as_deref().and_then(Period::parse).is_some()
+    if claim.subject.is_none() || (claim.metric.is_none() && claim.kind != ClaimKind::Share) {
+        return None;
+    }
+    claim.period.as_deref().and_then(Period::parse)
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
