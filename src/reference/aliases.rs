@@ -41,6 +41,68 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// outside ASCII except CJK ideographs, kana and CJK punctuation (U+3000–U+9FFF), which
 /// have no case. Most names looked up are Chinese words, and this spares their copy.
 pub(super) fn already_normal(name: &str) -> bool {
+    normal_but_case(name, false)
+}
+
+/// Longest name [`lowered_in`] lowercases into its buffer.
+pub(super) const LOWERED_MAX: usize = 64;
+
+/// [`normalize`]`(name)` (and so [`folded`]`(name)`, the two agreeing without a capital
+/// sigma) written into `buf`, for a name whose only difference from its normal form is
+/// ASCII capitals (`Meta`, `xAI`, `GPU采购`): the common case of a name not
+/// [`already_normal`], whose copy then needs no allocation. `None` for any other name,
+/// and for one longer than the buffer.
+pub(super) fn lowered_in<'b>(name: &str, buf: &'b mut [u8; LOWERED_MAX]) -> Option<&'b str> {
+    if name.len() > LOWERED_MAX || !normal_but_case(name, true) {
+        return None;
+    }
+    let out = buf.get_mut(..name.len())?;
+    out.copy_from_slice(name.as_bytes());
+    // Only ASCII letters change, so the bytes stay UTF-8 (checked all the same).
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// [`already_normal`], with ASCII capitals allowed when `capitals`.
+fn normal_but_case(name: &str, capitals: bool) -> bool {
+    // By bytes rather than decoded characters: an ASCII byte is a whole character, and
+    // U+3000–U+9FFF are exactly the three-byte characters led by E3–E9, of which only
+    // U+3000 (E3 80 80, the ideographic space) is whitespace. Any other byte starts a
+    // character outside that block.
+    let b = name.as_bytes();
+    let mut prev_space = true;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            let ok = if x == b' ' {
+                !prev_space
+            } else {
+                // A vertical tab is whitespace to `normalize` (split_whitespace) but
+                // not to `is_ascii_whitespace`: refused when lowering, and let through
+                // as before otherwise (see `already_normal_by_chars`).
+                let vertical_tab = capitals && x == 0x0B;
+                let capital = !capitals && x.is_ascii_uppercase();
+                !(capital || vertical_tab || x.is_ascii_whitespace())
+            };
+            if !ok {
+                return false;
+            }
+            prev_space = x == b' ';
+            i += 1;
+        } else {
+            if !(0xE3..=0xE9).contains(&x) || b.get(i..i + 3) == Some(&[0xE3, 0x80, 0x80][..]) {
+                return false;
+            }
+            prev_space = false;
+            i += 3;
+        }
+    }
+    !prev_space || name.is_empty()
+}
+
+/// The character-by-character test [`already_normal`] replaced, kept as its oracle.
+#[cfg(test)]
+fn already_normal_by_chars(name: &str) -> bool {
     let mut prev_space = true;
     for c in name.chars() {
         let ok = if c == ' ' {
@@ -128,20 +190,15 @@ pub fn contains_ascii_ci(text: &str, word: &str) -> bool {
             .enumerate()
             .any(|(i, &b)| b == first && matches_at(i));
     }
-    // Each case of the first letter is looked for with `str::find`, which skips through
-    // text (mostly Chinese, where ASCII is rare) far faster than a byte loop.
+    // Both cases of the first letter are looked for in one memchr pass, which skips
+    // through text (mostly Chinese, where ASCII is rare) far faster than a byte loop, and
+    // reads the text once rather than once per case.
     let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let cases: &[u8] = if lo == up { &[lo][..] } else { &[lo, up][..] };
-    cases.iter().any(|&c| {
-        let mut from = 0;
-        while let Some(at) = text.get(from..).and_then(|rest| rest.find(char::from(c))) {
-            if matches_at(from + at) {
-                return true;
-            }
-            from += at + 1;
-        }
-        false
-    })
+    if lo == up {
+        memchr::memchr_iter(lo, t).any(matches_at)
+    } else {
+        memchr::memchr2_iter(lo, up, t).any(matches_at)
+    }
 }
 
 /// The key under which two rows of one alias file count as duplicates. Scope words may
@@ -313,12 +370,28 @@ mod tests {
                 proptest::sample::select(vec![
                     "英伟达", "Nvidia", "NVIDIA", "H20", "H20芯片", "ＡＩ", "〇", " ", "  ", "\t", "\u{b}", "\u{3000}",
                     "ΣΑΣ", "İ", "\u{212a}", "数据中心", "Data Center", "é", "É", "gpu",
+                    "\u{2fff}", "\u{3001}", "\u{9fff}", "\u{a000}", "😀", "ぁ",
                 ]),
                 0..8,
             )
         ) {
             let name = parts.concat();
             proptest::prop_assert_eq!(normalize(&name), normalize_oracle(&name));
+            proptest::prop_assert_eq!(already_normal(&name), already_normal_by_chars(&name));
+            let mut buf = [0u8; LOWERED_MAX];
+            if let Some(lower) = lowered_in(&name, &mut buf) {
+                proptest::prop_assert_eq!(lower, normalize(&name));
+                proptest::prop_assert_eq!(lower, folded(&name));
+            } else {
+                // Only names with something besides capitals to change, or long ones.
+                let lowered = name.to_ascii_lowercase();
+                proptest::prop_assert!(
+                    name.len() > LOWERED_MAX
+                        || name.contains('\u{b}')
+                        || !already_normal_by_chars(&lowered),
+                    "{:?}", name
+                );
+            }
         }
     }
     use super::*;
@@ -422,6 +495,59 @@ mod tests {
             .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
             .collect();
         assert_eq!(odd, vec!['\u{130}', '\u{212a}']);
+    }
+
+    /// The search [`contains_ascii_ci`] replaced (one `str::find` pass per case of the
+    /// first letter), kept as its oracle.
+    fn contains_ascii_ci_by_find(text: &str, word: &str) -> bool {
+        let (t, w) = (text.as_bytes(), word.as_bytes());
+        let Some((&first, rest)) = w.split_first() else {
+            return true;
+        };
+        let matches_at = |i: usize| {
+            t.get(i + 1..i + 1 + rest.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(rest))
+        };
+        if !first.is_ascii() {
+            return t
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == first && matches_at(i));
+        }
+        let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        let cases: &[u8] = if lo == up { &[lo][..] } else { &[lo, up][..] };
+        cases.iter().any(|&c| {
+            let mut from = 0;
+            while let Some(at) = text.get(from..).and_then(|rest| rest.find(char::from(c))) {
+                if matches_at(from + at) {
+                    return true;
+                }
+                from += at + 1;
+            }
+            false
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_case_search_finds_what_the_per_case_searches_find(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "英伟达", "H20", "Hopper", "hopper", "HOPPER", "芯片", "采购", "GPU",
+                    "gpu", "Nvidia", "营收", "1", "-", " ", "h", "K", "\u{212a}", "估",
+                ]),
+                0..16,
+            ),
+            word in proptest::sample::select(vec![
+                "hopper", "Hopper", "h", "gpu", "H20", "nvidia", "估", "采购", "", "-1", "k",
+            ]),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(
+                contains_ascii_ci(&text, word),
+                contains_ascii_ci_by_find(&text, word)
+            );
+        }
     }
 
     #[test]

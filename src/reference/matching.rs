@@ -206,15 +206,10 @@ impl Reference {
                 .any(|a| contains_word(context, &a.alias))
     }
 
-    /// The canonical entities a claim's subject names: one, or several for a figure given
-    /// for each of a list (`字节跳动与腾讯(均采购23万枚)`). Empty when any is unknown.
-    fn entities(&self, claim: &Claim) -> Vec<&str> {
-        let Some(subject) = claim.subject.as_deref() else {
-            return Vec::new();
-        };
-        if let Some(e) = self.canonical(AliasKind::Entity, subject) {
-            return vec![e];
-        }
+    /// The canonical entities of a subject that is no entity itself but a list of them,
+    /// for a figure given for each (`字节跳动与腾讯(均采购23万枚)`). Empty when any is
+    /// unknown, or without 均 (a joint subject is then a sum or a comparison).
+    fn joint_entities(&self, claim: &Claim, subject: &str) -> Vec<&str> {
         let each = claim
             .hedge
             .as_ref()
@@ -244,16 +239,23 @@ impl Reference {
     /// bare share words and metric scopes; it must name the metric. Empty when anything
     /// is missing or unknown: such a claim is unchecked, never an error.
     pub fn match_claim(&self, claim: &Claim, context: &str) -> Vec<Key> {
-        self.match_claim_where(claim, context, false)
+        let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
+            return Vec::new();
+        };
+        self.match_claim_where(claim, period, context, false)
     }
 
     /// [`Reference::match_claim`], leaving out keys whose entity, segment and metric no fact
     /// has when `with_facts` (such keys find no fact in any period, so every rule skips
     /// them: checking that first spares the text searches for the scope and the metric).
-    fn match_claim_where(&self, claim: &Claim, context: &str, with_facts: bool) -> Vec<Key> {
-        let Some(period) = claim.period.as_deref().and_then(Period::parse) else {
-            return Vec::new();
-        };
+    /// `period` is the claim's period, parsed (callers have parsed it already).
+    fn match_claim_where(
+        &self,
+        claim: &Claim,
+        period: Period,
+        context: &str,
+        with_facts: bool,
+    ) -> Vec<Key> {
         // A share written without a metric word (占长风汽车全年交付量的18.5%) is a share of
         // the one metric its sentence names, like a bare 占比.
         let word = match claim.metric.as_deref() {
@@ -262,8 +264,26 @@ impl Reference {
             None => return Vec::new(),
         };
         let mut keys = Vec::new();
+        // A subject that is one entity (most) needs no list; a joint one is split.
+        let one: [&str; 1];
+        let joint: Vec<&str>;
+        let entities: &[&str] = match claim
+            .subject
+            .as_deref()
+            .map(|s| (s, self.canonical(AliasKind::Entity, s)))
+        {
+            None => &[],
+            Some((_, Some(e))) => {
+                one = [e];
+                &one
+            }
+            Some((subject, None)) => {
+                joint = self.joint_entities(claim, subject);
+                &joint
+            }
+        };
         // Names stay borrowed from the reference until a key is made of them.
-        for entity in self.entities(claim) {
+        for &entity in entities {
             let Some((metric, share_of_whole)) =
                 self.resolve_metric_str(word, context, Some(entity))
             else {
@@ -303,17 +323,16 @@ impl Reference {
     /// a partial figure. Keys whose entity, segment and metric no fact has are left out:
     /// they find no fact in any period. Every reference rule goes through here.
     pub fn keys_for(&self, claim: &Claim, s: &Surroundings<'_>) -> Rc<[Key]> {
-        if !may_match(claim) {
+        let Some(period) = matchable_period(claim) else {
             // Settled without reading the text: cheaper than remembering.
             return Rc::new([]);
-        }
-        // Several rules ask for the same claim: remembered per document (see keys_memo).
-        super::keys_memo::keys(self, claim, s, || {
+        };
+        let compute = || {
             // Matching first, then the reach of the metric: most claims match nothing
             // or nothing within reach, and then their wording need not be read for
             // forecasts and partial figures (the answer is empty either way).
             let keys: Vec<Key> = self
-                .match_claim_where(claim, s.sentence, true)
+                .match_claim_where(claim, period, s.sentence, true)
                 .into_iter()
                 .filter(|key| self.metric_within_reach(claim, &key.metric, s))
                 .collect();
@@ -321,7 +340,14 @@ impl Reference {
                 return Vec::new();
             }
             keys
-        })
+        };
+        if !asked_by_several_rules(claim) {
+            // Asked once per document: remembering would only cost (a lookup that
+            // misses, then an entry stored and dropped unread).
+            return compute().into();
+        }
+        // Several rules ask for the same claim: remembered per document (see keys_memo).
+        super::keys_memo::keys(self, claim, s, compute)
     }
 
     /// True when the claim's metric reaches it: its own clause names the metric, or the
@@ -419,15 +445,31 @@ impl Reference {
     }
 }
 
+/// True for the claims more than one rule asks [`Reference::keys_for`] about in a
+/// document, whose keys are worth remembering: shares, asked by the level pass (NC201
+/// and NC202, which share one pass: see [`super::keys_memo::level_pass`]) and by NC204.
+/// Levels are asked only by the level pass, growth figures only by NC203, trends only by
+/// NC205. The memo changes no answer, only what it costs: a rule that starts asking about
+/// another kind is right either way, and should add the kind here to share the work.
+fn asked_by_several_rules(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Share
+}
+
 /// False when [`Reference::match_claim`] (and so [`Reference::keys_for`]) must find nothing
 /// for `claim` whatever its text: it has no period key, no subject, or no metric word (and
 /// is no share, which may take the metric its sentence names). Rules skip such claims
 /// before working out their surroundings.
 pub fn may_match(claim: &Claim) -> bool {
+    matchable_period(claim).is_some()
+}
+
+/// The claim's period when [`may_match`] holds (parsed once for matching too).
+fn matchable_period(claim: &Claim) -> Option<Period> {
     // The field tests first: most claims (dates, bare figures) fail them without a parse.
-    claim.subject.is_some()
-        && (claim.metric.is_some() || claim.kind == ClaimKind::Share)
-        && claim.period.as_deref().and_then(Period::parse).is_some()
+    if claim.subject.is_none() || (claim.metric.is_none() && claim.kind != ClaimKind::Share) {
+        return None;
+    }
+    claim.period.as_deref().and_then(Period::parse)
 }
 
 /// Where a claim stands in its sentence: what rules read around it.
@@ -495,10 +537,24 @@ impl<'d> Surroundings<'d> {
 
 /// Where the last clause break (`,`/`，`/`;`/`；`/`:`/`：`) in `text` starts:
 /// `text.rfind([',', '，', ';', '；', ':', '：'])`, by bytes rather than by decoded
-/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`). Eight
-/// bytes at a time are skipped while none of them is `,`, `;`, `:` or `EF`: a clause
-/// can run a long way back from its figure.
+/// characters (the full-width marks are `EF BC 8C`, `EF BC 9B` and `EF BC 9A`): the last
+/// ASCII mark by one memrchr3 pass, then the full-width ones after it by their `EF` lead
+/// byte (which UTF-8 never uses inside a character). A clause can run a long way back
+/// from its figure, and memchr skips through it many bytes at a time.
 fn last_clause_break(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let ascii = memchr::memrchr3(b',', b';', b':', b);
+    let from = ascii.map_or(0, |i| i + 1);
+    let tail = b.get(from..).unwrap_or_default();
+    memchr::memrchr_iter(0xEF, tail)
+        .find(|&i| matches!(tail.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B | 0x9A])))
+        .map(|i| from + i)
+        .or(ascii)
+}
+
+/// The eight-bytes-at-a-time search [`last_clause_break`] replaced, kept as its oracle.
+#[cfg(test)]
+fn last_clause_break_by_words(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let is_break = |i: usize| match b.get(i) {
         Some(b',' | b';' | b':') => true,
@@ -509,7 +565,7 @@ fn last_clause_break(text: &str) -> Option<usize> {
     loop {
         let lo = end.saturating_sub(8);
         if let Some(word) = b.get(lo..end).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            if !may_hold_break(u64::from_le_bytes(word)) {
+            if !holds_any(u64::from_le_bytes(word), &[b',', b';', b':', 0xEF]) {
                 end = lo;
                 continue;
             }
@@ -522,11 +578,6 @@ fn last_clause_break(text: &str) -> Option<usize> {
         }
         end = lo;
     }
-}
-
-/// True when one of the eight bytes of `word` is `,`, `;`, `:` or `EF` (see [`holds_any`]).
-fn may_hold_break(word: u64) -> bool {
-    holds_any(word, &[b',', b';', b':', 0xEF])
 }
 
 /// Bytes either side of a claim that [`Surroundings::of`] looks at (about 340 Chinese
@@ -789,37 +840,46 @@ fn read_before(
                 }
                 digits = 0;
             }
-            if let Some(&[_, y, z]) = b.get(i..i + 3) {
-                let h = low_bits(y, z);
-                if watched[h / 64] & (1 << (h % 64)) != 0 {
-                    // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their bits
-                    // are set in `watched` too: most characters are then passed over
-                    // by the one test).
-                    if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
-                        lead_from = i;
-                        partial = false;
-                        i += 3;
-                        continue;
+            // The rest of a run of three-byte characters is read here, without the
+            // tests for other characters: no digits come in it, and most of its
+            // characters are passed over by the one test of `watched`.
+            let mut x = x;
+            loop {
+                if let Some(&[_, y, z]) = b.get(i..i + 3) {
+                    let h = low_bits(y, z);
+                    if watched[h / 64] & (1 << (h % 64)) != 0 {
+                        // ，；： (EF BC 8C, EF BC 9B, EF BC 9A) break the clause (their
+                        // bits are set in `watched` too: most characters are then
+                        // passed over by the one test).
+                        if x == 0xEF && y == 0xBC && matches!(z, 0x8C | 0x9B | 0x9A) {
+                            lead_from = i;
+                            partial = false;
+                        } else {
+                            let rest = b.get(i..).unwrap_or_default();
+                            if forecasts.starts_here(rest, y, z) {
+                                return true;
+                            }
+                            partial = partial || partials.starts_here(rest, y, z);
+                            // 季, 半年, 个月.
+                            part |= match (x, y, z) {
+                                (0xE5, 0xAD, 0xA3) => true,
+                                (0xE5, 0x8D, 0x8A) => rest
+                                    .get(3..)
+                                    .is_some_and(|r| r.starts_with("年".as_bytes())),
+                                (0xE4, 0xB8, 0xAA) => rest
+                                    .get(3..)
+                                    .is_some_and(|r| r.starts_with("月".as_bytes())),
+                                _ => false,
+                            };
+                        }
                     }
-                    let rest = b.get(i..).unwrap_or_default();
-                    if forecasts.starts_here(rest, y, z) {
-                        return true;
-                    }
-                    partial = partial || partials.starts_here(rest, y, z);
-                    // 季, 半年, 个月.
-                    part |= match (x, y, z) {
-                        (0xE5, 0xAD, 0xA3) => true,
-                        (0xE5, 0x8D, 0x8A) => rest
-                            .get(3..)
-                            .is_some_and(|r| r.starts_with("年".as_bytes())),
-                        (0xE4, 0xB8, 0xAA) => rest
-                            .get(3..)
-                            .is_some_and(|r| r.starts_with("月".as_bytes())),
-                        _ => false,
-                    };
+                }
+                i += 3;
+                match b.get(i) {
+                    Some(&next) if i < end && next & 0xF0 == 0xE0 => x = next,
+                    _ => break,
                 }
             }
-            i += 3;
             continue;
         }
         if x.is_ascii_digit() {
@@ -980,6 +1040,7 @@ fn names_part_of_year(text: &str) -> bool {
 
 /// True when one of the eight bytes of `word` is one of `bytes` (never false when one
 /// is; a byte equal to `x` is a zero byte of `word ^ x` repeated).
+#[cfg(test)]
 fn holds_any(word: u64, bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -1018,17 +1079,29 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     None
 }
 
-/// `text.contains(word)`: byte by byte in a short text, else looking first for the word's
-/// first character (a memchr): most words looked for are absent, and a substring searcher
-/// costs more to set up than that.
+/// `text.contains(word)` in one memchr pass: the places where the last byte of the
+/// word's first character occurs (for a Chinese word a continuation byte, which only
+/// one character in thirty or so of Chinese text shares) are where the word may start,
+/// and each is compared there. Most words looked for are absent, and a substring
+/// searcher costs more to set up than such a pass; the search it replaced looked for the
+/// first character in one pass, then for the word with such a searcher (and byte by
+/// byte in short texts). Tests compare it with `str::contains`.
 fn contains_word(text: &str, word: &str) -> bool {
-    if text.len() <= SHORT {
-        return short_rfind(text, word).is_some();
-    }
-    match word.chars().next() {
-        Some(first) => text.contains(first) && text.contains(word),
-        None => true,
-    }
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&lead) = w.first() else {
+        return true;
+    };
+    // `word` is a `str`, so its first character's length is its lead byte's.
+    let first_len = utf8_len(lead).min(w.len());
+    let Some(&key) = w.get(first_len - 1) else {
+        return true;
+    };
+    memchr::memchr_iter(key, t).any(|p| {
+        (p + 1)
+            .checked_sub(first_len)
+            .and_then(|start| t.get(start..))
+            .is_some_and(|rest| rest.starts_with(w))
+    })
 }
 
 /// Texts up to this many bytes are searched byte by byte ([`short_rfind`]): setting up a
@@ -1481,6 +1554,12 @@ mod tests {
                 "，",
                 ",",
                 "。",
+                "；",
+                "：",
+                ";",
+                ":",
+                "（",
+                "）",
                 "同比增长",
                 "%",
                 "a",
@@ -1634,6 +1713,9 @@ mod tests {
             for w in sets.iter().flat_map(|s| s.iter()).chain(&["同比增长", "41.2万", "Q", ""]) {
                 proptest::prop_assert_eq!(contains_word(&text, w), text.contains(w), "{:?} {:?}", text, w);
             }
+            let want = text.rfind([',', '，', ';', '；', ':', '：']);
+            proptest::prop_assert_eq!(last_clause_break(&text), want, "{:?}", text);
+            proptest::prop_assert_eq!(last_clause_break_by_words(&text), want, "{:?}", text);
             for words in sets {
                 let want = words.iter().any(|w| text.contains(w));
                 proptest::prop_assert_eq!(WordSet::new(words).found_in(&text), want, "{:?}", text);
@@ -1681,6 +1763,7 @@ mod tests {
         ] {
             let want = t.rfind([',', '，', ';', '；', ':', '：']);
             assert_eq!(last_clause_break(t), want, "{t:?}");
+            assert_eq!(last_clause_break_by_words(t), want, "{t:?}");
         }
     }
 

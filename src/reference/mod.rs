@@ -324,6 +324,14 @@ impl Reference {
                 return by_alias;
             }
             (by_alias, self.canonical_name_folded(kind, name, name))
+        } else if let Some(lower) = aliases::lowered_in(name, &mut [0u8; aliases::LOWERED_MAX]) {
+            // Only ASCII capitals to lower (Meta, xAI): the same forms, made without
+            // allocating.
+            let by_alias = self.alias_table.get_normalized(kind, lower);
+            if settled(by_alias) {
+                return by_alias;
+            }
+            (by_alias, self.canonical_name_folded(kind, name, lower))
         } else if !name.contains('Σ') {
             // Without a capital sigma (whose lowercase depends on its place in a word),
             // the normal and folded forms are the same string: made once for both.
