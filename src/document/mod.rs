@@ -440,13 +440,19 @@ pub fn utf8_len(lead: u8) -> usize {
 
 /// Byte offset after the closing quotes and brackets (”’"」』）)) right at byte `i`.
 fn closing_quotes(text: &str, mut i: usize) -> usize {
-    while let Some(q) = text.get(i..).and_then(|r| r.chars().next()) {
-        if !matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
-            break;
-        }
-        i += q.len_utf8();
+    // By their bytes (” ’ 」 』 ） are E2 80 9D, E2 80 99, E3 80 8D, E3 80 8F, EF BC 89):
+    // most sentence ends are followed by none, told by one byte without decoding a
+    // character. Off a character boundary the byte is a continuation byte, never a match.
+    let bytes = text.as_bytes();
+    loop {
+        i += match bytes.get(i..).unwrap_or_default() {
+            [b'"' | b')', ..] => 1,
+            [0xe2, 0x80, 0x9d | 0x99, ..]
+            | [0xe3, 0x80, 0x8d | 0x8f, ..]
+            | [0xef, 0xbc, 0x89, ..] => 3,
+            _ => return i,
+        };
     }
-    i
 }
 
 #[cfg(test)]
