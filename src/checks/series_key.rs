@@ -131,7 +131,7 @@ impl Subjects {
     fn key_of(&self, reference: &Reference, o: usize) -> Option<&Rc<str>> {
         let own = self.own.get(o)?;
         own.key
-            .get_or_init(|| normalise_subject(reference, &own.raw).map(Rc::from))
+            .get_or_init(|| subject_key(reference, &own.raw))
             .as_ref()
     }
 }
@@ -417,7 +417,7 @@ impl Subjects {
         };
         let own = || match (listed, raw) {
             (Some(o), _) => self.key_of(cx.reference, o).cloned(),
-            (None, Some(r)) => normalise_subject(cx.reference, r).map(Rc::from),
+            (None, Some(r)) => subject_key(cx.reference, r),
             (None, None) => None,
         };
         let clause = clause_before(cx, claim);
@@ -446,7 +446,7 @@ impl Subjects {
         if let Some((_, m)) = memo.metrics.iter().find(|(w, _)| w == metric) {
             return m.clone();
         }
-        let m: Option<Rc<str>> = normalise_metric(reference, metric).map(Rc::from);
+        let m: Option<Rc<str>> = metric_key(reference, metric);
         memo.metrics.push((metric.to_string(), m.clone()));
         m
     }
@@ -463,7 +463,7 @@ impl Subjects {
         if let Some((_, s)) = memo.segments.iter().find(|(w, _)| w == segment) {
             return s.clone();
         }
-        let s: Rc<str> = Rc::from(normalise_segment(reference, segment));
+        let s: Rc<str> = segment_key(reference, segment);
         memo.segments.push((segment.to_string(), s.clone()));
         s
     }
@@ -578,6 +578,65 @@ pub fn normalise_metric(reference: &Reference, metric: &str) -> Option<String> {
     Some(m.to_ascii_lowercase())
 }
 
+// The keys are kept as `Rc<str>`: the `*_key` functions below make each in one allocation,
+// where `Rc::from` of the `String` the `normalise_*` functions return makes a second one
+// and copies. They answer as those functions do (a property test compares them).
+
+/// [`normalise_subject`] as a shared string.
+fn subject_key(reference: &Reference, subject: &str) -> Option<Rc<str>> {
+    let s = strip_determiners(subject);
+    (!s.is_empty()).then(|| canonical_or_folded_key(reference, AliasKind::Entity, s))
+}
+
+/// [`normalise_segment`] as a shared string.
+fn segment_key(reference: &Reference, segment: &str) -> Rc<str> {
+    let s = segment.trim();
+    if let Some(c) = reference.canonical(AliasKind::Segment, s) {
+        return Rc::from(c);
+    }
+    match ["市场", "地区"]
+        .iter()
+        .find_map(|suffix| s.strip_suffix(suffix).filter(|r| !r.is_empty()))
+    {
+        Some(r) => canonical_or_folded_key(reference, AliasKind::Segment, r),
+        None => folded_key(s),
+    }
+}
+
+/// [`normalise_metric`] as a shared string.
+fn metric_key(reference: &Reference, metric: &str) -> Option<Rc<str>> {
+    let m = metric.trim();
+    if m.is_empty() {
+        return None;
+    }
+    if let Some(c) = reference.canonical(AliasKind::Metric, m) {
+        return Some(Rc::from(c));
+    }
+    for row in METRIC_SYNONYMS {
+        if row.contains(&m) {
+            return Some(Rc::from(row[0]));
+        }
+    }
+    Some(folded_key(m))
+}
+
+/// [`canonical_or_folded`] as a shared string.
+fn canonical_or_folded_key(reference: &Reference, kind: AliasKind, s: &str) -> Rc<str> {
+    match reference.canonical(kind, s) {
+        Some(c) => Rc::from(c),
+        None => folded_key(s),
+    }
+}
+
+/// `s` with ASCII folded to lower case, copied once (most names have no capital to fold).
+fn folded_key(s: &str) -> Rc<str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Rc::from(s.to_ascii_lowercase())
+    } else {
+        Rc::from(s)
+    }
+}
+
 fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> String {
     reference
         .canonical(kind, s)
@@ -588,6 +647,7 @@ fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn strips_determiners_only_with_what_follows_them() {
@@ -606,6 +666,39 @@ mod tests {
         assert_eq!(normalise_metric(&r, "出货量"), normalise_metric(&r, "出货"));
         assert_eq!(normalise_metric(&r, "营收"), normalise_metric(&r, "收入"));
         assert_ne!(normalise_metric(&r, "营收"), normalise_metric(&r, "净利润"));
+    }
+
+    proptest::proptest! {
+        /// The shared-string keys are the `normalise_*` strings, with the bundled aliases.
+        #[test]
+        fn keys_agree_with_the_normalised_strings(
+            name in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "某", "一家", "主流", "头部", "英伟达", "NVIDIA", "Nvidia", "华为", "国产",
+                    "AI", "ai", "芯片", "中国", "大陆", "市场", "地区", "全球", "出货", "量",
+                    "营收", "收入", "净利", "润", "份额", " ", "\u{3000}", "Apple", "苹果",
+                ]),
+                0..5,
+            )
+            .prop_map(|v: Vec<&str>| v.concat())
+        ) {
+            let r = bundled();
+            proptest::prop_assert_eq!(
+                subject_key(r, &name).map(|k| k.to_string()),
+                normalise_subject(r, &name)
+            );
+            proptest::prop_assert_eq!(segment_key(r, &name).to_string(), normalise_segment(r, &name));
+            proptest::prop_assert_eq!(
+                metric_key(r, &name).map(|k| k.to_string()),
+                normalise_metric(r, &name)
+            );
+        }
+    }
+
+    /// The bundled reference, loaded once for the property test.
+    fn bundled() -> &'static Reference {
+        static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+        R.get_or_init(Reference::bundled)
     }
 
     #[test]
