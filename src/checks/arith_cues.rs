@@ -313,13 +313,20 @@ impl FirstChars {
 
     /// False when `text` holds none of the first characters (true when it may).
     pub fn may_start_in(&self, text: &str) -> bool {
+        self.first_in(text).is_some()
+    }
+
+    /// Byte offset of the first character of `text` that may be a first character (a
+    /// character boundary), `None` when there is none: no word of the list starts before
+    /// it, so a search for the words may begin there.
+    pub fn first_in(&self, text: &str) -> Option<usize> {
         let b = text.as_bytes();
         let mut i = 0;
         while let Some(&lead) = b.get(i) {
             match lead {
                 0..=0x7f => {
                     if self.ascii & (1 << lead) != 0 {
-                        return true;
+                        return Some(i);
                     }
                     i += 1;
                 }
@@ -327,17 +334,17 @@ impl FirstChars {
                     if let Some(&[x, y]) = b.get(i + 1..i + 3) {
                         let bit = three_bit(x, y);
                         if self.three[bit / 64] & (1 << (bit % 64)) != 0 {
-                            return true;
+                            return Some(i);
                         }
                     }
                     i += 3;
                 }
-                _ if self.other => return true,
+                _ if self.other => return Some(i),
                 0xf0..=0xff => i += 4,
                 _ => i += 2,
             }
         }
-        false
+        None
     }
 }
 
@@ -475,8 +482,11 @@ mod tests {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             let set = FirstChars::of(&refs);
             let firsts: Vec<char> = refs.iter().filter_map(|w| w.chars().next()).collect();
-            if text.contains(firsts.as_slice()) {
+            if let Some(at) = text.find(firsts.as_slice()) {
                 proptest::prop_assert!(set.may_start_in(&text));
+                // The first possible start is a character boundary at or before it.
+                let first = set.first_in(&text);
+                proptest::prop_assert!(first.is_some_and(|f| f <= at && text.is_char_boundary(f)));
             }
         }
     }

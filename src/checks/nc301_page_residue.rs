@@ -179,8 +179,14 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     let len = count_chars(line.as_bytes());
     // Portal boilerplate is residue however much text surrounds it on its line. Most lines
     // hold no character a sentence of it starts with, told by a walk over their bytes.
-    if len <= 80 && BOILERPLATE_FIRST.may_start_in(line) {
-        if let Some(b) = first_contained(line, BOILERPLATE, boilerplate_first) {
+    // The search starts at the first character a sentence may start with: none starts
+    // before it.
+    if let Some(at) = (len <= 80)
+        .then(|| BOILERPLATE_FIRST.first_in(line))
+        .flatten()
+    {
+        let from = line.get(at..).unwrap_or(line);
+        if let Some(b) = first_contained(from, BOILERPLATE, boilerplate_first) {
             return Some(b);
         }
     }
@@ -192,10 +198,8 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     } else {
         Cow::Borrowed(line)
     };
-    if !RESIDUE_FIRST.may_start_in(&upper) {
-        return None;
-    }
-    let phrase = first_contained(&upper, RESIDUE, residue_first)?;
+    let at = RESIDUE_FIRST.first_in(&upper)?;
+    let phrase = first_contained(upper.get(at..).unwrap_or(&upper), RESIDUE, residue_first)?;
     let mut rest = upper.into_owned();
     for w in RESIDUE.iter().chain(FILLER) {
         // Most words are absent: a character test spares building a searcher and a copy.
