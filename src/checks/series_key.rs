@@ -288,6 +288,41 @@ fn form_of(own: &[Own], (o, stripped): (usize, bool)) -> &str {
     }
 }
 
+/// The forms of `own` looked for in the text, longest first (then by their bytes), each
+/// listed once for the first subject it was met with, as (length, head, form, name).
+fn listed_forms(own: &[Own]) -> Vec<(usize, u64, &str, (usize, bool))> {
+    // Each form with its length and first eight bytes as a number, the sort keys
+    // (computed once, not at every comparison).
+    let mut forms: Vec<(usize, u64, &str, (usize, bool))> = Vec::with_capacity(2 * own.len());
+    for (o, entry) in own.iter().enumerate() {
+        // No key when nothing is left without the determiners (see normalise_subject).
+        if entry.stripped().is_empty() {
+            continue;
+        }
+        // Without determiners the two forms are one string (`stripped` lies inside
+        // `trimmed`): listed once, as the first of the two would be kept anyway.
+        let distinct = entry.stripped().len() != entry.trimmed().len();
+        let both = [(entry.trimmed(), false), (entry.stripped(), true)];
+        for (form, stripped) in both.into_iter().take(1 + usize::from(distinct)) {
+            // One-character forms (国, 某) would match almost anywhere.
+            if form.chars().nth(1).is_some() {
+                forms.push((form.len(), head(form), form, (o, stripped)));
+            }
+        }
+    }
+    // A form listed twice keeps its first subject: the sort is stable, so equal forms
+    // end up side by side in the order they were met, and the first of each run stays.
+    // Forms of one length are told apart by their first eight bytes as a number before
+    // their text is compared (most differ there: a memcmp call less per comparison).
+    forms.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
+    });
+    forms.dedup_by(|b, a| a.2 == b.2);
+    forms
+}
+
 /// How far back (in characters) a clause-local subject is looked for.
 const CLAUSE_MAX_CHARS: usize = 30;
 
@@ -317,36 +352,13 @@ impl Subjects {
             of_claim.push(o as u32);
             own.push(Own::new(raw));
         }
-        let mut forms: Vec<(&str, (usize, bool))> = Vec::with_capacity(2 * own.len());
-        for (o, entry) in own.iter().enumerate() {
-            // No key when nothing is left without the determiners (see normalise_subject).
-            if entry.stripped().is_empty() {
-                continue;
-            }
-            for (form, stripped) in [(entry.trimmed(), false), (entry.stripped(), true)] {
-                // One-character forms (国, 某) would match almost anywhere.
-                if form.chars().nth(1).is_some() {
-                    forms.push((form, (o, stripped)));
-                }
-            }
-        }
-        // A form listed twice keeps its first subject: the sort is stable, so equal forms
-        // end up side by side in the order they were met, and the first of each run stays.
-        // Forms of one length are told apart by their first eight bytes as a number before
-        // their text is compared (most differ there: a memcmp call less per comparison).
-        forms.sort_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then_with(|| head(a.0).cmp(&head(b.0)))
-                .then_with(|| a.0.cmp(b.0))
-        });
-        forms.dedup_by(|b, a| a.0 == b.0);
+        let forms = listed_forms(&own);
         let mut by_first: Vec<(char, usize)> = forms
             .iter()
             .enumerate()
-            .filter_map(|(i, (f, _))| f.chars().next().map(|c| (c, i)))
+            .filter_map(|(i, &(_, _, f, _))| f.chars().next().map(|c| (c, i)))
             .collect();
-        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, name)| name).collect();
+        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, _, _, name)| name).collect();
         by_first.sort_unstable();
         let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
         Subjects {
@@ -692,6 +704,52 @@ mod tests {
                 metric_key(r, &name).map(|k| k.to_string()),
                 normalise_metric(r, &name)
             );
+        }
+    }
+
+    /// The form list as `Subjects::new` built it before the sort keys were kept with the
+    /// forms: both forms of every subject, sorted and deduplicated.
+    fn listed_forms_before(own: &[Own]) -> Vec<(usize, bool)> {
+        let mut forms: Vec<(&str, (usize, bool))> = Vec::new();
+        for (o, entry) in own.iter().enumerate() {
+            if entry.stripped().is_empty() {
+                continue;
+            }
+            for (form, stripped) in [(entry.trimmed(), false), (entry.stripped(), true)] {
+                if form.chars().nth(1).is_some() {
+                    forms.push((form, (o, stripped)));
+                }
+            }
+        }
+        forms.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| head(a.0).cmp(&head(b.0)))
+                .then_with(|| a.0.cmp(b.0))
+        });
+        forms.dedup_by(|b, a| a.0 == b.0);
+        forms.into_iter().map(|(_, name)| name).collect()
+    }
+
+    proptest::proptest! {
+        /// The forms, their order and the subject each stands for are as before.
+        #[test]
+        fn forms_listed_as_before(
+            subjects in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "某", "一家", "主流", "头部", "英伟达", "国产", "AI", "芯片", "车企",
+                        "比亚迪", " ", "国", "A", "华为海思半导体有限公司",
+                    ]),
+                    0..4,
+                )
+                .prop_map(|v: Vec<&str>| v.concat()),
+                0..12,
+            )
+        ) {
+            let own: Vec<Own> = subjects.iter().map(|r| Own::new(r)).collect();
+            let now: Vec<(usize, bool)> = listed_forms(&own).into_iter().map(|f| f.3).collect();
+            proptest::prop_assert_eq!(now, listed_forms_before(&own));
         }
     }
 
