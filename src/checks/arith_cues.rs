@@ -237,6 +237,49 @@ pub fn starts_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.starts_with(w))
 }
 
+/// `text.trim()`, answered from the bytes of the first and last characters when neither
+/// is whitespace (names and lines of Chinese text almost never start or end with one), so
+/// no character is decoded or looked up.
+pub fn trim_ws(text: &str) -> &str {
+    let b = text.as_bytes();
+    if space_at_start(b) || space_at_end(b) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
+// The Unicode White_Space characters `char::is_whitespace` knows, by their UTF-8 bytes:
+// U+0009–U+000D, U+0020; U+0085, U+00A0 (C2 ..); U+1680 (E1 9A 80); U+2000–U+200A,
+// U+2028, U+2029, U+202F (E2 80 ..); U+205F (E2 81 9F); U+3000 (E3 80 80).
+
+/// True when `b` starts with a whitespace character.
+fn space_at_start(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0x09..=0x0d | 0x20, ..]
+            | [0xc2, 0x85 | 0xa0, ..]
+            | [0xe1, 0x9a, 0x80, ..]
+            | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xe3, 0x80, 0x80, ..]
+    )
+}
+
+/// True when `b` ends with a whitespace character (a lead byte among the last bytes starts
+/// the last character).
+fn space_at_end(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., 0x09..=0x0d | 0x20]
+            | [.., 0xc2, 0x85 | 0xa0]
+            | [.., 0xe1, 0x9a, 0x80]
+            | [.., 0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf]
+            | [.., 0xe2, 0x81, 0x9f]
+            | [.., 0xe3, 0x80, 0x80]
+    )
+}
+
 /// True when `text` contains one of `words`, in one pass: a word is tried only where
 /// `first` accepts the character, so `first` must accept the first character of every word.
 pub fn contains_any(text: &str, words: &[&str], first: impl Fn(char) -> bool) -> bool {
@@ -470,6 +513,28 @@ mod tests {
         assert_eq!(first_contained("x甲乙丙", &words, any), Some("乙丙"));
         assert_eq!(first_contained("丙甲", &words, any), Some("甲"));
         assert_eq!(first_contained("丁", &words, any), None);
+    }
+
+    #[test]
+    fn trim_ws_knows_every_whitespace_character() {
+        for c in (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            for text in [format!("{c}国"), format!("国{c}"), format!("{c}")] {
+                assert_eq!(trim_ws(&text), text.trim(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `trim_ws` answers as `str::trim`.
+        #[test]
+        fn trim_ws_agrees_with_trim(
+            text in "[ \t\n\u{3000}\u{a0}\u{2003}\u{85}a国é𝄞，。\u{2000}-\u{2030}\u{3001}]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(trim_ws(&text), text.trim());
+        }
     }
 
     proptest::proptest! {

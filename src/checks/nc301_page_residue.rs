@@ -1,6 +1,6 @@
 //! NC301 page-residue: lines left over from the web page the article was copied from.
 
-use crate::checks::arith_cues::{first_contained, FirstChars};
+use crate::checks::arith_cues::{first_contained, trim_ws, FirstChars};
 use crate::checks::{Check, Context, Outcome};
 use crate::document::{count_chars, Document, Span};
 use crate::finding::{Finding, RuleInfo};
@@ -217,6 +217,11 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
 /// `span` without leading and trailing whitespace (including full-width spaces).
 fn trimmed(doc: &Document, span: Span) -> Span {
     let s = doc.slice(span);
+    let t = trim_ws(s);
+    if t.len() == s.len() {
+        // Nothing to trim (most lines): told by their end bytes.
+        return span;
+    }
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.end - (s.len() - s.trim_end().len());
     Span::new(start, end.max(start))

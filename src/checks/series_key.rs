@@ -20,7 +20,7 @@
 //! - **Metrics.** Reference metric aliases, then synonyms (`出货` = `出货量` = `发货量`,
 //!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`, `交付` = `交付量`).
 
-use crate::checks::arith_cues::SentenceIndex;
+use crate::checks::arith_cues::{trim_ws, SentenceIndex};
 use crate::checks::Context;
 use crate::claim::Claim;
 use crate::reference::{AliasKind, Reference};
@@ -92,7 +92,7 @@ impl Own {
         };
         Own {
             raw: raw.to_string(),
-            trimmed: range(raw.trim()),
+            trimmed: range(trim_ws(raw)),
             stripped: range(strip_determiners(raw)),
             key: OnceCell::new(),
         }
@@ -418,7 +418,7 @@ impl Subjects {
         // claims the list was built from).
         let (trimmed, stripped) = match (listed, raw) {
             (Some(o), _) => (self.own[o].trimmed(), self.own[o].stripped()),
-            (None, Some(r)) => (r.trim(), strip_determiners(r)),
+            (None, Some(r)) => (trim_ws(r), strip_determiners(r)),
             (None, None) => ("", ""),
         };
         // `stripped` lies inside `trimmed`: of one length, they are one string, and a text
@@ -522,7 +522,7 @@ const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
 
 /// A subject without a leading determiner phrase (`某主流国产AI芯片` → `国产AI芯片`).
 pub fn strip_determiners(subject: &str) -> &str {
-    let mut s = subject.trim();
+    let mut s = trim_ws(subject);
     // Every determiner starts with 某 or 一: most subjects are left alone at one test.
     if !s.starts_with(['某', '一']) {
         return s;
@@ -533,7 +533,7 @@ pub fn strip_determiners(subject: &str) -> &str {
             s = &s[e.len()..];
         }
     }
-    s.trim()
+    trim_ws(s)
 }
 
 /// A subject reduced to what identifies it; `None` when nothing is left.
