@@ -237,6 +237,49 @@ pub fn starts_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.starts_with(w))
 }
 
+/// `text.trim()`, answered from the bytes of the first and last characters when neither
+/// is whitespace (names and lines of Chinese text almost never start or end with one), so
+/// no character is decoded or looked up.
+pub fn trim_ws(text: &str) -> &str {
+    let b = text.as_bytes();
+    if space_at_start(b) || space_at_end(b) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
+// The Unicode White_Space characters `char::is_whitespace` knows, by their UTF-8 bytes:
+// U+0009–U+000D, U+0020; U+0085, U+00A0 (C2 ..); U+1680 (E1 9A 80); U+2000–U+200A,
+// U+2028, U+2029, U+202F (E2 80 ..); U+205F (E2 81 9F); U+3000 (E3 80 80).
+
+/// True when `b` starts with a whitespace character.
+fn space_at_start(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0x09..=0x0d | 0x20, ..]
+            | [0xc2, 0x85 | 0xa0, ..]
+            | [0xe1, 0x9a, 0x80, ..]
+            | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xe3, 0x80, 0x80, ..]
+    )
+}
+
+/// True when `b` ends with a whitespace character (a lead byte among the last bytes starts
+/// the last character).
+fn space_at_end(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., 0x09..=0x0d | 0x20]
+            | [.., 0xc2, 0x85 | 0xa0]
+            | [.., 0xe1, 0x9a, 0x80]
+            | [.., 0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf]
+            | [.., 0xe2, 0x81, 0x9f]
+            | [.., 0xe3, 0x80, 0x80]
+    )
+}
+
 /// True when `text` contains one of `words`, in one pass: a word is tried only where
 /// `first` accepts the character, so `first` must accept the first character of every word.
 pub fn contains_any(text: &str, words: &[&str], first: impl Fn(char) -> bool) -> bool {
@@ -313,13 +356,20 @@ impl FirstChars {
 
     /// False when `text` holds none of the first characters (true when it may).
     pub fn may_start_in(&self, text: &str) -> bool {
+        self.first_in(text).is_some()
+    }
+
+    /// Byte offset of the first character of `text` that may be a first character (a
+    /// character boundary), `None` when there is none: no word of the list starts before
+    /// it, so a search for the words may begin there.
+    pub fn first_in(&self, text: &str) -> Option<usize> {
         let b = text.as_bytes();
         let mut i = 0;
         while let Some(&lead) = b.get(i) {
             match lead {
                 0..=0x7f => {
                     if self.ascii & (1 << lead) != 0 {
-                        return true;
+                        return Some(i);
                     }
                     i += 1;
                 }
@@ -327,17 +377,17 @@ impl FirstChars {
                     if let Some(&[x, y]) = b.get(i + 1..i + 3) {
                         let bit = three_bit(x, y);
                         if self.three[bit / 64] & (1 << (bit % 64)) != 0 {
-                            return true;
+                            return Some(i);
                         }
                     }
                     i += 3;
                 }
-                _ if self.other => return true,
+                _ if self.other => return Some(i),
                 0xf0..=0xff => i += 4,
                 _ => i += 2,
             }
         }
-        false
+        None
     }
 }
 
@@ -465,6 +515,28 @@ mod tests {
         assert_eq!(first_contained("丁", &words, any), None);
     }
 
+    #[test]
+    fn trim_ws_knows_every_whitespace_character() {
+        for c in (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            for text in [format!("{c}国"), format!("国{c}"), format!("{c}")] {
+                assert_eq!(trim_ws(&text), text.trim(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `trim_ws` answers as `str::trim`.
+        #[test]
+        fn trim_ws_agrees_with_trim(
+            text in "[ \t\n\u{3000}\u{a0}\u{2003}\u{85}a国é𝄞，。\u{2000}-\u{2030}\u{3001}]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(trim_ws(&text), text.trim());
+        }
+    }
+
     proptest::proptest! {
         /// The byte walk never misses a first character a walk over the characters finds.
         #[test]
@@ -475,8 +547,11 @@ mod tests {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             let set = FirstChars::of(&refs);
             let firsts: Vec<char> = refs.iter().filter_map(|w| w.chars().next()).collect();
-            if text.contains(firsts.as_slice()) {
+            if let Some(at) = text.find(firsts.as_slice()) {
                 proptest::prop_assert!(set.may_start_in(&text));
+                // The first possible start is a character boundary at or before it.
+                let first = set.first_in(&text);
+                proptest::prop_assert!(first.is_some_and(|f| f <= at && text.is_char_boundary(f)));
             }
         }
     }

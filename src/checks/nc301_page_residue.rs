@@ -1,6 +1,6 @@
 //! NC301 page-residue: lines left over from the web page the article was copied from.
 
-use crate::checks::arith_cues::{first_contained, FirstChars};
+use crate::checks::arith_cues::{first_contained, trim_ws, FirstChars};
 use crate::checks::{Check, Context, Outcome};
 use crate::document::{count_chars, Document, Span};
 use crate::finding::{Finding, RuleInfo};
@@ -179,8 +179,14 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     let len = count_chars(line.as_bytes());
     // Portal boilerplate is residue however much text surrounds it on its line. Most lines
     // hold no character a sentence of it starts with, told by a walk over their bytes.
-    if len <= 80 && BOILERPLATE_FIRST.may_start_in(line) {
-        if let Some(b) = first_contained(line, BOILERPLATE, boilerplate_first) {
+    // The search starts at the first character a sentence may start with: none starts
+    // before it.
+    if let Some(at) = (len <= 80)
+        .then(|| BOILERPLATE_FIRST.first_in(line))
+        .flatten()
+    {
+        let from = line.get(at..).unwrap_or(line);
+        if let Some(b) = first_contained(from, BOILERPLATE, boilerplate_first) {
             return Some(b);
         }
     }
@@ -192,10 +198,8 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     } else {
         Cow::Borrowed(line)
     };
-    if !RESIDUE_FIRST.may_start_in(&upper) {
-        return None;
-    }
-    let phrase = first_contained(&upper, RESIDUE, residue_first)?;
+    let at = RESIDUE_FIRST.first_in(&upper)?;
+    let phrase = first_contained(upper.get(at..).unwrap_or(&upper), RESIDUE, residue_first)?;
     let mut rest = upper.into_owned();
     for w in RESIDUE.iter().chain(FILLER) {
         // Most words are absent: a character test spares building a searcher and a copy.
@@ -213,6 +217,11 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
 /// `span` without leading and trailing whitespace (including full-width spaces).
 fn trimmed(doc: &Document, span: Span) -> Span {
     let s = doc.slice(span);
+    let t = trim_ws(s);
+    if t.len() == s.len() {
+        // Nothing to trim (most lines): told by their end bytes.
+        return span;
+    }
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.end - (s.len() - s.trim_end().len());
     Span::new(start, end.max(start))

@@ -20,7 +20,7 @@
 //! - **Metrics.** Reference metric aliases, then synonyms (`出货` = `出货量` = `发货量`,
 //!   `营收` = `收入` = `营业收入`, `净利` = `净利润`, `销量` = `销售量`, `交付` = `交付量`).
 
-use crate::checks::arith_cues::SentenceIndex;
+use crate::checks::arith_cues::{trim_ws, SentenceIndex};
 use crate::checks::Context;
 use crate::claim::Claim;
 use crate::reference::{AliasKind, Reference};
@@ -92,7 +92,7 @@ impl Own {
         };
         Own {
             raw: raw.to_string(),
-            trimmed: range(raw.trim()),
+            trimmed: range(trim_ws(raw)),
             stripped: range(strip_determiners(raw)),
             key: OnceCell::new(),
         }
@@ -131,7 +131,7 @@ impl Subjects {
     fn key_of(&self, reference: &Reference, o: usize) -> Option<&Rc<str>> {
         let own = self.own.get(o)?;
         own.key
-            .get_or_init(|| normalise_subject(reference, &own.raw).map(Rc::from))
+            .get_or_init(|| subject_key(reference, &own.raw))
             .as_ref()
     }
 }
@@ -288,6 +288,41 @@ fn form_of(own: &[Own], (o, stripped): (usize, bool)) -> &str {
     }
 }
 
+/// The forms of `own` looked for in the text, longest first (then by their bytes), each
+/// listed once for the first subject it was met with, as (length, head, form, name).
+fn listed_forms(own: &[Own]) -> Vec<(usize, u64, &str, (usize, bool))> {
+    // Each form with its length and first eight bytes as a number, the sort keys
+    // (computed once, not at every comparison).
+    let mut forms: Vec<(usize, u64, &str, (usize, bool))> = Vec::with_capacity(2 * own.len());
+    for (o, entry) in own.iter().enumerate() {
+        // No key when nothing is left without the determiners (see normalise_subject).
+        if entry.stripped().is_empty() {
+            continue;
+        }
+        // Without determiners the two forms are one string (`stripped` lies inside
+        // `trimmed`): listed once, as the first of the two would be kept anyway.
+        let distinct = entry.stripped().len() != entry.trimmed().len();
+        let both = [(entry.trimmed(), false), (entry.stripped(), true)];
+        for (form, stripped) in both.into_iter().take(1 + usize::from(distinct)) {
+            // One-character forms (国, 某) would match almost anywhere.
+            if form.chars().nth(1).is_some() {
+                forms.push((form.len(), head(form), form, (o, stripped)));
+            }
+        }
+    }
+    // A form listed twice keeps its first subject: the sort is stable, so equal forms
+    // end up side by side in the order they were met, and the first of each run stays.
+    // Forms of one length are told apart by their first eight bytes as a number before
+    // their text is compared (most differ there: a memcmp call less per comparison).
+    forms.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
+    });
+    forms.dedup_by(|b, a| a.2 == b.2);
+    forms
+}
+
 /// How far back (in characters) a clause-local subject is looked for.
 const CLAUSE_MAX_CHARS: usize = 30;
 
@@ -317,36 +352,13 @@ impl Subjects {
             of_claim.push(o as u32);
             own.push(Own::new(raw));
         }
-        let mut forms: Vec<(&str, (usize, bool))> = Vec::with_capacity(2 * own.len());
-        for (o, entry) in own.iter().enumerate() {
-            // No key when nothing is left without the determiners (see normalise_subject).
-            if entry.stripped().is_empty() {
-                continue;
-            }
-            for (form, stripped) in [(entry.trimmed(), false), (entry.stripped(), true)] {
-                // One-character forms (国, 某) would match almost anywhere.
-                if form.chars().nth(1).is_some() {
-                    forms.push((form, (o, stripped)));
-                }
-            }
-        }
-        // A form listed twice keeps its first subject: the sort is stable, so equal forms
-        // end up side by side in the order they were met, and the first of each run stays.
-        // Forms of one length are told apart by their first eight bytes as a number before
-        // their text is compared (most differ there: a memcmp call less per comparison).
-        forms.sort_by(|a, b| {
-            b.0.len()
-                .cmp(&a.0.len())
-                .then_with(|| head(a.0).cmp(&head(b.0)))
-                .then_with(|| a.0.cmp(b.0))
-        });
-        forms.dedup_by(|b, a| a.0 == b.0);
+        let forms = listed_forms(&own);
         let mut by_first: Vec<(char, usize)> = forms
             .iter()
             .enumerate()
-            .filter_map(|(i, (f, _))| f.chars().next().map(|c| (c, i)))
+            .filter_map(|(i, &(_, _, f, _))| f.chars().next().map(|c| (c, i)))
             .collect();
-        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, name)| name).collect();
+        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, _, _, name)| name).collect();
         by_first.sort_unstable();
         let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
         Subjects {
@@ -406,7 +418,7 @@ impl Subjects {
         // claims the list was built from).
         let (trimmed, stripped) = match (listed, raw) {
             (Some(o), _) => (self.own[o].trimmed(), self.own[o].stripped()),
-            (None, Some(r)) => (r.trim(), strip_determiners(r)),
+            (None, Some(r)) => (trim_ws(r), strip_determiners(r)),
             (None, None) => ("", ""),
         };
         // `stripped` lies inside `trimmed`: of one length, they are one string, and a text
@@ -417,7 +429,7 @@ impl Subjects {
         };
         let own = || match (listed, raw) {
             (Some(o), _) => self.key_of(cx.reference, o).cloned(),
-            (None, Some(r)) => normalise_subject(cx.reference, r).map(Rc::from),
+            (None, Some(r)) => subject_key(cx.reference, r),
             (None, None) => None,
         };
         let clause = clause_before(cx, claim);
@@ -446,7 +458,7 @@ impl Subjects {
         if let Some((_, m)) = memo.metrics.iter().find(|(w, _)| w == metric) {
             return m.clone();
         }
-        let m: Option<Rc<str>> = normalise_metric(reference, metric).map(Rc::from);
+        let m: Option<Rc<str>> = metric_key(reference, metric);
         memo.metrics.push((metric.to_string(), m.clone()));
         m
     }
@@ -463,7 +475,7 @@ impl Subjects {
         if let Some((_, s)) = memo.segments.iter().find(|(w, _)| w == segment) {
             return s.clone();
         }
-        let s: Rc<str> = Rc::from(normalise_segment(reference, segment));
+        let s: Rc<str> = segment_key(reference, segment);
         memo.segments.push((segment.to_string(), s.clone()));
         s
     }
@@ -510,7 +522,7 @@ const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
 
 /// A subject without a leading determiner phrase (`某主流国产AI芯片` → `国产AI芯片`).
 pub fn strip_determiners(subject: &str) -> &str {
-    let mut s = subject.trim();
+    let mut s = trim_ws(subject);
     // Every determiner starts with 某 or 一: most subjects are left alone at one test.
     if !s.starts_with(['某', '一']) {
         return s;
@@ -521,7 +533,7 @@ pub fn strip_determiners(subject: &str) -> &str {
             s = &s[e.len()..];
         }
     }
-    s.trim()
+    trim_ws(s)
 }
 
 /// A subject reduced to what identifies it; `None` when nothing is left.
@@ -578,6 +590,65 @@ pub fn normalise_metric(reference: &Reference, metric: &str) -> Option<String> {
     Some(m.to_ascii_lowercase())
 }
 
+// The keys are kept as `Rc<str>`: the `*_key` functions below make each in one allocation,
+// where `Rc::from` of the `String` the `normalise_*` functions return makes a second one
+// and copies. They answer as those functions do (a property test compares them).
+
+/// [`normalise_subject`] as a shared string.
+fn subject_key(reference: &Reference, subject: &str) -> Option<Rc<str>> {
+    let s = strip_determiners(subject);
+    (!s.is_empty()).then(|| canonical_or_folded_key(reference, AliasKind::Entity, s))
+}
+
+/// [`normalise_segment`] as a shared string.
+fn segment_key(reference: &Reference, segment: &str) -> Rc<str> {
+    let s = segment.trim();
+    if let Some(c) = reference.canonical(AliasKind::Segment, s) {
+        return Rc::from(c);
+    }
+    match ["市场", "地区"]
+        .iter()
+        .find_map(|suffix| s.strip_suffix(suffix).filter(|r| !r.is_empty()))
+    {
+        Some(r) => canonical_or_folded_key(reference, AliasKind::Segment, r),
+        None => folded_key(s),
+    }
+}
+
+/// [`normalise_metric`] as a shared string.
+fn metric_key(reference: &Reference, metric: &str) -> Option<Rc<str>> {
+    let m = metric.trim();
+    if m.is_empty() {
+        return None;
+    }
+    if let Some(c) = reference.canonical(AliasKind::Metric, m) {
+        return Some(Rc::from(c));
+    }
+    for row in METRIC_SYNONYMS {
+        if row.contains(&m) {
+            return Some(Rc::from(row[0]));
+        }
+    }
+    Some(folded_key(m))
+}
+
+/// [`canonical_or_folded`] as a shared string.
+fn canonical_or_folded_key(reference: &Reference, kind: AliasKind, s: &str) -> Rc<str> {
+    match reference.canonical(kind, s) {
+        Some(c) => Rc::from(c),
+        None => folded_key(s),
+    }
+}
+
+/// `s` with ASCII folded to lower case, copied once (most names have no capital to fold).
+fn folded_key(s: &str) -> Rc<str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Rc::from(s.to_ascii_lowercase())
+    } else {
+        Rc::from(s)
+    }
+}
+
 fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> String {
     reference
         .canonical(kind, s)
@@ -588,6 +659,7 @@ fn canonical_or_folded(reference: &Reference, kind: AliasKind, s: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn strips_determiners_only_with_what_follows_them() {
@@ -606,6 +678,85 @@ mod tests {
         assert_eq!(normalise_metric(&r, "出货量"), normalise_metric(&r, "出货"));
         assert_eq!(normalise_metric(&r, "营收"), normalise_metric(&r, "收入"));
         assert_ne!(normalise_metric(&r, "营收"), normalise_metric(&r, "净利润"));
+    }
+
+    proptest::proptest! {
+        /// The shared-string keys are the `normalise_*` strings, with the bundled aliases.
+        #[test]
+        fn keys_agree_with_the_normalised_strings(
+            name in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "某", "一家", "主流", "头部", "英伟达", "NVIDIA", "Nvidia", "华为", "国产",
+                    "AI", "ai", "芯片", "中国", "大陆", "市场", "地区", "全球", "出货", "量",
+                    "营收", "收入", "净利", "润", "份额", " ", "\u{3000}", "Apple", "苹果",
+                ]),
+                0..5,
+            )
+            .prop_map(|v: Vec<&str>| v.concat())
+        ) {
+            let r = bundled();
+            proptest::prop_assert_eq!(
+                subject_key(r, &name).map(|k| k.to_string()),
+                normalise_subject(r, &name)
+            );
+            proptest::prop_assert_eq!(segment_key(r, &name).to_string(), normalise_segment(r, &name));
+            proptest::prop_assert_eq!(
+                metric_key(r, &name).map(|k| k.to_string()),
+                normalise_metric(r, &name)
+            );
+        }
+    }
+
+    /// The form list as `Subjects::new` built it before the sort keys were kept with the
+    /// forms: both forms of every subject, sorted and deduplicated.
+    fn listed_forms_before(own: &[Own]) -> Vec<(usize, bool)> {
+        let mut forms: Vec<(&str, (usize, bool))> = Vec::new();
+        for (o, entry) in own.iter().enumerate() {
+            if entry.stripped().is_empty() {
+                continue;
+            }
+            for (form, stripped) in [(entry.trimmed(), false), (entry.stripped(), true)] {
+                if form.chars().nth(1).is_some() {
+                    forms.push((form, (o, stripped)));
+                }
+            }
+        }
+        forms.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| head(a.0).cmp(&head(b.0)))
+                .then_with(|| a.0.cmp(b.0))
+        });
+        forms.dedup_by(|b, a| a.0 == b.0);
+        forms.into_iter().map(|(_, name)| name).collect()
+    }
+
+    proptest::proptest! {
+        /// The forms, their order and the subject each stands for are as before.
+        #[test]
+        fn forms_listed_as_before(
+            subjects in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "某", "一家", "主流", "头部", "英伟达", "国产", "AI", "芯片", "车企",
+                        "比亚迪", " ", "国", "A", "华为海思半导体有限公司",
+                    ]),
+                    0..4,
+                )
+                .prop_map(|v: Vec<&str>| v.concat()),
+                0..12,
+            )
+        ) {
+            let own: Vec<Own> = subjects.iter().map(|r| Own::new(r)).collect();
+            let now: Vec<(usize, bool)> = listed_forms(&own).into_iter().map(|f| f.3).collect();
+            proptest::prop_assert_eq!(now, listed_forms_before(&own));
+        }
+    }
+
+    /// The bundled reference, loaded once for the property test.
+    fn bundled() -> &'static Reference {
+        static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+        R.get_or_init(Reference::bundled)
     }
 
     #[test]

@@ -334,11 +334,25 @@ fn push_trim(out: &mut String, v: f64, decimals: usize) {
         if n < 0 {
             out.push('-');
         }
-        push_digits(out, n.unsigned_abs(), 0);
+        push_decimal(out, n.unsigned_abs(), 0);
+        return;
+    }
+    // Trailing zeros are dropped from the scaled integer before it is written: the same
+    // text as writing all the decimals and cutting the zeros (and a bare point) off, and a
+    // value that rounds to zero loses its sign as `-0` did.
+    if let Some((negative, mut n, mut d)) = fixed_parts(v, decimals) {
+        while d > 0 && n % 10 == 0 {
+            n /= 10;
+            d -= 1;
+        }
+        if negative && n != 0 {
+            out.push('-');
+        }
+        push_decimal(out, n, d);
         return;
     }
     let start = out.len();
-    if !push_fixed(out, v, decimals) {
+    {
         use std::fmt::Write;
         // Writing to a String cannot fail.
         let _ = write!(out, "{:.*}", decimals, v);
@@ -353,25 +367,6 @@ fn push_trim(out: &mut String, v: f64, decimals: usize) {
         out.truncate(start);
         out.push('0');
     }
-}
-
-/// Appends the decimal digits of `n`, at least `min_digits` of them (zeros in front;
-/// at most 20, all a `u64` has).
-fn push_digits(out: &mut String, mut n: u64, min_digits: usize) {
-    let mut digits = [b'0'; 20];
-    // Last digit first, into the end of the buffer.
-    let mut start = digits.len();
-    let stop = digits.len().saturating_sub(min_digits);
-    while start > 0 {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 && start <= stop {
-            break;
-        }
-    }
-    // ASCII digits: always valid UTF-8.
-    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
 /// `format!("{:.*}", decimals, v)` by integer arithmetic: `v` scaled by `10^decimals`
@@ -390,13 +385,25 @@ fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
 /// Appends [`fixed_by_integers`]`(v, decimals)` to `out` and returns true, or returns
 /// false (and appends nothing) where that is `None`.
 fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
-    let Some(d) = u32::try_from(decimals).ok().filter(|d| *d <= 6) else {
+    let Some((negative, n, d)) = fixed_parts(v, decimals) else {
         return false;
     };
+    // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
+    if negative {
+        out.push('-');
+    }
+    push_decimal(out, n, d);
+    true
+}
+
+/// `v` to `decimals` decimals as (negative, `|v|` scaled by `10^decimals` and rounded,
+/// decimals), or `None` where [`fixed_by_integers`] is `None`.
+fn fixed_parts(v: f64, decimals: usize) -> Option<(bool, u64, usize)> {
+    let d = u32::try_from(decimals).ok().filter(|d| *d <= 6)?;
     let scaled = v.abs() * f64::from(10u32.pow(d));
     // NaN and infinities are not finite; beyond 2^53 integers are no longer exact.
     if !scaled.is_finite() || scaled >= 9.0e15 {
-        return false;
+        return None;
     }
     // `scaled` is in [0, 2^53): its integer part is the cast, exactly, and the fraction
     // left is exact too. (`floor` and `round` are library calls on the baseline target;
@@ -404,21 +411,41 @@ fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
     let whole = scaled as u64;
     let frac = scaled - whole as f64;
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
-        return false;
+        return None;
     }
-    let d = d as usize;
-    let n = whole + u64::from(frac >= 0.5);
-    // Formatting keeps the sign of a negative value that rounds to zero (`-0.0`).
-    if v.is_sign_negative() {
-        out.push('-');
+    Some((
+        v.is_sign_negative(),
+        whole + u64::from(frac >= 0.5),
+        d as usize,
+    ))
+}
+
+/// Appends `n / 10^d` with exactly `d` decimals (`d` at most 6): at least `d + 1` digits
+/// (0.05 to two decimals is 5: `0.05`), the point before the last `d` of them, all
+/// written into one buffer and pushed once.
+fn push_decimal(out: &mut String, mut n: u64, d: usize) {
+    // 20 digits of a u64, six more zeros at most, the point.
+    let mut buf = [b'0'; 28];
+    let mut i = buf.len();
+    for _ in 0..d.min(6) {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
     }
-    // At least `d + 1` digits (0.05 to two decimals is 5: `0.05`), the point before the
-    // last `d` of them.
-    push_digits(out, n, d + 1);
     if d > 0 {
-        out.insert(out.len() - d, '.');
+        i -= 1;
+        buf[i] = b'.';
     }
-    true
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits and a point: always valid UTF-8.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.

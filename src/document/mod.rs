@@ -84,6 +84,8 @@ pub struct Document {
     /// block, so a column costs at most one block of counting, not the whole line before it
     /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
     char_marks: Vec<(usize, usize)>,
+    /// The spans [`Document::sentences`] returns, split once with the line index.
+    sentences: Vec<Span>,
     /// Fields that came with the article besides its id and text (JSONL input), passed
     /// through to the machine-readable outputs. `None` for articles read from files.
     pub meta: Option<serde_json::Map<String, serde_json::Value>>,
@@ -94,11 +96,10 @@ impl Document {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let bytes = text.as_bytes();
-        // Line starts by a vector search for `\n` (std's `match_indices` tests a word or
-        // two at a time, a few instructions for every byte of a long paragraph).
-        let mut line_starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        // Line starts come out of the sentence split, which stops at every `\n` anyway:
+        // one vector search over the text for both instead of two more for the newlines.
+        let mut line_starts = vec![0];
+        let sentences = split_sentences(&text, |i| line_starts.push(i + 1));
         // One walk over the text counts the characters before every block mark and every
         // line start, taking the two sorted lists in step.
         let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
@@ -125,6 +126,7 @@ impl Document {
             line_starts,
             line_chars,
             char_marks,
+            sentences,
             meta: None,
         }
     }
@@ -279,59 +281,68 @@ impl Document {
     ///
     /// Quotes that close right after the terminator stay with their sentence.
     pub fn sentences(&self) -> Vec<Span> {
-        let text = self.text.as_str();
-        let bytes = text.as_bytes();
-        // Room for sentences of 64 bytes (about twenty characters) on average: news
-        // sentences are longer, so the list is rarely grown.
-        let mut out = Vec::with_capacity(text.len() / 64 + 1);
-        let mut start = 0;
-        // Every terminator starts with `\n`, `!`, `?`, `;` or the byte 0xE3 (。) or 0xEF
-        // (！？；), and none of these bytes occurs inside a character: a vectorised search
-        // for them (memchr, 16 or 32 bytes a step) stops only where a sentence can end and
-        // at the few other characters led by 0xE3 or 0xEF (、《》，：（）…), instead of a
-        // step per character. Two searches of three bytes each, merged in text order.
-        let mut wide = memchr::memchr3_iter(b'\n', 0xe3, 0xef, bytes);
-        let mut ascii = memchr::memchr3_iter(b'!', b'?', b';', bytes);
-        let (mut w, mut a) = (wide.next(), ascii.next());
-        loop {
-            let i = match (w, a) {
-                (Some(x), Some(y)) if x < y => {
-                    w = wide.next();
-                    x
-                }
-                (_, Some(y)) => {
-                    a = ascii.next();
-                    y
-                }
-                (Some(x), None) => {
-                    w = wide.next();
-                    x
-                }
-                (None, None) => break,
-            };
-            // Closing quotes after a terminator (」』）) went with the sentence before.
-            if i < start {
-                continue;
-            }
-            let end = match bytes.get(i..).unwrap_or_default() {
-                [b'\n', ..] => i,
-                [b'!' | b'?' | b';', ..] => closing_quotes(text, i + 1),
-                // 。 ！ ？ ；
-                [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f | 0x9b, ..] => {
-                    closing_quotes(text, i + 3)
-                }
-                _ => continue,
-            };
-            if end > start {
-                out.push(Span::new(start, end));
-            }
-            start = if end == i { i + 1 } else { end };
-        }
-        if start < text.len() {
-            out.push(Span::new(start, text.len()));
-        }
-        out
+        self.sentences.clone()
     }
+}
+
+/// The sentences of `text` as [`Document::sentences`] gives them; `newline(i)` is called
+/// for every `\n` at byte `i`, in text order (the line index is built from them).
+fn split_sentences(text: &str, mut newline: impl FnMut(usize)) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // Room for sentences of 64 bytes (about twenty characters) on average: news
+    // sentences are longer, so the list is rarely grown.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    // Every terminator starts with `\n`, `!`, `?`, `;` or the byte 0xE3 (。) or 0xEF
+    // (！？；), and none of these bytes occurs inside a character: a vectorised search
+    // for them (memchr, 16 or 32 bytes a step) stops only where a sentence can end and
+    // at the few other characters led by 0xE3 or 0xEF (、《》，：（）…), instead of a
+    // step per character. Two searches of three bytes each, merged in text order.
+    let mut wide = memchr::memchr3_iter(b'\n', 0xe3, 0xef, bytes);
+    let mut ascii = memchr::memchr3_iter(b'!', b'?', b';', bytes);
+    let (mut w, mut a) = (wide.next(), ascii.next());
+    loop {
+        let i = match (w, a) {
+            (Some(x), Some(y)) if x < y => {
+                w = wide.next();
+                x
+            }
+            (_, Some(y)) => {
+                a = ascii.next();
+                y
+            }
+            (Some(x), None) => {
+                w = wide.next();
+                x
+            }
+            (None, None) => break,
+        };
+        // Closing quotes after a terminator (」』）) went with the sentence before.
+        if i < start {
+            continue;
+        }
+        let end = match bytes.get(i..).unwrap_or_default() {
+            // (A newline is never skipped above: only closing quotes are.)
+            [b'\n', ..] => {
+                newline(i);
+                i
+            }
+            [b'!' | b'?' | b';', ..] => closing_quotes(text, i + 1),
+            // 。 ！ ？ ；
+            [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x81 | 0x9f | 0x9b, ..] => {
+                closing_quotes(text, i + 3)
+            }
+            _ => continue,
+        };
+        if end > start {
+            out.push(Span::new(start, end));
+        }
+        start = if end == i { i + 1 } else { end };
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
 }
 
 /// Number of characters in `bytes`, a slice of valid UTF-8 cut at character boundaries:
@@ -429,13 +440,19 @@ pub fn utf8_len(lead: u8) -> usize {
 
 /// Byte offset after the closing quotes and brackets (”’"」』）)) right at byte `i`.
 fn closing_quotes(text: &str, mut i: usize) -> usize {
-    while let Some(q) = text.get(i..).and_then(|r| r.chars().next()) {
-        if !matches!(q, '”' | '’' | '"' | '」' | '』' | '）' | ')') {
-            break;
-        }
-        i += q.len_utf8();
+    // By their bytes (” ’ 」 』 ） are E2 80 9D, E2 80 99, E3 80 8D, E3 80 8F, EF BC 89):
+    // most sentence ends are followed by none, told by one byte without decoding a
+    // character. Off a character boundary the byte is a continuation byte, never a match.
+    let bytes = text.as_bytes();
+    loop {
+        i += match bytes.get(i..).unwrap_or_default() {
+            [b'"' | b')', ..] => 1,
+            [0xe2, 0x80, 0x9d | 0x99, ..]
+            | [0xe3, 0x80, 0x8d | 0x8f, ..]
+            | [0xef, 0xbc, 0x89, ..] => 3,
+            _ => return i,
+        };
     }
-    i
 }
 
 #[cfg(test)]
