@@ -609,11 +609,10 @@ impl Scanner<'_> {
             end
         };
         // (The quick test first: after most figures no lexicon word starts.)
-        let word = if self.lex.may_match_at(text, after) {
-            self.lex.match_at(text, after)
-        } else {
-            None
-        };
+        let word = self
+            .lex
+            .quick_at(text, after)
+            .and_then(|q| self.lex.match_after(text, after, q));
         if let Some((w, WordKind::Metric, _)) = word {
             if metric_family(cl.kind).map_or(true, |share| share == subject::is_share_metric(w)) {
                 cl.metric = Some(w.to_string());

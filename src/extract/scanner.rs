@@ -6,7 +6,7 @@ use super::numeral::{is_arabic_digit, is_cn_numeral_char, parse_arabic};
 use super::period::{self, PeriodCx, PeriodMatch};
 use super::starts::{self, StartTable};
 use super::subject::{self, Lexicon, Topic, TopicStack, WordKind};
-use super::text::{self, char_at, starts_at};
+use super::text::{self, char_at, starts_at, Quick};
 use super::{filter, magnitude, unit, ExtractOptions};
 use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
 use crate::document::Span;
@@ -280,19 +280,18 @@ impl Scanner<'_> {
     /// they should not pay for entering the function that handles one.
     #[inline(always)]
     pub(super) fn lexicon_word(&mut self, i: usize) -> Option<usize> {
-        if !self.lex.may_match_at(self.text, i) {
-            return None;
-        }
-        self.lexicon_word_found(i)
+        let q = self.lex.quick_at(self.text, i)?;
+        self.lexicon_word_found(i, q)
     }
 
-    /// [`Scanner::lexicon_word`] where the lexicon's quick test let a word start.
+    /// [`Scanner::lexicon_word`] where the lexicon's quick test let a word start, having
+    /// read `q` there.
     #[inline(never)]
-    fn lexicon_word_found(&mut self, i: usize) -> Option<usize> {
+    fn lexicon_word_found(&mut self, i: usize, q: Quick) -> Option<usize> {
         let text = self.text;
         let m = self
             .lex
-            .word_at(text, i)
+            .word_after(text, i, q)
             .filter(|m| !(m.digit && reads_as_quantity(text, m.end)))?;
         let (end, w) = (m.end, Span::new(i, m.end));
         let top = self.topic.top_mut();

@@ -3,7 +3,9 @@
 //! them from clause to clause.
 
 use super::numeral::{is_arabic_digit, is_cn_numeral_char};
-use super::text::{char_at, is_han, next_four, prev_char, starts_at, Entry, PairIndex, WordIndex};
+use super::text::{
+    char_at, is_han, next_four, prev_char, starts_at, Entry, PairIndex, Quick, WordIndex,
+};
 use crate::document::Span;
 
 /// What a lexicon word names.
@@ -469,11 +471,55 @@ impl Lexicon {
         })
     }
 
+    /// [`Lexicon::may_match_at`] that keeps what it read for [`Lexicon::word_after`]: the
+    /// scanner's quick test, so that a position it lets through is not read again.
+    #[inline]
+    pub fn quick_at(&self, text: &str, i: usize) -> Option<Quick> {
+        self.words.quick(text, i)
+    }
+
+    /// [`Lexicon::match_at`] at a position [`Lexicon::quick_at`] let through with `q`.
+    #[inline]
+    pub fn match_after(&self, text: &str, i: usize, q: Quick) -> Option<(&str, WordKind, usize)> {
+        self.find_after(text, i, q)
+            .map(|w| (w.word.as_str(), w.kind, i + w.word.len()))
+    }
+
+    /// [`Lexicon::word_at`] at a position [`Lexicon::quick_at`] let through with `q`.
+    #[inline(always)]
+    pub fn word_after(&self, text: &str, i: usize, q: Quick) -> Option<WordMatch> {
+        self.find_after(text, i, q).map(|w| WordMatch {
+            kind: w.kind,
+            end: i + w.word.len(),
+            share: w.share,
+            digit: w.digit,
+        })
+    }
+
     #[inline]
     fn find(&self, text: &str, i: usize) -> Option<&LexWord> {
+        self.match_candidates(text, i, self.words.candidates(text, i))
+    }
+
+    /// [`Lexicon::find`] given `q`, what [`Lexicon::quick_at`] read at `i`. Inlined into
+    /// the scanner's one caller, which runs it at hundreds of positions per article: a
+    /// call of its own costs a fifth of the work.
+    #[inline(always)]
+    fn find_after(&self, text: &str, i: usize, q: Quick) -> Option<&LexWord> {
+        self.match_candidates(text, i, self.words.candidates_after(text, i, q))
+    }
+
+    /// The longest of the `candidates` of byte `i` that the text holds there.
+    #[inline(always)]
+    fn match_candidates<'a>(
+        &'a self,
+        text: &str,
+        i: usize,
+        candidates: (&'a [Entry<LexWord>], &'a [Entry<LexWord>], usize),
+    ) -> Option<&'a LexWord> {
         // Candidates come longest first: words of two or more characters sharing the
         // text's first two, then those of one character. Most positions asked have none.
-        let (two, one, known) = self.words.candidates(text, i);
+        let (two, one, known) = candidates;
         if two.is_empty() && one.is_empty() {
             return None;
         }
@@ -996,6 +1042,16 @@ mod tests {
                 proptest::prop_assert_eq!(got, match_by_scan(&words, &text, i), "at {}", i);
                 if !lx.may_match_at(&text, i) {
                     proptest::prop_assert_eq!(got, None);
+                }
+                // The scanner's path: the quick test's reading handed on finds the same.
+                let q = lx.quick_at(&text, i);
+                proptest::prop_assert_eq!(q.is_some(), lx.may_match_at(&text, i));
+                if let Some(q) = q {
+                    proptest::prop_assert_eq!(lx.match_after(&text, i, q), got, "at {}", i);
+                    proptest::prop_assert_eq!(
+                        lx.word_after(&text, i, q).map(|m| m.end),
+                        got.map(|(_, _, end)| end)
+                    );
                 }
             }
         }

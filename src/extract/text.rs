@@ -489,6 +489,14 @@ fn pair_key_at(b: &[u8], i: usize) -> Option<(u64, usize)> {
     }
 }
 
+/// What [`PairIndex::quick`] read at a position it let through: the key of the text's first
+/// two characters there, their byte length and the filter's bucket of the key (`None` when
+/// the text holds fewer than two characters there).
+#[derive(Debug, Clone, Copy)]
+pub struct Quick {
+    pair: Option<(u64, usize, u16)>,
+}
+
 /// Initial slots of a [`PairIndex`] table (16 KiB); it doubles when half full.
 const PAIR_SLOTS: usize = 1 << 12;
 
@@ -535,11 +543,11 @@ impl<T> PairIndex<T> {
         }
     }
 
-    /// The items whose word has the two-character key `key`: through the filter's bucket,
-    /// which names the list unless keys share it.
+    /// The items whose word has the two-character key `key`, given `slot`, the filter's
+    /// bucket of `key`, which names the list unless keys share it.
     #[inline]
-    fn pair_list(&self, key: u64) -> &[Entry<T>] {
-        match self.filter.buckets[PairFilter::bucket(key)] {
+    fn list_in_bucket(&self, slot: u16, key: u64) -> &[Entry<T>] {
+        match slot {
             0 => &[],
             SHARED => self.list(key),
             n => match self.lists.get(usize::from(n) - 1) {
@@ -623,15 +631,40 @@ impl<T> PairIndex<T> {
         self.first_list.iter().copied()
     }
 
+    /// [`PairIndex::may_start_at`] that keeps what it read for [`PairIndex::candidates_after`]:
+    /// `None` only when no word can start at byte `i` (a char boundary). The scan asks the
+    /// quick test at many positions and the candidates at the few it lets through; handing
+    /// the key and bucket on spares reading them twice.
+    #[inline]
+    pub fn quick(&self, text: &str, i: usize) -> Option<Quick> {
+        let pair = pair_key_at(text.as_bytes(), i)
+            .map(|(key, n)| (key, n, self.filter.buckets[PairFilter::bucket(key)]));
+        (self.filter.singles || pair.is_some_and(|(_, _, slot)| slot != 0))
+            .then_some(Quick { pair })
+    }
+
     /// The entries whose word can start at byte `i`: those sharing the text's first two
     /// characters there, then those of one character equal to its first. Every word of the
     /// first group is longer than every word of the second. Also the byte length of the
     /// text's first two characters there, which every word of the first group starts with.
     #[inline]
     pub fn candidates(&self, text: &str, i: usize) -> (&[Entry<T>], &[Entry<T>], usize) {
+        let pair = pair_key_at(text.as_bytes(), i)
+            .map(|(key, n)| (key, n, self.filter.buckets[PairFilter::bucket(key)]));
+        self.candidates_after(text, i, Quick { pair })
+    }
+
+    /// [`PairIndex::candidates`] at byte `i`, given `q`, what [`PairIndex::quick`] read there.
+    #[inline(always)]
+    pub fn candidates_after(
+        &self,
+        text: &str,
+        i: usize,
+        q: Quick,
+    ) -> (&[Entry<T>], &[Entry<T>], usize) {
         let b = text.as_bytes();
-        let (two, known) = match pair_key_at(b, i) {
-            Some((key, n)) => (self.pair_list(key), n),
+        let (two, known) = match q.pair {
+            Some((key, n, slot)) => (self.list_in_bucket(slot, key), n),
             None => (&[][..], 0),
         };
         let one = match b.get(i) {
@@ -673,12 +706,10 @@ impl WordIndex {
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
-        if !self.words.may_start_at(text, i) {
-            return None;
-        }
+        let q = self.words.quick(text, i)?;
         let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
-        let (two, one, known) = self.words.candidates(text, i);
+        let (two, one, known) = self.words.candidates_after(text, i, q);
         if !two.is_empty() {
             let next = next_four(rest, known);
             for e in two {
