@@ -705,8 +705,19 @@ impl WordIndex {
 
     /// [`longest_at`] over the indexed list: the longest word the text starts with at byte
     /// `i`, the last of equally long ones, with its position in the list.
+    ///
+    /// The quick test is made in line, in the caller: most positions asked hold no word
+    /// (a product noun is looked for at each character of a name), and they should not pay
+    /// for a call.
+    #[inline(always)]
     pub fn longest_at(&self, text: &str, i: usize) -> Option<(usize, &'static str)> {
         let q = self.words.quick(text, i)?;
+        self.longest_after(text, i, q)
+    }
+
+    /// [`WordIndex::longest_at`] where the quick test let a word start, having read `q`.
+    #[inline(never)]
+    fn longest_after(&self, text: &str, i: usize, q: Quick) -> Option<(usize, &'static str)> {
         let rest = text.get(i..)?.as_bytes();
         let mut best: Option<(usize, &'static str)> = None;
         let (two, one, known) = self.words.candidates_after(text, i, q);
