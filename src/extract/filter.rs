@@ -162,7 +162,32 @@ pub fn url_at(text: &str, i: usize) -> Option<usize> {
 
 /// A Latin word starting at byte `i` with the digits and `-`/`.`/`_` joined into it
 /// (GPT-4, H100, iPhone, 5G when reached from its letter): (end, has_digit).
+///
+/// Read byte by byte: every character it takes is ASCII, and no byte of a longer UTF-8
+/// character is, so the word stops where a decoding reader (the test oracle
+/// `latin_word_by_chars`) would, without decoding each character.
 pub fn latin_word(text: &str, i: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut j = i;
+    let mut digit = false;
+    while let Some(&x) = b.get(j) {
+        if x.is_ascii_alphanumeric() {
+            digit |= x.is_ascii_digit();
+            j += 1;
+        } else if matches!(x, b'-' | b'.' | b'_' | b'+')
+            && b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, digit)
+}
+
+/// [`latin_word`] as it was written, decoding each character: the oracle of its tests.
+#[cfg(test)]
+fn latin_word_by_chars(text: &str, i: usize) -> (usize, bool) {
     let mut j = i;
     let mut digit = false;
     while let Some(c) = char_at(text, j) {
@@ -311,6 +336,32 @@ mod tests {
         assert!(after_product_line(t, t.find('9').unwrap()));
         assert!(product_noun_at("17系列", 2));
         assert!(!product_noun_at("17辆", 2));
+    }
+
+    proptest::proptest! {
+        /// The byte-wise Latin word reader stops where the decoding one does, at every
+        /// byte (char boundary or not) of mixed Chinese and Latin news text.
+        #[test]
+        fn latin_word_agrees_with_decoding_each_character(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "GPT", "-", "4", ".", "5", "_", "+", "H100", "iPhone", " ", "的", "、",
+                    "，", "5G", "é", "𠀀", "Q3", "FY2025", "x", "-的", "+亿", "。", "RTX",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            for i in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(
+                    latin_word(&text, i),
+                    latin_word_by_chars(&text, i),
+                    "at {} of {:?}",
+                    i,
+                    text
+                );
+            }
+        }
     }
 
     #[test]
