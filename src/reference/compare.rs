@@ -496,10 +496,13 @@ fn level_rows<'r>(
     let Some(stated) = interval_only(&hedged_by(claim, past_word)) else {
         return Vec::new();
     };
+    let keys = reference.keys_for(claim, s);
+    if keys.is_empty() {
+        // Most claims match no fact: their clause need not be searched for a loss.
+        return Vec::new();
+    }
     let loss = s.clause.contains('亏');
-    reference
-        .keys_for(claim, s)
-        .iter()
+    keys.iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
             let at = reference.fact_position(key)?;

@@ -370,11 +370,12 @@ impl Reference {
             return true;
         }
         if claim.kind == ClaimKind::Growth {
-            let mut rest = s.lead.to_string();
+            // Copied only once a phrase is taken out of it.
+            let mut rest = std::borrow::Cow::Borrowed(s.lead);
             for w in GROWTH_PHRASE {
                 // Only words present change anything (and most are absent).
                 if contains_word(&rest, w) {
-                    rest = rest.replace(w, "");
+                    rest = rest.replace(w, "").into();
                 }
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
