@@ -397,7 +397,7 @@ pub fn level_checks<'r>(
     claim: &Claim,
     s: &Surroundings<'_>,
 ) -> Vec<LevelCheck<'r>> {
-    level_rows(reference, claim, s)
+    level_rows(reference, claim, None, s)
         .into_iter()
         .map(|(_, check)| check)
         .collect()
@@ -470,21 +470,27 @@ pub fn level_pass_rows(
 ) -> Vec<LevelRow> {
     let mut rows = Vec::new();
     for (at, claim) in claims.iter().enumerate() {
-        if !(level_comparable(claim) && super::matching::may_match(claim)) {
+        if !level_comparable(claim) {
             continue;
         }
+        // `may_match`, keeping the period it parsed for matching.
+        let Some(period) = super::matching::matchable_period(claim) else {
+            continue;
+        };
         let around = Surroundings::shared(doc, sentences, claim);
-        for (fact, check) in level_rows(reference, claim, &around) {
+        for (fact, check) in level_rows(reference, claim, Some(period), &around) {
             rows.push(LevelRow::of(at, fact, check));
         }
     }
     rows
 }
 
-/// [`level_checks`] with the position of each check's fact in [`Reference::facts`].
+/// [`level_checks`] with the position of each check's fact in [`Reference::facts`];
+/// `period` is the claim's matchable period when the caller has parsed it already.
 fn level_rows<'r>(
     reference: &'r Reference,
     claim: &Claim,
+    period: Option<super::period::Period>,
     s: &Surroundings<'_>,
 ) -> Vec<(usize, LevelCheck<'r>)> {
     let percent_fact = match claim.kind {
@@ -496,10 +502,16 @@ fn level_rows<'r>(
     let Some(stated) = interval_only(&hedged_by(claim, past_word)) else {
         return Vec::new();
     };
+    let keys = match period {
+        Some(p) => reference.keys_for_period(claim, p, s),
+        None => reference.keys_for(claim, s),
+    };
+    if keys.is_empty() {
+        // Most claims match no fact: their clause need not be searched for a loss.
+        return Vec::new();
+    }
     let loss = s.clause.contains('亏');
-    reference
-        .keys_for(claim, s)
-        .iter()
+    keys.iter()
         .filter(|key| !key.share_of_whole)
         .filter_map(|key| {
             let at = reference.fact_position(key)?;

@@ -327,6 +327,17 @@ impl Reference {
             // Settled without reading the text: cheaper than remembering.
             return Rc::new([]);
         };
+        self.keys_for_period(claim, period, s)
+    }
+
+    /// [`Reference::keys_for`] of a claim whose [`matchable_period`] is `period`, for a
+    /// caller that has read it already (the level pass): parsed once, not twice.
+    pub(crate) fn keys_for_period(
+        &self,
+        claim: &Claim,
+        period: Period,
+        s: &Surroundings<'_>,
+    ) -> Rc<[Key]> {
         let compute = || {
             // Matching first, then the reach of the metric: most claims match nothing
             // or nothing within reach, and then their wording need not be read for
@@ -370,11 +381,12 @@ impl Reference {
             return true;
         }
         if claim.kind == ClaimKind::Growth {
-            let mut rest = s.lead.to_string();
+            // Copied only once a phrase is taken out of it.
+            let mut rest = std::borrow::Cow::Borrowed(s.lead);
             for w in GROWTH_PHRASE {
                 // Only words present change anything (and most are absent).
                 if contains_word(&rest, w) {
-                    rest = rest.replace(w, "");
+                    rest = rest.replace(w, "").into();
                 }
             }
             return rest.chars().all(|c| !c.is_alphanumeric());
@@ -464,7 +476,7 @@ pub fn may_match(claim: &Claim) -> bool {
 }
 
 /// The claim's period when [`may_match`] holds (parsed once for matching too).
-fn matchable_period(claim: &Claim) -> Option<Period> {
+pub(crate) fn matchable_period(claim: &Claim) -> Option<Period> {
     // The field tests first: most claims (dates, bare figures) fail them without a parse.
     if claim.subject.is_none() || (claim.metric.is_none() && claim.kind != ClaimKind::Share) {
         return None;
