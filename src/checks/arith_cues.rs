@@ -354,6 +354,29 @@ impl FirstChars {
         set
     }
 
+    /// The first characters of both sets.
+    pub const fn union(mut self, other: FirstChars) -> FirstChars {
+        self.ascii |= other.ascii;
+        let mut k = 0;
+        while k < self.three.len() {
+            self.three[k] |= other.three[k];
+            k += 1;
+        }
+        self.other |= other.other;
+        self
+    }
+
+    /// The byte offsets of `text`, in order, where [`FirstChars::first_in`] stops: every
+    /// place a word of the set may start (character boundaries), none decoded.
+    pub fn starts_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let i = at + self.first_in(text.get(at..)?)?;
+            at = i + text.as_bytes().get(i).map_or(1, |&b| utf8_len(b));
+            Some(i)
+        })
+    }
+
     /// False when `text` holds none of the first characters (true when it may).
     pub fn may_start_in(&self, text: &str) -> bool {
         self.first_in(text).is_some()
