@@ -6,7 +6,7 @@
 
 use super::Context;
 use crate::claim::{Claim, ClaimId, ClaimKind, Unit, UnitKind};
-use crate::document::Span;
+use crate::document::{utf8_len, Span};
 
 /// Claim ids grouped by sentence index (`of(s)` lists sentence `s`'s claims in order).
 ///
@@ -354,6 +354,29 @@ impl FirstChars {
         set
     }
 
+    /// The first characters of both sets.
+    pub const fn union(mut self, other: FirstChars) -> FirstChars {
+        self.ascii |= other.ascii;
+        let mut k = 0;
+        while k < self.three.len() {
+            self.three[k] |= other.three[k];
+            k += 1;
+        }
+        self.other |= other.other;
+        self
+    }
+
+    /// The byte offsets of `text`, in order, where [`FirstChars::first_in`] stops: every
+    /// place a word of the set may start (character boundaries), none decoded.
+    pub fn starts_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let i = at + self.first_in(text.get(at..)?)?;
+            at = i + text.as_bytes().get(i).map_or(1, |&b| utf8_len(b));
+            Some(i)
+        })
+    }
+
     /// False when `text` holds none of the first characters (true when it may).
     pub fn may_start_in(&self, text: &str) -> bool {
         self.first_in(text).is_some()
@@ -388,6 +411,30 @@ impl FirstChars {
             }
         }
         None
+    }
+
+    /// [`first_contained`]`(text, words, …)` for a set made [`FirstChars::of`] `words`:
+    /// the starts tried are those the byte walk of [`FirstChars::first_in`] stops at, so
+    /// no character of `text` is decoded and tested against a list of first characters.
+    pub fn first_contained<'w>(&self, text: &str, words: &[&'w str]) -> Option<&'w str> {
+        let mut best: Option<usize> = None;
+        let mut at = 0;
+        while let Some(rest) = text.get(at..) {
+            let Some(off) = self.first_in(rest) else {
+                break;
+            };
+            let rest = rest.get(off..).unwrap_or_default();
+            let limit = best.unwrap_or(words.len());
+            if let Some(k) = words[..limit].iter().position(|w| rest.starts_with(w)) {
+                best = Some(k);
+                if k == 0 {
+                    break;
+                }
+            }
+            // The next start is past this character (`first_in` stops at boundaries).
+            at += off + rest.as_bytes().first().map_or(1, |&b| utf8_len(b));
+        }
+        best.map(|k| words[k])
     }
 }
 
@@ -547,6 +594,11 @@ mod tests {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             let set = FirstChars::of(&refs);
             let firsts: Vec<char> = refs.iter().filter_map(|w| w.chars().next()).collect();
+            // The walk over the set's starts finds what the walk over the characters does.
+            proptest::prop_assert_eq!(
+                set.first_contained(&text, &refs),
+                first_contained(&text, &refs, |c| firsts.contains(&c))
+            );
             if let Some(at) = text.find(firsts.as_slice()) {
                 proptest::prop_assert!(set.may_start_in(&text));
                 // The first possible start is a character boundary at or before it.

@@ -2,7 +2,7 @@
 
 use super::arith_cues::{
     before_in_sentence, between, clause_before, is_clause_break, is_share, same_unit, starts_any,
-    top_n_count, SentenceIndex,
+    top_n_count, FirstChars, SentenceIndex,
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
@@ -113,12 +113,22 @@ const DESCENDING: &[&str] = &[
     "最大", "最高", "最多", "排名", "排行", "榜首", "TOP", "Top", "top",
 ];
 
-/// True for the first character of a [`MARKERS`] word.
+/// The first characters of the [`MARKERS`], for a byte walk to the places one may start.
+const MARKER_FIRST: FirstChars = FirstChars::of(MARKERS);
+
+/// The first characters of the [`ASCENDING`] and [`DESCENDING`] words.
+const RANKING_FIRST: FirstChars = FirstChars::of(ASCENDING).union(FirstChars::of(DESCENDING));
+
+/// True for the first character of a [`MARKERS`] word: the character walk of the test
+/// oracle (the check walks [`MARKER_FIRST`]).
+#[cfg(test)]
 fn marker_first(c: char) -> bool {
     matches!(c, '分' | '依' | '为' | '是' | '：' | ':' | '包')
 }
 
-/// True for the first character of an [`ASCENDING`] or [`DESCENDING`] word.
+/// True for the first character of an [`ASCENDING`] or [`DESCENDING`] word: the character
+/// walk of the test oracle (the check walks [`RANKING_FIRST`]).
+#[cfg(test)]
 fn ranking_first(c: char) -> bool {
     matches!(c, '最' | '倒' | '垫' | '排' | '榜' | 'T' | 't')
 }
@@ -170,10 +180,9 @@ fn may_rank(text: &str) -> bool {
 /// Byte offset of the earliest list marker in `clause`: one pass, trying the markers only
 /// where one may start.
 fn first_marker(clause: &str) -> Option<usize> {
-    clause
-        .char_indices()
-        .find(|&(i, c)| marker_first(c) && starts_any(&clause[i..], MARKERS))
-        .map(|(i, _)| i)
+    MARKER_FIRST
+        .starts_in(clause)
+        .find(|&i| starts_any(clause.get(i..).unwrap_or_default(), MARKERS))
 }
 
 /// The order promised by the clause leading to a list, if it introduces a ranked list.
@@ -197,14 +206,7 @@ fn cue_before(clause: &str, marker: usize) -> Option<Order> {
     if top_n >= 2 {
         return None;
     }
-    let (mut asc, mut desc) = (false, false);
-    for (i, c) in lead.char_indices() {
-        if ranking_first(c) {
-            let rest = &lead[i..];
-            asc = asc || starts_any(rest, ASCENDING);
-            desc = desc || starts_any(rest, DESCENDING);
-        }
-    }
+    let (asc, desc) = ranking_words(lead);
     if asc {
         Some(Order::Ascending)
     } else if desc || top_n > 0 {
@@ -212,6 +214,18 @@ fn cue_before(clause: &str, marker: usize) -> Option<Order> {
     } else {
         None
     }
+}
+
+/// Whether `lead` holds an [`ASCENDING`] word and whether it holds a [`DESCENDING`] one,
+/// tried only where the byte walk of [`RANKING_FIRST`] stops.
+fn ranking_words(lead: &str) -> (bool, bool) {
+    let (mut asc, mut desc) = (false, false);
+    for i in RANKING_FIRST.starts_in(lead) {
+        let rest = lead.get(i..).unwrap_or_default();
+        asc = asc || starts_any(rest, ASCENDING);
+        desc = desc || starts_any(rest, DESCENDING);
+    }
+    (asc, desc)
 }
 
 /// [`ranking_cue`] of `gap` followed by 为, without building that string: the marker is
@@ -361,6 +375,47 @@ mod tests {
     use crate::claim::HedgeKind;
 
     use proptest::strategy::Strategy;
+
+    /// [`first_marker`] as it was, a walk over the characters: the oracle of the byte walk.
+    fn first_marker_by_chars(clause: &str) -> Option<usize> {
+        clause
+            .char_indices()
+            .find(|&(i, c)| marker_first(c) && starts_any(&clause[i..], MARKERS))
+            .map(|(i, _)| i)
+    }
+
+    /// [`ranking_words`] as it was, a walk over the characters: the oracle of the byte walk.
+    fn ranking_words_by_chars(lead: &str) -> (bool, bool) {
+        let (mut asc, mut desc) = (false, false);
+        for (i, c) in lead.char_indices() {
+            if ranking_first(c) {
+                let rest = &lead[i..];
+                asc = asc || starts_any(rest, ASCENDING);
+                desc = desc || starts_any(rest, DESCENDING);
+            }
+        }
+        (asc, desc)
+    }
+
+    proptest::proptest! {
+        /// The byte walks find the markers and ranking words the character walks find.
+        #[test]
+        fn marker_and_cue_walks_agree_with_the_char_walks(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "最", "最大", "最少", "倒数", "垫底", "排名", "排行", "榜首", "TOP", "Top",
+                    "top", "T", "分别是", "分别为", "依次为", "依次", "为", "是", "：", ":",
+                    "包括", "包", "英伟达", "销量", "，", "。", "a", "5", "的", "𝄞", "é", "朂",
+                    "徘", "剪", "份额",
+                ]),
+                0..30,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            proptest::prop_assert_eq!(first_marker(&text), first_marker_by_chars(&text));
+            proptest::prop_assert_eq!(ranking_words(&text), ranking_words_by_chars(&text));
+        }
+    }
 
     proptest::proptest! {
         /// The byte walk finds exactly the texts a test of every character finds.

@@ -1,6 +1,6 @@
 //! NC301 page-residue: lines left over from the web page the article was copied from.
 
-use crate::checks::arith_cues::{first_contained, trim_ws, FirstChars};
+use crate::checks::arith_cues::{trim_ws, FirstChars};
 use crate::checks::{Check, Context, Outcome};
 use crate::document::{count_chars, Document, Span};
 use crate::finding::{Finding, RuleInfo};
@@ -137,12 +137,16 @@ const BOILERPLATE_FIRST: FirstChars = FirstChars::of(BOILERPLATE);
 /// The first characters of the [`RESIDUE`] phrases.
 const RESIDUE_FIRST: FirstChars = FirstChars::of(RESIDUE);
 
-/// True for the first character of a [`BOILERPLATE`] sentence.
+/// True for the first character of a [`BOILERPLATE`] sentence: the character walk of the
+/// test oracle (the check walks [`BOILERPLATE_FIRST`] instead).
+#[cfg(test)]
 fn boilerplate_first(c: char) -> bool {
     matches!(c, '仅' | '未' | '转' | 'I' | '公' | 'A' | '版')
 }
 
-/// True for the first character of a [`RESIDUE`] phrase.
+/// True for the first character of a [`RESIDUE`] phrase: the character walk of the test
+/// oracle (the check walks [`RESIDUE_FIRST`] instead).
+#[cfg(test)]
 fn residue_first(c: char) -> bool {
     matches!(
         c,
@@ -186,7 +190,7 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
         .flatten()
     {
         let from = line.get(at..).unwrap_or(line);
-        if let Some(b) = first_contained(from, BOILERPLATE, boilerplate_first) {
+        if let Some(b) = BOILERPLATE_FIRST.first_contained(from, BOILERPLATE) {
             return Some(b);
         }
     }
@@ -199,7 +203,7 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
         Cow::Borrowed(line)
     };
     let at = RESIDUE_FIRST.first_in(&upper)?;
-    let phrase = first_contained(upper.get(at..).unwrap_or(&upper), RESIDUE, residue_first)?;
+    let phrase = RESIDUE_FIRST.first_contained(upper.get(at..).unwrap_or(&upper), RESIDUE)?;
     let mut rest = upper.into_owned();
     for w in RESIDUE.iter().chain(FILLER) {
         // Most words are absent: a character test spares building a searcher and a copy.
@@ -230,6 +234,7 @@ fn trimmed(doc: &Document, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::arith_cues::first_contained;
 
     #[test]
     fn prefilters_accept_every_first_character() {
