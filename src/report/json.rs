@@ -487,17 +487,19 @@ pub(crate) fn severity_name(s: Severity) -> &'static str {
 /// Emits a claim exactly as [`ClaimJson`] serialises (`verdict`: its `checked` and
 /// `referenced` flags, when rules ran), at the emitter's place (an array element).
 pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(bool, bool)>) {
-    emit_claim_located(e, doc, c, verdict);
+    emit_claim_located(e, doc, c, verdict, None);
 }
 
-/// [`emit_claim`], returning the claim's location (of its clamped span).
+/// [`emit_claim`], returning the claim's location (of its clamped span); `before`: the
+/// location of the claim written before it, if any (see [`objects::claim`]).
 fn emit_claim_located(
     e: &mut Emitter,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
+    before: Option<&Location>,
 ) -> Location {
-    objects::claim(e.raw(), doc, c, verdict)
+    objects::claim(e.raw(), doc, c, verdict, before)
 }
 
 /// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
@@ -552,7 +554,8 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     let mut located = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
         e.element_line();
-        located.push(emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id)));
+        let at = emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id), located.last());
+        located.push(at);
     }
     e.end_array_lines();
     // Claims come in text order; should they not, a lookup may miss, and the span is

@@ -80,13 +80,15 @@ fn boolean(out: &mut Vec<u8>, b: bool) {
     out.extend_from_slice(if b { b"true" } else { b"false" });
 }
 
-/// Writes a claim as [`super::json::ClaimJson`] serialises (compact). Returns where the claim is, so the
+/// Writes a claim as [`super::json::ClaimJson`] serialises (compact); `before` is the
+/// location of a claim earlier in the text, if one was written, to count on from. Returns where the claim is, so the
 /// findings written after it can reuse its location.
 pub(crate) fn claim(
     out: &mut Vec<u8>,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
+    before: Option<&Location>,
 ) -> Location {
     let cs = clamp(doc, c.span);
     out.extend_from_slice(key!(open, "id"));
@@ -94,7 +96,12 @@ pub(crate) fn claim(
     out.extend_from_slice(key!(next, "text"));
     escape_into(out, slice(doc, cs));
     out.extend_from_slice(key!(next, "span"));
-    let at = doc.locate(cs);
+    // Claims come in text order: the column is counted on from the claim before when it
+    // is close by on the same line (`locate_within` falls back to `locate` otherwise).
+    let at = match before {
+        Some(b) => doc.locate_within(b, cs),
+        None => doc.locate(cs),
+    };
     location(out, at);
     out.extend_from_slice(key!(next, "kind"));
     name(out, kind_name(c.kind));
