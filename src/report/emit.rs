@@ -469,16 +469,19 @@ mod tests {
     /// Writes `{"a":[],"b":{},"c":[1,{"d":"x"}],"e":null}`, the elements of `c` on lines
     /// of their own when `lines`.
     fn sample(lines: bool) -> String {
+        let end_array = |e: &mut Emitter| {
+            if lines {
+                e.end_array_lines()
+            } else {
+                e.end_array()
+            }
+        };
         let mut out = Vec::new();
         let mut e = Emitter::new(&mut out);
         e.begin_object();
         e.key("a");
         e.begin_array();
-        if lines {
-            e.end_array_lines();
-        } else {
-            e.end_array();
-        }
+        end_array(&mut e);
         e.key("b");
         e.begin_object();
         e.end_object();
@@ -498,11 +501,7 @@ mod tests {
                 e.end_object();
             }
         }
-        if lines {
-            e.end_array_lines();
-        } else {
-            e.end_array();
-        }
+        end_array(&mut e);
         e.key("e");
         e.null();
         e.end_object();
