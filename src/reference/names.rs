@@ -1,7 +1,7 @@
 //! An index of canonical names by folded form, so that resolving a name costs one hash
 //! probe rather than a case-folding comparison against every fact, event and alias.
 
-use super::aliases::{folded, folded_cow, kind_slot};
+use super::aliases::{folded_cow, kind_slot};
 use super::fast_hash::FastMap;
 use super::{bundle, AliasKind, Reference};
 
@@ -26,10 +26,11 @@ impl NameIndex {
     pub(super) fn build(r: &Reference) -> NameIndex {
         let mut map: [FastMap<String, String>; 4] = Default::default();
         let mut add = |kind: AliasKind, name: &str| {
-            if !name.is_empty() {
-                map[kind_slot(kind)]
-                    .entry(folded(name))
-                    .or_insert_with(|| name.to_string());
+            let names = &mut map[kind_slot(kind)];
+            // Most names are already folded: borrowed to look them up, copied only if new.
+            let key = folded_cow(name);
+            if !name.is_empty() && !names.contains_key(key.as_ref()) {
+                names.insert(key.into_owned(), name.to_string());
             }
         };
         // Facts in order, one vocabulary at a time: within a vocabulary the first fact wins.
@@ -72,7 +73,7 @@ impl NameIndex {
 
     /// `Some(table)` when the index is current for `r` (the reference that holds it):
     /// the [`Resolution`] of every name of vocabulary `kind` by its
-    /// [`super::aliases::normalize`]d form, which is also its [`folded`] form for every
+    /// [`super::aliases::normalize`]d form, which is also its [`super::aliases::folded`] form for every
     /// name without a capital sigma. `None` when the index must not be used.
     pub(super) fn resolutions(
         &self,
@@ -96,7 +97,7 @@ impl NameIndex {
         self.lookup_folded(r, kind, &folded_cow(name))
     }
 
-    /// [`NameIndex::lookup`] for a name already in [`folded`] form.
+    /// [`NameIndex::lookup`] for a name already in [`super::aliases::folded`] form.
     pub(super) fn lookup_folded(
         &self,
         r: &Reference,
@@ -159,7 +160,7 @@ impl Resolution {
             by_alias: by_alias.map(str::to_string),
             itself: itself.cloned(),
             itself_for,
-            normal_key: super::aliases::normalize(key) == key && !key.contains('Σ'),
+            normal_key: super::aliases::normalized(key) == key && !key.contains('Σ'),
         }
     }
 
