@@ -9,7 +9,7 @@ use crate::reference::compare::{
     describe_fact, fact_interval, fmt_amount, fmt_num, negated, rewrite_value, stated_description,
     stated_interval_only, Interval,
 };
-use crate::reference::matching::{growth_basis, may_match, Surroundings};
+use crate::reference::matching::{growth_basis, matchable_period, Surroundings};
 
 declare_rule!(
     ReferenceGrowthMismatch,
@@ -77,15 +77,18 @@ impl Check for ReferenceGrowthMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        for claim in cx
+        // The kind first: it settles most claims without parsing their period, which
+        // is parsed once (`may_match`) for matching too.
+        for (claim, period) in cx
             .claims
             .iter()
-            .filter(|c| c.kind == ClaimKind::Growth && may_match(c))
+            .filter(|c| c.kind == ClaimKind::Growth)
+            .filter_map(|c| Some((c, matchable_period(c)?)))
         {
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             // Keys first: most growth figures match no fact, and then their stated
             // rate need not be worked out.
-            let keys = cx.reference.keys_for(claim, &around);
+            let keys = cx.reference.keys_for_period(claim, period, &around);
             if keys.is_empty() {
                 continue;
             }

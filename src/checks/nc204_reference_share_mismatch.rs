@@ -9,7 +9,7 @@ use crate::reference::compare::{
     describe_fact, fact_interval, fmt_amount, fmt_num, rewrite_value, stated_description,
     stated_interval_only,
 };
-use crate::reference::matching::{market_share_words, may_match, Surroundings};
+use crate::reference::matching::{market_share_words, matchable_period, Surroundings};
 
 declare_rule!(
     ReferenceShareMismatch,
@@ -48,15 +48,17 @@ impl Check for ReferenceShareMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        // The kind first: it settles most claims without parsing their period.
-        for claim in cx
+        // The kind first: it settles most claims without parsing their period, which
+        // is parsed once (`may_match`) for matching too.
+        for (claim, period) in cx
             .claims
             .iter()
-            .filter(|c| c.kind == ClaimKind::Share && may_match(c))
+            .filter(|c| c.kind == ClaimKind::Share)
+            .filter_map(|c| Some((c, matchable_period(c)?)))
         {
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
             // Keys first: most shares match no fact, and then nothing else need be read.
-            let keys = cx.reference.keys_for(claim, &around);
+            let keys = cx.reference.keys_for_period(claim, period, &around);
             if keys.is_empty() {
                 continue;
             }

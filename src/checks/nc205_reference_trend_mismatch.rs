@@ -6,7 +6,7 @@ use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_amount, fmt_num, Interval};
-use crate::reference::matching::{may_match, Key, Surroundings};
+use crate::reference::matching::{matchable_period, Key, Surroundings};
 use crate::reference::period::{Period, Step};
 use crate::reference::{Fact, Reference};
 
@@ -139,18 +139,20 @@ impl Check for ReferenceTrendMismatch {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        // The kind first: it settles most claims without parsing their period.
-        for claim in cx
+        // The kind first: it settles most claims without parsing their period, which
+        // is parsed once (`may_match`) for matching too.
+        for (claim, period) in cx
             .claims
             .iter()
-            .filter(|c| c.kind == ClaimKind::Trend && may_match(c))
+            .filter(|c| c.kind == ClaimKind::Trend)
+            .filter_map(|c| Some((c, matchable_period(c)?)))
         {
             let (Some(n), Some(dir)) = (run_length(claim), claim.direction) else {
                 continue;
             };
             let step = step_of(claim);
             let around = Surroundings::shared(cx.doc, cx.sentences, claim);
-            for key in cx.reference.keys_for(claim, &around).iter() {
+            for key in cx.reference.keys_for_period(claim, period, &around).iter() {
                 let share = key.share_of_whole;
                 if share && key.segment.is_empty() {
                     continue;

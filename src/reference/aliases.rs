@@ -338,6 +338,12 @@ impl AliasTable {
             .map(|e| e.canonical.as_str())
     }
 
+    /// Every alias of kind `kind` in [`normalize`]d form (the keys
+    /// [`AliasTable::get_normalized`] finds), in no particular order.
+    pub(super) fn normalized_aliases(&self, kind: AliasKind) -> impl Iterator<Item = &str> + '_ {
+        self.map[kind_slot(kind)].keys().map(String::as_str)
+    }
+
     /// Every row, in load order.
     pub fn entries(&self) -> &[AliasEntry] {
         &self.entries

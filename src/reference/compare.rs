@@ -7,6 +7,7 @@ use super::{aliases, Fact, Reference};
 use crate::checks::tolerance::{self, fmt_trim};
 use crate::claim::{Claim, ClaimKind, Hedge, HedgeKind, Unit, UnitKind};
 use std::borrow::Cow;
+use std::rc::Rc;
 
 pub use crate::checks::tolerance::Interval;
 
@@ -397,9 +398,21 @@ pub fn level_checks<'r>(
     claim: &Claim,
     s: &Surroundings<'_>,
 ) -> Vec<LevelCheck<'r>> {
-    level_rows(reference, claim, None, s)
+    let Some((keys, found)) = level_matches(reference, claim, None, s) else {
+        return Vec::new();
+    };
+    found
         .into_iter()
-        .map(|(_, check)| check)
+        .filter_map(|m| {
+            Some(LevelCheck {
+                key: Cow::Owned(keys.get(m.key)?.clone()),
+                fact: reference.facts.get(m.fact)?,
+                stated: m.stated,
+                reference: m.reference,
+                past_word: m.past_word,
+                loss: m.loss,
+            })
+        })
         .collect()
 }
 
@@ -410,10 +423,20 @@ pub fn level_checks<'r>(
 pub struct LevelRow {
     /// Position of the claim in the document's claims.
     pub claim: usize,
-    /// Position of the fact in [`Reference::facts`].
+    /// The claim's keys ([`Reference::keys_for`]), shared by its rows rather than copied
+    /// into each.
+    keys: Rc<[Key]>,
+    /// The comparison, its key by position in `keys`.
+    found: LevelMatch,
+}
+
+/// One comparison of [`level_matches`]: a [`LevelCheck`] with its key and fact by position.
+#[derive(Debug, Clone, Copy)]
+struct LevelMatch {
+    /// Position of [`LevelCheck::key`] in the claim's keys.
+    key: usize,
+    /// Position of [`LevelCheck::fact`] in [`Reference::facts`].
     fact: usize,
-    /// [`LevelCheck::key`].
-    key: Key,
     /// [`LevelCheck::stated`].
     stated: Interval,
     /// [`LevelCheck::reference`].
@@ -425,36 +448,16 @@ pub struct LevelRow {
 }
 
 impl LevelRow {
-    /// The row of `check`, made for claim `claim` with the fact at `fact`.
-    fn of(claim: usize, fact: usize, check: LevelCheck<'_>) -> LevelRow {
-        let LevelCheck {
-            key,
-            fact: _,
-            stated,
-            reference,
-            past_word,
-            loss,
-        } = check;
-        LevelRow {
-            claim,
-            fact,
-            key: key.into_owned(),
-            stated,
-            reference,
-            past_word,
-            loss,
-        }
-    }
-
     /// The check this row stands for, against `reference` (the one it was made with).
     pub fn check<'a>(&'a self, reference: &'a Reference) -> Option<LevelCheck<'a>> {
+        let m = &self.found;
         Some(LevelCheck {
-            key: Cow::Borrowed(&self.key),
-            fact: reference.facts.get(self.fact)?,
-            stated: self.stated,
-            reference: self.reference,
-            past_word: self.past_word,
-            loss: self.loss,
+            key: Cow::Borrowed(self.keys.get(m.key)?),
+            fact: reference.facts.get(m.fact)?,
+            stated: m.stated,
+            reference: m.reference,
+            past_word: m.past_word,
+            loss: m.loss,
         })
     }
 }
@@ -478,42 +481,47 @@ pub fn level_pass_rows(
             continue;
         };
         let around = Surroundings::shared(doc, sentences, claim);
-        for (fact, check) in level_rows(reference, claim, Some(period), &around) {
-            rows.push(LevelRow::of(at, fact, check));
+        if let Some((keys, found)) = level_matches(reference, claim, Some(period), &around) {
+            rows.extend(found.into_iter().map(|found| LevelRow {
+                claim: at,
+                keys: Rc::clone(&keys),
+                found,
+            }));
         }
     }
     rows
 }
 
-/// [`level_checks`] with the position of each check's fact in [`Reference::facts`];
+/// [`level_checks`] with each check's key and fact by position: in the claim's keys
+/// (returned with them) and in [`Reference::facts`]. `None` when the claim has no keys.
 /// `period` is the claim's matchable period when the caller has parsed it already.
-fn level_rows<'r>(
-    reference: &'r Reference,
+fn level_matches(
+    reference: &Reference,
     claim: &Claim,
     period: Option<super::period::Period>,
     s: &Surroundings<'_>,
-) -> Vec<(usize, LevelCheck<'r>)> {
+) -> Option<(Rc<[Key]>, Vec<LevelMatch>)> {
     let percent_fact = match claim.kind {
         ClaimKind::Level => false,
         ClaimKind::Share => true,
-        _ => return Vec::new(),
+        _ => return None,
     };
     let past_word = past_word(claim, s);
-    let Some(stated) = interval_only(&hedged_by(claim, past_word)) else {
-        return Vec::new();
-    };
+    let stated = interval_only(&hedged_by(claim, past_word))?;
     let keys = match period {
         Some(p) => reference.keys_for_period(claim, p, s),
         None => reference.keys_for(claim, s),
     };
     if keys.is_empty() {
         // Most claims match no fact: their clause need not be searched for a loss.
-        return Vec::new();
+        return None;
     }
     let loss = s.clause.contains('亏');
-    keys.iter()
-        .filter(|key| !key.share_of_whole)
-        .filter_map(|key| {
+    let found = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, key)| !key.share_of_whole)
+        .filter_map(|(k, key)| {
             let at = reference.fact_position(key)?;
             let fact = reference.facts.get(at)?;
             let ok = (fact.unit == "percent") == percent_fact
@@ -530,19 +538,17 @@ fn level_rows<'r>(
                 }
                 reference = negated(&reference);
             }
-            Some((
-                at,
-                LevelCheck {
-                    key: Cow::Owned(key.clone()),
-                    fact,
-                    stated,
-                    reference,
-                    past_word,
-                    loss,
-                },
-            ))
+            Some(LevelMatch {
+                key: k,
+                fact: at,
+                stated,
+                reference,
+                past_word,
+                loss,
+            })
         })
-        .collect()
+        .collect();
+    Some((keys, found))
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@ pub(super) struct FactIndex {
     /// Hashes of every (entity, segment, metric) some fact has, whatever its period: a key
     /// whose three are missing here finds no fact in any period.
     series: FastSet,
+    /// For each fact, its period parsed once here, so that telling a hash collision from a
+    /// hit does not parse it again at every lookup.
+    periods: Vec<Option<Period>>,
     /// The length of `facts` when the index was built: the field is public, and an index
     /// that no longer matches it is not used.
     built_for: usize,
@@ -60,6 +63,7 @@ impl FactIndex {
         FactIndex {
             by_key,
             series,
+            periods: facts.iter().map(|f| Period::parse(&f.period)).collect(),
             estimate: facts.iter().map(super::compare::is_estimate).collect(),
             built_for: facts.len(),
         }
@@ -113,7 +117,7 @@ impl FactIndex {
                 f.entity == entity
                     && f.segment == segment
                     && f.metric == metric
-                    && Period::parse(&f.period) == Some(period)
+                    && self.periods.get(i) == Some(&Some(period))
             })
         }))
     }

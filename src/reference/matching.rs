@@ -113,6 +113,35 @@ pub fn unit_compatible(unit: Option<&Unit>, fact_unit: &str) -> bool {
     }
 }
 
+/// `text.trim()`, settled by the first and last bytes for most names (a claim's subject,
+/// segment and metric are trimmed at every match, and decoding characters from both ends
+/// cost more than the rest of a lookup): a text that starts with a printable ASCII
+/// character or a three-byte character from U+4000 on (lead byte E4–EF), and ends with
+/// one, has no whitespace to trim (Unicode whitespace is ASCII up to the space, or U+0085,
+/// U+00A0, U+1680, U+2000–U+205F or U+3000). Others are trimmed by `str::trim`; tests
+/// compare the two.
+pub(super) fn trimmed(text: &str) -> &str {
+    let b = text.as_bytes();
+    let clear_lead = |x: u8| (0x21..0x80).contains(&x) || (0xE4..=0xEF).contains(&x);
+    let starts_clear = b.first().is_some_and(|&x| clear_lead(x));
+    let ends_clear = match b.last() {
+        Some(&x) if x < 0x80 => x > 0x20,
+        // The last character is a three-byte one exactly when the byte three from the end
+        // leads one (a `str` is whole characters).
+        Some(_) => b
+            .len()
+            .checked_sub(3)
+            .and_then(|i| b.get(i))
+            .is_some_and(|&x| (0xE4..=0xEF).contains(&x)),
+        None => true,
+    };
+    if starts_clear && ends_clear {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Strips `suffix` words (and a linking 的/中) from the end of `text`.
 fn strip_suffix<'t>(text: &'t str, suffixes: &[&str]) -> Option<&'t str> {
     suffixes.iter().find_map(|s| {
@@ -148,7 +177,7 @@ impl Reference {
         context: &str,
         entity: Option<&str>,
     ) -> Option<(&str, bool)> {
-        let word = word.trim();
+        let word = trimmed(word);
         let canon = |w: &str| self.canonical_for(AliasKind::Metric, w, entity);
         if let Some(c) = canon(word) {
             return Some((c, false));
@@ -197,7 +226,7 @@ impl Reference {
     /// sentence is not trusted for reference checks: `计划推出5款新车型` after a sentence on
     /// deliveries must not be compared with deliveries.
     fn names_metric(&self, claim: &Claim, metric: &str, context: &str) -> bool {
-        let written = claim.metric.as_deref().map(str::trim).unwrap_or("");
+        let written = claim.metric.as_deref().map(trimmed).unwrap_or("");
         (!written.is_empty() && contains_word(context, written))
             || super::aliases::lowercase_contains(context, metric)
             || self
@@ -289,7 +318,7 @@ impl Reference {
             else {
                 continue;
             };
-            let segment = match claim.segment.as_deref().map(str::trim) {
+            let segment = match claim.segment.as_deref().map(trimmed) {
                 None => "",
                 Some(s) if WHOLE_SEGMENTS.contains(&s) => "",
                 Some(s) => match self.canonical_for(AliasKind::Segment, s, Some(entity)) {
@@ -347,7 +376,7 @@ impl Reference {
                 .into_iter()
                 .filter(|key| self.metric_within_reach(claim, &key.metric, s))
                 .collect();
-            if keys.is_empty() || not_comparable(claim, s).is_some() {
+            if keys.is_empty() || not_comparable_in(claim, Some(period), s).is_some() {
                 return Vec::new();
             }
             keys
@@ -368,7 +397,8 @@ impl Reference {
     /// (`,H20芯片单价约1.2万美元`, `,研发人员1.2万人`) is about something else.
     fn metric_within_reach(&self, claim: &Claim, metric: &str, s: &Surroundings<'_>) -> bool {
         let named = |t: Option<&str>| {
-            t.is_some_and(|t| !t.trim().is_empty() && contains_word(s.clause, t.trim()))
+            t.map(trimmed)
+                .is_some_and(|t| !t.is_empty() && contains_word(s.clause, t))
         };
         // The list item's own name first (one short search; the metric may be asked
         // about through many aliases): the answer is the same in either order.
@@ -678,15 +708,6 @@ fn names_period(text: &str) -> bool {
         || ["季度", "月", "半年", "财年"]
             .iter()
             .any(|w| contains_word(text, w))
-}
-
-/// True when the claim's period is a whole year.
-fn annual(claim: &Claim) -> bool {
-    claim
-        .period
-        .as_deref()
-        .and_then(Period::parse)
-        .is_some_and(|p| p.is_annual())
 }
 
 /// What [`not_comparable`] asks of the words before a claim.
@@ -1066,6 +1087,17 @@ fn holds_any(word: u64, bytes: &[u8]) -> bool {
 /// a forecast or target, a change (增加12亿元, 减少3.2万辆), a cumulative, monthly or
 /// average figure. `None` when it can be compared.
 pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static str> {
+    let period = claim.period.as_deref().and_then(Period::parse);
+    not_comparable_in(claim, period, s)
+}
+
+/// [`not_comparable`] of a claim whose period parses to `period` (parsed by the caller
+/// already, for matching).
+fn not_comparable_in(
+    claim: &Claim,
+    period: Option<Period>,
+    s: &Surroundings<'_>,
+) -> Option<&'static str> {
     // One pass over the words before the claim answers the questions on them.
     // Read on from the text before the last claim when this one's starts with it (the
     // claims of one sentence), while a document's memo is open.
@@ -1073,7 +1105,7 @@ pub fn not_comparable(claim: &Claim, s: &Surroundings<'_>) -> Option<&'static st
     if before.forecast {
         return Some("a forecast or target");
     }
-    if annual(claim) && before.part_of_year {
+    if period.is_some_and(|p| p.is_annual()) && before.part_of_year {
         return Some("a quarter or half of the year its period names");
     }
     if partial_in_clause(s, &before) {
@@ -1732,6 +1764,24 @@ mod tests {
                 let want = words.iter().any(|w| text.contains(w));
                 proptest::prop_assert_eq!(WordSet::new(words).found_in(&text), want, "{:?}", text);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The trim settled by the end bytes trims what `str::trim` trims.
+        #[test]
+        fn trimmed_is_str_trim(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "英伟达", "收入", "H20", "a", " ", "\t", "\u{b}", "\u{1c}", "\u{3000}",
+                    "\u{85}", "\u{a0}", "\u{2009}", "\u{202f}", "\u{205f}", "\u{1680}",
+                    "、", "。", "（", "é", "😀", "\u{feff}", "\u{e000}", "ー", "0",
+                ]),
+                0..5,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(trimmed(&text), text.trim());
         }
     }
 

@@ -311,6 +311,61 @@ impl Reference {
     /// bundled aliases send `中国` to `China incl. Hong Kong`), the reading for which
     /// `entity` has facts wins, so bundled aliases never hide a user's own names.
     pub fn canonical_for(&self, kind: AliasKind, name: &str, entity: Option<&str>) -> Option<&str> {
+        if kind == AliasKind::Scope {
+            return None;
+        }
+        match self.canonical_indexed(kind, name, entity) {
+            Some(answer) => answer,
+            None => self.canonical_by_lookups(kind, name, entity),
+        }
+    }
+
+    /// [`Reference::canonical_for`] by one probe of the name index's resolutions, which
+    /// hold both readings of every name and which one each entity asks for: a claim asks
+    /// for its entity, segment and metric, and looking each up twice (and scanning the
+    /// facts when both readings exist) cost several times the probe. `None` when the
+    /// index must not be used (a name with a capital sigma, whose normal and folded forms
+    /// differ, or facts edited since it was built).
+    fn canonical_indexed(
+        &self,
+        kind: AliasKind,
+        name: &str,
+        entity: Option<&str>,
+    ) -> Option<Option<&str>> {
+        let table = self.names.resolutions(self, kind)?;
+        // Most names are written as they are filed (英伟达, 采购): one probe as written
+        // settles them, without reading them for their normal form first.
+        if let Some(r) = table.get(name).filter(|r| r.normal_key()) {
+            return Some(r.answer(entity));
+        }
+        let mut buf = [0u8; aliases::LOWERED_MAX];
+        let normal;
+        // The forms of `canonical_by_lookups`, which are both the normal and the folded
+        // form of the name. A blank name's normal form is empty, which no name is filed
+        // under: it resolves to nothing, as `canonical_by_lookups` says.
+        let key = if aliases::already_normal(name) {
+            // Filed as written, so not filed at all.
+            return Some(None);
+        } else if let Some(lower) = aliases::lowered_in(name, &mut buf) {
+            lower
+        } else if !name.contains('Σ') {
+            normal = aliases::normalize(name);
+            normal.as_str()
+        } else {
+            return None;
+        };
+        Some(table.get(key).and_then(|r| r.answer(entity)))
+    }
+
+    /// [`Reference::canonical_for`] by looking the name up as an alias and as a canonical
+    /// name, and scanning the facts for the entity's when both exist: the definition
+    /// [`Reference::canonical_indexed`] is tested against, and the answer when it steps aside.
+    fn canonical_by_lookups(
+        &self,
+        kind: AliasKind,
+        name: &str,
+        entity: Option<&str>,
+    ) -> Option<&str> {
         if kind == AliasKind::Scope || name.trim().is_empty() {
             return None;
         }
@@ -452,6 +507,133 @@ mod tests {
             r.canonical(AliasKind::Metric, "采购"),
             Some("nvidia_hopper_gpu_purchases")
         );
+    }
+
+    /// A reference where names have both readings: bundled aliases, a user's facts that
+    /// use an alias as their own segment and metric, and an alias file of their own.
+    fn two_readings() -> Reference {
+        let mut r = Reference::bundled();
+        r.add_text(
+            "f.csv",
+            "entity,segment,metric,period,value,unit,source,source_date,note\n\
+             长风汽车,中国,采购,2024,1000,units,s,,\n\
+             长风汽车,海外,deliveries,2024,100,units,s,,\n\
+             Meta,Data Center,revenue,2024,5,USD,s,,\n",
+        )
+        .unwrap();
+        r.add_text(
+            "a.csv",
+            "kind,alias,canonical\nsegment,海外,International\nmetric,交付量,deliveries\n\
+             entity,长风,长风汽车\nsegment,Data  Center,数据中心\nmetric,Revenue,营收\n\
+             entity,ΣΑΣ Motors,长风汽车\nentity,Élan,Élan\n",
+        )
+        .unwrap();
+        r
+    }
+
+    /// Every name and entity the reference knows, in several spellings.
+    fn spellings(r: &Reference) -> (Vec<String>, Vec<Option<String>>) {
+        let mut names: Vec<String> = Vec::new();
+        for f in &r.facts {
+            names.extend([f.entity.clone(), f.segment.clone(), f.metric.clone()]);
+        }
+        for a in r.alias_entries() {
+            names.extend([a.alias.clone(), a.canonical.clone()]);
+        }
+        names.extend(["未知".into(), "ΣΑΣ".into(), "  ".into(), "\u{b}海外".into()]);
+        let names = names
+            .iter()
+            .flat_map(|n| {
+                [
+                    n.clone(),
+                    n.to_uppercase(),
+                    n.to_lowercase(),
+                    format!(" {n}  "),
+                    n.replace(' ', "\t "),
+                ]
+            })
+            .collect();
+        let mut entities: Vec<Option<String>> = vec![None, Some("未知公司".into())];
+        entities.extend(r.facts.iter().map(|f| Some(f.entity.clone())));
+        (names, entities)
+    }
+
+    /// The one-probe answer is the two-lookup answer for every name, vocabulary and entity.
+    #[test]
+    fn indexed_resolution_agrees_with_the_lookups() {
+        let r = two_readings();
+        let (names, entities) = spellings(&r);
+        let kinds = [
+            AliasKind::Entity,
+            AliasKind::Segment,
+            AliasKind::Metric,
+            AliasKind::Scope,
+        ];
+        let (mut hits, mut itself) = (0, 0);
+        for kind in kinds {
+            for n in &names {
+                for e in &entities {
+                    let old = r.canonical_by_lookups(kind, n, e.as_deref());
+                    assert_eq!(
+                        r.canonical_for(kind, n, e.as_deref()),
+                        old,
+                        "{kind:?} {n:?} {e:?}"
+                    );
+                    hits += usize::from(old.is_some());
+                    let alias = r.alias_table.get(kind, n);
+                    itself += usize::from(alias.is_some() && old != alias);
+                }
+            }
+        }
+        assert!(hits > 100, "the comparison must cover names that resolve");
+        assert!(itself > 0, "and names whose own reading beats the alias");
+    }
+
+    /// Facts pushed directly, without a layer, are seen: the index steps aside.
+    #[test]
+    fn indexed_resolution_steps_aside_for_direct_edits() {
+        let mut r = two_readings();
+        let mut f = r.facts[0].clone();
+        f.entity = "NVIDIA".into();
+        f.segment = "中国".into();
+        f.metric = "nvidia_hopper_gpu_purchases".into();
+        r.facts.push(f);
+        let old = r.canonical_by_lookups(AliasKind::Segment, "中国", Some("NVIDIA"));
+        assert_eq!(
+            r.canonical_for(AliasKind::Segment, "中国", Some("NVIDIA")),
+            old
+        );
+        assert_eq!(old, Some("China incl. Hong Kong"));
+    }
+
+    proptest::proptest! {
+        /// Names glued from known names, spaces and case changes resolve alike both ways.
+        #[test]
+        fn indexed_resolution_agrees_on_generated_names(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "英伟达", "Nvidia", "NVIDIA", "中国", "海外", "Data", "Center", "center",
+                    "交付量", "采购", "营收", "Revenue", "长风", "汽车", " ", "  ", "\t",
+                    "\u{3000}", "Σ", "İ", "Meta", "xAI", "数据中心", "", "ΣΑΣ", "σας",
+                    "Motors", "élan", "Élan",
+                ]),
+                0..4,
+            ),
+            kind in proptest::sample::select(vec![
+                AliasKind::Entity, AliasKind::Segment, AliasKind::Metric, AliasKind::Scope,
+            ]),
+            entity in proptest::sample::select(vec![
+                None, Some("长风汽车"), Some("NVIDIA"), Some("Meta"), Some("其他"),
+            ]),
+        ) {
+            static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+            let r = R.get_or_init(two_readings);
+            let name = parts.concat();
+            proptest::prop_assert_eq!(
+                r.canonical_for(kind, &name, entity),
+                r.canonical_by_lookups(kind, &name, entity)
+            );
+        }
     }
 
     #[test]
