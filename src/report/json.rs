@@ -886,6 +886,76 @@ mod tests {
         }
     }
 
+    /// Variants of `c` whose ends differ from the claim in each part the emitter copies
+    /// from the claim (span, value, precision, magnitude, unit) or agree with it where they
+    /// did not, plus notes and flags that need escaping.
+    fn claim_variants(c: &Claim) -> Vec<(Claim, Option<(bool, bool)>)> {
+        let mut out = Vec::new();
+        let mut v = c.clone();
+        for b in &mut v.bounds {
+            b.span = c.span;
+            b.magnitude = c.magnitude.clone();
+            b.unit = c.unit.clone();
+            if let Value::Point(n) = c.value {
+                b.num = n;
+            }
+        }
+        out.push((v.clone(), Some((true, false))));
+        let mut w = v.clone();
+        for b in &mut w.bounds {
+            b.num.value = -b.num.value;
+            b.magnitude = Some("亿\"".to_string());
+            b.unit = None;
+            b.span = Span::new(c.span.start, c.span.end.saturating_sub(1).max(c.span.start));
+        }
+        w.notes = vec!["\"引号\"".to_string(), "b".to_string()];
+        out.push((w, Some((false, true))));
+        let mut x = v.clone();
+        for b in &mut x.bounds {
+            b.num.step *= 10.0;
+            b.magnitude = None;
+            b.unit = Some(crate::claim::Unit::new(
+                "枚",
+                crate::claim::UnitKind::Measure,
+            ));
+        }
+        x.magnitude = None;
+        out.push((x, Some((true, true))));
+        let mut y = v;
+        y.unit = None;
+        y.value = Value::None;
+        out.push((y, None));
+        out
+    }
+
+    #[test]
+    fn claims_whose_ends_differ_from_them_match_the_serde_shapes() {
+        let reference = crate::reference::Reference::bundled();
+        let settings = crate::settings::Settings::default();
+        let mut seen = 0;
+        for (path, text) in articles() {
+            let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
+            for c in &r.claims {
+                for (v, verdict) in claim_variants(c) {
+                    let mut fast = Vec::new();
+                    emit_claim(&mut Emitter::new(&mut fast), &r.doc, &v, verdict);
+                    let mut shape = claim(&r.doc, &v);
+                    if let Some((checked, referenced)) = verdict {
+                        shape.checked = Some(checked);
+                        shape.referenced = Some(referenced);
+                    }
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        serde_json::to_string(&shape).unwrap(),
+                        "{path}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 400, "{seen}");
+    }
+
     #[test]
     fn each_claim_and_finding_is_one_line() {
         let reference = crate::reference::Reference::bundled();

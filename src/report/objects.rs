@@ -74,15 +74,34 @@ fn number(out: &mut Vec<u8>, v: f64) {
     super::json::write_number(out, v);
 }
 
-/// `true` or `false`.
+/// A member `"k":"s"` or `"k":null` after another member: the key and `null` are one
+/// literal when there is no value.
+macro_rules! opt_field {
+    ($out:expr, $k:literal, $v:expr) => {
+        match $v {
+            Some(s) => {
+                $out.extend_from_slice(key!(next, $k));
+                escape_into($out, s);
+            }
+            None => $out.extend_from_slice(concat!(",\"", $k, "\":null").as_bytes()),
+        }
+    };
+}
+
+/// Whether two numbers are the same value bit for bit, so they print the same.
 #[inline]
-fn boolean(out: &mut Vec<u8>, b: bool) {
-    out.extend_from_slice(if b { b"true" } else { b"false" });
+fn same_number(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits()
 }
 
 /// Writes a claim as [`super::json::ClaimJson`] serialises (compact); `before` is the
-/// location of a claim earlier in the text, if one was written, to count on from. Returns where the claim is, so the
-/// findings written after it can reuse its location.
+/// location of a claim earlier in the text, if one was written, to count on from. Returns
+/// where the claim is, so the findings written after it can reuse its location.
+///
+/// An end of a claim mostly repeats the claim: the same span (`95%`), the same value and
+/// precision, the same magnitude and unit. Those parts are copied from the claim's own
+/// text already written instead of being escaped, located and printed again (a value
+/// prints as a function of its bits, a string as a function of its text).
 pub(crate) fn claim(
     out: &mut Vec<u8>,
     doc: &Document,
@@ -93,6 +112,8 @@ pub(crate) fn claim(
     let cs = clamp(doc, c.span);
     out.extend_from_slice(key!(open, "id"));
     write_uint(out, c.id as u64);
+    // `"text":…,"span":{…}`, as a bound of the same span writes it after its `{`.
+    let text_from = out.len() + 1;
     out.extend_from_slice(key!(next, "text"));
     escape_into(out, slice(doc, cs));
     out.extend_from_slice(key!(next, "span"));
@@ -103,8 +124,11 @@ pub(crate) fn claim(
         None => doc.locate(cs),
     };
     location(out, at);
+    let text_span = text_from..out.len();
     out.extend_from_slice(key!(next, "kind"));
     name(out, kind_name(c.kind));
+    // `,"value":…,"precision":…` of a point, as a bound of the same number writes it.
+    let value_from = out.len();
     match &c.value {
         Value::Point(n) => {
             out.extend_from_slice(key!(next, "value"));
@@ -121,74 +145,101 @@ pub(crate) fn claim(
             number(out, low.step.max(high.step));
         }
         Value::None => {
-            out.extend_from_slice(key!(next, "value"));
-            out.extend_from_slice(b"null");
+            out.extend_from_slice(b",\"value\":null");
         }
     }
+    let value_span = value_from..out.len();
+    let unit = c.unit.as_ref().map(|u| u.code.as_str());
     out.extend_from_slice(key!(next, "unit"));
-    opt_str(out, c.unit.as_ref().map(|u| u.code.as_str()));
+    let unit_from = out.len();
+    opt_str(out, unit);
+    let unit_span = unit_from..out.len();
+    let magnitude = c.magnitude.as_deref();
     out.extend_from_slice(key!(next, "magnitude"));
-    opt_str(out, c.magnitude.as_deref());
-    out.extend_from_slice(key!(next, "hedge"));
-    opt_str(out, c.hedge.as_ref().map(|h| h.text.as_str()));
-    out.extend_from_slice(key!(next, "hedge_kind"));
+    let magnitude_from = out.len();
+    opt_str(out, magnitude);
+    let magnitude_span = magnitude_from..out.len();
     match &c.hedge {
-        Some(h) => name(out, hedge_kind_name(h.kind)),
-        None => out.extend_from_slice(b"null"),
+        Some(h) => {
+            out.extend_from_slice(key!(next, "hedge"));
+            escape_into(out, &h.text);
+            out.extend_from_slice(key!(next, "hedge_kind"));
+            name(out, hedge_kind_name(h.kind));
+        }
+        None => out.extend_from_slice(b",\"hedge\":null,\"hedge_kind\":null"),
     }
-    out.extend_from_slice(key!(next, "period"));
-    opt_str(out, c.period.as_deref());
-    out.extend_from_slice(key!(next, "subject"));
-    opt_str(out, c.subject.as_deref());
-    out.extend_from_slice(key!(next, "segment"));
-    opt_str(out, c.segment.as_deref());
-    out.extend_from_slice(key!(next, "metric"));
-    opt_str(out, c.metric.as_deref());
-    out.extend_from_slice(key!(next, "direction"));
+    opt_field!(out, "period", c.period.as_deref());
+    opt_field!(out, "subject", c.subject.as_deref());
+    opt_field!(out, "segment", c.segment.as_deref());
+    opt_field!(out, "metric", c.metric.as_deref());
     match c.direction {
-        Some(d) => name(out, direction_name(d)),
-        None => out.extend_from_slice(b"null"),
+        Some(d) => {
+            out.extend_from_slice(key!(next, "direction"));
+            name(out, direction_name(d));
+        }
+        None => out.extend_from_slice(b",\"direction\":null"),
     }
-    out.extend_from_slice(key!(next, "bounds"));
-    out.push(b'[');
+    out.extend_from_slice(b",\"bounds\":[");
     for (i, b) in c.bounds.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
+        out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
         let bs = clamp(doc, b.span);
-        out.extend_from_slice(key!(open, "text"));
-        escape_into(out, slice(doc, bs));
-        out.extend_from_slice(key!(next, "span"));
-        // A claim of one end often is that end: its location is the claim's.
-        let loc = if bs == cs {
-            at
+        if bs == cs {
+            // A claim of one end often is that end: its text and location are the claim's.
+            out.extend_from_within(text_span.clone());
         } else {
-            doc.locate_within(&at, bs)
-        };
-        location(out, loc);
-        out.extend_from_slice(key!(next, "value"));
-        number(out, b.num.value);
-        out.extend_from_slice(key!(next, "precision"));
-        number(out, b.num.step);
-        out.extend_from_slice(key!(next, "magnitude"));
-        opt_str(out, b.magnitude.as_deref());
-        out.extend_from_slice(key!(next, "unit"));
-        opt_str(out, b.unit.as_ref().map(|u| u.code.as_str()));
+            out.extend_from_slice(b"\"text\":");
+            escape_into(out, slice(doc, bs));
+            out.extend_from_slice(key!(next, "span"));
+            location(out, doc.locate_within(&at, bs));
+        }
+        match &c.value {
+            Value::Point(n)
+                if same_number(n.value, b.num.value) && same_number(n.step, b.num.step) =>
+            {
+                out.extend_from_within(value_span.clone());
+            }
+            _ => {
+                out.extend_from_slice(key!(next, "value"));
+                number(out, b.num.value);
+                out.extend_from_slice(key!(next, "precision"));
+                number(out, b.num.step);
+            }
+        }
+        match b.magnitude.as_deref() {
+            Some(m) if Some(m) == magnitude => {
+                out.extend_from_slice(key!(next, "magnitude"));
+                out.extend_from_within(magnitude_span.clone());
+            }
+            m => opt_field!(out, "magnitude", m),
+        }
+        match b.unit.as_ref().map(|u| u.code.as_str()) {
+            Some(u) if Some(u) == unit => {
+                out.extend_from_slice(key!(next, "unit"));
+                out.extend_from_within(unit_span.clone());
+            }
+            u => opt_field!(out, "unit", u),
+        }
         out.push(b'}');
     }
-    out.push(b']');
-    out.extend_from_slice(key!(next, "notes"));
-    out.push(b'[');
-    for (i, n) in c.notes.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
-        escape_into(out, n);
+    if c.notes.is_empty() {
+        out.extend_from_slice(b"],\"notes\":[]");
+    } else {
+        out.extend_from_slice(b"],\"notes\":[");
+        for (i, n) in c.notes.iter().enumerate() {
+            out.extend_from_slice(element!(nth i));
+            escape_into(out, n);
+        }
+        out.push(b']');
     }
-    out.push(b']');
-    if let Some((checked, referenced)) = verdict {
-        out.extend_from_slice(key!(next, "checked"));
-        boolean(out, checked);
-        out.extend_from_slice(key!(next, "referenced"));
-        boolean(out, referenced);
-    }
-    out.push(b'}');
+    // The flags and the closing brace, one literal.
+    let tail: &[u8] = match verdict {
+        None => b"}",
+        Some((false, false)) => b",\"checked\":false,\"referenced\":false}",
+        Some((false, true)) => b",\"checked\":false,\"referenced\":true}",
+        Some((true, false)) => b",\"checked\":true,\"referenced\":false}",
+        Some((true, true)) => b",\"checked\":true,\"referenced\":true}",
+    };
+    out.extend_from_slice(tail);
     at
 }
 
