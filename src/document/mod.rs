@@ -1,6 +1,7 @@
 //! The article as read: untouched text, byte spans into it, and the byte → line/column index.
 
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` into a document's original text.
 ///
@@ -81,13 +82,11 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
-    /// Characters before every line start (same indices as `line_starts`), so a column is
-    /// counted from the line start or a block mark, whichever is nearer, never both.
-    line_chars: Vec<usize>,
-    /// `(byte, chars before it)` at the first char boundary of every [`CHAR_BLOCK`]-byte
-    /// block, so a column costs at most one block of counting, not the whole line before it
-    /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
-    char_marks: Vec<(usize, usize)>,
+    /// The character counts behind columns far into a long line and [`Document::chars_before`],
+    /// built on first use: news lines are mostly shorter than a block, and a column within
+    /// a block of its line start is counted from the line start without them, so most
+    /// documents never count all their characters.
+    char_index: OnceLock<CharIndex>,
     /// The spans [`Document::sentences`] returns, split once with the line index.
     sentences: Vec<Span>,
     /// Fields that came with the article besides its id and text (JSONL input), passed
@@ -99,40 +98,24 @@ impl Document {
     /// Wraps a text read from `path`.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let bytes = text.as_bytes();
         // Line starts come out of the sentence split, which stops at every `\n` anyway:
         // one vector search over the text for both instead of two more for the newlines.
         let mut line_starts = vec![0];
         let sentences = split_sentences(&text, |i| line_starts.push(i + 1));
-        // One walk over the text counts the characters before every block mark and every
-        // line start, taking the two sorted lists in step.
-        let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
-        let mut line_chars = Vec::with_capacity(line_starts.len());
-        let (mut at, mut chars, mut next_line) = (0, 0, 0);
-        for k in 0..=text.len() / CHAR_BLOCK {
-            let mut b = (k * CHAR_BLOCK).min(text.len());
-            while !text.is_char_boundary(b) {
-                b += 1;
-            }
-            while let Some(&start) = line_starts.get(next_line).filter(|&&s| s <= b) {
-                chars += count_chars(&bytes[at..start]);
-                at = start;
-                line_chars.push(chars);
-                next_line += 1;
-            }
-            chars += count_chars(&bytes[at..b]);
-            at = b;
-            char_marks.push((b, chars));
-        }
         Document {
             path: path.into(),
             text,
             line_starts,
-            line_chars,
-            char_marks,
+            char_index: OnceLock::new(),
             sentences,
             meta: None,
         }
+    }
+
+    /// The character counts of the text, counted on first use.
+    fn char_index(&self) -> &CharIndex {
+        self.char_index
+            .get_or_init(|| CharIndex::new(&self.text, &self.line_starts))
     }
 
     /// The exact source text of a span.
@@ -180,34 +163,31 @@ impl Document {
     }
 
     /// Characters between the start of 0-based line `line` and byte `offset` on it: counted
-    /// from the line start or the nearest block mark after it, so at most one block.
+    /// from the line start when that is within a block, else from the nearest block mark
+    /// after the line start, so at most one block.
     fn col_in_line(&self, line: usize, offset: usize) -> usize {
         let start = self.line_starts[line];
-        if !self.text.is_char_boundary(offset) {
-            // Not a real position (callers clamp first): the plain block answer.
-            return self.chars_before(offset) - self.line_chars[line];
+        let on_boundary = self.text.is_char_boundary(offset);
+        if on_boundary && offset - start <= CHAR_BLOCK {
+            return count_chars(&self.text.as_bytes()[start..offset]);
         }
-        let (at, n) = self.mark_before(offset);
+        let index = self.char_index();
+        if !on_boundary {
+            // Not a real position (callers clamp first): the plain block answer.
+            return self.chars_before(offset) - index.line_chars[line];
+        }
+        let (at, n) = index.mark_before(offset);
         if at > start {
-            n - self.line_chars[line] + count_chars(&self.text.as_bytes()[at..offset])
+            n - index.line_chars[line] + count_chars(&self.text.as_bytes()[at..offset])
         } else {
             count_chars(&self.text.as_bytes()[start..offset])
         }
     }
 
-    /// The last block mark `(byte, chars before it)` at or before `offset`.
-    fn mark_before(&self, offset: usize) -> (usize, usize) {
-        let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
-        while k > 0 && self.char_marks[k].0 > offset {
-            k -= 1;
-        }
-        self.char_marks.get(k).copied().unwrap_or((0, 0))
-    }
-
     /// Number of characters in `text[..offset]` (`offset` on a char boundary), a BOM
     /// included; costs at most one block of counting.
     pub fn chars_before(&self, offset: usize) -> usize {
-        let (at, n) = self.mark_before(offset);
+        let (at, n) = self.char_index().mark_before(offset);
         n + self
             .text
             .get(at..offset)
@@ -243,6 +223,17 @@ impl Document {
             return self.locate(span);
         }
         let column = outer.column + count_chars(&self.text.as_bytes()[outer.start..span.start]);
+        if span.end == outer.end && !span.is_empty() {
+            // Same last character as `outer` (an end of a claim after its hedge): same end.
+            return Location {
+                start: span.start,
+                end: span.end,
+                line: outer.line,
+                column,
+                end_line: outer.end_line,
+                end_column: outer.end_column,
+            };
+        }
         self.locate_end(span, outer.line, column)
     }
 
@@ -286,6 +277,58 @@ impl Document {
     /// Quotes that close right after the terminator stay with their sentence.
     pub fn sentences(&self) -> Vec<Span> {
         self.sentences.clone()
+    }
+}
+
+/// Character counts at line starts and block marks, so a column or a character offset is
+/// counted over at most one block of text.
+#[derive(Debug, Clone)]
+struct CharIndex {
+    /// Characters before every line start (same indices as the line starts), so a column is
+    /// counted from the line start or a block mark, whichever is nearer, never both.
+    line_chars: Vec<usize>,
+    /// `(byte, chars before it)` at the first char boundary of every [`CHAR_BLOCK`]-byte
+    /// block, so a column costs at most one block of counting, not the whole line before it
+    /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
+    char_marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Counts the characters of `text` before every block mark and every line start (given
+    /// in `line_starts`), in one walk taking the two sorted lists in step.
+    fn new(text: &str, line_starts: &[usize]) -> Self {
+        let bytes = text.as_bytes();
+        let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut line_chars = Vec::with_capacity(line_starts.len());
+        let (mut at, mut chars, mut next_line) = (0, 0, 0);
+        for k in 0..=text.len() / CHAR_BLOCK {
+            let mut b = (k * CHAR_BLOCK).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            while let Some(&start) = line_starts.get(next_line).filter(|&&s| s <= b) {
+                chars += count_chars(&bytes[at..start]);
+                at = start;
+                line_chars.push(chars);
+                next_line += 1;
+            }
+            chars += count_chars(&bytes[at..b]);
+            at = b;
+            char_marks.push((b, chars));
+        }
+        CharIndex {
+            line_chars,
+            char_marks,
+        }
+    }
+
+    /// The last block mark `(byte, chars before it)` at or before `offset`.
+    fn mark_before(&self, offset: usize) -> (usize, usize) {
+        let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
+        while k > 0 && self.char_marks[k].0 > offset {
+            k -= 1;
+        }
+        self.char_marks.get(k).copied().unwrap_or((0, 0))
     }
 }
 
@@ -582,12 +625,46 @@ mod tests {
         }
 
         #[test]
+        fn line_col_matches_the_walk(text in news_text(), step in 1usize..9) {
+            let doc = Document::new("t", text.as_str());
+            for offset in char_bounds(&text).into_iter().step_by(step) {
+                proptest::prop_assert_eq!(doc.line_col(offset), line_col_by_walk(&text, offset));
+            }
+        }
+
+        #[test]
         fn line_index_matches_the_char_walk(text in news_text()) {
             let doc = Document::new("t", text.as_str());
             let (starts, chars, marks) = index_by_chars(&text);
             proptest::prop_assert_eq!(&doc.line_starts, &starts);
-            proptest::prop_assert_eq!(&doc.line_chars, &chars);
-            proptest::prop_assert_eq!(&doc.char_marks, &marks);
+            proptest::prop_assert_eq!(&doc.char_index().line_chars, &chars);
+            proptest::prop_assert_eq!(&doc.char_index().char_marks, &marks);
+        }
+    }
+
+    /// 1-based (line, column) of `offset` by walking the characters from the text start,
+    /// a leading BOM not counted as a column: the oracle of [`Document::line_col`].
+    fn line_col_by_walk(text: &str, offset: usize) -> (usize, usize) {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let mut col = before[line_start..].chars().count() + 1;
+        if line_start == 0 && offset > 0 && text.starts_with('\u{feff}') {
+            col -= 1;
+        }
+        (before.matches('\n').count() + 1, col)
+    }
+
+    #[test]
+    fn columns_far_into_long_lines_match_the_walk() {
+        let long = "长".repeat(700);
+        let text = format!("\u{feff}{long}ab{long}\n短\n{long}x{long}{long}");
+        let doc = Document::new("t", text.as_str());
+        for offset in char_bounds(&text).into_iter().step_by(3) {
+            assert_eq!(
+                doc.line_col(offset),
+                line_col_by_walk(&text, offset),
+                "{offset}"
+            );
         }
     }
 
