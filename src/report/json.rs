@@ -490,43 +490,29 @@ pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(b
     emit_claim_located(e, doc, c, verdict, None);
 }
 
-/// [`emit_claim`], returning the claim's location (of its clamped span); `before`: the
-/// location of the claim written before it, if any (see [`objects::claim`]).
+/// [`emit_claim`], returning where the claim is and where its text and location were
+/// written; `before`: the location of the claim written before it, if any (see
+/// [`objects::claim`]).
 fn emit_claim_located(
     e: &mut Emitter,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
     before: Option<&Location>,
-) -> Location {
+) -> objects::Written {
     objects::claim(e.raw(), doc, c, verdict, before)
 }
 
 /// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
 /// element).
 pub fn emit_finding(e: &mut Emitter, doc: &Document, f: &Finding) {
-    emit_finding_with(e, doc, f, &|_| None);
+    emit_finding_with(e, doc, f, &[]);
 }
 
-/// [`emit_finding`], taking the locations of spans already located from `known`.
-fn emit_finding_with(
-    e: &mut Emitter,
-    doc: &Document,
-    f: &Finding,
-    known: &dyn Fn(Span) -> Option<Location>,
-) {
-    objects::finding(e.raw(), doc, f, known);
-}
-
-/// The location among `located` (claims' locations, in text order) of exactly `span`, if
-/// one is there: findings sit mostly on claims, so their spans need no new counting.
-fn located_as(located: &[Location], span: Span) -> Option<Location> {
-    let from = located.partition_point(|l| l.start < span.start);
-    located[from..]
-        .iter()
-        .take_while(|l| l.start == span.start)
-        .find(|l| l.end == span.end)
-        .copied()
+/// [`emit_finding`], copying the text and location of a span from `written`, the claims
+/// already written into the emitter's buffer, when one of them has that span.
+fn emit_finding_with(e: &mut Emitter, doc: &Document, f: &Finding, written: &[objects::Written]) {
+    objects::finding(e.raw(), doc, f, written);
 }
 
 /// Emits a [`Stats`] object, in its field order.
@@ -551,11 +537,12 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     e.field_str("path", &r.doc.path);
     e.key("claims");
     e.begin_array();
-    let mut located = Vec::with_capacity(r.claims.len());
+    let mut written: Vec<objects::Written> = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
         e.element_line();
-        let at = emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id), located.last());
-        located.push(at);
+        let before = written.last().map(|w| &w.at);
+        let w = emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id), before);
+        written.push(w);
     }
     e.end_array_lines();
     // Claims come in text order; should they not, a lookup may miss, and the span is
@@ -564,7 +551,7 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     e.begin_array();
     for f in &r.findings {
         e.element_line();
-        emit_finding_with(&mut e, &r.doc, f, &|s| located_as(&located, s));
+        emit_finding_with(&mut e, &r.doc, f, &written);
     }
     e.end_array_lines();
     e.key("stats");

@@ -11,6 +11,7 @@ use super::json::{clamp, direction_name, hedge_kind_name, kind_name, severity_na
 use crate::claim::{Claim, Value};
 use crate::document::{Document, Location, Span};
 use crate::finding::Finding;
+use std::ops::Range;
 
 /// The bytes before an object member's value: its key, with what comes before it when it
 /// opens the object (`open`, after `{`), or follows another member (`next`).
@@ -74,6 +75,29 @@ fn number(out: &mut Vec<u8>, v: f64) {
     super::json::write_number(out, v);
 }
 
+/// A claim as written into the output: where it is, and where in the output buffer its
+/// escaped text (`"…"`) and its location object (`{…}`) are, so a finding on the same span
+/// copies them instead of locating and escaping again.
+#[derive(Debug, Clone)]
+pub(crate) struct Written {
+    /// The claim's location (of its clamped span).
+    pub at: Location,
+    /// Byte range of the claim's escaped text, quotes included, in the output.
+    text: Range<usize>,
+    /// Byte range of the claim's location object in the output.
+    span: Range<usize>,
+}
+
+/// The claim among `written` (in text order, from one output buffer) whose span is exactly
+/// `span`, if one is there: findings sit mostly on claims.
+pub(crate) fn written_as(written: &[Written], span: Span) -> Option<&Written> {
+    let from = written.partition_point(|w| w.at.start < span.start);
+    written[from..]
+        .iter()
+        .take_while(|w| w.at.start == span.start)
+        .find(|w| w.at.end == span.end)
+}
+
 /// A member `"k":"s"` or `"k":null` after another member: the key and `null` are one
 /// literal when there is no value.
 macro_rules! opt_field {
@@ -96,7 +120,8 @@ fn same_number(a: f64, b: f64) -> bool {
 
 /// Writes a claim as [`super::json::ClaimJson`] serialises (compact); `before` is the
 /// location of a claim earlier in the text, if one was written, to count on from. Returns
-/// where the claim is, so the findings written after it can reuse its location.
+/// where the claim is and where its text and location went in `out`, so the findings
+/// written after it into the same buffer can copy them.
 ///
 /// An end of a claim mostly repeats the claim: the same span (`95%`), the same value and
 /// precision, the same magnitude and unit. Those parts are copied from the claim's own
@@ -108,14 +133,16 @@ pub(crate) fn claim(
     c: &Claim,
     verdict: Option<(bool, bool)>,
     before: Option<&Location>,
-) -> Location {
+) -> Written {
     let cs = clamp(doc, c.span);
     out.extend_from_slice(key!(open, "id"));
     write_uint(out, c.id as u64);
     // `"text":…,"span":{…}`, as a bound of the same span writes it after its `{`.
     let text_from = out.len() + 1;
     out.extend_from_slice(key!(next, "text"));
+    let text = out.len();
     escape_into(out, slice(doc, cs));
+    let text = text..out.len();
     out.extend_from_slice(key!(next, "span"));
     // Claims come in text order: the column is counted on from the claim before when it
     // is close by on the same line (`locate_within` falls back to `locate` otherwise).
@@ -123,7 +150,9 @@ pub(crate) fn claim(
         Some(b) => doc.locate_within(b, cs),
         None => doc.locate(cs),
     };
+    let span = out.len();
     location(out, at);
+    let span = span..out.len();
     let text_span = text_from..out.len();
     out.extend_from_slice(key!(next, "kind"));
     name(out, kind_name(c.kind));
@@ -240,17 +269,13 @@ pub(crate) fn claim(
         Some((true, true)) => b",\"checked\":true,\"referenced\":true}",
     };
     out.extend_from_slice(tail);
-    at
+    Written { at, text, span }
 }
 
-/// Writes a finding as [`super::json::FindingJson`] serialises (compact). `known` gives the location of
-/// a (clamped) span already located, such as a claim's, or `None`.
-pub(crate) fn finding(
-    out: &mut Vec<u8>,
-    doc: &Document,
-    f: &Finding,
-    known: &dyn Fn(Span) -> Option<Location>,
-) {
+/// Writes a finding as [`super::json::FindingJson`] serialises (compact). `written`: the
+/// claims already written into `out` (in text order), whose text and location a span of
+/// the finding copies when it is a claim's span; empty when `out` holds none.
+pub(crate) fn finding(out: &mut Vec<u8>, doc: &Document, f: &Finding, written: &[Written]) {
     out.extend_from_slice(key!(open, "rule"));
     name(out, f.rule.name);
     out.extend_from_slice(key!(next, "code"));
@@ -259,35 +284,47 @@ pub(crate) fn finding(
     name(out, severity_name(f.severity));
     out.extend_from_slice(key!(next, "message"));
     escape_into(out, &f.message);
-    let fs = clamp(doc, f.span);
     out.extend_from_slice(key!(next, "span"));
-    let at = known(fs).unwrap_or_else(|| doc.locate(fs));
-    location(out, at);
-    out.extend_from_slice(key!(next, "text"));
-    escape_into(out, slice(doc, fs));
-    out.extend_from_slice(key!(next, "stated"));
-    opt_str(out, f.stated.as_deref());
-    out.extend_from_slice(key!(next, "expected"));
-    opt_str(out, f.expected.as_deref());
-    out.extend_from_slice(key!(next, "formula"));
-    opt_str(out, f.formula.as_deref());
-    out.extend_from_slice(key!(next, "tolerance"));
-    opt_str(out, f.tolerance.as_deref());
-    out.extend_from_slice(key!(next, "suggestion"));
-    opt_str(out, f.suggestion.as_deref());
-    out.extend_from_slice(key!(next, "related"));
-    out.push(b'[');
+    let at = span_and_text(out, doc, clamp(doc, f.span), written, None);
+    opt_field!(out, "stated", f.stated.as_deref());
+    opt_field!(out, "expected", f.expected.as_deref());
+    opt_field!(out, "formula", f.formula.as_deref());
+    opt_field!(out, "tolerance", f.tolerance.as_deref());
+    opt_field!(out, "suggestion", f.suggestion.as_deref());
+    out.extend_from_slice(b",\"related\":[");
     for (i, r) in f.related.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
-        let rs = clamp(doc, r.span);
-        out.extend_from_slice(key!(open, "span"));
-        location(out, known(rs).unwrap_or_else(|| doc.locate_within(&at, rs)));
-        out.extend_from_slice(key!(next, "text"));
-        escape_into(out, slice(doc, rs));
+        out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
+        out.extend_from_slice(b"\"span\":");
+        span_and_text(out, doc, clamp(doc, r.span), written, Some(&at));
         out.extend_from_slice(key!(next, "message"));
         escape_into(out, &r.message);
         out.push(b'}');
     }
-    out.push(b']');
-    out.push(b'}');
+    out.extend_from_slice(b"]}");
+}
+
+/// Writes the location of the (clamped) span `s` and then `,"text":` and its text: copied
+/// from a claim of the same span in `written`, else located (counting on from `near`, a
+/// location before it on its line, when given) and escaped. Returns the location.
+fn span_and_text(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    s: Span,
+    written: &[Written],
+    near: Option<&Location>,
+) -> Location {
+    if let Some(w) = written_as(written, s) {
+        out.extend_from_within(w.span.clone());
+        out.extend_from_slice(key!(next, "text"));
+        out.extend_from_within(w.text.clone());
+        return w.at;
+    }
+    let at = match near {
+        Some(n) => doc.locate_within(n, s),
+        None => doc.locate(s),
+    };
+    location(out, at);
+    out.extend_from_slice(key!(next, "text"));
+    escape_into(out, slice(doc, s));
+    at
 }
