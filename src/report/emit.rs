@@ -177,16 +177,48 @@ pub fn write_uint(out: &mut Vec<u8>, n: u64) {
     }
 }
 
-/// [`write_uint`] under 10,000: the four digits (zero-padded) in one word, the leading
-/// zeros shifted out, one fixed four-byte copy cut back to the real length.
+/// The decimal digits of `n` (under 10,000) as a little-endian word, first digit in the
+/// lowest byte, and their number.
 #[inline(always)]
-fn write_small(out: &mut Vec<u8>, n: u16) {
+fn small_digits(n: u16) -> (u32, usize) {
     let (hi, lo) = ((n / 100) as usize * 2, (n % 100) as usize * 2);
     let digits = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
     let padded = u32::from_le_bytes([PAIRS[hi], PAIRS[hi + 1], PAIRS[lo], PAIRS[lo + 1]]);
+    // The four digits zero-padded, the leading zeros shifted out.
+    (padded >> (8 * (4 - digits)), digits)
+}
+
+/// [`write_uint`] under 10,000: one fixed four-byte copy cut back to the real length.
+#[inline(always)]
+fn write_small(out: &mut Vec<u8>, n: u16) {
+    let (word, digits) = small_digits(n);
     let len = out.len() + digits;
-    out.extend_from_slice(&(padded >> (8 * (4 - digits))).to_le_bytes());
+    out.extend_from_slice(&word.to_le_bytes());
     out.truncate(len);
+}
+
+/// Writes `key` (at most 12 bytes: an object key with its separator and colon) and then `n`
+/// in decimal. Under 10,000 (most offsets, lines and columns) the two are one 16-byte
+/// number, the key a constant where this is inlined: one fixed copy cut back to length.
+#[inline(always)]
+pub(crate) fn write_key_uint(out: &mut Vec<u8>, key: &[u8], n: usize) {
+    match u16::try_from(n) {
+        Ok(small) if small < 10_000 && key.len() <= 12 => {
+            let (word, digits) = small_digits(small);
+            let mut k = [0u8; 16];
+            if let Some(dst) = k.get_mut(..key.len()) {
+                dst.copy_from_slice(key);
+            }
+            let v = u128::from_le_bytes(k) | u128::from(word) << (8 * key.len());
+            let len = out.len() + key.len() + digits;
+            out.extend_from_slice(&v.to_le_bytes());
+            out.truncate(len);
+        }
+        _ => {
+            out.extend_from_slice(key);
+            write_uint(out, n as u64);
+        }
+    }
 }
 
 /// [`write_uint`] from 10,000 up.
@@ -484,6 +516,21 @@ mod tests {
             let mut out = b"x".to_vec();
             write_uint(&mut out, n);
             assert_eq!(out[1..], serde_json::to_vec(&n).unwrap()[..], "{n}");
+        }
+    }
+
+    #[test]
+    fn keyed_integers_print_as_key_then_number() {
+        let keys: [&[u8]; 4] = [b"", b",\"end\":", b",\"end_line\":", b",\"end_column\":"];
+        for key in keys {
+            for n in (0..20_000).step_by(7).chain([9_999, 10_000, usize::MAX]) {
+                let mut out = b"x".to_vec();
+                write_key_uint(&mut out, key, n);
+                let mut expected = b"x".to_vec();
+                expected.extend_from_slice(key);
+                expected.extend_from_slice(n.to_string().as_bytes());
+                assert_eq!(out, expected, "{n}");
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 //! on a line of its own, `jsonl` inside its line. `json.rs` keeps the `serde` shapes these
 //! objects are tested against.
 
-use super::emit::{escape_into, write_uint};
+use super::emit::{escape_into, write_key_uint, write_uint};
 use super::json::{clamp, direction_name, hedge_kind_name, kind_name, severity_name, slice};
 use crate::claim::{Claim, Value};
 use crate::document::{Document, Location, Span};
@@ -35,20 +35,17 @@ macro_rules! element {
     };
 }
 
-/// Writes a location object.
+/// Writes a location object: each key with the number after it as one copy where the
+/// number is under 10,000 (see [`write_key_uint`]).
 fn location(out: &mut Vec<u8>, l: Location) {
-    out.extend_from_slice(key!(open, "start"));
-    write_uint(out, l.start as u64);
-    out.extend_from_slice(key!(next, "end"));
-    write_uint(out, l.end as u64);
-    out.extend_from_slice(key!(next, "line"));
-    write_uint(out, l.line as u64);
-    out.extend_from_slice(key!(next, "column"));
-    write_uint(out, l.column as u64);
-    out.extend_from_slice(key!(next, "end_line"));
-    write_uint(out, l.end_line as u64);
+    write_key_uint(out, key!(open, "start"), l.start);
+    write_key_uint(out, key!(next, "end"), l.end);
+    write_key_uint(out, key!(next, "line"), l.line);
+    write_key_uint(out, key!(next, "column"), l.column);
+    write_key_uint(out, key!(next, "end_line"), l.end_line);
+    // `,"end_column":` is too long to share a copy with four digits; the brace is not.
     out.extend_from_slice(key!(next, "end_column"));
-    write_uint(out, l.end_column as u64);
+    write_key_uint(out, b"", l.end_column);
     out.push(b'}');
 }
 
