@@ -225,7 +225,17 @@ impl Document {
         {
             return self.locate(span);
         }
-        let column = outer.column + count_chars(&self.text.as_bytes()[outer.start..span.start]);
+        let column = if span.start >= outer.end
+            && outer.end > outer.start
+            && outer.end_line == outer.line
+            && self.text.is_char_boundary(outer.end)
+        {
+            // After `outer` on its line (the next claim): count on from its last character,
+            // whose column is known, not over `outer` again.
+            outer.end_column + 1 + count_chars(&self.text.as_bytes()[outer.end..span.start])
+        } else {
+            outer.column + count_chars(&self.text.as_bytes()[outer.start..span.start])
+        };
         if span.end == outer.end && !span.is_empty() {
             // Same last character as `outer` (an end of a claim after its hedge): same end.
             return Location {
@@ -664,6 +674,25 @@ mod tests {
             let doc = Document::new("t", text.as_str());
             for offset in char_bounds(&text).into_iter().step_by(step) {
                 proptest::prop_assert_eq!(doc.line_col(offset), line_col_by_walk(&text, offset));
+            }
+        }
+
+        #[test]
+        fn chained_locate_within_matches_locate(text in news_text(), len in 1usize..12, gap in 0usize..40) {
+            // Spans in text order, each located from the one before, as claims are.
+            let doc = Document::new("t", text.as_str());
+            let bounds = char_bounds(&text);
+            let mut prev: Option<Location> = None;
+            let mut k = 0;
+            while k + len < bounds.len() {
+                let span = Span::new(bounds[k], bounds[k + len]);
+                let loc = match &prev {
+                    Some(p) => doc.locate_within(p, span),
+                    None => doc.locate(span),
+                };
+                proptest::prop_assert_eq!(loc, doc.locate(span));
+                prev = Some(loc);
+                k += len + gap;
             }
         }
 

@@ -35,6 +35,10 @@ fn integral(v: f64) -> Option<i64> {
         return None;
     }
     let t = v as i64;
+    // A whole number (most values and precisions of a report) is its own rounding.
+    if (t as f64).to_bits() == v.to_bits() {
+        return Some(t);
+    }
     let frac = v - t as f64;
     let r = if frac >= 0.5 {
         t + 1
