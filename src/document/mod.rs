@@ -1,6 +1,7 @@
 //! The article as read: untouched text, byte spans into it, and the byte → line/column index.
 
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` into a document's original text.
 ///
@@ -81,13 +82,11 @@ pub struct Document {
     pub text: String,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
-    /// Characters before every line start (same indices as `line_starts`), so a column is
-    /// counted from the line start or a block mark, whichever is nearer, never both.
-    line_chars: Vec<usize>,
-    /// `(byte, chars before it)` at the first char boundary of every [`CHAR_BLOCK`]-byte
-    /// block, so a column costs at most one block of counting, not the whole line before it
-    /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
-    char_marks: Vec<(usize, usize)>,
+    /// The character counts behind columns far into a long line and [`Document::chars_before`],
+    /// built on first use: news lines are mostly shorter than a block, and a column within
+    /// a block of its line start is counted from the line start without them, so most
+    /// documents never count all their characters.
+    char_index: OnceLock<CharIndex>,
     /// The spans [`Document::sentences`] returns, split once with the line index.
     sentences: Vec<Span>,
     /// Fields that came with the article besides its id and text (JSONL input), passed
@@ -99,40 +98,27 @@ impl Document {
     /// Wraps a text read from `path`.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let bytes = text.as_bytes();
         // Line starts come out of the sentence split, which stops at every `\n` anyway:
         // one vector search over the text for both instead of two more for the newlines.
-        let mut line_starts = vec![0];
+        // Room for lines of 256 bytes on average (news paragraphs are longer), so the
+        // list is rarely grown.
+        let mut line_starts = Vec::with_capacity(text.len() / 256 + 2);
+        line_starts.push(0);
         let sentences = split_sentences(&text, |i| line_starts.push(i + 1));
-        // One walk over the text counts the characters before every block mark and every
-        // line start, taking the two sorted lists in step.
-        let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
-        let mut line_chars = Vec::with_capacity(line_starts.len());
-        let (mut at, mut chars, mut next_line) = (0, 0, 0);
-        for k in 0..=text.len() / CHAR_BLOCK {
-            let mut b = (k * CHAR_BLOCK).min(text.len());
-            while !text.is_char_boundary(b) {
-                b += 1;
-            }
-            while let Some(&start) = line_starts.get(next_line).filter(|&&s| s <= b) {
-                chars += count_chars(&bytes[at..start]);
-                at = start;
-                line_chars.push(chars);
-                next_line += 1;
-            }
-            chars += count_chars(&bytes[at..b]);
-            at = b;
-            char_marks.push((b, chars));
-        }
         Document {
             path: path.into(),
             text,
             line_starts,
-            line_chars,
-            char_marks,
+            char_index: OnceLock::new(),
             sentences,
             meta: None,
         }
+    }
+
+    /// The character counts of the text, counted on first use.
+    fn char_index(&self) -> &CharIndex {
+        self.char_index
+            .get_or_init(|| CharIndex::new(&self.text, &self.line_starts))
     }
 
     /// The exact source text of a span.
@@ -180,34 +166,31 @@ impl Document {
     }
 
     /// Characters between the start of 0-based line `line` and byte `offset` on it: counted
-    /// from the line start or the nearest block mark after it, so at most one block.
+    /// from the line start when that is within a block, else from the nearest block mark
+    /// after the line start, so at most one block.
     fn col_in_line(&self, line: usize, offset: usize) -> usize {
         let start = self.line_starts[line];
-        if !self.text.is_char_boundary(offset) {
-            // Not a real position (callers clamp first): the plain block answer.
-            return self.chars_before(offset) - self.line_chars[line];
+        let on_boundary = self.text.is_char_boundary(offset);
+        if on_boundary && offset - start <= CHAR_BLOCK {
+            return count_chars(&self.text.as_bytes()[start..offset]);
         }
-        let (at, n) = self.mark_before(offset);
+        let index = self.char_index();
+        if !on_boundary {
+            // Not a real position (callers clamp first): the plain block answer.
+            return self.chars_before(offset) - index.line_chars[line];
+        }
+        let (at, n) = index.mark_before(offset);
         if at > start {
-            n - self.line_chars[line] + count_chars(&self.text.as_bytes()[at..offset])
+            n - index.line_chars[line] + count_chars(&self.text.as_bytes()[at..offset])
         } else {
             count_chars(&self.text.as_bytes()[start..offset])
         }
     }
 
-    /// The last block mark `(byte, chars before it)` at or before `offset`.
-    fn mark_before(&self, offset: usize) -> (usize, usize) {
-        let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
-        while k > 0 && self.char_marks[k].0 > offset {
-            k -= 1;
-        }
-        self.char_marks.get(k).copied().unwrap_or((0, 0))
-    }
-
     /// Number of characters in `text[..offset]` (`offset` on a char boundary), a BOM
     /// included; costs at most one block of counting.
     pub fn chars_before(&self, offset: usize) -> usize {
-        let (at, n) = self.mark_before(offset);
+        let (at, n) = self.char_index().mark_before(offset);
         n + self
             .text
             .get(at..offset)
@@ -242,7 +225,28 @@ impl Document {
         {
             return self.locate(span);
         }
-        let column = outer.column + count_chars(&self.text.as_bytes()[outer.start..span.start]);
+        let column = if span.start >= outer.end
+            && outer.end > outer.start
+            && outer.end_line == outer.line
+            && self.text.is_char_boundary(outer.end)
+        {
+            // After `outer` on its line (the next claim): count on from its last character,
+            // whose column is known, not over `outer` again.
+            outer.end_column + 1 + count_chars(&self.text.as_bytes()[outer.end..span.start])
+        } else {
+            outer.column + count_chars(&self.text.as_bytes()[outer.start..span.start])
+        };
+        if span.end == outer.end && !span.is_empty() {
+            // Same last character as `outer` (an end of a claim after its hedge): same end.
+            return Location {
+                start: span.start,
+                end: span.end,
+                line: outer.line,
+                column,
+                end_line: outer.end_line,
+                end_column: outer.end_column,
+            };
+        }
         self.locate_end(span, outer.line, column)
     }
 
@@ -289,21 +293,101 @@ impl Document {
     }
 }
 
+/// Character counts at line starts and block marks, so a column or a character offset is
+/// counted over at most one block of text.
+#[derive(Debug, Clone)]
+struct CharIndex {
+    /// Characters before every line start (same indices as the line starts), so a column is
+    /// counted from the line start or a block mark, whichever is nearer, never both.
+    line_chars: Vec<usize>,
+    /// `(byte, chars before it)` at the first char boundary of every [`CHAR_BLOCK`]-byte
+    /// block, so a column costs at most one block of counting, not the whole line before it
+    /// (a megabyte-long line with thousands of claims would otherwise be quadratic).
+    char_marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Counts the characters of `text` before every block mark and every line start (given
+    /// in `line_starts`), in one walk taking the two sorted lists in step.
+    fn new(text: &str, line_starts: &[usize]) -> Self {
+        let bytes = text.as_bytes();
+        let mut char_marks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut line_chars = Vec::with_capacity(line_starts.len());
+        let (mut at, mut chars, mut next_line) = (0, 0, 0);
+        for k in 0..=text.len() / CHAR_BLOCK {
+            let mut b = (k * CHAR_BLOCK).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            while let Some(&start) = line_starts.get(next_line).filter(|&&s| s <= b) {
+                chars += count_chars(&bytes[at..start]);
+                at = start;
+                line_chars.push(chars);
+                next_line += 1;
+            }
+            chars += count_chars(&bytes[at..b]);
+            at = b;
+            char_marks.push((b, chars));
+        }
+        CharIndex {
+            line_chars,
+            char_marks,
+        }
+    }
+
+    /// The last block mark `(byte, chars before it)` at or before `offset`.
+    fn mark_before(&self, offset: usize) -> (usize, usize) {
+        let mut k = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
+        while k > 0 && self.char_marks[k].0 > offset {
+            k -= 1;
+        }
+        self.char_marks.get(k).copied().unwrap_or((0, 0))
+    }
+}
+
 /// The sentences of `text` as [`Document::sentences`] gives them; `newline(i)` is called
 /// for every `\n` at byte `i`, in text order (the line index is built from them).
-fn split_sentences(text: &str, mut newline: impl FnMut(usize)) -> Vec<Span> {
+fn split_sentences(text: &str, newline: impl FnMut(usize)) -> Vec<Span> {
     let bytes = text.as_bytes();
-    // Room for sentences of 64 bytes (about twenty characters) on average: news
-    // sentences are longer, so the list is rarely grown.
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
-    let mut start = 0;
     // Every terminator starts with `\n`, `!`, `?`, `;` or the byte 0xE3 (。) or 0xEF
     // (！？；), and none of these bytes occurs inside a character: a vectorised search
     // for them (memchr, 16 or 32 bytes a step) stops only where a sentence can end and
     // at the few other characters led by 0xE3 or 0xEF (、《》，：（）…), instead of a
     // step per character. Two searches of three bytes each, merged in text order.
-    let mut wide = memchr::memchr3_iter(b'\n', 0xe3, 0xef, bytes);
-    let mut ascii = memchr::memchr3_iter(b'!', b'?', b';', bytes);
+    //
+    // A sentence ends every hundred bytes or so, and memchr's own iterator pays for its
+    // CPU dispatch (an indirect call and a wrapper) on every stop: where AVX2 is known to
+    // be there, its searcher is called directly (the same search, found once per text).
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::Three;
+        if let (Some(wide), Some(ascii)) =
+            (Three::new(b'\n', 0xe3, 0xef), Three::new(b'!', b'?', b';'))
+        {
+            return split_at_stops(text, wide.iter(bytes), ascii.iter(bytes), newline);
+        }
+    }
+    split_at_stops(
+        text,
+        memchr::memchr3_iter(b'\n', 0xe3, 0xef, bytes),
+        memchr::memchr3_iter(b'!', b'?', b';', bytes),
+        newline,
+    )
+}
+
+/// [`split_sentences`] given the positions of the bytes `\n`, 0xE3 and 0xEF (`wide`) and of
+/// `!`, `?` and `;` (`ascii`), each in text order.
+fn split_at_stops(
+    text: &str,
+    mut wide: impl Iterator<Item = usize>,
+    mut ascii: impl Iterator<Item = usize>,
+    mut newline: impl FnMut(usize),
+) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // Room for sentences of 64 bytes (about twenty characters) on average: news
+    // sentences are longer, so the list is rarely grown.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
     let (mut w, mut a) = (wide.next(), ascii.next());
     loop {
         let i = match (w, a) {
@@ -531,7 +615,10 @@ mod tests {
     /// The line index as it was built before [`count_chars`]: `match_indices` and
     /// `chars().count()`, kept as the oracle of the faster build.
     fn index_by_chars(text: &str) -> (Vec<usize>, Vec<usize>, Vec<(usize, usize)>) {
-        let mut line_starts = vec![0];
+        // Room for lines of 256 bytes on average (news paragraphs are longer), so the
+        // list is rarely grown.
+        let mut line_starts = Vec::with_capacity(text.len() / 256 + 2);
+        line_starts.push(0);
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let mut char_marks = Vec::new();
         let mut line_chars = Vec::new();
@@ -562,6 +649,7 @@ mod tests {
             prop::sample::select(vec![
             "英伟达", "2025年", "收入", "171", "亿美元", "，", "。", "“", "”", "\n", "\r\n",
             "\n\n", "AI", " ", "\u{feff}", "é", "𝄞", "同比增长12.5%", "约", "万枚",
+            "！", "？", "；", "!", "?", ";", "）", "」", "’", "\"", "、", "《", "》",
             "长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长",
         ]);
         prop::collection::vec(pieces, 0..300).prop_map(|v| v.concat())
@@ -582,12 +670,72 @@ mod tests {
         }
 
         #[test]
+        fn line_col_matches_the_walk(text in news_text(), step in 1usize..9) {
+            let doc = Document::new("t", text.as_str());
+            for offset in char_bounds(&text).into_iter().step_by(step) {
+                proptest::prop_assert_eq!(doc.line_col(offset), line_col_by_walk(&text, offset));
+            }
+        }
+
+        #[test]
+        fn chained_locate_within_matches_locate(text in news_text(), len in 1usize..12, gap in 0usize..40) {
+            // Spans in text order, each located from the one before, as claims are.
+            let doc = Document::new("t", text.as_str());
+            let bounds = char_bounds(&text);
+            let mut prev: Option<Location> = None;
+            let mut k = 0;
+            while k + len < bounds.len() {
+                let span = Span::new(bounds[k], bounds[k + len]);
+                let loc = match &prev {
+                    Some(p) => doc.locate_within(p, span),
+                    None => doc.locate(span),
+                };
+                proptest::prop_assert_eq!(loc, doc.locate(span));
+                prev = Some(loc);
+                k += len + gap;
+            }
+        }
+
+        #[test]
+        fn sentences_match_the_char_walk(text in news_text()) {
+            let expected = sentences_by_walk(&text);
+            proptest::prop_assert_eq!(&Document::new("t", text.as_str()).sentences(), &expected);
+            proptest::prop_assert_eq!(&sentences_portable(&text), &expected);
+        }
+
+        #[test]
         fn line_index_matches_the_char_walk(text in news_text()) {
             let doc = Document::new("t", text.as_str());
             let (starts, chars, marks) = index_by_chars(&text);
             proptest::prop_assert_eq!(&doc.line_starts, &starts);
-            proptest::prop_assert_eq!(&doc.line_chars, &chars);
-            proptest::prop_assert_eq!(&doc.char_marks, &marks);
+            proptest::prop_assert_eq!(&doc.char_index().line_chars, &chars);
+            proptest::prop_assert_eq!(&doc.char_index().char_marks, &marks);
+        }
+    }
+
+    /// 1-based (line, column) of `offset` by walking the characters from the text start,
+    /// a leading BOM not counted as a column: the oracle of [`Document::line_col`].
+    fn line_col_by_walk(text: &str, offset: usize) -> (usize, usize) {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let mut col = before[line_start..].chars().count() + 1;
+        if line_start == 0 && offset > 0 && text.starts_with('\u{feff}') {
+            col -= 1;
+        }
+        (before.matches('\n').count() + 1, col)
+    }
+
+    #[test]
+    fn columns_far_into_long_lines_match_the_walk() {
+        let long = "长".repeat(700);
+        let text = format!("\u{feff}{long}ab{long}\n短\n{long}x{long}{long}");
+        let doc = Document::new("t", text.as_str());
+        for offset in char_bounds(&text).into_iter().step_by(3) {
+            assert_eq!(
+                doc.line_col(offset),
+                line_col_by_walk(&text, offset),
+                "{offset}"
+            );
         }
     }
 
@@ -598,11 +746,8 @@ mod tests {
         assert_eq!(doc.slice(doc.line_span(1)), "乙");
     }
 
-    #[test]
-    fn sentences_split_as_a_walk_over_the_characters_does() {
-        // Terminators, quotes and line breaks among ASCII and Han characters.
-        let t = "汉字汉字汉字a。”汉字！b?汉\n字；c;汉字汉字汉字汉字？）汉字汉字!\n\n汉字汉字汉字";
-        let doc = Document::new("t", t);
+    /// The sentences of `t` by a walk over its characters: the oracle of the byte search.
+    fn sentences_by_walk(t: &str) -> Vec<Span> {
         let mut expected = Vec::new();
         let mut start = 0;
         let mut chars = t.char_indices().peekable();
@@ -633,7 +778,27 @@ mod tests {
         if start < t.len() {
             expected.push(Span::new(start, t.len()));
         }
-        assert_eq!(doc.sentences(), expected);
+        expected
+    }
+
+    /// [`split_sentences`] on memchr's portable iterators, whatever the CPU.
+    fn sentences_portable(t: &str) -> Vec<Span> {
+        let b = t.as_bytes();
+        split_at_stops(
+            t,
+            memchr::memchr3_iter(b'\n', 0xe3, 0xef, b),
+            memchr::memchr3_iter(b'!', b'?', b';', b),
+            |_| {},
+        )
+    }
+
+    #[test]
+    fn sentences_split_as_a_walk_over_the_characters_does() {
+        // Terminators, quotes and line breaks among ASCII and Han characters.
+        let t = "汉字汉字汉字a。”汉字！b?汉\n字；c;汉字汉字汉字汉字？）汉字汉字!\n\n汉字汉字汉字";
+        let doc = Document::new("t", t);
+        assert_eq!(doc.sentences(), sentences_by_walk(t));
+        assert_eq!(sentences_portable(t), sentences_by_walk(t));
     }
 
     #[test]

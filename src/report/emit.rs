@@ -177,16 +177,48 @@ pub fn write_uint(out: &mut Vec<u8>, n: u64) {
     }
 }
 
-/// [`write_uint`] under 10,000: the four digits (zero-padded) in one word, the leading
-/// zeros shifted out, one fixed four-byte copy cut back to the real length.
+/// The decimal digits of `n` (under 10,000) as a little-endian word, first digit in the
+/// lowest byte, and their number.
 #[inline(always)]
-fn write_small(out: &mut Vec<u8>, n: u16) {
+fn small_digits(n: u16) -> (u32, usize) {
     let (hi, lo) = ((n / 100) as usize * 2, (n % 100) as usize * 2);
     let digits = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
     let padded = u32::from_le_bytes([PAIRS[hi], PAIRS[hi + 1], PAIRS[lo], PAIRS[lo + 1]]);
+    // The four digits zero-padded, the leading zeros shifted out.
+    (padded >> (8 * (4 - digits)), digits)
+}
+
+/// [`write_uint`] under 10,000: one fixed four-byte copy cut back to the real length.
+#[inline(always)]
+fn write_small(out: &mut Vec<u8>, n: u16) {
+    let (word, digits) = small_digits(n);
     let len = out.len() + digits;
-    out.extend_from_slice(&(padded >> (8 * (4 - digits))).to_le_bytes());
+    out.extend_from_slice(&word.to_le_bytes());
     out.truncate(len);
+}
+
+/// Writes `key` (at most 12 bytes: an object key with its separator and colon) and then `n`
+/// in decimal. Under 10,000 (most offsets, lines and columns) the two are one 16-byte
+/// number, the key a constant where this is inlined: one fixed copy cut back to length.
+#[inline(always)]
+pub(crate) fn write_key_uint(out: &mut Vec<u8>, key: &[u8], n: usize) {
+    match u16::try_from(n) {
+        Ok(small) if small < 10_000 && key.len() <= 12 => {
+            let (word, digits) = small_digits(small);
+            let mut k = [0u8; 16];
+            if let Some(dst) = k.get_mut(..key.len()) {
+                dst.copy_from_slice(key);
+            }
+            let v = u128::from_le_bytes(k) | u128::from(word) << (8 * key.len());
+            let len = out.len() + key.len() + digits;
+            out.extend_from_slice(&v.to_le_bytes());
+            out.truncate(len);
+        }
+        _ => {
+            out.extend_from_slice(key);
+            write_uint(out, n as u64);
+        }
+    }
 }
 
 /// [`write_uint`] from 10,000 up.
@@ -247,22 +279,8 @@ fn word_needs_escape(w: u64) -> bool {
 #[inline]
 fn any_needs_escape(bytes: &[u8]) -> bool {
     let n = bytes.len();
-    let at8 = |i: usize| {
-        u64::from_le_bytes(
-            bytes
-                .get(i..i + 8)
-                .and_then(|w| w.try_into().ok())
-                .unwrap_or([0; 8]),
-        )
-    };
-    let at4 = |i: usize| {
-        u64::from(u32::from_le_bytes(
-            bytes
-                .get(i..i + 4)
-                .and_then(|w| w.try_into().ok())
-                .unwrap_or([0; 4]),
-        ))
-    };
+    let at8 = |i: usize| word8(bytes, i);
+    let at4 = |i: usize| word4(bytes, i);
     let word = if n >= 16 {
         return any_needs_escape_long(bytes);
     } else if n >= 8 {
@@ -293,12 +311,75 @@ fn any_needs_escape_long(bytes: &[u8]) -> bool {
     bytes.len() % 16 != 0 && chunk_needs(&bytes[bytes.len() - 16..])
 }
 
+/// The 8 bytes of `bytes` from `i` as a little-endian word (zero when there are fewer).
+#[inline(always)]
+fn word8(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(
+        bytes
+            .get(i..i + 8)
+            .and_then(|w| w.try_into().ok())
+            .unwrap_or([0; 8]),
+    )
+}
+
+/// The 4 bytes of `bytes` from `i` as a little-endian word (zero when there are fewer).
+#[inline(always)]
+fn word4(bytes: &[u8], i: usize) -> u64 {
+    u64::from(u32::from_le_bytes(
+        bytes
+            .get(i..i + 4)
+            .and_then(|w| w.try_into().ok())
+            .unwrap_or([0; 4]),
+    ))
+}
+
 /// Writes `s` as a quoted JSON string, escaped exactly as `serde_json` escapes it.
 // Inlined: the usual string (names, figures, Chinese text) needs no escape, and is then
 // one check and one copy between the quotes at the call site.
 #[inline]
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    let n = bytes.len();
+    if n >= 15 {
+        return escape_long(out, bytes);
+    }
+    // Short strings (most values: units, names, periods, figures) are tested and written
+    // from one or two overlapping words: the string with its quotes is one number of at
+    // most 16 bytes, written by one fixed-size copy cut back to its length, instead of a
+    // copy of variable length (a memcpy call) between two pushes.
+    let (payload, clean) = if n >= 8 {
+        let (a, b) = (word8(bytes, 0), word8(bytes, n - 8));
+        // `b` holds bytes n-8..n: its top n-8 bytes are the ones after the first word.
+        let high = (u128::from(b) >> (8 * (16 - n))) << 64;
+        (u128::from(a) | high, (escape_mask(a) | escape_mask(b)) == 0)
+    } else if n >= 4 {
+        let (a, b) = (word4(bytes, 0), word4(bytes, n - 4));
+        let payload = a | (b >> (8 * (8 - n))) << 32;
+        (u128::from(payload), !word_needs_escape(a | b << 32))
+    } else if n > 0 {
+        // First, middle and last byte: all of a string of one to three bytes.
+        let w = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+        let payload = w & ((1u64 << (8 * n)) - 1);
+        // The three bytes, padded with spaces (never escaped), tested as one word.
+        (
+            u128::from(payload),
+            !word_needs_escape(w | 0x2020_2020_2000_0000),
+        )
+    } else {
+        (0, true)
+    };
+    if !clean {
+        return escape_slow(out, bytes);
+    }
+    let quoted = payload << 8 | u128::from(b'"') | u128::from(b'"') << (8 * (n + 1));
+    let len = out.len() + n + 2;
+    out.extend_from_slice(&quoted.to_le_bytes());
+    out.truncate(len);
+}
+
+/// [`escape_into`] for a string of 15 bytes or more.
+#[inline(never)]
+fn escape_long(out: &mut Vec<u8>, bytes: &[u8]) {
     if any_needs_escape(bytes) {
         return escape_slow(out, bytes);
     }
@@ -385,6 +466,33 @@ mod tests {
     }
 
     #[test]
+    fn strings_of_every_short_length_escape_like_serde_json() {
+        // Lengths 0..40 around the word-sized paths (1..3, 4..7, 8..14, 15 and up), of ASCII,
+        // Han and mixed text, with each escapable byte (and near misses) at every place.
+        let fills = ["x", "收", "a收", "é"];
+        for fill in fills {
+            for len in 0..40 {
+                let base: String = fill.repeat(len).chars().take(len).collect();
+                let mut samples = vec![base.clone()];
+                for c in ['"', '\\', '\n', '\u{0}', '\u{1f}', ' ', '\u{7f}', '!'] {
+                    for at in 0..=base.len() {
+                        if base.is_char_boundary(at) {
+                            let mut s = base.clone();
+                            s.insert(at, c);
+                            samples.push(s);
+                        }
+                    }
+                }
+                for s in samples {
+                    let mut out = b"[".to_vec();
+                    escape_into(&mut out, &s);
+                    assert_eq!(out[1..], serde_json::to_vec(&s).unwrap()[..], "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn escape_test_matches_byte_by_byte() {
         // Every length 0..70 (short words, vector chunks and their tails), with each
         // escapable byte (and near misses) at every place.
@@ -408,6 +516,21 @@ mod tests {
             let mut out = b"x".to_vec();
             write_uint(&mut out, n);
             assert_eq!(out[1..], serde_json::to_vec(&n).unwrap()[..], "{n}");
+        }
+    }
+
+    #[test]
+    fn keyed_integers_print_as_key_then_number() {
+        let keys: [&[u8]; 4] = [b"", b",\"end\":", b",\"end_line\":", b",\"end_column\":"];
+        for key in keys {
+            for n in (0..20_000).step_by(7).chain([9_999, 10_000, usize::MAX]) {
+                let mut out = b"x".to_vec();
+                write_key_uint(&mut out, key, n);
+                let mut expected = b"x".to_vec();
+                expected.extend_from_slice(key);
+                expected.extend_from_slice(n.to_string().as_bytes());
+                assert_eq!(out, expected, "{n}");
+            }
         }
     }
 

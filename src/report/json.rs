@@ -35,6 +35,10 @@ fn integral(v: f64) -> Option<i64> {
         return None;
     }
     let t = v as i64;
+    // A whole number (most values and precisions of a report) is its own rounding.
+    if (t as f64).to_bits() == v.to_bits() {
+        return Some(t);
+    }
     let frac = v - t as f64;
     let r = if frac >= 0.5 {
         t + 1
@@ -490,43 +494,29 @@ pub fn emit_claim(e: &mut Emitter, doc: &Document, c: &Claim, verdict: Option<(b
     emit_claim_located(e, doc, c, verdict, None);
 }
 
-/// [`emit_claim`], returning the claim's location (of its clamped span); `before`: the
-/// location of the claim written before it, if any (see [`objects::claim`]).
+/// [`emit_claim`], returning where the claim is and where its text and location were
+/// written; `before`: the location of the claim written before it, if any (see
+/// [`objects::claim`]).
 fn emit_claim_located(
     e: &mut Emitter,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
     before: Option<&Location>,
-) -> Location {
+) -> objects::Written {
     objects::claim(e.raw(), doc, c, verdict, before)
 }
 
 /// Emits a finding exactly as [`FindingJson`] serialises, at the emitter's place (an array
 /// element).
 pub fn emit_finding(e: &mut Emitter, doc: &Document, f: &Finding) {
-    emit_finding_with(e, doc, f, &|_| None);
+    emit_finding_with(e, doc, f, &[]);
 }
 
-/// [`emit_finding`], taking the locations of spans already located from `known`.
-fn emit_finding_with(
-    e: &mut Emitter,
-    doc: &Document,
-    f: &Finding,
-    known: &dyn Fn(Span) -> Option<Location>,
-) {
-    objects::finding(e.raw(), doc, f, known);
-}
-
-/// The location among `located` (claims' locations, in text order) of exactly `span`, if
-/// one is there: findings sit mostly on claims, so their spans need no new counting.
-fn located_as(located: &[Location], span: Span) -> Option<Location> {
-    let from = located.partition_point(|l| l.start < span.start);
-    located[from..]
-        .iter()
-        .take_while(|l| l.start == span.start)
-        .find(|l| l.end == span.end)
-        .copied()
+/// [`emit_finding`], copying the text and location of a span from `written`, the claims
+/// already written into the emitter's buffer, when one of them has that span.
+fn emit_finding_with(e: &mut Emitter, doc: &Document, f: &Finding, written: &[objects::Written]) {
+    objects::finding(e.raw(), doc, f, written);
 }
 
 /// Emits a [`Stats`] object, in its field order.
@@ -551,11 +541,12 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     e.field_str("path", &r.doc.path);
     e.key("claims");
     e.begin_array();
-    let mut located = Vec::with_capacity(r.claims.len());
+    let mut written: Vec<objects::Written> = Vec::with_capacity(r.claims.len());
     for c in &r.claims {
         e.element_line();
-        let at = emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id), located.last());
-        located.push(at);
+        let before = written.last().map(|w| &w.at);
+        let w = emit_claim_located(&mut e, &r.doc, c, r.verdict(c.id), before);
+        written.push(w);
     }
     e.end_array_lines();
     // Claims come in text order; should they not, a lookup may miss, and the span is
@@ -564,7 +555,7 @@ pub fn render_document(r: &DocReport, out: &mut Vec<u8>) {
     e.begin_array();
     for f in &r.findings {
         e.element_line();
-        emit_finding_with(&mut e, &r.doc, f, &|s| located_as(&located, s));
+        emit_finding_with(&mut e, &r.doc, f, &written);
     }
     e.end_array_lines();
     e.key("stats");
@@ -884,6 +875,76 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Variants of `c` whose ends differ from the claim in each part the emitter copies
+    /// from the claim (span, value, precision, magnitude, unit) or agree with it where they
+    /// did not, plus notes and flags that need escaping.
+    fn claim_variants(c: &Claim) -> Vec<(Claim, Option<(bool, bool)>)> {
+        let mut out = Vec::new();
+        let mut v = c.clone();
+        for b in &mut v.bounds {
+            b.span = c.span;
+            b.magnitude = c.magnitude.clone();
+            b.unit = c.unit.clone();
+            if let Value::Point(n) = c.value {
+                b.num = n;
+            }
+        }
+        out.push((v.clone(), Some((true, false))));
+        let mut w = v.clone();
+        for b in &mut w.bounds {
+            b.num.value = -b.num.value;
+            b.magnitude = Some("亿\"".to_string());
+            b.unit = None;
+            b.span = Span::new(c.span.start, c.span.end.saturating_sub(1).max(c.span.start));
+        }
+        w.notes = vec!["\"引号\"".to_string(), "b".to_string()];
+        out.push((w, Some((false, true))));
+        let mut x = v.clone();
+        for b in &mut x.bounds {
+            b.num.step *= 10.0;
+            b.magnitude = None;
+            b.unit = Some(crate::claim::Unit::new(
+                "枚",
+                crate::claim::UnitKind::Measure,
+            ));
+        }
+        x.magnitude = None;
+        out.push((x, Some((true, true))));
+        let mut y = v;
+        y.unit = None;
+        y.value = Value::None;
+        out.push((y, None));
+        out
+    }
+
+    #[test]
+    fn claims_whose_ends_differ_from_them_match_the_serde_shapes() {
+        let reference = crate::reference::Reference::bundled();
+        let settings = crate::settings::Settings::default();
+        let mut seen = 0;
+        for (path, text) in articles() {
+            let r = crate::check_document(Document::new(path.clone(), text), &reference, &settings);
+            for c in &r.claims {
+                for (v, verdict) in claim_variants(c) {
+                    let mut fast = Vec::new();
+                    emit_claim(&mut Emitter::new(&mut fast), &r.doc, &v, verdict);
+                    let mut shape = claim(&r.doc, &v);
+                    if let Some((checked, referenced)) = verdict {
+                        shape.checked = Some(checked);
+                        shape.referenced = Some(referenced);
+                    }
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        serde_json::to_string(&shape).unwrap(),
+                        "{path}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 400, "{seen}");
     }
 
     #[test]

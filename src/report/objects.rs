@@ -6,11 +6,12 @@
 //! on a line of its own, `jsonl` inside its line. `json.rs` keeps the `serde` shapes these
 //! objects are tested against.
 
-use super::emit::{escape_into, write_uint};
+use super::emit::{escape_into, write_key_uint, write_uint};
 use super::json::{clamp, direction_name, hedge_kind_name, kind_name, severity_name, slice};
 use crate::claim::{Claim, Value};
 use crate::document::{Document, Location, Span};
 use crate::finding::Finding;
+use std::ops::Range;
 
 /// The bytes before an object member's value: its key, with what comes before it when it
 /// opens the object (`open`, after `{`), or follows another member (`next`).
@@ -34,20 +35,17 @@ macro_rules! element {
     };
 }
 
-/// Writes a location object.
+/// Writes a location object: each key with the number after it as one copy where the
+/// number is under 10,000 (see [`write_key_uint`]).
 fn location(out: &mut Vec<u8>, l: Location) {
-    out.extend_from_slice(key!(open, "start"));
-    write_uint(out, l.start as u64);
-    out.extend_from_slice(key!(next, "end"));
-    write_uint(out, l.end as u64);
-    out.extend_from_slice(key!(next, "line"));
-    write_uint(out, l.line as u64);
-    out.extend_from_slice(key!(next, "column"));
-    write_uint(out, l.column as u64);
-    out.extend_from_slice(key!(next, "end_line"));
-    write_uint(out, l.end_line as u64);
+    write_key_uint(out, key!(open, "start"), l.start);
+    write_key_uint(out, key!(next, "end"), l.end);
+    write_key_uint(out, key!(next, "line"), l.line);
+    write_key_uint(out, key!(next, "column"), l.column);
+    write_key_uint(out, key!(next, "end_line"), l.end_line);
+    // `,"end_column":` is too long to share a copy with four digits; the brace is not.
     out.extend_from_slice(key!(next, "end_column"));
-    write_uint(out, l.end_column as u64);
+    write_key_uint(out, b"", l.end_column);
     out.push(b'}');
 }
 
@@ -74,27 +72,74 @@ fn number(out: &mut Vec<u8>, v: f64) {
     super::json::write_number(out, v);
 }
 
-/// `true` or `false`.
+/// A claim as written into the output: where it is, and where in the output buffer its
+/// escaped text (`"…"`) and its location object (`{…}`) are, so a finding on the same span
+/// copies them instead of locating and escaping again.
+#[derive(Debug, Clone)]
+pub(crate) struct Written {
+    /// The claim's location (of its clamped span).
+    pub at: Location,
+    /// Byte range of the claim's escaped text, quotes included, in the output.
+    text: Range<usize>,
+    /// Byte range of the claim's location object in the output.
+    span: Range<usize>,
+}
+
+/// The claim among `written` (in text order, from one output buffer) whose span is exactly
+/// `span`, if one is there: findings sit mostly on claims.
+pub(crate) fn written_as(written: &[Written], span: Span) -> Option<&Written> {
+    let from = written.partition_point(|w| w.at.start < span.start);
+    written[from..]
+        .iter()
+        .take_while(|w| w.at.start == span.start)
+        .find(|w| w.at.end == span.end)
+}
+
+/// A member `"k":"s"` or `"k":null` after another member: the key and `null` are one
+/// literal when there is no value.
+macro_rules! opt_field {
+    ($out:expr, $k:literal, $v:expr) => {
+        match $v {
+            Some(s) => {
+                $out.extend_from_slice(key!(next, $k));
+                escape_into($out, s);
+            }
+            None => $out.extend_from_slice(concat!(",\"", $k, "\":null").as_bytes()),
+        }
+    };
+}
+
+/// Whether two numbers are the same value bit for bit, so they print the same.
 #[inline]
-fn boolean(out: &mut Vec<u8>, b: bool) {
-    out.extend_from_slice(if b { b"true" } else { b"false" });
+fn same_number(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits()
 }
 
 /// Writes a claim as [`super::json::ClaimJson`] serialises (compact); `before` is the
-/// location of a claim earlier in the text, if one was written, to count on from. Returns where the claim is, so the
-/// findings written after it can reuse its location.
+/// location of a claim earlier in the text, if one was written, to count on from. Returns
+/// where the claim is and where its text and location went in `out`, so the findings
+/// written after it into the same buffer can copy them.
+///
+/// An end of a claim mostly repeats the claim: the same span (`95%`), the same value and
+/// precision, the same magnitude and unit. Those parts are copied from the claim's own
+/// text already written instead of being escaped, located and printed again (a value
+/// prints as a function of its bits, a string as a function of its text).
 pub(crate) fn claim(
     out: &mut Vec<u8>,
     doc: &Document,
     c: &Claim,
     verdict: Option<(bool, bool)>,
     before: Option<&Location>,
-) -> Location {
+) -> Written {
     let cs = clamp(doc, c.span);
     out.extend_from_slice(key!(open, "id"));
     write_uint(out, c.id as u64);
+    // `"text":…,"span":{…}`, as a bound of the same span writes it after its `{`.
+    let text_from = out.len() + 1;
     out.extend_from_slice(key!(next, "text"));
+    let text = out.len();
     escape_into(out, slice(doc, cs));
+    let text = text..out.len();
     out.extend_from_slice(key!(next, "span"));
     // Claims come in text order: the column is counted on from the claim before when it
     // is close by on the same line (`locate_within` falls back to `locate` otherwise).
@@ -102,9 +147,14 @@ pub(crate) fn claim(
         Some(b) => doc.locate_within(b, cs),
         None => doc.locate(cs),
     };
+    let span = out.len();
     location(out, at);
+    let span = span..out.len();
+    let text_span = text_from..out.len();
     out.extend_from_slice(key!(next, "kind"));
     name(out, kind_name(c.kind));
+    // `,"value":…,"precision":…` of a point, as a bound of the same number writes it.
+    let value_from = out.len();
     match &c.value {
         Value::Point(n) => {
             out.extend_from_slice(key!(next, "value"));
@@ -121,85 +171,108 @@ pub(crate) fn claim(
             number(out, low.step.max(high.step));
         }
         Value::None => {
-            out.extend_from_slice(key!(next, "value"));
-            out.extend_from_slice(b"null");
+            out.extend_from_slice(b",\"value\":null");
         }
     }
+    let value_span = value_from..out.len();
+    let unit = c.unit.as_ref().map(|u| u.code.as_str());
     out.extend_from_slice(key!(next, "unit"));
-    opt_str(out, c.unit.as_ref().map(|u| u.code.as_str()));
+    let unit_from = out.len();
+    opt_str(out, unit);
+    let unit_span = unit_from..out.len();
+    let magnitude = c.magnitude.as_deref();
     out.extend_from_slice(key!(next, "magnitude"));
-    opt_str(out, c.magnitude.as_deref());
-    out.extend_from_slice(key!(next, "hedge"));
-    opt_str(out, c.hedge.as_ref().map(|h| h.text.as_str()));
-    out.extend_from_slice(key!(next, "hedge_kind"));
+    let magnitude_from = out.len();
+    opt_str(out, magnitude);
+    let magnitude_span = magnitude_from..out.len();
     match &c.hedge {
-        Some(h) => name(out, hedge_kind_name(h.kind)),
-        None => out.extend_from_slice(b"null"),
+        Some(h) => {
+            out.extend_from_slice(key!(next, "hedge"));
+            escape_into(out, &h.text);
+            out.extend_from_slice(key!(next, "hedge_kind"));
+            name(out, hedge_kind_name(h.kind));
+        }
+        None => out.extend_from_slice(b",\"hedge\":null,\"hedge_kind\":null"),
     }
-    out.extend_from_slice(key!(next, "period"));
-    opt_str(out, c.period.as_deref());
-    out.extend_from_slice(key!(next, "subject"));
-    opt_str(out, c.subject.as_deref());
-    out.extend_from_slice(key!(next, "segment"));
-    opt_str(out, c.segment.as_deref());
-    out.extend_from_slice(key!(next, "metric"));
-    opt_str(out, c.metric.as_deref());
-    out.extend_from_slice(key!(next, "direction"));
+    opt_field!(out, "period", c.period.as_deref());
+    opt_field!(out, "subject", c.subject.as_deref());
+    opt_field!(out, "segment", c.segment.as_deref());
+    opt_field!(out, "metric", c.metric.as_deref());
     match c.direction {
-        Some(d) => name(out, direction_name(d)),
-        None => out.extend_from_slice(b"null"),
+        Some(d) => {
+            out.extend_from_slice(key!(next, "direction"));
+            name(out, direction_name(d));
+        }
+        None => out.extend_from_slice(b",\"direction\":null"),
     }
-    out.extend_from_slice(key!(next, "bounds"));
-    out.push(b'[');
+    out.extend_from_slice(b",\"bounds\":[");
     for (i, b) in c.bounds.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
+        out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
         let bs = clamp(doc, b.span);
-        out.extend_from_slice(key!(open, "text"));
-        escape_into(out, slice(doc, bs));
-        out.extend_from_slice(key!(next, "span"));
-        // A claim of one end often is that end: its location is the claim's.
-        let loc = if bs == cs {
-            at
+        if bs == cs {
+            // A claim of one end often is that end: its text and location are the claim's.
+            out.extend_from_within(text_span.clone());
         } else {
-            doc.locate_within(&at, bs)
-        };
-        location(out, loc);
-        out.extend_from_slice(key!(next, "value"));
-        number(out, b.num.value);
-        out.extend_from_slice(key!(next, "precision"));
-        number(out, b.num.step);
-        out.extend_from_slice(key!(next, "magnitude"));
-        opt_str(out, b.magnitude.as_deref());
-        out.extend_from_slice(key!(next, "unit"));
-        opt_str(out, b.unit.as_ref().map(|u| u.code.as_str()));
+            out.extend_from_slice(b"\"text\":");
+            escape_into(out, slice(doc, bs));
+            out.extend_from_slice(key!(next, "span"));
+            location(out, doc.locate_within(&at, bs));
+        }
+        match &c.value {
+            Value::Point(n)
+                if same_number(n.value, b.num.value) && same_number(n.step, b.num.step) =>
+            {
+                out.extend_from_within(value_span.clone());
+            }
+            _ => {
+                out.extend_from_slice(key!(next, "value"));
+                number(out, b.num.value);
+                out.extend_from_slice(key!(next, "precision"));
+                number(out, b.num.step);
+            }
+        }
+        match b.magnitude.as_deref() {
+            Some(m) if Some(m) == magnitude => {
+                out.extend_from_slice(key!(next, "magnitude"));
+                out.extend_from_within(magnitude_span.clone());
+            }
+            m => opt_field!(out, "magnitude", m),
+        }
+        match b.unit.as_ref().map(|u| u.code.as_str()) {
+            Some(u) if Some(u) == unit => {
+                out.extend_from_slice(key!(next, "unit"));
+                out.extend_from_within(unit_span.clone());
+            }
+            u => opt_field!(out, "unit", u),
+        }
         out.push(b'}');
     }
-    out.push(b']');
-    out.extend_from_slice(key!(next, "notes"));
-    out.push(b'[');
-    for (i, n) in c.notes.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
-        escape_into(out, n);
+    if c.notes.is_empty() {
+        out.extend_from_slice(b"],\"notes\":[]");
+    } else {
+        out.extend_from_slice(b"],\"notes\":[");
+        for (i, n) in c.notes.iter().enumerate() {
+            out.extend_from_slice(element!(nth i));
+            escape_into(out, n);
+        }
+        out.push(b']');
     }
-    out.push(b']');
-    if let Some((checked, referenced)) = verdict {
-        out.extend_from_slice(key!(next, "checked"));
-        boolean(out, checked);
-        out.extend_from_slice(key!(next, "referenced"));
-        boolean(out, referenced);
-    }
-    out.push(b'}');
-    at
+    // The flags and the closing brace, one literal.
+    let tail: &[u8] = match verdict {
+        None => b"}",
+        Some((false, false)) => b",\"checked\":false,\"referenced\":false}",
+        Some((false, true)) => b",\"checked\":false,\"referenced\":true}",
+        Some((true, false)) => b",\"checked\":true,\"referenced\":false}",
+        Some((true, true)) => b",\"checked\":true,\"referenced\":true}",
+    };
+    out.extend_from_slice(tail);
+    Written { at, text, span }
 }
 
-/// Writes a finding as [`super::json::FindingJson`] serialises (compact). `known` gives the location of
-/// a (clamped) span already located, such as a claim's, or `None`.
-pub(crate) fn finding(
-    out: &mut Vec<u8>,
-    doc: &Document,
-    f: &Finding,
-    known: &dyn Fn(Span) -> Option<Location>,
-) {
+/// Writes a finding as [`super::json::FindingJson`] serialises (compact). `written`: the
+/// claims already written into `out` (in text order), whose text and location a span of
+/// the finding copies when it is a claim's span; empty when `out` holds none.
+pub(crate) fn finding(out: &mut Vec<u8>, doc: &Document, f: &Finding, written: &[Written]) {
     out.extend_from_slice(key!(open, "rule"));
     name(out, f.rule.name);
     out.extend_from_slice(key!(next, "code"));
@@ -208,35 +281,47 @@ pub(crate) fn finding(
     name(out, severity_name(f.severity));
     out.extend_from_slice(key!(next, "message"));
     escape_into(out, &f.message);
-    let fs = clamp(doc, f.span);
     out.extend_from_slice(key!(next, "span"));
-    let at = known(fs).unwrap_or_else(|| doc.locate(fs));
-    location(out, at);
-    out.extend_from_slice(key!(next, "text"));
-    escape_into(out, slice(doc, fs));
-    out.extend_from_slice(key!(next, "stated"));
-    opt_str(out, f.stated.as_deref());
-    out.extend_from_slice(key!(next, "expected"));
-    opt_str(out, f.expected.as_deref());
-    out.extend_from_slice(key!(next, "formula"));
-    opt_str(out, f.formula.as_deref());
-    out.extend_from_slice(key!(next, "tolerance"));
-    opt_str(out, f.tolerance.as_deref());
-    out.extend_from_slice(key!(next, "suggestion"));
-    opt_str(out, f.suggestion.as_deref());
-    out.extend_from_slice(key!(next, "related"));
-    out.push(b'[');
+    let at = span_and_text(out, doc, clamp(doc, f.span), written, None);
+    opt_field!(out, "stated", f.stated.as_deref());
+    opt_field!(out, "expected", f.expected.as_deref());
+    opt_field!(out, "formula", f.formula.as_deref());
+    opt_field!(out, "tolerance", f.tolerance.as_deref());
+    opt_field!(out, "suggestion", f.suggestion.as_deref());
+    out.extend_from_slice(b",\"related\":[");
     for (i, r) in f.related.iter().enumerate() {
-        out.extend_from_slice(element!(nth i));
-        let rs = clamp(doc, r.span);
-        out.extend_from_slice(key!(open, "span"));
-        location(out, known(rs).unwrap_or_else(|| doc.locate_within(&at, rs)));
-        out.extend_from_slice(key!(next, "text"));
-        escape_into(out, slice(doc, rs));
+        out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
+        out.extend_from_slice(b"\"span\":");
+        span_and_text(out, doc, clamp(doc, r.span), written, Some(&at));
         out.extend_from_slice(key!(next, "message"));
         escape_into(out, &r.message);
         out.push(b'}');
     }
-    out.push(b']');
-    out.push(b'}');
+    out.extend_from_slice(b"]}");
+}
+
+/// Writes the location of the (clamped) span `s` and then `,"text":` and its text: copied
+/// from a claim of the same span in `written`, else located (counting on from `near`, a
+/// location before it on its line, when given) and escaped. Returns the location.
+fn span_and_text(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    s: Span,
+    written: &[Written],
+    near: Option<&Location>,
+) -> Location {
+    if let Some(w) = written_as(written, s) {
+        out.extend_from_within(w.span.clone());
+        out.extend_from_slice(key!(next, "text"));
+        out.extend_from_within(w.text.clone());
+        return w.at;
+    }
+    let at = match near {
+        Some(n) => doc.locate_within(n, s),
+        None => doc.locate(s),
+    };
+    location(out, at);
+    out.extend_from_slice(key!(next, "text"));
+    escape_into(out, slice(doc, s));
+    at
 }
