@@ -187,6 +187,12 @@ fn first_marker(clause: &str) -> Option<usize> {
 
 /// The order promised by the clause leading to a list, if it introduces a ranked list.
 pub fn ranking_cue(clause: &str) -> Option<Order> {
+    // Every cue holds a ranking word or 前N, whose first characters [`may_rank`] looks
+    // for: a clause without one (most clauses) promises no order, and no marker is
+    // searched in it.
+    if !may_rank(clause) {
+        return None;
+    }
     cue_before(clause, first_marker(clause)?)
 }
 
@@ -231,6 +237,10 @@ fn ranking_words(lead: &str) -> (bool, bool) {
 /// [`ranking_cue`] of `gap` followed by 为, without building that string: the marker is
 /// the first one in `gap`, else one that 为 completes at its end (分别为, 依次为), else 为.
 fn ranking_cue_before_wei(gap: &str) -> Option<Order> {
+    // As in [`ranking_cue`]: no ranking word or 前N, no cue.
+    if !may_rank(gap) {
+        return None;
+    }
     let marker = first_marker(gap).unwrap_or_else(|| {
         ["分别", "依次"]
             .iter()
@@ -414,6 +424,37 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(first_marker(&text), first_marker_by_chars(&text));
             proptest::prop_assert_eq!(ranking_words(&text), ranking_words_by_chars(&text));
+        }
+    }
+
+    /// [`ranking_cue`] as it was, searching the marker in every clause: the oracle of the
+    /// first-character gate.
+    fn ranking_cue_ungated(clause: &str) -> Option<Order> {
+        cue_before(clause, first_marker(clause)?)
+    }
+
+    proptest::proptest! {
+        /// Clauses without a ranking word or 前N are passed over with the cue they had.
+        #[test]
+        fn gated_cues_agree_with_the_ungated_ones(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "最", "最大", "最少", "倒数", "垫底", "排名", "排行", "榜首", "TOP", "top",
+                    "前", "前三", "前5", "前10家", "分别是", "分别为", "依次为", "依次", "为",
+                    "是", "：", "包括", "英伟达", "销量", "买家", "的", "，", "5", "家", "𝄞",
+                ]),
+                0..20,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            proptest::prop_assert_eq!(ranking_cue(&text), ranking_cue_ungated(&text));
+            let marker = first_marker(&text).unwrap_or_else(|| {
+                ["分别", "依次"]
+                    .iter()
+                    .find(|p| text.ends_with(**p))
+                    .map_or(text.len(), |p| text.len() - p.len())
+            });
+            proptest::prop_assert_eq!(ranking_cue_before_wei(&text), cue_before(&text, marker));
         }
     }
 

@@ -207,7 +207,7 @@ fn half_step(claim: &Claim) -> f64 {
 // for every finding). The `format!` version is kept in the tests as the oracle.
 pub fn describe(claim: &Claim) -> String {
     let unit = claim.unit.as_ref();
-    let mut s = String::with_capacity(160);
+    let mut s = String::with_capacity(256);
     match (&claim.value, nominal(claim), written(claim)) {
         // A range: each end has its own written precision (and, when the ends disagree
         // in magnitude, very different ones), so say it end by end.
@@ -571,14 +571,16 @@ pub fn unit_suffix(unit: Option<&Unit>) -> String {
 fn unit_suffix_str(unit: Option<&Unit>) -> &str {
     match unit {
         None => "",
-        Some(u) => match u.code.as_str() {
-            "USD" => "美元",
-            "CNY" => "元",
-            "HKD" => "港元",
-            "EUR" => "欧元",
-            "JPY" => "日元",
-            "GBP" => "英镑",
-            c => c,
+        // Matched byte by byte: a string pattern compares through a library call per
+        // currency, and most units (枚, 辆, 台 …) are three bytes like the codes.
+        Some(u) => match u.code.as_bytes() {
+            [b'U', b'S', b'D'] => "美元",
+            [b'C', b'N', b'Y'] => "元",
+            [b'H', b'K', b'D'] => "港元",
+            [b'E', b'U', b'R'] => "欧元",
+            [b'J', b'P', b'Y'] => "日元",
+            [b'G', b'B', b'P'] => "英镑",
+            _ => u.code.as_str(),
         },
     }
 }
