@@ -166,7 +166,7 @@ impl Subjects {
                 if !forms.clone().any(|(f, _)| better(f, best)) {
                     continue;
                 }
-                if self.key_of(reference, o).map(|k| &**k) != Some(key) {
+                if !self.key_is(reference, o, key) {
                     continue;
                 }
                 for (f, _) in forms {
@@ -177,6 +177,32 @@ impl Subjects {
             }
         }
         best.unwrap_or(key)
+    }
+
+    /// Whether distinct subject `o` normalises as `key`: compared with the key if it is
+    /// known, else where the key would be made, without making (allocating) it.
+    fn key_is(&self, reference: &Reference, o: usize, key: &str) -> bool {
+        let Some(own) = self.own.get(o) else {
+            return false;
+        };
+        if let Some(k) = own.key.get() {
+            return k.as_deref() == Some(key);
+        }
+        // As subject_key: no key when nothing is left without the determiners, else the
+        // canonical name, else the name with ASCII folded to lower case.
+        let s = own.stripped();
+        if s.is_empty() {
+            return false;
+        }
+        match reference.canonical(AliasKind::Entity, s) {
+            Some(c) => c == key,
+            None => {
+                s.len() == key.len()
+                    && s.bytes()
+                        .zip(key.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            }
+        }
     }
 
     /// The first subject (index into `own`) with `form` among its listed forms.
