@@ -1,13 +1,12 @@
 //! NC111 unit-inconsistency: one series (subject + metric) stated in different currencies.
 
 use crate::checks::arith_cues::contains_any;
-use crate::checks::series_key::{metric_and_segment, series_key, SeriesKey, Subjects};
+use crate::checks::series_key::{series_key, SeriesKey, Subjects};
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, UnitKind};
 use crate::finding::{Finding, RuleInfo};
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
 crate::declare_rule!(
     UnitInconsistency,
@@ -59,21 +58,22 @@ impl Check for UnitInconsistency {
             return;
         }
         let subjects = Subjects::for_document(cx);
-        // Mentions of one series share its metric and segment, known without resolving a
-        // subject (remembered by written form): a figure sharing them with no other money
-        // figure is alone in its series, and its subject, the costly part of a key, is
-        // not resolved.
+        // Mentions of one series share its metric, then its segment, known without
+        // resolving a subject (remembered by written form): a figure sharing them with no
+        // other money figure is alone in its series, and neither its segment nor its
+        // subject (the costly part of a key) is looked up.
+        let metrics: Vec<_> = money.iter().map(|c| subjects.metric_of(cx, c)).collect();
+        let shared_metric = shared(&metrics);
         let parts: Vec<_> = money
             .iter()
-            .map(|c| metric_and_segment(cx, &subjects, c))
+            .zip(metrics)
+            .zip(shared_metric)
+            .map(|((c, m), shared)| Some((m.filter(|_| shared)?, subjects.segment_of(cx, c))))
             .collect();
-        let mut shared: BTreeMap<&(Rc<str>, Rc<str>), usize> = BTreeMap::new();
-        for p in parts.iter().flatten() {
-            *shared.entry(p).or_default() += 1;
-        }
+        let shared_part = shared(&parts);
         let mut series: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
-        for (c, p) in money.iter().zip(&parts) {
-            if !p.as_ref().is_some_and(|p| shared.get(p) > Some(&1)) {
+        for (c, shared) in money.iter().zip(shared_part) {
+            if !shared {
                 continue;
             }
             if let Some(k) = series_key(cx, &subjects, c) {
@@ -84,6 +84,17 @@ impl Check for UnitInconsistency {
             check_series(cx, group, out);
         }
     }
+}
+
+/// For each entry, whether another entry has the same value (`None` has none).
+fn shared<K: Ord>(keys: &[Option<K>]) -> Vec<bool> {
+    let mut count: BTreeMap<&K, usize> = BTreeMap::new();
+    for k in keys.iter().flatten() {
+        *count.entry(k).or_default() += 1;
+    }
+    keys.iter()
+        .map(|k| k.as_ref().is_some_and(|k| count.get(k) > Some(&1)))
+        .collect()
 }
 
 /// Words that introduce a converted amount (not 合计, which is a total).
