@@ -5,7 +5,9 @@
 
 use crate::checks::arith_cues::contains_any;
 use crate::checks::series_key::{series_key, SeriesKey, Subjects};
-use crate::checks::tolerance::{about_margin, describe, fmt_interval, Interval, WELL_ABOVE_FACTOR};
+use crate::checks::tolerance::{
+    about_margin, fmt_interval, push_describe, Interval, WELL_ABOVE_FACTOR,
+};
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Num, Unit, Value};
 use crate::finding::{cat, decimal, Finding, RuleInfo};
@@ -423,12 +425,7 @@ fn disagreement(
         .stated(cat(&[tb, " = ", &b.describe(&eb)]))
         .expected(cat(&[ta, " = ", &a.describe(&ea), " (line ", &line, ")"]))
         .formula(formula)
-        .tolerance(cat(&[
-            "here: ",
-            &describe(later),
-            "; before: ",
-            &describe(earlier),
-        ]))
+        .tolerance(tolerance_text(later, earlier))
         .suggestion(
             ta.strip_prefix(hedge_text(earlier))
                 .unwrap_or(ta)
@@ -436,6 +433,16 @@ fn disagreement(
         )
         .related(earlier.span, cat(&["first stated here as ", ta])),
     )
+}
+
+/// `here: … ; before: …`, both descriptions written into one string.
+fn tolerance_text(later: &Claim, earlier: &Claim) -> String {
+    let mut s = String::with_capacity(512);
+    s.push_str("here: ");
+    push_describe(&mut s, later);
+    s.push_str("; before: ");
+    push_describe(&mut s, earlier);
+    s
 }
 
 fn hedge_text(c: &Claim) -> &str {

@@ -118,10 +118,12 @@ impl Own {
             let start = part.as_ptr() as usize - raw.as_ptr() as usize;
             start..start + part.len()
         };
+        // strip_determiners trims first: given the trimmed form, it trims nothing more.
+        let trimmed = trim_ws(raw);
         Own {
             raw: raw.to_string(),
-            trimmed: range(trim_ws(raw)),
-            stripped: range(strip_determiners(raw)),
+            trimmed: range(trimmed),
+            stripped: range(strip_determiners(trimmed)),
             key: OnceCell::new(),
         }
     }

@@ -206,70 +206,79 @@ fn half_step(claim: &Claim) -> f64 {
 // value strings cost more than the words themselves (a finding's tolerance text is built
 // for every finding). The `format!` version is kept in the tests as the oracle.
 pub fn describe(claim: &Claim) -> String {
-    let unit = claim.unit.as_ref();
     let mut s = String::with_capacity(256);
+    push_describe(&mut s, claim);
+    s
+}
+
+/// Appends [`describe`]`(claim)` to `s`: a rule joining several descriptions writes them
+/// into one string.
+pub fn push_describe(s: &mut String, claim: &Claim) {
+    let unit = claim.unit.as_ref();
     match (&claim.value, nominal(claim), written(claim)) {
         // A range: each end has its own written precision (and, when the ends disagree
         // in magnitude, very different ones), so say it end by end.
         (Value::Range { low, high }, _, _) => {
             s.push_str("the ends are written to ±");
-            push_value(&mut s, low.step.abs() / 2.0, unit);
+            push_value(s, low.step.abs() / 2.0, unit);
             s.push_str(" and ±");
-            push_value(&mut s, high.step.abs() / 2.0, unit);
+            push_value(s, high.step.abs() / 2.0, unit);
             for (i, end) in [low, high].into_iter().enumerate() {
                 s.push_str(if i == 0 { ": " } else { ", " });
-                push_value(&mut s, end.value, unit);
+                push_value(s, end.value, unit);
                 s.push_str(" (");
-                push_value(&mut s, end.low(), unit);
+                push_value(s, end.low(), unit);
                 s.push('–');
-                push_value(&mut s, end.high(), unit);
+                push_value(s, end.high(), unit);
                 s.push(')');
             }
         }
         (_, Some(n), Some(w)) => {
-            push_interval(&mut s, &n, unit);
+            push_interval(s, &n, unit);
             s.push_str(" is written to ±");
-            push_value(&mut s, half_step(claim), unit);
+            push_value(s, half_step(claim), unit);
             s.push_str(" (");
-            push_value(&mut s, w.lo, unit);
+            push_value(s, w.lo, unit);
             s.push('–');
-            push_value(&mut s, w.hi, unit);
+            push_value(s, w.hi, unit);
             s.push(')');
         }
-        _ => return "no numeric value".to_string(),
+        _ => {
+            s.push_str("no numeric value");
+            return;
+        }
     }
     let Some(h) = &claim.hedge else {
-        return s;
+        return;
     };
     let Some(a) = allowed(claim) else {
-        return s;
+        return;
     };
     s.push_str("; ");
     s.push_str(&h.text);
     match h.kind {
         HedgeKind::About => {
             s.push_str(" (about) widens by max(");
-            push_trim(&mut s, ABOUT_REL * 100.0, 1);
+            push_trim(s, ABOUT_REL * 100.0, 1);
             s.push_str("%, one step) to ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::Above | HedgeKind::AtLeast => {
             s.push_str(" (above) means ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::WellAbove => {
             s.push_str(" (well above) means ≥ ");
-            push_trim(&mut s, WELL_ABOVE_FACTOR, 2);
+            push_trim(s, WELL_ABOVE_FACTOR, 2);
             s.push_str("× the low end = ");
-            push_value(&mut s, a.lo, unit);
+            push_value(s, a.lo, unit);
         }
         HedgeKind::Below | HedgeKind::AtMost => {
             s.push_str(" (below) means ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::Each => s.push_str(" (each) applies to every subject named"),
     }
-    s
 }
 
 /// `part / whole` over intervals of positive values, in percent. `None` if the whole can be ≤ 0.
