@@ -354,6 +354,48 @@ impl FirstChars {
         set
     }
 
+    /// Every character of `text`, as a set of first characters: [`FirstChars::may_begin`]
+    /// then tells a word whose first character `text` lacks without searching for it.
+    pub fn of_chars(text: &str) -> FirstChars {
+        let mut set = FirstChars {
+            ascii: 0,
+            three: [0; 64],
+            other: false,
+        };
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = b.get(i) {
+            match lead {
+                0..=0x7f => set.ascii |= 1 << lead,
+                0xe0..=0xef => match b.get(i + 1..i + 3) {
+                    Some(&[x, y]) => {
+                        let bit = three_bit(x, y);
+                        set.three[bit / 64] |= 1 << (bit % 64);
+                    }
+                    _ => set.other = true,
+                },
+                _ => set.other = true,
+            }
+            i += utf8_len(lead).max(1);
+        }
+        set
+    }
+
+    /// False when `word`'s first character is not in the set (true when it may be); an
+    /// empty word may begin anywhere.
+    pub fn may_begin(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b {
+            [] => true,
+            [lead, ..] if *lead < 0x80 => self.ascii & (1 << lead) != 0,
+            [0xe0..=0xef, x, y, ..] => {
+                let bit = three_bit(*x, *y);
+                self.three[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => self.other,
+        }
+    }
+
     /// The first characters of both sets.
     pub const fn union(mut self, other: FirstChars) -> FirstChars {
         self.ascii |= other.ascii;
@@ -570,6 +612,20 @@ mod tests {
         {
             for text in [format!("{c}国"), format!("国{c}"), format!("{c}")] {
                 assert_eq!(trim_ws(&text), text.trim(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A word whose first character is in a text may begin in its character set.
+        #[test]
+        fn char_sets_hold_every_character(
+            text in "[a-zA-Z0-9验证码微博QQ分享é𝄞，。 ]{0,20}",
+            word in "[a-zA-Z0-9验证码微博QQ分享é𝄞，。 ]{0,3}",
+        ) {
+            let set = FirstChars::of_chars(&text);
+            if word.chars().next().map_or(true, |c| text.contains(c)) {
+                proptest::prop_assert!(set.may_begin(&word));
             }
         }
     }

@@ -8,7 +8,6 @@ use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimId, HedgeKind};
 use crate::finding::{Finding, RuleInfo};
-use std::collections::HashSet;
 
 crate::declare_rule!(
     ShareSumExceedsWhole,
@@ -53,13 +52,23 @@ impl Check for ShareSumExceedsWhole {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
-        let idx = SentenceIndex::new(cx);
-        let linked: HashSet<ClaimId> = cx
+        // The document's shared index (NC104–NC108 use the same), not one of its own.
+        let idx = SentenceIndex::for_document(cx);
+        // The ends of stated changes, flagged by claim id (ids are positions in the list):
+        // a flag per claim is read without hashing.
+        let mut linked = vec![false; cx.claims.len()];
+        for id in cx
             .claims
             .iter()
             .filter_map(|c| c.change_of)
             .flat_map(|(a, b)| [a, b])
-            .collect();
+        {
+            if id >= linked.len() {
+                linked.resize(id + 1, false);
+            }
+            linked[id] = true;
+        }
+        let is_linked = |id: ClaimId| linked.get(id).copied().unwrap_or(false);
         // Sentences without claims hold no shares.
         for (_, ids) in idx.groups() {
             if ids.len() < 2 {
@@ -68,7 +77,7 @@ impl Check for ShareSumExceedsWhole {
             let shares: Vec<&Claim> = ids
                 .iter()
                 .filter_map(|&i| cx.claims.get(i))
-                .filter(|c| is_share(c) && c.change_of.is_none() && !linked.contains(&c.id))
+                .filter(|c| is_share(c) && c.change_of.is_none() && !is_linked(c.id))
                 .collect();
             if shares.len() < 2 {
                 continue;

@@ -6,7 +6,7 @@ use super::arith_cues::{
 };
 use super::tolerance::{self as tol};
 use super::{Check, Context, Outcome};
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::{Claim, ClaimId, ClaimKind};
 use crate::finding::{Finding, RuleInfo};
 
 crate::declare_rule!(
@@ -53,7 +53,7 @@ impl Check for RankingOrderMismatch {
         for (s, ids) in idx.groups() {
             // A list needs two figures, and every cue a ranking word or 前N inside the
             // sentence (both clauses looked at lie in it): most sentences have neither.
-            if ids.len() < 2 || !sentence_may_rank(cx, s) {
+            if ids.len() < 2 || !sentence_may_rank(cx, s, ids) {
                 continue;
             }
             let mut i = 0;
@@ -134,11 +134,22 @@ fn ranking_first(c: char) -> bool {
 }
 
 /// False when sentence `s` holds no character a ranking cue starts with (ranking words,
-/// 前N), so no figure in it can open a ranked list.
-fn sentence_may_rank(cx: &Context<'_>, s: usize) -> bool {
+/// 前N) before its last figure (of `ids`), so no figure in it can open a ranked list.
+///
+/// Every cue is read from text before a list's first figure (its clause, or the clause
+/// before that), so text after the last figure is not walked.
+fn sentence_may_rank(cx: &Context<'_>, s: usize, ids: &[ClaimId]) -> bool {
+    let last = ids
+        .iter()
+        .filter_map(|&i| cx.claims.get(i))
+        .map(|c| c.span.start)
+        .max();
     cx.sentences
         .get(s)
-        .and_then(|sp| cx.doc.text.get(sp.start..sp.end))
+        .and_then(|sp| {
+            let end = last.map_or(sp.end, |l| l.max(sp.start).min(sp.end));
+            cx.doc.text.get(sp.start..end)
+        })
         .map_or(true, may_rank)
 }
 
@@ -187,6 +198,12 @@ fn first_marker(clause: &str) -> Option<usize> {
 
 /// The order promised by the clause leading to a list, if it introduces a ranked list.
 pub fn ranking_cue(clause: &str) -> Option<Order> {
+    // Every cue holds a ranking word or 前N, whose first characters [`may_rank`] looks
+    // for: a clause without one (most clauses) promises no order, and no marker is
+    // searched in it.
+    if !may_rank(clause) {
+        return None;
+    }
     cue_before(clause, first_marker(clause)?)
 }
 
@@ -231,6 +248,10 @@ fn ranking_words(lead: &str) -> (bool, bool) {
 /// [`ranking_cue`] of `gap` followed by 为, without building that string: the marker is
 /// the first one in `gap`, else one that 为 completes at its end (分别为, 依次为), else 为.
 fn ranking_cue_before_wei(gap: &str) -> Option<Order> {
+    // As in [`ranking_cue`]: no ranking word or 前N, no cue.
+    if !may_rank(gap) {
+        return None;
+    }
     let marker = first_marker(gap).unwrap_or_else(|| {
         ["分别", "依次"]
             .iter()
@@ -414,6 +435,128 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(first_marker(&text), first_marker_by_chars(&text));
             proptest::prop_assert_eq!(ranking_words(&text), ranking_words_by_chars(&text));
+        }
+    }
+
+    /// The rule as it was, gating each sentence on all of its text: the oracle of the gate
+    /// on the text before the sentence's last figure.
+    fn run_before(cx: &Context<'_>, out: &mut Outcome) {
+        let idx = SentenceIndex::for_document(cx);
+        for (s, ids) in idx.groups() {
+            let whole = cx
+                .sentences
+                .get(s)
+                .and_then(|sp| cx.doc.text.get(sp.start..sp.end))
+                .map_or(true, may_rank);
+            if ids.len() < 2 || !whole {
+                continue;
+            }
+            let mut i = 0;
+            while i < ids.len() {
+                let Some(first) = cx.claims.get(ids[i]) else {
+                    break;
+                };
+                let clause = clause_before(cx, first);
+                let Some(order) =
+                    ranking_cue_ungated(clause).or_else(|| cue_in_clause_before(cx, first, clause))
+                else {
+                    i += 1;
+                    continue;
+                };
+                let list = list_from(cx, &ids[i..]);
+                if list.len() >= 2 {
+                    check(cx, &list, order, out);
+                }
+                let last = list.last().and_then(|c| ids.binary_search(&c.id).ok());
+                i = last.map_or(i, |p| p.max(i)) + 1;
+            }
+        }
+    }
+
+    /// The bundled reference, loaded once for the property test.
+    fn bundled() -> &'static crate::reference::Reference {
+        static R: std::sync::OnceLock<crate::reference::Reference> = std::sync::OnceLock::new();
+        R.get_or_init(crate::reference::Reference::bundled)
+    }
+
+    /// Findings and checked marks of the rule and of [`run_before`] on `text`.
+    fn both(text: &str) -> (Outcome, Outcome) {
+        let reference = bundled();
+        let doc = crate::document::Document::new("r.txt", text);
+        let sentences = doc.sentences();
+        let options = crate::extract_options(reference, &crate::settings::Settings::default());
+        let ex = crate::extract::extract_in(&doc, &options, &sentences);
+        let cx = Context {
+            doc: &doc,
+            claims: &ex.claims,
+            sentences: &sentences,
+            reference,
+            article_date: None,
+        };
+        let n = ex.claims.len();
+        let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
+        RankingOrderMismatch.run(&cx, &mut now);
+        run_before(&cx, &mut before);
+        (now, before)
+    }
+
+    #[test]
+    fn gate_keeps_a_misordered_ranking() {
+        let (now, before) =
+            both("2024年销量排名前三的车企分别为比亚迪30万辆、特斯拉40万辆、吉利25万辆。");
+        assert_eq!(now.findings.len(), 1, "{:?}", now.findings);
+        assert_eq!(now.findings, before.findings);
+        assert_eq!(now.checked, before.checked);
+    }
+
+    proptest::proptest! {
+        /// Gating on the text before the last figure changes no finding and no mark.
+        #[test]
+        fn gate_before_the_last_figure_agrees_with_the_whole_sentence(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "销量", "最高", "最少", "排名前三的", "前5", "车企", "分别是", "依次为",
+                    "为", "：", "比亚迪", "特斯拉", "吉利", "30万辆", "25万辆", "40万辆",
+                    "12%", "8%", "，", "、", "。", "\n", "榜首", "TOP3",
+                ]),
+                0..30,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let (now, before) = both(&text);
+            proptest::prop_assert_eq!(now.findings, before.findings);
+            proptest::prop_assert_eq!(now.checked, before.checked);
+        }
+    }
+
+    /// [`ranking_cue`] as it was, searching the marker in every clause: the oracle of the
+    /// first-character gate.
+    fn ranking_cue_ungated(clause: &str) -> Option<Order> {
+        cue_before(clause, first_marker(clause)?)
+    }
+
+    proptest::proptest! {
+        /// Clauses without a ranking word or 前N are passed over with the cue they had.
+        #[test]
+        fn gated_cues_agree_with_the_ungated_ones(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "最", "最大", "最少", "倒数", "垫底", "排名", "排行", "榜首", "TOP", "top",
+                    "前", "前三", "前5", "前10家", "分别是", "分别为", "依次为", "依次", "为",
+                    "是", "：", "包括", "英伟达", "销量", "买家", "的", "，", "5", "家", "𝄞",
+                ]),
+                0..20,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            proptest::prop_assert_eq!(ranking_cue(&text), ranking_cue_ungated(&text));
+            let marker = first_marker(&text).unwrap_or_else(|| {
+                ["分别", "依次"]
+                    .iter()
+                    .find(|p| text.ends_with(**p))
+                    .map_or(text.len(), |p| text.len() - p.len())
+            });
+            proptest::prop_assert_eq!(ranking_cue_before_wei(&text), cue_before(&text, marker));
         }
     }
 

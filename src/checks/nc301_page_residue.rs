@@ -205,9 +205,12 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     let at = RESIDUE_FIRST.first_in(&upper)?;
     let phrase = RESIDUE_FIRST.first_contained(upper.get(at..).unwrap_or(&upper), RESIDUE)?;
     let mut rest = upper.into_owned();
+    // Most words are absent: a test of their first character spares building a searcher
+    // and a copy. Removing words never adds a character, so the line's characters are
+    // listed once, before any removal, not searched for once per word.
+    let chars = FirstChars::of_chars(&rest);
     for w in RESIDUE.iter().chain(FILLER) {
-        // Most words are absent: a character test spares building a searcher and a copy.
-        if w.chars().next().is_some_and(|c| rest.contains(c)) && rest.contains(w) {
+        if chars.may_begin(w) && rest.contains(w) {
             rest = rest.replace(w, "");
         }
     }

@@ -3,6 +3,7 @@
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Unit, UnitKind};
+use crate::document::Document;
 use crate::finding::{cat, Finding, RuleInfo};
 use std::collections::BTreeMap;
 
@@ -61,7 +62,7 @@ impl Check for MissingCurrency {
         for c in cx
             .claims
             .iter()
-            .filter(|c| lacks_currency(c) && !in_headline(&cx.doc.text, c.span.start))
+            .filter(|c| lacks_currency(c) && !in_headline(cx.doc, c.span.start))
         {
             let text = cx.doc.slice(c.span);
             let metric = c.metric.as_deref().unwrap_or("");
@@ -109,7 +110,21 @@ const HEADLINE_MAX_CHARS: usize = 40;
 /// True when byte `at` lies on a headline: a short line with no sentence-ending punctuation
 /// (`比亚迪前三季度营收破五千亿 净利润增长超三成`). Headlines drop units by house style; the
 /// body gives the figure with its currency.
-fn in_headline(text: &str, at: usize) -> bool {
+fn in_headline(doc: &Document, at: usize) -> bool {
+    // The document's own line index, not searches for the newlines around `at`: a figure
+    // late in a long article sat behind a scan of everything before it.
+    let line = doc.slice(doc.line_span(doc.line_index(at))).trim();
+    // A character takes at most four bytes: a longer line has too many characters
+    // without counting them.
+    line.len() <= 4 * HEADLINE_MAX_CHARS
+        && line.chars().count() <= HEADLINE_MAX_CHARS
+        && !line.contains(['。', '！', '？', '；', '!', '?', ';'])
+}
+
+/// [`in_headline`] as it was, by searching the text for the newlines around `at`: the
+/// oracle of the line-index version.
+#[cfg(test)]
+fn in_headline_by_search(text: &str, at: usize) -> bool {
     let start = text
         .get(..at)
         .and_then(|t| t.rfind('\n'))
@@ -136,7 +151,35 @@ fn lacks_currency(c: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_money_metric;
+    use super::{in_headline, in_headline_by_search, is_money_metric};
+    use crate::document::Document;
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The line index finds the headlines the newline searches found, at every
+        /// character of texts with short and long lines, CRLF and blank lines.
+        #[test]
+        fn headlines_by_line_index_agree_with_the_search(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "英伟达营收16亿", "净利润3亿", "。", "！", "?", "\n", "\r\n", " ", "\u{3000}",
+                    "据报道，", "寒武纪2025年前三季度净利润约16亿元人民币，同比扭亏为盈",
+                    "a", "é", "𝄞",
+                ]),
+                0..30,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let doc = Document::new("h.txt", text.as_str());
+            for (at, _) in text.char_indices() {
+                proptest::prop_assert_eq!(
+                    in_headline(&doc, at),
+                    in_headline_by_search(&text, at),
+                    "at byte {}", at
+                );
+            }
+        }
+    }
 
     #[test]
     fn money_metrics_end_with_a_money_word() {

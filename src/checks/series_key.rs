@@ -48,6 +48,21 @@ pub struct SeriesKey {
 /// asked of it, and metrics and segments are remembered by written form.
 #[derive(Debug, Clone, Default)]
 pub struct Subjects {
+    /// The forms looked for in the text, listed when a clause is first searched for them
+    /// (most figures name their own subject in their clause, and then none is searched).
+    forms: OnceCell<Forms>,
+    /// Each distinct claim subject as written, with its normalised key once computed.
+    own: Vec<Own>,
+    /// For each claim of the document (by position), the index into `own` of its subject
+    /// (`NO_OWN` for none): a claim finds its subject without comparing strings.
+    of_claim: Vec<u32>,
+    /// Normalised metrics and segments met so far, by written form.
+    memo: RefCell<Memo>,
+}
+
+/// The forms of an article's subjects looked for in a clause ([`Subjects::last_named`]).
+#[derive(Debug, Clone, Default)]
+struct Forms {
     /// The forms looked for in the text, longest first, each as (index into `own` of the
     /// subject it normalises as, whether it is that subject's determiner-free form):
     /// the text is the subject's own, so no copy is made.
@@ -58,13 +73,26 @@ pub struct Subjects {
     /// Bit `c % 64` set for the first character `c` of every form: most characters of a
     /// clause start no form, and one test tells them apart before a search of `by_first`.
     first_mask: u64,
-    /// Each distinct claim subject as written, with its normalised key once computed.
-    own: Vec<Own>,
-    /// For each claim of the document (by position), the index into `own` of its subject
-    /// (`NO_OWN` for none): a claim finds its subject without comparing strings.
-    of_claim: Vec<u32>,
-    /// Normalised metrics and segments met so far, by written form.
-    memo: RefCell<Memo>,
+}
+
+impl Forms {
+    /// The forms of `own`, listed and indexed by first character.
+    fn new(own: &[Own]) -> Forms {
+        let forms = listed_forms(own);
+        let mut by_first: Vec<(char, usize)> = forms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(_, _, f, _))| f.chars().next().map(|c| (c, i)))
+            .collect();
+        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, _, _, name)| name).collect();
+        by_first.sort_unstable();
+        let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
+        Forms {
+            names,
+            by_first,
+            first_mask,
+        }
+    }
 }
 
 /// `of_claim` entry of a claim without a subject.
@@ -90,10 +118,12 @@ impl Own {
             let start = part.as_ptr() as usize - raw.as_ptr() as usize;
             start..start + part.len()
         };
+        // strip_determiners trims first: given the trimmed form, it trims nothing more.
+        let trimmed = trim_ws(raw);
         Own {
             raw: raw.to_string(),
-            trimmed: range(trim_ws(raw)),
-            stripped: range(strip_determiners(raw)),
+            trimmed: range(trimmed),
+            stripped: range(strip_determiners(trimmed)),
             key: OnceCell::new(),
         }
     }
@@ -117,14 +147,71 @@ struct Memo {
 }
 
 impl Subjects {
-    /// How to print a normalised subject: its first determiner-free form as written.
+    /// How to print a normalised subject: the shortest of the forms looked for in the
+    /// text ([`listed_forms`]) that stand for it, the least in byte order among equals.
+    ///
+    /// Walks the subjects rather than the sorted list (built only when a clause is
+    /// searched): a form stands for the first subject it was met with. Subjects whose key
+    /// is known go first, so a subject whose forms cannot beat the best found so far is
+    /// passed over without resolving its key (a lookup in the reference).
     pub fn display<'a>(&'a self, reference: &Reference, key: &'a str) -> &'a str {
-        self.names
+        let mut best: Option<&'a str> = None;
+        let better = |f: &str, best: Option<&str>| {
+            best.map_or(true, |b| (f.len(), f.as_bytes()) < (b.len(), b.as_bytes()))
+        };
+        for known in [true, false] {
+            for (o, entry) in self.own.iter().enumerate() {
+                if entry.key.get().is_some() != known {
+                    continue;
+                }
+                let forms = own_forms(entry);
+                if !forms.clone().any(|(f, _)| better(f, best)) {
+                    continue;
+                }
+                if !self.key_is(reference, o, key) {
+                    continue;
+                }
+                for (f, _) in forms {
+                    if better(f, best) && self.first_with(f) == Some(o) {
+                        best = Some(f);
+                    }
+                }
+            }
+        }
+        best.unwrap_or(key)
+    }
+
+    /// Whether distinct subject `o` normalises as `key`: compared with the key if it is
+    /// known, else where the key would be made, without making (allocating) it.
+    fn key_is(&self, reference: &Reference, o: usize, key: &str) -> bool {
+        let Some(own) = self.own.get(o) else {
+            return false;
+        };
+        if let Some(k) = own.key.get() {
+            return k.as_deref() == Some(key);
+        }
+        // As subject_key: no key when nothing is left without the determiners, else the
+        // canonical name, else the name with ASCII folded to lower case.
+        let s = own.stripped();
+        if s.is_empty() {
+            return false;
+        }
+        match reference.canonical(AliasKind::Entity, s) {
+            Some(c) => c == key,
+            None => {
+                s.len() == key.len()
+                    && s.bytes()
+                        .zip(key.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            }
+        }
+    }
+
+    /// The first subject (index into `own`) with `form` among its listed forms.
+    fn first_with(&self, form: &str) -> Option<usize> {
+        self.own
             .iter()
-            .filter(|(o, _)| self.key_of(reference, *o).map(|k| &**k) == Some(key))
-            .map(|&name| form_of(&self.own, name))
-            .min_by_key(|f| f.len())
-            .unwrap_or(key)
+            .position(|entry| own_forms(entry).any(|(f, _)| f == form))
     }
 
     /// The normalised key of distinct subject `o`, computed on first use.
@@ -288,6 +375,26 @@ fn form_of(own: &[Own], (o, stripped): (usize, bool)) -> &str {
     }
 }
 
+/// The forms of one subject looked for in the text, in the order they are met, each with
+/// whether it is the determiner-free one: none when nothing is left without the
+/// determiners (see normalise_subject), and never a one-character form (国, 某 would match
+/// almost anywhere).
+fn own_forms(entry: &Own) -> impl Iterator<Item = (&str, bool)> + Clone {
+    let (trimmed, stripped) = (entry.trimmed(), entry.stripped());
+    // Without determiners the two forms are one string (`stripped` lies inside
+    // `trimmed`): listed once, as the first of the two would be kept anyway.
+    let distinct = stripped.len() != trimmed.len();
+    let count = if stripped.is_empty() {
+        0
+    } else {
+        1 + usize::from(distinct)
+    };
+    [(trimmed, false), (stripped, true)]
+        .into_iter()
+        .take(count)
+        .filter(|(form, _)| form.chars().nth(1).is_some())
+}
+
 /// The forms of `own` looked for in the text, longest first (then by their bytes), each
 /// listed once for the first subject it was met with, as (length, head, form, name).
 fn listed_forms(own: &[Own]) -> Vec<(usize, u64, &str, (usize, bool))> {
@@ -295,19 +402,8 @@ fn listed_forms(own: &[Own]) -> Vec<(usize, u64, &str, (usize, bool))> {
     // (computed once, not at every comparison).
     let mut forms: Vec<(usize, u64, &str, (usize, bool))> = Vec::with_capacity(2 * own.len());
     for (o, entry) in own.iter().enumerate() {
-        // No key when nothing is left without the determiners (see normalise_subject).
-        if entry.stripped().is_empty() {
-            continue;
-        }
-        // Without determiners the two forms are one string (`stripped` lies inside
-        // `trimmed`): listed once, as the first of the two would be kept anyway.
-        let distinct = entry.stripped().len() != entry.trimmed().len();
-        let both = [(entry.trimmed(), false), (entry.stripped(), true)];
-        for (form, stripped) in both.into_iter().take(1 + usize::from(distinct)) {
-            // One-character forms (国, 某) would match almost anywhere.
-            if form.chars().nth(1).is_some() {
-                forms.push((form.len(), head(form), form, (o, stripped)));
-            }
+        for (form, stripped) in own_forms(entry) {
+            forms.push((form.len(), head(form), form, (o, stripped)));
         }
     }
     // A form listed twice keeps its first subject: the sort is stable, so equal forms
@@ -352,19 +448,8 @@ impl Subjects {
             of_claim.push(o as u32);
             own.push(Own::new(raw));
         }
-        let forms = listed_forms(&own);
-        let mut by_first: Vec<(char, usize)> = forms
-            .iter()
-            .enumerate()
-            .filter_map(|(i, &(_, _, f, _))| f.chars().next().map(|c| (c, i)))
-            .collect();
-        let names: Vec<(usize, bool)> = forms.iter().map(|&(_, _, _, name)| name).collect();
-        by_first.sort_unstable();
-        let first_mask = by_first.iter().fold(0, |m, &(c, _)| m | first_bit(c));
         Subjects {
-            names,
-            by_first,
-            first_mask,
+            forms: OnceCell::new(),
             own,
             of_claim,
             memo: RefCell::default(),
@@ -388,14 +473,15 @@ impl Subjects {
     /// The distinct subject named last in `clause`; at equal ends, the form listed last in
     /// `names` (as `max_by_key` over every form's last occurrence would pick).
     fn last_named(&self, clause: &str) -> Option<usize> {
+        let forms = self.forms.get_or_init(|| Forms::new(&self.own));
         let mut best: Option<(usize, usize)> = None;
         for (i, c) in clause.char_indices() {
-            if self.first_mask & first_bit(c) == 0 {
+            if forms.first_mask & first_bit(c) == 0 {
                 continue;
             }
-            let from = self.by_first.partition_point(|&(f, _)| f < c);
-            for &(_, n) in self.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
-                let form = form_of(&self.own, self.names[n]);
+            let from = forms.by_first.partition_point(|&(f, _)| f < c);
+            for &(_, n) in forms.by_first[from..].iter().take_while(|&&(f, _)| f == c) {
+                let form = form_of(&self.own, forms.names[n]);
                 if clause[i..].starts_with(form) {
                     let cand = (i + form.len(), n);
                     if best.map_or(true, |b| cand > b) {
@@ -404,7 +490,7 @@ impl Subjects {
                 }
             }
         }
-        best.map(|(_, n)| self.names[n].0)
+        best.map(|(_, n)| forms.names[n].0)
     }
 
     /// The normalised subject of a claim: the one named last in its own clause before it,
@@ -499,18 +585,46 @@ fn clause_before<'a>(cx: &Context<'a>, claim: &Claim) -> &'a str {
 pub fn series_key(cx: &Context<'_>, subjects: &Subjects, claim: &Claim) -> Option<SeriesKey> {
     // The metric first: it is remembered by written form, and a claim without one needs no
     // subject resolved.
-    let metric = subjects.metric(cx.reference, claim.metric.as_deref()?)?;
+    let (metric, segment) = metric_and_segment(cx, subjects, claim)?;
     let subject = subjects.of(cx, claim)?;
-    let segment = claim
-        .segment
-        .as_deref()
-        .map(|s| subjects.segment(cx.reference, s))
-        .unwrap_or_else(|| subjects.no_segment());
     Some(SeriesKey {
         subject,
         segment,
         metric,
     })
+}
+
+/// The normalised metric and segment of a claim's series: [`series_key`] without the
+/// subject, `None` when the claim has no metric (and so no series).
+///
+/// Both are remembered by written form, so this is cheap; resolving the subject is what
+/// costs. A rule can use it to drop the figures that share metric and segment with no
+/// other figure (and so can share a series with none) before resolving any subject.
+pub fn metric_and_segment(
+    cx: &Context<'_>,
+    subjects: &Subjects,
+    claim: &Claim,
+) -> Option<(Rc<str>, Rc<str>)> {
+    let metric = subjects.metric_of(cx, claim)?;
+    Some((metric, subjects.segment_of(cx, claim)))
+}
+
+impl Subjects {
+    /// The normalised metric of `claim`'s series (`None` without one), remembered by
+    /// written form.
+    pub fn metric_of(&self, cx: &Context<'_>, claim: &Claim) -> Option<Rc<str>> {
+        self.metric(cx.reference, claim.metric.as_deref()?)
+    }
+
+    /// The normalised segment of `claim`'s series (empty without one), remembered by
+    /// written form.
+    pub fn segment_of(&self, cx: &Context<'_>, claim: &Claim) -> Rc<str> {
+        claim
+            .segment
+            .as_deref()
+            .map(|s| self.segment(cx.reference, s))
+            .unwrap_or_else(|| self.no_segment())
+    }
 }
 
 /// Indefinite determiners that introduce an unnamed member of a class.
@@ -750,6 +864,63 @@ mod tests {
             let own: Vec<Own> = subjects.iter().map(|r| Own::new(r)).collect();
             let now: Vec<(usize, bool)> = listed_forms(&own).into_iter().map(|f| f.3).collect();
             proptest::prop_assert_eq!(now, listed_forms_before(&own));
+        }
+    }
+
+    /// [`Subjects::display`] as it was: a walk of the sorted form list, resolving the key
+    /// of every listed subject. The oracle of the walk over the subjects.
+    fn display_before<'a>(subjects: &'a Subjects, reference: &Reference, key: &'a str) -> &'a str {
+        let names: Vec<(usize, bool)> = listed_forms(&subjects.own)
+            .into_iter()
+            .map(|f| f.3)
+            .collect();
+        names
+            .iter()
+            .filter(|(o, _)| subjects.key_of(reference, *o).map(|k| &**k) == Some(key))
+            .map(|&name| form_of(&subjects.own, name))
+            .min_by_key(|f| f.len())
+            .unwrap_or(key)
+    }
+
+    proptest::proptest! {
+        /// The subject printed for a key is the one the sorted form list gave, whichever
+        /// keys were resolved before.
+        #[test]
+        fn display_agrees_with_the_form_list(
+            subjects in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "某", "一家", "主流", "头部", "英伟达", "NVIDIA", "Nvidia", "国产", "AI",
+                        "芯片", "车企", "比亚迪", " ", "国", "A", "华为", "苹果", "Apple",
+                    ]),
+                    0..4,
+                )
+                .prop_map(|v: Vec<&str>| v.concat()),
+                0..10,
+            ),
+            resolved in proptest::collection::vec(proptest::bool::ANY, 10),
+            extra in "[a-z国产]{0,3}",
+        ) {
+            let r = bundled();
+            let make = || Subjects {
+                forms: OnceCell::new(),
+                own: subjects.iter().map(|raw| Own::new(raw)).collect(),
+                of_claim: Vec::new(),
+                memo: RefCell::default(),
+            };
+            let mut keys: Vec<String> = subjects
+                .iter()
+                .filter_map(|raw| subject_key(r, raw).map(|k| k.to_string()))
+                .collect();
+            keys.push(extra);
+            for key in &keys {
+                let (now, before) = (make(), make());
+                // Some keys resolved beforehand, as a rule's comparisons leave them.
+                for (o, _) in resolved.iter().enumerate().filter(|(_, yes)| **yes) {
+                    let _ = now.key_of(r, o);
+                }
+                proptest::prop_assert_eq!(now.display(r, key), display_before(&before, r, key));
+            }
         }
     }
 

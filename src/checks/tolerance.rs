@@ -206,70 +206,79 @@ fn half_step(claim: &Claim) -> f64 {
 // value strings cost more than the words themselves (a finding's tolerance text is built
 // for every finding). The `format!` version is kept in the tests as the oracle.
 pub fn describe(claim: &Claim) -> String {
+    let mut s = String::with_capacity(256);
+    push_describe(&mut s, claim);
+    s
+}
+
+/// Appends [`describe`]`(claim)` to `s`: a rule joining several descriptions writes them
+/// into one string.
+pub fn push_describe(s: &mut String, claim: &Claim) {
     let unit = claim.unit.as_ref();
-    let mut s = String::with_capacity(160);
     match (&claim.value, nominal(claim), written(claim)) {
         // A range: each end has its own written precision (and, when the ends disagree
         // in magnitude, very different ones), so say it end by end.
         (Value::Range { low, high }, _, _) => {
             s.push_str("the ends are written to ±");
-            push_value(&mut s, low.step.abs() / 2.0, unit);
+            push_value(s, low.step.abs() / 2.0, unit);
             s.push_str(" and ±");
-            push_value(&mut s, high.step.abs() / 2.0, unit);
+            push_value(s, high.step.abs() / 2.0, unit);
             for (i, end) in [low, high].into_iter().enumerate() {
                 s.push_str(if i == 0 { ": " } else { ", " });
-                push_value(&mut s, end.value, unit);
+                push_value(s, end.value, unit);
                 s.push_str(" (");
-                push_value(&mut s, end.low(), unit);
+                push_value(s, end.low(), unit);
                 s.push('–');
-                push_value(&mut s, end.high(), unit);
+                push_value(s, end.high(), unit);
                 s.push(')');
             }
         }
         (_, Some(n), Some(w)) => {
-            push_interval(&mut s, &n, unit);
+            push_interval(s, &n, unit);
             s.push_str(" is written to ±");
-            push_value(&mut s, half_step(claim), unit);
+            push_value(s, half_step(claim), unit);
             s.push_str(" (");
-            push_value(&mut s, w.lo, unit);
+            push_value(s, w.lo, unit);
             s.push('–');
-            push_value(&mut s, w.hi, unit);
+            push_value(s, w.hi, unit);
             s.push(')');
         }
-        _ => return "no numeric value".to_string(),
+        _ => {
+            s.push_str("no numeric value");
+            return;
+        }
     }
     let Some(h) = &claim.hedge else {
-        return s;
+        return;
     };
     let Some(a) = allowed(claim) else {
-        return s;
+        return;
     };
     s.push_str("; ");
     s.push_str(&h.text);
     match h.kind {
         HedgeKind::About => {
             s.push_str(" (about) widens by max(");
-            push_trim(&mut s, ABOUT_REL * 100.0, 1);
+            push_trim(s, ABOUT_REL * 100.0, 1);
             s.push_str("%, one step) to ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::Above | HedgeKind::AtLeast => {
             s.push_str(" (above) means ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::WellAbove => {
             s.push_str(" (well above) means ≥ ");
-            push_trim(&mut s, WELL_ABOVE_FACTOR, 2);
+            push_trim(s, WELL_ABOVE_FACTOR, 2);
             s.push_str("× the low end = ");
-            push_value(&mut s, a.lo, unit);
+            push_value(s, a.lo, unit);
         }
         HedgeKind::Below | HedgeKind::AtMost => {
             s.push_str(" (below) means ");
-            push_interval(&mut s, &a, unit);
+            push_interval(s, &a, unit);
         }
         HedgeKind::Each => s.push_str(" (each) applies to every subject named"),
     }
-    s
 }
 
 /// `part / whole` over intervals of positive values, in percent. `None` if the whole can be ≤ 0.
@@ -373,9 +382,10 @@ fn push_trim(out: &mut String, v: f64, decimals: usize) {
 /// and rounded. Exact fixed-point formatting (Grisu, often falling back to Dragon4 with
 /// bignums) rounds the exact binary value; the scaled product is within half a unit in its
 /// last place of that value times `10^decimals`, so unless it lies within twice that of a
-/// half, both round to the same integer. `None` (format it the exact way) near a half, for
-/// more than six decimals, or beyond 2^53. (The writers use [`push_fixed`]; this is what
-/// the tests compare with `format!`.)
+/// half, both round to the same integer; near a half the exact binary value is rounded
+/// by integers ([`exact_scaled`]). `None` (format it the exact way) for more than six
+/// decimals or beyond 2^53. (The writers use [`push_fixed`]; this is what the tests
+/// compare with `format!`.)
 #[cfg(test)]
 fn fixed_by_integers(v: f64, decimals: usize) -> Option<String> {
     let mut s = String::with_capacity(24);
@@ -396,6 +406,42 @@ fn push_fixed(out: &mut String, v: f64, decimals: usize) -> bool {
     true
 }
 
+/// `a` (finite, not negative) times `10^d` rounded to an integer as `format!` rounds it:
+/// the exact binary value, a tie to the even integer. `a` is `m · 2^e` exactly, and
+/// `m · 10^d` (below 2^53 · 10^6 < 2^73) fits in 128 bits, so the rounding is integer
+/// arithmetic. `None` for `d` above 6 or a result beyond `u64`.
+fn exact_scaled(a: f64, d: u32) -> Option<u64> {
+    if d > 6 || !a.is_finite() || a.is_sign_negative() {
+        return None;
+    }
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // Subnormals have no hidden bit and the smallest exponent.
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), biased - 1075)
+    };
+    let n = u128::from(m) * u128::from(10u64.pow(d));
+    if e >= 0 {
+        // A whole number: no rounding, only a shift (small, or the result is too big).
+        let e = u32::try_from(e).ok().filter(|&e| e < 64)?;
+        let shifted = n.checked_mul(1u128 << e)?;
+        return u64::try_from(shifted).ok();
+    }
+    let k = e.unsigned_abs();
+    if k >= 128 {
+        // Below 2^73 / 2^128: far under a half.
+        return Some(0);
+    }
+    let whole = n >> k;
+    let rest = n & ((1u128 << k) - 1);
+    let half = 1u128 << (k - 1);
+    let up = rest > half || (rest == half && whole & 1 == 1);
+    u64::try_from(whole + u128::from(up)).ok()
+}
+
 /// `v` to `decimals` decimals as (negative, `|v|` scaled by `10^decimals` and rounded,
 /// decimals), or `None` where [`fixed_by_integers`] is `None`.
 fn fixed_parts(v: f64, decimals: usize) -> Option<(bool, u64, usize)> {
@@ -411,7 +457,9 @@ fn fixed_parts(v: f64, decimals: usize) -> Option<(bool, u64, usize)> {
     let whole = scaled as u64;
     let frac = scaled - whole as f64;
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
-        return None;
+        // Too near a half for the product to tell: the exact binary value decides (what
+        // `format!` rounds), where formatting it the exact way costs thousands of steps.
+        return Some((v.is_sign_negative(), exact_scaled(v.abs(), d)?, d as usize));
     }
     Some((
         v.is_sign_negative(),
@@ -532,14 +580,16 @@ pub fn unit_suffix(unit: Option<&Unit>) -> String {
 fn unit_suffix_str(unit: Option<&Unit>) -> &str {
     match unit {
         None => "",
-        Some(u) => match u.code.as_str() {
-            "USD" => "美元",
-            "CNY" => "元",
-            "HKD" => "港元",
-            "EUR" => "欧元",
-            "JPY" => "日元",
-            "GBP" => "英镑",
-            c => c,
+        // Matched byte by byte: a string pattern compares through a library call per
+        // currency, and most units (枚, 辆, 台 …) are three bytes like the codes.
+        Some(u) => match u.code.as_bytes() {
+            [b'U', b'S', b'D'] => "美元",
+            [b'C', b'N', b'Y'] => "元",
+            [b'H', b'K', b'D'] => "港元",
+            [b'E', b'U', b'R'] => "欧元",
+            [b'J', b'P', b'Y'] => "日元",
+            [b'G', b'B', b'P'] => "英镑",
+            _ => u.code.as_str(),
         },
     }
 }
@@ -941,6 +991,33 @@ mod tests {
         s.push_str("; ");
         s.push_str(&meaning);
         s
+    }
+
+    proptest::proptest! {
+        /// Near a half (ties written in decimal, their float neighbours, exact binary
+        /// ties) the integer rounding writes what `format!` writes.
+        #[test]
+        fn near_halves_round_as_format_does(
+            q in 0u64..20_000_000,
+            d in 0usize..7,
+            nudge in -3i64..4,
+            tie in proptest::bool::ANY,
+            sign in proptest::bool::ANY,
+        ) {
+            let v = if tie {
+                // An exact binary tie: an odd multiple of a power of two.
+                (2 * q + 1) as f64 / f64::from(1u32 << (d + 1))
+            } else {
+                (q as f64 + 0.5) / 10f64.powi(d as i32)
+            };
+            let v = f64::from_bits(v.to_bits().wrapping_add_signed(nudge));
+            let v = if sign { -v } else { v };
+            if let Some(fast) = fixed_by_integers(v, d) {
+                proptest::prop_assert_eq!(fast, format!("{v:.d$}"), "{:e} to {} decimals", v, d);
+            }
+            proptest::prop_assert!(!v.is_finite() || v.abs() * 10f64.powi(d as i32) >= 9.0e15
+                || fixed_by_integers(v, d).is_some());
+        }
     }
 
     proptest::proptest! {
