@@ -75,12 +75,12 @@ pub fn check_document_with(
     let memo = reference::keys_memo::Scope::open();
     // NC103 and NC111 share one resolution of the document's subjects.
     let subjects = checks::series_key::Scope::open();
-    let sentences = doc.sentences();
-    let ex = extract::extract_in(&doc, options, &sentences);
+    let sentences = doc.sentence_spans();
+    let ex = extract::extract_in(&doc, options, sentences);
     let cx = Context {
         doc: &doc,
         claims: &ex.claims,
-        sentences: &sentences,
+        sentences,
         reference,
         article_date: settings.article_date,
     };

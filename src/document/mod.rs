@@ -291,6 +291,12 @@ impl Document {
     pub fn sentences(&self) -> Vec<Span> {
         self.sentences.clone()
     }
+
+    /// [`Document::sentences`], borrowed: the split made in [`Document::new`], for callers
+    /// that only read it (the pipeline, once per document).
+    pub fn sentence_spans(&self) -> &[Span] {
+        &self.sentences
+    }
 }
 
 /// Character counts at line starts and block marks, so a column or a character offset is

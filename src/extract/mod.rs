@@ -73,7 +73,7 @@ pub struct Extraction {
 
 /// Extracts every numeric claim of `doc`.
 pub fn extract(doc: &Document, opts: &ExtractOptions) -> Extraction {
-    extract_in(doc, opts, &doc.sentences())
+    extract_in(doc, opts, doc.sentence_spans())
 }
 
 /// [`extract`] with the document's [`Document::sentences`] already split, for callers that
