@@ -590,8 +590,6 @@ pub fn hedged_interval(n: Num, hedge: Option<HedgeKind>) -> Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::reference::Reference;
     use proptest::strategy::Strategy;
 
     /// The rule as it was before figures were sorted out by metric and segment: every
@@ -631,30 +629,9 @@ mod tests {
         }
     }
 
-    /// The bundled reference, loaded once for the property tests.
-    fn bundled() -> &'static Reference {
-        static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
-        R.get_or_init(Reference::bundled)
-    }
-
     /// Findings and checked marks of the rule and of [`run_before`] on `text`.
     fn both(text: &str) -> (Outcome, Outcome) {
-        let reference = bundled();
-        let doc = Document::new("p.txt", text);
-        let sentences = doc.sentences();
-        let options = crate::extract_options(reference, &crate::settings::Settings::default());
-        let ex = crate::extract::extract_in(&doc, &options, &sentences);
-        let cx = Context {
-            doc: &doc,
-            claims: &ex.claims,
-            sentences: &sentences,
-            reference,
-            article_date: None,
-        };
-        let (mut now, mut before) = (Outcome::new(ex.claims.len()), Outcome::new(ex.claims.len()));
-        RepeatedFigureMismatch.run(&cx, &mut now);
-        run_before(&cx, &mut before);
-        (now, before)
+        crate::checks::tolerance::testkit::against_oracle(text, &RepeatedFigureMismatch, run_before)
     }
 
     /// News-like sentences repeating figures of a few subjects, segments and metrics.

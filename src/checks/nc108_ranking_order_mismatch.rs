@@ -473,31 +473,9 @@ mod tests {
         }
     }
 
-    /// The bundled reference, loaded once for the property test.
-    fn bundled() -> &'static crate::reference::Reference {
-        static R: std::sync::OnceLock<crate::reference::Reference> = std::sync::OnceLock::new();
-        R.get_or_init(crate::reference::Reference::bundled)
-    }
-
     /// Findings and checked marks of the rule and of [`run_before`] on `text`.
     fn both(text: &str) -> (Outcome, Outcome) {
-        let reference = bundled();
-        let doc = crate::document::Document::new("r.txt", text);
-        let sentences = doc.sentences();
-        let options = crate::extract_options(reference, &crate::settings::Settings::default());
-        let ex = crate::extract::extract_in(&doc, &options, &sentences);
-        let cx = Context {
-            doc: &doc,
-            claims: &ex.claims,
-            sentences: &sentences,
-            reference,
-            article_date: None,
-        };
-        let n = ex.claims.len();
-        let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
-        RankingOrderMismatch.run(&cx, &mut now);
-        run_before(&cx, &mut before);
-        (now, before)
+        crate::checks::tolerance::testkit::against_oracle(text, &RankingOrderMismatch, run_before)
     }
 
     #[test]

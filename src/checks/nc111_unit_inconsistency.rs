@@ -176,8 +176,6 @@ fn check_series(cx: &Context<'_>, group: &[&Claim], out: &mut Outcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::reference::Reference;
     use proptest::strategy::Strategy;
 
     /// The rule as it was before money figures were sorted out by metric and segment:
@@ -202,31 +200,9 @@ mod tests {
         }
     }
 
-    /// The bundled reference, loaded once for the property test.
-    fn bundled() -> &'static Reference {
-        static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
-        R.get_or_init(Reference::bundled)
-    }
-
     /// Findings and checked marks of the rule and of [`run_before`] on `text`.
     fn both(text: &str) -> (Outcome, Outcome) {
-        let reference = bundled();
-        let doc = Document::new("p.txt", text);
-        let sentences = doc.sentences();
-        let options = crate::extract_options(reference, &crate::settings::Settings::default());
-        let ex = crate::extract::extract_in(&doc, &options, &sentences);
-        let cx = Context {
-            doc: &doc,
-            claims: &ex.claims,
-            sentences: &sentences,
-            reference,
-            article_date: None,
-        };
-        let n = ex.claims.len();
-        let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
-        UnitInconsistency.run(&cx, &mut now);
-        run_before(&cx, &mut before);
-        (now, before)
+        crate::checks::tolerance::testkit::against_oracle(text, &UnitInconsistency, run_before)
     }
 
     proptest::proptest! {

@@ -212,3 +212,35 @@ impl ClaimB<'_> {
         id
     }
 }
+
+/// The bundled reference, loaded once per test process.
+pub(crate) fn bundled() -> &'static Reference {
+    static R: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+    R.get_or_init(Reference::bundled)
+}
+
+/// The outcomes of `rule` and of `oracle` (the algorithm it replaced) on `text` as the
+/// extractor reads it with the bundled reference, for the property tests that hold a rule
+/// to its former algorithm.
+pub(crate) fn against_oracle(
+    text: &str,
+    rule: &dyn Check,
+    oracle: fn(&Context<'_>, &mut Outcome),
+) -> (Outcome, Outcome) {
+    let reference = bundled();
+    let doc = Document::new("p.txt", text);
+    let options = crate::extract_options(reference, &crate::settings::Settings::default());
+    let ex = crate::extract::extract_in(&doc, &options, doc.sentence_spans());
+    let cx = Context {
+        doc: &doc,
+        claims: &ex.claims,
+        sentences: doc.sentence_spans(),
+        reference,
+        article_date: None,
+    };
+    let n = ex.claims.len();
+    let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
+    rule.run(&cx, &mut now);
+    oracle(&cx, &mut before);
+    (now, before)
+}
