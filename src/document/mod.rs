@@ -495,9 +495,10 @@ fn lane_sum(lanes: &[u8; LANES]) -> usize {
     lanes.iter().map(|&l| usize::from(l)).sum()
 }
 
-/// The eight bytes of `bytes` from `i` (which has eight) as a little-endian word.
+/// The eight bytes of `bytes` from `i` as a little-endian word (zero when there are
+/// fewer). Shared with the JSON emitter's escape test.
 #[inline(always)]
-fn word_at(bytes: &[u8], i: usize) -> u64 {
+pub(crate) fn word_at(bytes: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(
         bytes
             .get(i..i + 8)

@@ -6,6 +6,8 @@
 //! The JSON reports are tens of kilobytes per article, so they are written at close to copy
 //! speed; `json.rs` keeps the `serde` shapes as the reference the emitter is tested against.
 
+use crate::document::word_at;
+
 /// Writes compact JSON values into `out`, as `serde_json::to_writer` would.
 ///
 /// Keys must be plain ASCII names (they are written unescaped); string values are escaped.
@@ -279,7 +281,7 @@ fn word_needs_escape(w: u64) -> bool {
 #[inline]
 fn any_needs_escape(bytes: &[u8]) -> bool {
     let n = bytes.len();
-    let at8 = |i: usize| word8(bytes, i);
+    let at8 = |i: usize| word_at(bytes, i);
     let at4 = |i: usize| word4(bytes, i);
     let word = if n >= 16 {
         return any_needs_escape_long(bytes);
@@ -311,17 +313,6 @@ fn any_needs_escape_long(bytes: &[u8]) -> bool {
     bytes.len() % 16 != 0 && chunk_needs(&bytes[bytes.len() - 16..])
 }
 
-/// The 8 bytes of `bytes` from `i` as a little-endian word (zero when there are fewer).
-#[inline(always)]
-fn word8(bytes: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(
-        bytes
-            .get(i..i + 8)
-            .and_then(|w| w.try_into().ok())
-            .unwrap_or([0; 8]),
-    )
-}
-
 /// The 4 bytes of `bytes` from `i` as a little-endian word (zero when there are fewer).
 #[inline(always)]
 fn word4(bytes: &[u8], i: usize) -> u64 {
@@ -348,7 +339,7 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     // most 16 bytes, written by one fixed-size copy cut back to its length, instead of a
     // copy of variable length (a memcpy call) between two pushes.
     let (payload, clean) = if n >= 8 {
-        let (a, b) = (word8(bytes, 0), word8(bytes, n - 8));
+        let (a, b) = (word_at(bytes, 0), word_at(bytes, n - 8));
         // `b` holds bytes n-8..n: its top n-8 bytes are the ones after the first word.
         let high = (u128::from(b) >> (8 * (16 - n))) << 64;
         (u128::from(a) | high, (escape_mask(a) | escape_mask(b)) == 0)
