@@ -213,6 +213,29 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim of `kind` at `span` in sentence `sentence`, with no value, ends, unit,
+    /// hedge, period, topic or notes yet: what the extractor starts from and fills in.
+    pub fn new(id: ClaimId, span: Span, kind: ClaimKind, sentence: usize) -> Claim {
+        Claim {
+            id,
+            span,
+            kind,
+            value: Value::None,
+            bounds: Vec::new(),
+            unit: None,
+            magnitude: None,
+            hedge: None,
+            direction: None,
+            period: None,
+            subject: None,
+            segment: None,
+            metric: None,
+            sentence,
+            change_of: None,
+            notes: Vec::new(),
+        }
+    }
+
     /// The lowest and highest value a claim's written form allows, before its hedge:
     /// written precision only. `None` for claims without a value.
     pub fn interval(&self) -> Option<(f64, f64)> {

@@ -731,23 +731,8 @@ mod tests {
             let claims: Vec<Claim> = cands
                 .iter()
                 .enumerate()
-                .map(|(id, &(sentence, _))| Claim {
-                    id,
-                    span: crate::document::Span::new(0, 0),
-                    kind: ClaimKind::Level,
-                    value: Value::None,
-                    bounds: Vec::new(),
-                    unit: None,
-                    magnitude: None,
-                    hedge: None,
-                    direction: None,
-                    period: None,
-                    subject: None,
-                    segment: None,
-                    metric: None,
-                    sentence,
-                    change_of: None,
-                    notes: Vec::new(),
+                .map(|(id, &(sentence, _))| {
+                    Claim::new(id, crate::document::Span::new(0, 0), ClaimKind::Level, sentence)
                 })
                 .collect();
             let refs: Vec<&Claim> = claims.iter().collect();

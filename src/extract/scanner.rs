@@ -8,7 +8,7 @@ use super::starts::{self, StartTable};
 use super::subject::{self, Lexicon, Topic, TopicStack, WordKind};
 use super::text::{self, char_at, starts_at, Quick};
 use super::{filter, magnitude, unit, ExtractOptions};
-use crate::claim::{Claim, ClaimId, ClaimKind, Direction, Value};
+use crate::claim::{Claim, ClaimId, ClaimKind, Direction};
 use crate::document::Span;
 
 /// The running state of one pass over a document.
@@ -468,24 +468,7 @@ impl Scanner<'_> {
         {
             self.sentence += 1;
         }
-        Claim {
-            id: self.claims.len(),
-            span,
-            kind,
-            value: Value::None,
-            bounds: Vec::new(),
-            unit: None,
-            magnitude: None,
-            hedge: None,
-            direction: None,
-            period: None,
-            subject: None,
-            segment: None,
-            metric: None,
-            sentence: self.sentence,
-            change_of: None,
-            notes: Vec::new(),
-        }
+        Claim::new(self.claims.len(), span, kind, self.sentence)
     }
 
     /// Where look-backs from byte `i` must stop: the clause start or the end of the last

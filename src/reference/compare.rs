@@ -559,22 +559,11 @@ mod tests {
 
     fn level(value: f64, step: f64, magnitude: Option<&str>, hedge: Option<Hedge>) -> Claim {
         Claim {
-            id: 0,
-            span: Span::new(0, 1),
-            kind: ClaimKind::Level,
             value: Value::Point(Num::new(value, step)),
-            bounds: Vec::new(),
             unit: Some(Unit::new("辆", UnitKind::Measure)),
             magnitude: magnitude.map(str::to_string),
             hedge,
-            direction: None,
-            period: None,
-            subject: None,
-            segment: None,
-            metric: None,
-            sentence: 0,
-            change_of: None,
-            notes: Vec::new(),
+            ..Claim::new(0, Span::new(0, 1), ClaimKind::Level, 0)
         }
     }
 

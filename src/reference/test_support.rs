@@ -47,22 +47,9 @@ pub fn claim_on(
     let span = Span::new(start, start + text.len());
     let num = Num::new(value, step);
     Claim {
-        id: 0,
-        span,
-        kind,
         value: Value::Point(num),
-        bounds: Vec::new(),
         unit,
-        magnitude: None,
-        hedge: None,
-        direction: None,
-        period: None,
-        subject: None,
-        segment: None,
-        metric: None,
-        sentence: 0,
-        change_of: None,
-        notes: Vec::new(),
+        ..Claim::new(0, span, kind, 0)
     }
 }
 

@@ -95,22 +95,10 @@ pub fn claim(id: usize, span: Span, kind: ClaimKind, value: Value, unit: Option<
         Value::None => Vec::new(),
     };
     Claim {
-        id,
-        span,
-        kind,
         value,
         bounds,
         unit,
-        magnitude: None,
-        hedge: None,
-        direction: None,
-        period: None,
-        subject: None,
-        segment: None,
-        metric: None,
-        sentence: 0,
-        change_of: None,
-        notes: Vec::new(),
+        ..Claim::new(id, span, kind, 0)
     }
 }
 

@@ -62,24 +62,7 @@ impl Kit {
         let id = self.claims.len();
         ClaimB {
             kit: self,
-            claim: Claim {
-                id,
-                span,
-                kind,
-                value: Value::None,
-                bounds: Vec::new(),
-                unit: None,
-                magnitude: None,
-                hedge: None,
-                direction: None,
-                period: None,
-                subject: None,
-                segment: None,
-                metric: None,
-                sentence,
-                change_of: None,
-                notes: Vec::new(),
-            },
+            claim: Claim::new(id, span, kind, sentence),
         }
     }
 
