@@ -24,8 +24,13 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
-/// Documents per chunk handed to the pool.
-const CHUNK_DOCS: usize = 256;
+/// Documents per worker thread in a chunk handed to the pool. A chunk ends in a join where
+/// a thread can idle for up to one document, so each thread gets enough to make that small
+/// (≤ 3 %); and every document of a chunk in flight holds its rendered output, so chunks
+/// stay small. 2,000 sample articles on two threads, 64-document chunks against the 256
+/// used before: peak RSS 14 MB against 21 MB, and 128 ms against 163 ms in the median of
+/// 20 interleaved runs timed as `compare-peers.sh` times them (README, Performance).
+const CHUNK_DOCS_PER_THREAD: usize = 32;
 /// Bytes of JSONL per chunk, so a dump of huge articles still moves in small steps.
 const CHUNK_BYTES: usize = 8 << 20;
 
@@ -295,8 +300,9 @@ fn execute(
         let (tx, rx) = sync_channel::<Vec<Done>>(2);
         let worker = &worker;
         let pool = &pool;
+        let chunk_docs = CHUNK_DOCS_PER_THREAD * pool.current_num_threads().max(1);
         s.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK_DOCS);
+            let mut chunk = Vec::with_capacity(chunk_docs);
             let mut bytes = 0;
             let flush = |chunk: Vec<Job>| -> bool {
                 let done: Vec<Done> =
@@ -308,7 +314,7 @@ fn execute(
                     bytes += l.bytes.len();
                 }
                 chunk.push(job);
-                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                if chunk.len() >= chunk_docs || bytes >= CHUNK_BYTES {
                     bytes = 0;
                     if !flush(std::mem::take(&mut chunk)) {
                         return; // the writer stopped (closed pipe or write error)
