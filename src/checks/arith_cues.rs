@@ -194,6 +194,33 @@ const DERIVATION: &[&str] = &[
 /// One pass over `text` (it may be a whole sentence): a word is tried only where its first
 /// character stands.
 pub fn has_derivation_connector(text: &str) -> bool {
+    // Only the places a connector may start are looked at (most texts hold none, and the
+    // rest few), by the byte walk of [`CONNECTOR_FIRST`]; the characters around a 即 are
+    // decoded where it stands. The text is walked once, no character decoded on the way.
+    for i in CONNECTOR_FIRST.starts_in(text) {
+        let rest = text.get(i..).unwrap_or_default();
+        if rest.starts_with('即') {
+            let prev = text.get(..i).and_then(|t| t.chars().next_back());
+            let next = rest.get('即'.len_utf8()..).and_then(|t| t.chars().next());
+            if !matches!(prev, Some('立' | '随' | '当' | '旋'))
+                && !matches!(
+                    next,
+                    Some('使' | '便' | '将' | '可' | '时' | '刻' | '日' | '期' | '兴' | '位')
+                )
+            {
+                return true;
+            }
+        } else if starts_any(rest, DERIVATION) {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`has_derivation_connector`] as it was, decoding every character after a first test of
+/// the text: the test oracle of the walk over first-character stops.
+#[cfg(test)]
+fn has_derivation_connector_by_chars(text: &str) -> bool {
     // Most texts hold none of the characters a connector starts with.
     if !CONNECTOR_FIRST.may_start_in(text) {
         return false;
@@ -224,7 +251,9 @@ pub fn has_derivation_connector(text: &str) -> bool {
 const CONNECTOR_FIRST: FirstChars =
     FirstChars::of(&["即", "也", "这", "意", "换", "由", "据", "测", "算", "折"]);
 
-/// True for the first character of a [`DERIVATION`] word.
+/// True for the first character of a [`DERIVATION`] word (the character walk of the test
+/// oracle; the rule walks [`CONNECTOR_FIRST`]).
+#[cfg(test)]
 fn derivation_first(c: char) -> bool {
     matches!(
         c,
@@ -234,7 +263,17 @@ fn derivation_first(c: char) -> bool {
 
 /// True when `text` starts with one of `words`.
 pub fn starts_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w))
+    words.iter().any(|w| starts_with_word(text, w))
+}
+
+/// `text.starts_with(word)`, told apart first by the word's last byte: one compare, where
+/// `starts_with` calls a library compare, and most words tried at a place (they share its
+/// first character, often only its first byte) do not end as the text goes on.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    match word.as_bytes().last() {
+        Some(&last) => text.as_bytes().get(word.len() - 1) == Some(&last) && text.starts_with(word),
+        None => true,
+    }
 }
 
 /// `text.trim()`, answered from the bytes of the first and last characters when neither
@@ -430,6 +469,42 @@ impl FirstChars {
     pub fn first_in(&self, text: &str) -> Option<usize> {
         let b = text.as_bytes();
         let mut i = 0;
+        loop {
+            // Runs of three-byte characters (Han, CJK punctuation: most of a Chinese text)
+            // are walked by a loop of their own, one test of the lead byte each, rather
+            // than through the match over every kind of lead byte below.
+            while let Some(&[lead, x, y]) = b.get(i..i + 3) {
+                if lead & 0xf0 != 0xe0 {
+                    break;
+                }
+                if (self.three[usize::from(x & 63)] >> (y & 63)) & 1 != 0 {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            let &lead = b.get(i)?;
+            match lead {
+                0..=0x7f => {
+                    if (self.ascii >> lead) & 1 != 0 {
+                        return Some(i);
+                    }
+                    i += 1;
+                }
+                // A three-byte lead the loop above left: fewer than three bytes remain.
+                0xe0..=0xef => i += 3,
+                _ if self.other => return Some(i),
+                0xf0..=0xff => i += 4,
+                _ => i += 2,
+            }
+        }
+    }
+
+    /// [`FirstChars::first_in`] as it was, one match over the lead byte per character:
+    /// the test oracle of the loop over runs of three-byte characters.
+    #[cfg(test)]
+    fn first_in_by_match(&self, text: &str) -> Option<usize> {
+        let b = text.as_bytes();
+        let mut i = 0;
         while let Some(&lead) = b.get(i) {
             match lead {
                 0..=0x7f => {
@@ -467,7 +542,10 @@ impl FirstChars {
             };
             let rest = rest.get(off..).unwrap_or_default();
             let limit = best.unwrap_or(words.len());
-            if let Some(k) = words[..limit].iter().position(|w| rest.starts_with(w)) {
+            if let Some(k) = words[..limit]
+                .iter()
+                .position(|w| starts_with_word(rest, w))
+            {
                 best = Some(k);
                 if k == 0 {
                     break;
@@ -562,6 +640,7 @@ pub fn names_total(clause: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn top_n_groups_and_totals() {
@@ -613,6 +692,67 @@ mod tests {
             for text in [format!("{c}国"), format!("国{c}"), format!("{c}")] {
                 assert_eq!(trim_ws(&text), text.trim(), "U+{:04X}", u32::from(c));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Telling words apart by their last byte first changes no answer of `starts_with`.
+        #[test]
+        fn last_byte_test_agrees_with_starts_with(
+            words in proptest::collection::vec("[a-c:：为分别依次是占比总计𝄞é]{0,4}", 0..6),
+            text in "[a-c:：为分别依次是占比总计𝄞é]{0,8}",
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                starts_any(&text, &words),
+                words.iter().any(|w| text.starts_with(w))
+            );
+            for w in &words {
+                proptest::prop_assert_eq!(starts_with_word(&text, w), text.starts_with(w));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The walk over runs of three-byte characters stops where the match over every
+        /// lead byte stopped: any text, sets of any first characters (ASCII, two-, three-
+        /// and four-byte ones).
+        #[test]
+        fn first_in_agrees_with_the_match_walk(
+            words in proptest::collection::vec("[a-zA-Z0-9é𝄞占总合计份额前三名仅未转公版，。]{1,3}", 0..6),
+            text in "[a-zA-Z0-9 é𝄞ß占总合计份额前三名仅未转公版英伟达，。、\\n]{0,40}",
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let set = FirstChars::of(&words);
+            proptest::prop_assert_eq!(set.first_in(&text), set.first_in_by_match(&text));
+            for cut in 0..text.len() {
+                if let Some(tail) = text.get(cut..) {
+                    proptest::prop_assert_eq!(set.first_in(tail), set.first_in_by_match(tail));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The walk over first-character stops finds the connectors the character walk
+        /// found, 即 with its neighbours included.
+        #[test]
+        fn connector_walk_agrees_with_the_character_walk(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "即", "即使", "立即", "随即", "亦即", "即可", "也就是说", "也", "这意味着",
+                    "意味着", "换言之", "换句话说", "由此可见", "由此", "据此计算", "据此", "据",
+                    "测算", "算下来", "折合", "折", "英伟达", "份额", "，", "60%", "a", "𝄞",
+                    "é", "使", "当", "旋", "时",
+                ]),
+                0..16,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            proptest::prop_assert_eq!(
+                has_derivation_connector(&text),
+                has_derivation_connector_by_chars(&text)
+            );
         }
     }
 

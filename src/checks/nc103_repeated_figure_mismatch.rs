@@ -83,13 +83,15 @@ impl Check for RepeatedFigureMismatch {
             }
         }
         let is_change_end = |id: usize| change_end.get(id).copied().unwrap_or(false);
-        let candidates: Vec<&Claim> = cx
-            .claims
-            .iter()
-            .filter(|c| !is_change_end(c.id) && kind_code(c).is_some() && c.is_quantity())
-            .collect();
+        // Sized for every claim: a filtered collect grows the list step by step.
+        let mut candidates: Vec<&Claim> = Vec::with_capacity(cx.claims.len());
+        candidates.extend(
+            cx.claims
+                .iter()
+                .filter(|c| !is_change_end(c.id) && kind_code(c).is_some() && c.is_quantity()),
+        );
         let quick: Vec<_> = candidates.iter().map(|c| Some(quick_key(c))).collect();
-        let meets = meets_another(&candidates, &quick);
+        let (meets, class) = meet_classes(&candidates, &quick);
         if !meets.contains(&true) {
             return;
         }
@@ -97,41 +99,46 @@ impl Check for RepeatedFigureMismatch {
         // Mentions of one series also share its metric, then its segment, both known
         // without resolving a subject (remembered by written form): a figure that shares
         // them with no figure of another sentence is never compared, and neither its
-        // segment nor its subject (the costly part of a key) is looked up.
-        let by_metric: Vec<_> = candidates
+        // segment nor its subject (the costly part of a key) is looked up. Each finer key
+        // holds the class of the coarser one (a number) rather than that key again, so
+        // it is hashed and compared as a number and one name.
+        let metrics: Vec<Option<Rc<str>>> = candidates
             .iter()
-            .zip(&quick)
             .zip(&meets)
-            .map(|((c, q), m)| {
-                if !*m {
-                    return None;
-                }
-                Some(((*q)?, subjects.metric_of(cx, c)?))
-            })
+            .map(|(c, m)| if *m { subjects.metric_of(cx, c) } else { None })
             .collect();
-        let meets = meets_another(&candidates, &by_metric);
-        let by_segment: Vec<_> = candidates
+        let by_metric: Vec<Option<(usize, &Rc<str>)>> = metrics
             .iter()
-            .zip(by_metric)
-            .zip(&meets)
-            .map(|((c, k), m)| {
-                let k = k.filter(|_| *m)?;
-                Some((k, subjects.segment_of(cx, c)))
-            })
+            .zip(&class)
+            .map(|(m, k)| Some((*k, m.as_ref()?)))
             .collect();
-        let meets = meets_another(&candidates, &by_segment);
+        let (meets, class) = meet_classes(&candidates, &by_metric);
+        let segments: Vec<Option<Rc<str>>> = candidates
+            .iter()
+            .zip(&meets)
+            .map(|(c, m)| m.then(|| subjects.segment_of(cx, c)))
+            .collect();
+        let by_segment: Vec<Option<(usize, &Rc<str>)>> = segments
+            .iter()
+            .zip(&class)
+            .map(|(s, k)| Some((*k, s.as_ref()?)))
+            .collect();
+        let (meets, _) = meet_classes(&candidates, &by_segment);
         let mut groups: BTreeMap<FigureKey<'_>, Vec<&Claim>> = BTreeMap::new();
-        for ((c, part), _) in candidates
+        for (((c, metric), segment), _) in candidates
             .iter()
-            .zip(by_segment)
+            .zip(&metrics)
+            .zip(&segments)
             .zip(&meets)
             .filter(|(_, m)| **m)
         {
             // A meeting figure has its metric and segment (`None` meets nothing).
-            let Some(((_, metric), segment)) = part else {
+            let (Some(metric), Some(segment)) = (metric, segment) else {
                 continue;
             };
-            if let Some(k) = figure_key_with(cx, &subjects, c, metric, segment) {
+            if let Some(k) =
+                figure_key_with(cx, &subjects, c, Rc::clone(metric), Rc::clone(segment))
+            {
                 groups.entry(k).or_default().push(c);
             }
         }
@@ -204,15 +211,45 @@ fn direction_code(c: &Claim) -> u8 {
 
 /// The part of a [`FigureKey`] read off the claim alone: kind, direction, unit and period
 /// (compared mentions share all four).
-type QuickKey<'c> = (Option<u8>, u8, &'c str, Option<&'c str>);
+///
+/// Units and periods are short (`USD`, `枚`, `2025Q1-Q3`): held as numbers ([`packed`]),
+/// keys hash and compare as integers rather than through string compares. Two claims
+/// with equal parts get equal keys either way (whether a part packs depends only on its
+/// length), and equal keys mean equal parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum QuickKey<'c> {
+    /// Kind (plus one, 0 for none), direction and whether a period is stated in one
+    /// word; the unit and the period (0 for none) packed.
+    Packed(u32, u128, u128),
+    /// A unit or period too long to pack, as written.
+    Text(Option<u8>, u8, &'c str, Option<&'c str>),
+}
 
 fn quick_key(c: &Claim) -> QuickKey<'_> {
-    (
-        kind_code(c),
-        direction_code(c),
-        c.unit.as_ref().map_or("", |u| u.code.as_str()),
-        c.period.as_deref(),
-    )
+    let (kind, direction) = (kind_code(c), direction_code(c));
+    let unit = c.unit.as_ref().map_or("", |u| u.code.as_str());
+    let period = c.period.as_deref();
+    match (packed(unit), period.map_or(Some(0), packed)) {
+        (Some(u), Some(p)) => QuickKey::Packed(
+            u32::from(kind.map_or(0, |k| k + 1))
+                | u32::from(direction) << 8
+                | u32::from(period.is_some()) << 16,
+            u,
+            p,
+        ),
+        _ => QuickKey::Text(kind, direction, unit, period),
+    }
+}
+
+/// `s` as a number when it has at most 15 bytes: its bytes, and its length in the top
+/// byte, so two strings pack alike exactly when they are equal.
+fn packed(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let bytes = b.iter().rev().fold(0u128, |w, &x| w << 8 | u128::from(x));
+    Some(bytes | (b.len() as u128) << 120)
 }
 
 /// For each candidate, whether some other candidate in another sentence has the same key
@@ -224,32 +261,55 @@ fn quick_key(c: &Claim) -> QuickKey<'_> {
 /// Candidates are sorted by a hash of their key (a number compare, where the keys' own
 /// compare runs through strings); a run of one hash whose keys are not all one key (a
 /// collision) is sorted again by the keys themselves.
+#[cfg(test)]
 fn meets_another<K: Ord + Hash>(cands: &[&Claim], keys: &[Option<K>]) -> Vec<bool> {
-    let mut order: Vec<(u64, usize)> = keys
-        .iter()
-        .enumerate()
-        .take(cands.len())
-        .filter_map(|(k, key)| Some((key_hash(key.as_ref()?), k)))
-        .collect();
+    meet_classes(cands, keys).0
+}
+
+/// [`meets_another`], with each meeting candidate's class: the index of one candidate
+/// holding the same key, the same for all of them. Among meeting candidates, equal classes
+/// mean equal keys, so a finer key can hold the class in place of this key.
+fn meet_classes<K: Ord + Hash>(cands: &[&Claim], keys: &[Option<K>]) -> (Vec<bool>, Vec<usize>) {
+    // Sized for every candidate: a filtered collect grows the list step by step.
+    let mut order: Vec<(u64, usize)> = Vec::with_capacity(cands.len());
+    for (k, key) in keys.iter().enumerate().take(cands.len()) {
+        if let Some(key) = key {
+            order.push((key_hash(key), k));
+        }
+    }
     order.sort_unstable();
     let mut meets = vec![false; cands.len()];
+    let mut class = vec![0; cands.len()];
     for run in order.chunk_by(|a, b| a.0 == b.0) {
-        let first = &keys[run[0].1];
-        if run.iter().all(|&(_, k)| keys[k] == *first) {
-            mark_if_apart(cands, run.iter().map(|&(_, k)| k), &mut meets);
+        // A key held by one candidate meets nothing (most keys): no key is compared.
+        let [(_, first), rest @ ..] = run else {
+            continue;
+        };
+        if rest.is_empty() {
+            continue;
+        }
+        let first = &keys[*first];
+        if rest.iter().all(|&(_, k)| keys[k] == *first) {
+            mark_if_apart(cands, run.iter().map(|&(_, k)| k), &mut meets, &mut class);
             continue;
         }
         let mut run: Vec<usize> = run.iter().map(|&(_, k)| k).collect();
         run.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
         for same in run.chunk_by(|&a, &b| keys[a] == keys[b]) {
-            mark_if_apart(cands, same.iter().copied(), &mut meets);
+            mark_if_apart(cands, same.iter().copied(), &mut meets, &mut class);
         }
     }
-    meets
+    (meets, class)
 }
 
-/// Marks the candidates of `run` (one key) as meeting when they are in more than one sentence.
-fn mark_if_apart(cands: &[&Claim], run: impl Iterator<Item = usize> + Clone, meets: &mut [bool]) {
+/// Marks the candidates of `run` (one key) as meeting when they are in more than one
+/// sentence, all of the class of the first of them.
+fn mark_if_apart(
+    cands: &[&Claim],
+    run: impl Iterator<Item = usize> + Clone,
+    meets: &mut [bool],
+    class: &mut [usize],
+) {
     let mut rest = run.clone();
     let Some(first) = rest.next() else {
         return;
@@ -258,26 +318,58 @@ fn mark_if_apart(cands: &[&Claim], run: impl Iterator<Item = usize> + Clone, mee
     if rest.any(|k| cands[k].sentence != s0) {
         for k in run {
             meets[k] = true;
+            class[k] = first;
         }
     }
 }
 
 /// A hash of a [`meets_another`] key, Fx-style: keys are a few short words and numbers,
 /// for which SipHash costs more than the sort it replaces the compares of.
+///
+/// Equal keys hash alike and [`meets_another`] compares the keys of one hash, so the hash
+/// decides only how fast candidates are sorted out, never which ones meet.
 fn key_hash<K: Hash>(key: &K) -> u64 {
     /// Fx-style hashing, eight bytes per multiply.
     struct Fx(u64);
+    impl Fx {
+        fn add(&mut self, word: u64) {
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
     impl Hasher for Fx {
         fn finish(&self) -> u64 {
             self.0
         }
         fn write(&mut self, bytes: &[u8]) {
-            for chunk in bytes.chunks(8) {
-                let mut w = [0u8; 8];
-                w[..chunk.len()].copy_from_slice(chunk);
-                self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                    .wrapping_mul(0x517c_c1b7_2722_0a95);
+            // Whole words read as such, the tail byte by byte: a copy of each piece into
+            // a zeroed word went through a library call (the pieces are a few bytes).
+            let mut words = bytes.chunks_exact(8);
+            for w in &mut words {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(w);
+                self.add(u64::from_le_bytes(b));
             }
+            let tail = words.remainder();
+            if !tail.is_empty() {
+                self.add(tail.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)));
+            }
+        }
+        // The numbers of a key (kinds, enum tags, the 0xff after each string) are one
+        // word each, not bytes to cut into words.
+        fn write_u8(&mut self, i: u8) {
+            self.add(u64::from(i));
+        }
+        fn write_u32(&mut self, i: u32) {
+            self.add(u64::from(i));
+        }
+        fn write_u64(&mut self, i: u64) {
+            self.add(i);
+        }
+        fn write_usize(&mut self, i: usize) {
+            self.add(i as u64);
+        }
+        fn write_isize(&mut self, i: isize) {
+            self.add(i as u64);
         }
     }
     let mut h = Fx(0);
@@ -493,16 +585,28 @@ fn hedge_text(c: &Claim) -> &str {
 /// `subject · segment · metric · period` of a mention (the subject as resolved), each part
 /// taken from the other mention when this one leaves it unstated.
 fn describe_key(subject: &str, c: &Claim, other: &Claim) -> String {
-    let mut s = cat(&["subject/metric/period (", subject]);
-    for part in [
+    const HEAD: &str = "subject/metric/period (";
+    const SEP: &str = " · ";
+    let parts = [
         c.segment.as_deref().or(other.segment.as_deref()),
         c.metric.as_deref().or(other.metric.as_deref()),
         c.period.as_deref().or(other.period.as_deref()),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        s.push_str(" · ");
+    ];
+    // Sized once: pushing the parts onto a string sized for the head alone reallocated
+    // (and copied) it up to three times.
+    let len = HEAD.len()
+        + subject.len()
+        + parts
+            .iter()
+            .flatten()
+            .map(|p| SEP.len() + p.len())
+            .sum::<usize>()
+        + 1;
+    let mut s = String::with_capacity(len);
+    s.push_str(HEAD);
+    s.push_str(subject);
+    for part in parts.into_iter().flatten() {
+        s.push_str(SEP);
         s.push_str(part);
     }
     s.push(')');
@@ -611,7 +715,7 @@ mod tests {
             .iter()
             .filter(|c| !is_change_end(c.id) && kind_code(c).is_some() && c.is_quantity())
             .collect();
-        let quick: Vec<_> = candidates.iter().map(|c| Some(quick_key(c))).collect();
+        let quick: Vec<_> = candidates.iter().map(|c| Some(quick_tuple(c))).collect();
         let meets = meets_another(&candidates, &quick);
         if !meets.contains(&true) {
             return;
@@ -626,6 +730,39 @@ mod tests {
         for (key, group) in &groups {
             let subject = || subjects.display(cx.reference, &key.series.subject);
             check_group(cx, &subject, group, out);
+        }
+    }
+
+    /// The quick key as it was, its unit and period as strings: the oracle of [`QuickKey`].
+    fn quick_tuple(c: &Claim) -> (Option<u8>, u8, &str, Option<&str>) {
+        (
+            kind_code(c),
+            direction_code(c),
+            c.unit.as_ref().map_or("", |u| u.code.as_str()),
+            c.period.as_deref(),
+        )
+    }
+
+    proptest::proptest! {
+        /// Packed quick keys are equal exactly when the parts they pack are, short or
+        /// long (unpacked), period stated or not.
+        #[test]
+        fn packed_quick_keys_are_equal_when_their_parts_are(
+            a in (0u8..3, "[a-c枚%]{0,7}", proptest::option::of("[0-9Q年-]{0,17}")),
+            b in (0u8..3, "[a-c枚%]{0,7}", proptest::option::of("[0-9Q年-]{0,17}")),
+        ) {
+            let claim = |(dir, unit, period): &(u8, String, Option<String>)| {
+                let mut c = Claim::new(0, crate::document::Span::new(0, 0), ClaimKind::Level, 0);
+                c.direction = [None, Some(Direction::Up), Some(Direction::Down)][*dir as usize];
+                c.unit = Some(Unit::new(unit.as_str(), crate::claim::UnitKind::Measure));
+                c.period = period.clone();
+                c
+            };
+            let (ca, cb) = (claim(&a), claim(&b));
+            proptest::prop_assert_eq!(
+                quick_key(&ca) == quick_key(&cb),
+                quick_tuple(&ca) == quick_tuple(&cb)
+            );
         }
     }
 
@@ -724,7 +861,7 @@ mod tests {
         #[test]
         fn hashed_meets_agree_with_sorted_meets(
             cands in proptest::collection::vec(
-                (0usize..4, proptest::option::of((0u8..3, "[a-c枚%]{0,2}"))),
+                (0usize..4, proptest::option::of((0u8..3, "[a-c枚%]{0,5}"))),
                 0..24,
             ),
         ) {

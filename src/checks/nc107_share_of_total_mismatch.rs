@@ -54,8 +54,9 @@ impl Check for ShareOfTotalMismatch {
             check(cx, s, &pw, out);
         }
         // Sentences without claims list no parts.
-        for (sentence, _) in idx.groups() {
-            for (s, pw) in listed_parts(cx, &idx, sentence) {
+        // Each group comes with its claims: they are not searched for again by sentence.
+        for (_, ids) in idx.groups() {
+            for (s, pw) in listed_parts_of(cx, ids) {
                 if let Some(s) = cx.claims.get(s) {
                     check(cx, s, &pw, out);
                 }
@@ -183,8 +184,13 @@ pub fn listed_parts(
     idx: &SentenceIndex,
     sentence: usize,
 ) -> Vec<(ClaimId, PartWhole)> {
+    listed_parts_of(cx, idx.of(sentence))
+}
+
+/// [`listed_parts`] of the sentence whose claims are `ids` (as [`SentenceIndex::of`] gives
+/// them).
+fn listed_parts_of(cx: &Context<'_>, ids: &[ClaimId]) -> Vec<(ClaimId, PartWhole)> {
     // A pairing needs a part and, after it, a share: most sentences have no such pair.
-    let ids = idx.of(sentence);
     if !ids
         .iter()
         .skip(1)
@@ -192,8 +198,7 @@ pub fn listed_parts(
     {
         return Vec::new();
     }
-    let claims: Vec<&Claim> = idx
-        .of(sentence)
+    let claims: Vec<&Claim> = ids
         .iter()
         .filter_map(|&i| cx.claims.get(i))
         .filter(|c| c.is_quantity())

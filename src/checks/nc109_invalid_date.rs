@@ -1,8 +1,8 @@
 //! NC109 invalid-date: dates and periods that do not exist or are garbled as written.
 
 use crate::checks::{Check, Context, Outcome};
-use crate::claim::ClaimKind;
-use crate::finding::{cat, Finding, RuleInfo};
+use crate::claim::{Claim, ClaimKind};
+use crate::finding::{cat, decimal, Finding, RuleInfo};
 use crate::settings::{days_in_month, Date};
 use std::collections::BTreeSet;
 
@@ -41,18 +41,27 @@ impl Check for InvalidDate {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
+        // Each period is judged once: what is wrong with it, and (for the years that may
+        // repair a garbled one) whether it is valid.
+        let judged: Vec<(&Claim, Option<String>)> = cx
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Period))
+            .map(|c| (c, c.period.as_deref().and_then(period_problem)))
+            .collect();
+        if judged
+            .iter()
+            .all(|(c, p)| p.is_none() && c.notes.is_empty())
+        {
+            return;
+        }
         // The article's years, gathered once and only if some period needs repair.
         let mut years: Option<BTreeSet<i32>> = None;
-        for c in cx.claims {
-            if !matches!(c.kind, ClaimKind::Date | ClaimKind::Period) {
-                continue;
-            }
+        let valid: Vec<(&Claim, bool)> = judged.iter().map(|(c, p)| (*c, p.is_none())).collect();
+        for (c, period_problem) in judged {
             // Not marked checked: the calendar is not another claim or the reference.
-            let problem = c
-                .period
-                .as_deref()
-                .and_then(period_problem)
-                .or_else(|| (!c.notes.is_empty()).then(|| c.notes.join("; ")));
+            let problem =
+                period_problem.or_else(|| (!c.notes.is_empty()).then(|| c.notes.join("; ")));
             let Some(problem) = problem else {
                 continue;
             };
@@ -69,7 +78,7 @@ impl Check for InvalidDate {
             })
             .expected("an existing calendar date or period")
             .tolerance("none: months 1–12, days within the month, quarters 1–4, halves 1–2");
-            let years = years.get_or_insert_with(|| valid_years(cx));
+            let years = years.get_or_insert_with(|| years_of(&valid, cx));
             if let Some(s) = restore_two_digit_year(text, years) {
                 f = f.suggestion(s);
             }
@@ -139,8 +148,23 @@ fn check_day(year: i32, month: u32, day: u32) -> Option<String> {
     }
 }
 
+/// [`valid_years`] from the article's dates and periods already judged, each with whether
+/// its period (if any) is valid: no period is judged a second time.
+fn years_of(judged: &[(&Claim, bool)], cx: &Context<'_>) -> BTreeSet<i32> {
+    let mut years: BTreeSet<i32> = judged
+        .iter()
+        .filter(|(c, valid)| *valid && c.notes.is_empty())
+        .filter_map(|(c, _)| c.period.as_deref())
+        .filter_map(leading_year)
+        .collect();
+    years.extend(cx.article_date.map(|d| d.year));
+    years
+}
+
 /// Years named by the article's valid dates and periods, and its publication year (a
-/// flagged claim's own period is invalid or unknown, so it never vouches for itself).
+/// flagged claim's own period is invalid or unknown, so it never vouches for itself): the
+/// test oracle of [`years_of`].
+#[cfg(test)]
 fn valid_years(cx: &Context<'_>) -> BTreeSet<i32> {
     let mut years: BTreeSet<i32> = cx
         .claims
@@ -185,7 +209,10 @@ pub fn restore_two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<Strin
             chars[i].0
         };
         let after = chars[i + 2].0;
-        return Some(format!("{}{year}{}", &text[..start], &text[after..]));
+        // Joined in one allocation (`cat`): the text `format!` wrote, for less.
+        let digits = decimal(year.unsigned_abs() as usize);
+        let sign = if year < 0 { "-" } else { "" };
+        return Some(cat(&[&text[..start], sign, &digits, &text[after..]]));
     }
     None
 }
@@ -193,6 +220,102 @@ pub fn restore_two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    /// The rule as it was: every period judged again for the years, the repaired text
+    /// written by `format!`. The oracle of the rule judging each period once.
+    fn run_before(cx: &Context<'_>, out: &mut Outcome) {
+        let mut years: Option<BTreeSet<i32>> = None;
+        for c in cx.claims {
+            if !matches!(c.kind, ClaimKind::Date | ClaimKind::Period) {
+                continue;
+            }
+            let problem = c
+                .period
+                .as_deref()
+                .and_then(period_problem)
+                .or_else(|| (!c.notes.is_empty()).then(|| c.notes.join("; ")));
+            let Some(problem) = problem else {
+                continue;
+            };
+            let text = cx.doc.slice(c.span);
+            let mut f = Finding::new(
+                &INFO,
+                c.span,
+                format!("`{text}` is not a valid date or period: {problem}"),
+            )
+            .stated(match c.period.as_deref() {
+                Some(p) => format!("{text} (read as {p})"),
+                None => text.to_string(),
+            })
+            .expected("an existing calendar date or period")
+            .tolerance("none: months 1–12, days within the month, quarters 1–4, halves 1–2");
+            let years = years.get_or_insert_with(|| valid_years(cx));
+            if let Some(s) = restore_by_format(text, years) {
+                f = f.suggestion(s);
+            }
+            out.findings.push(f);
+        }
+    }
+
+    /// [`restore_two_digit_year`] writing its text with `format!`, as it did.
+    fn restore_by_format(text: &str, years: &BTreeSet<i32>) -> Option<String> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for i in 0..chars.len().saturating_sub(2) {
+            let (c0, c1, c2) = (chars[i].1, chars[i + 1].1, chars[i + 2].1);
+            let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
+            if !(c0.is_ascii_digit() && c1.is_ascii_digit() && c2 == '年') || digit_before {
+                continue;
+            }
+            let nn = (c0 as i32 - '0' as i32) * 10 + (c1 as i32 - '0' as i32);
+            let mut fits = years.iter().filter(|y| **y % 100 == nn);
+            let (Some(&year), None) = (fits.next(), fits.next()) else {
+                return None;
+            };
+            let start = if i > 0 && chars[i - 1].1 == '前' {
+                chars[i - 1].0
+            } else {
+                chars[i].0
+            };
+            let after = chars[i + 2].0;
+            return Some(format!("{}{year}{}", &text[..start], &text[after..]));
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// Judging each period once changes no finding: garbled and impossible periods
+        /// among valid ones, with and without a year that repairs them.
+        #[test]
+        fn judging_once_agrees_with_the_rule_before(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2024年", "2025年", "1925年", "前25年", "25年", "前3季度", "第5季度",
+                    "2月30日", "2月29日", "13月", "上半年", "第四季度", "2025财年", "寒武纪",
+                    "实现净利润16亿元", "销量", "30万辆", "，", "。", "\n",
+                ]),
+                0..20,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let (now, before) = crate::checks::tolerance::testkit::against_oracle(
+                &text,
+                &InvalidDate,
+                run_before,
+            );
+            proptest::prop_assert_eq!(now.findings, before.findings);
+            proptest::prop_assert_eq!(now.checked, before.checked);
+        }
+    }
+
+    #[test]
+    fn garbled_year_is_repaired_as_before() {
+        let text = "2025财年，寒武纪前25年前3季度实现净利润16亿元。";
+        let (now, before) =
+            crate::checks::tolerance::testkit::against_oracle(text, &InvalidDate, run_before);
+        assert_eq!(now.findings.len(), 1, "{:?}", now.findings);
+        assert_eq!(now.findings, before.findings);
+    }
 
     #[test]
     fn finds_impossible_periods() {

@@ -425,7 +425,12 @@ const CLAUSE_MAX_CHARS: usize = 30;
 impl Subjects {
     /// Collects every claim subject of the article, with its determiner-free form.
     pub fn new(cx: &Context<'_>) -> Self {
-        let mut own: Vec<Own> = Vec::new();
+        // Room for every distinct subject of an ordinary article up front (growing the list
+        // one doubling at a time cost more than the rest of the build); at most one per
+        // claim with a subject, and capped so an article of thousands of claims reserves
+        // no more than the list would grow to anyway.
+        let with_subject = cx.claims.iter().filter(|c| c.subject.is_some()).count();
+        let mut own: Vec<Own> = Vec::with_capacity(with_subject.min(32));
         let mut of_claim: Vec<u32> = Vec::with_capacity(cx.claims.len());
         for c in cx.claims {
             let Some(raw) = c.subject.as_deref() else {
@@ -637,8 +642,12 @@ const EVALUATIVE: &[&str] = &["主流", "知名", "头部", "领先", "大型"];
 /// A subject without a leading determiner phrase (`某主流国产AI芯片` → `国产AI芯片`).
 pub fn strip_determiners(subject: &str) -> &str {
     let mut s = trim_ws(subject);
-    // Every determiner starts with 某 or 一: most subjects are left alone at one test.
-    if !s.starts_with(['某', '一']) {
+    // Every determiner starts with 某 (E6 9F 90) or 一 (E4 B8 80): most subjects are left
+    // alone at one test of their first bytes, no character decoded.
+    if !matches!(
+        s.as_bytes(),
+        [0xe6, 0x9f, 0x90, ..] | [0xe4, 0xb8, 0x80, ..]
+    ) {
         return s;
     }
     if let Some(d) = DETERMINERS.iter().find(|d| s.starts_with(**d)) {

@@ -445,17 +445,22 @@ fn exact_scaled(a: f64, d: u32) -> Option<u64> {
 /// `v` to `decimals` decimals as (negative, `|v|` scaled by `10^decimals` and rounded,
 /// decimals), or `None` where [`fixed_by_integers`] is `None`.
 fn fixed_parts(v: f64, decimals: usize) -> Option<(bool, u64, usize)> {
+    // 10^d from a table: `pow` with a variable exponent is a loop.
+    const POW10: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
     let d = u32::try_from(decimals).ok().filter(|d| *d <= 6)?;
-    let scaled = v.abs() * f64::from(10u32.pow(d));
+    let scaled = v.abs() * POW10[d as usize];
     // NaN and infinities are not finite; beyond 2^53 integers are no longer exact.
     if !scaled.is_finite() || scaled >= 9.0e15 {
         return None;
     }
     // `scaled` is in [0, 2^53): its integer part is the cast, exactly, and the fraction
     // left is exact too. (`floor` and `round` are library calls on the baseline target;
-    // rounding half away from zero is the integer part plus one from a half up.)
-    let whole = scaled as u64;
+    // rounding half away from zero is the integer part plus one from a half up.) The casts
+    // go through i64, which holds every such value: one instruction each way, where u64
+    // casts take a branch and several on x86-64.
+    let whole = scaled as i64;
     let frac = scaled - whole as f64;
+    let whole = whole.unsigned_abs();
     if (frac - 0.5).abs() <= 2.0 * f64::EPSILON * scaled {
         // Too near a half for the product to tell: the exact binary value decides (what
         // `format!` rounds), where formatting it the exact way costs thousands of steps.
@@ -493,8 +498,12 @@ fn push_decimal(out: &mut String, mut n: u64, d: usize) {
         }
     }
     // ASCII digits and a point, pushed as characters: a UTF-8 check of a few bytes and a
-    // copy call cost more than the pushes.
-    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+    // copy call cost more than the pushes. The mask changes no byte (all are ASCII) but
+    // shows each to be below 0x80, so every push is one byte without a test for a
+    // two-byte encoding.
+    for &b in &buf[i..] {
+        out.push(char::from(b & 0x7f));
+    }
 }
 
 /// A percentage with one decimal, as findings print derived shares: `60.0%`.
