@@ -43,12 +43,14 @@ impl Check for InvalidDate {
     fn run(&self, cx: &Context<'_>, out: &mut Outcome) {
         // Each period is judged once: what is wrong with it, and (for the years that may
         // repair a garbled one) whether it is valid.
-        let judged: Vec<(&Claim, Option<String>)> = cx
-            .claims
-            .iter()
-            .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Period))
-            .map(|c| (c, c.period.as_deref().and_then(period_problem)))
-            .collect();
+        // Sized for every claim: a filtered collect grows the list step by step.
+        let mut judged: Vec<(&Claim, Option<String>)> = Vec::with_capacity(cx.claims.len());
+        judged.extend(
+            cx.claims
+                .iter()
+                .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::Period))
+                .map(|c| (c, c.period.as_deref().and_then(period_problem))),
+        );
         if judged
             .iter()
             .all(|(c, p)| p.is_none() && c.notes.is_empty())
@@ -191,7 +193,9 @@ fn leading_year(p: &str) -> Option<i32> {
 /// `text` with a lone two-digit year `NN年` written out in full, when exactly one of
 /// `years` ends in `NN`; a `前` right before it (the garble) is dropped.
 pub fn restore_two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<String> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // At most one character per byte: sized once.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     for i in 0..chars.len().saturating_sub(2) {
         let (c0, c1, c2) = (chars[i].1, chars[i + 1].1, chars[i + 2].1);
         let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();

@@ -1,5 +1,6 @@
 //! NC302 missing-currency: a money figure without a currency among figures that have one.
 
+use crate::checks::arith_cues::trim_ws;
 use crate::checks::tolerance::unit_suffix;
 use crate::checks::{Check, Context, Outcome};
 use crate::claim::{Claim, ClaimKind, Unit, UnitKind};
@@ -100,7 +101,8 @@ const MONEY_METRICS: &[&str] = &[
 /// True when a metric names an amount of money: it ends with a money word or with 额
 /// (`营业收入`, `净利润`, `融资额`), so `投资者` or `收入占比` do not count.
 fn is_money_metric(metric: &str) -> bool {
-    let m = metric.trim();
+    // trim_ws: `trim` answered from the end bytes (metrics seldom have spaces).
+    let m = trim_ws(metric);
     m.ends_with('额') || MONEY_METRICS.iter().any(|w| m.ends_with(w))
 }
 
@@ -113,7 +115,8 @@ const HEADLINE_MAX_CHARS: usize = 40;
 fn in_headline(doc: &Document, at: usize) -> bool {
     // The document's own line index, not searches for the newlines around `at`: a figure
     // late in a long article sat behind a scan of everything before it.
-    let line = doc.slice(doc.line_span(doc.line_index(at))).trim();
+    // trim_ws: `trim` answered from the end bytes (lines seldom start or end with spaces).
+    let line = trim_ws(doc.slice(doc.line_span(doc.line_index(at))));
     // A character takes at most four bytes: a longer line has too many characters
     // without counting them.
     line.len() <= 4 * HEADLINE_MAX_CHARS

@@ -725,7 +725,7 @@ fn subject_key(reference: &Reference, subject: &str) -> Option<Rc<str>> {
 
 /// [`normalise_segment`] as a shared string.
 fn segment_key(reference: &Reference, segment: &str) -> Rc<str> {
-    let s = segment.trim();
+    let s = trim_ws(segment);
     if let Some(c) = reference.canonical(AliasKind::Segment, s) {
         return Rc::from(c);
     }
@@ -740,7 +740,7 @@ fn segment_key(reference: &Reference, segment: &str) -> Rc<str> {
 
 /// [`normalise_metric`] as a shared string.
 fn metric_key(reference: &Reference, metric: &str) -> Option<Rc<str>> {
-    let m = metric.trim();
+    let m = trim_ws(metric);
     if m.is_empty() {
         return None;
     }
