@@ -110,6 +110,26 @@ fn is_share_cue(text: &str, earlier: &str) -> bool {
 
 /// The nearest claim before `c` in its sentence.
 fn prev_in_sentence<'a>(cx: &Context<'a>, idx: &SentenceIndex, c: &Claim) -> Option<&'a Claim> {
+    // Claims are listed in text order, ids being positions: the claim listed just before
+    // `c`, in the same (indexed) sentence, is the one before it there (no id lies between
+    // them), told without searching the index. Otherwise the index is searched.
+    let listed = cx
+        .claims
+        .get(c.id)
+        .is_some_and(|x| x.id == c.id && x.sentence == c.sentence);
+    if listed && c.sentence < cx.sentences.len() {
+        if let Some(p) = c.id.checked_sub(1).and_then(|k| cx.claims.get(k)) {
+            if p.id + 1 == c.id && p.sentence == c.sentence {
+                return Some(p);
+            }
+        }
+    }
+    prev_by_search(cx, idx, c)
+}
+
+/// [`prev_in_sentence`] by a search of the sentence's claims in the index: the way when
+/// the claim before `c` in the list is not in its sentence, and the test oracle.
+fn prev_by_search<'a>(cx: &Context<'a>, idx: &SentenceIndex, c: &Claim) -> Option<&'a Claim> {
     let ids = idx.of(c.sentence);
     let pos = ids.binary_search(&c.id).ok()?;
     pos.checked_sub(1).and_then(|p| cx.claims.get(ids[p]))
@@ -329,6 +349,43 @@ mod tests {
     use super::*;
     use crate::checks::tolerance::testkit::Kit;
     use crate::claim::{ClaimKind, HedgeKind};
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The claim before each claim in its sentence, told from the list, is the one the
+        /// index search finds.
+        #[test]
+        fn previous_claim_agrees_with_the_index_search(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2024年", "比亚迪", "销量", "30万辆", "总销量120万辆", "其中", "新能源车48万辆",
+                    "占比40%", "占", "的", "60%", "，", "。", "\n", "约", "同比增长12%",
+                ]),
+                0..24,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let reference = crate::checks::tolerance::testkit::bundled();
+            let doc = crate::document::Document::new("p.txt", &text);
+            let options =
+                crate::extract_options(reference, &crate::settings::Settings::default());
+            let ex = crate::extract::extract_in(&doc, &options, doc.sentence_spans());
+            let cx = Context {
+                doc: &doc,
+                claims: &ex.claims,
+                sentences: doc.sentence_spans(),
+                reference,
+                article_date: None,
+            };
+            let idx = SentenceIndex::new(&cx);
+            for c in cx.claims {
+                proptest::prop_assert_eq!(
+                    prev_in_sentence(&cx, &idx, c).map(|p| p.id),
+                    prev_by_search(&cx, &idx, c).map(|p| p.id)
+                );
+            }
+        }
+    }
 
     fn sales(text: &str, share: f64, share_text: &str) -> Kit {
         let mut k = Kit::new(text);

@@ -53,14 +53,24 @@ impl Check for RankingOrderMismatch {
         for (s, ids) in idx.groups() {
             // A list needs two figures, and every cue a ranking word or 前N inside the
             // sentence (both clauses looked at lie in it): most sentences have neither.
-            if ids.len() < 2 || !sentence_may_rank(cx, s, ids) {
+            if ids.len() < 2 {
                 continue;
             }
+            let Some(cue_at) = first_cue(cx, s, ids) else {
+                continue;
+            };
             let mut i = 0;
             while i < ids.len() {
                 let Some(first) = cx.claims.get(ids[i]) else {
                     break;
                 };
+                // Both clauses a cue is read from lie in the sentence before the figure:
+                // a figure no later than the sentence's first cue character has none, and
+                // its clauses are not looked for.
+                if first.span.start <= cue_at {
+                    i += 1;
+                    continue;
+                }
                 let clause = clause_before(cx, first);
                 let Some(order) =
                     ranking_cue(clause).or_else(|| cue_in_clause_before(cx, first, clause))
@@ -133,28 +143,30 @@ fn ranking_first(c: char) -> bool {
     matches!(c, '最' | '倒' | '垫' | '排' | '榜' | 'T' | 't')
 }
 
-/// False when sentence `s` holds no character a ranking cue starts with (ranking words,
-/// 前N) before the last figure that may open a list (of `ids`), so no figure in it can
-/// open a ranked list.
+/// The byte offset (in the document) of the first character a ranking cue starts with
+/// (ranking words, 前N) in sentence `s` before the last figure that may open a list (of
+/// `ids`); `None` when there is none, so no figure in it can open a ranked list. When the
+/// sentence cannot be read, its start (nothing is known to lie before it).
 ///
 /// Every cue is read from text before a list's first figure (its clause, or the clause
 /// before that), and a list's first figure is `ids[i]` with a second item among
 /// `ids[i + 1..]`: never the last of `ids`. So text after the last figure but one (in
 /// `ids` order) is not walked.
-fn sentence_may_rank(cx: &Context<'_>, s: usize, ids: &[ClaimId]) -> bool {
+fn first_cue(cx: &Context<'_>, s: usize, ids: &[ClaimId]) -> Option<usize> {
     let openers = ids.split_last().map_or(ids, |(_, rest)| rest);
     let last = openers
         .iter()
         .filter_map(|&i| cx.claims.get(i))
         .map(|c| c.span.start)
         .max();
-    cx.sentences
-        .get(s)
-        .and_then(|sp| {
-            let end = last.map_or(sp.end, |l| l.max(sp.start).min(sp.end));
-            cx.doc.text.get(sp.start..end)
-        })
-        .map_or(true, may_rank)
+    let Some(sp) = cx.sentences.get(s) else {
+        return Some(0);
+    };
+    let end = last.map_or(sp.end, |l| l.max(sp.start).min(sp.end));
+    match cx.doc.text.get(sp.start..end) {
+        Some(text) => first_cue_in(text).map(|i| sp.start + i),
+        None => Some(sp.start),
+    }
 }
 
 /// True when `text` holds a character a ranking cue starts with ([`ranking_first`] or 前).
@@ -163,7 +175,12 @@ fn sentence_may_rank(cx: &Context<'_>, s: usize, ids: &[ClaimId]) -> bool {
 /// places; as that set may also hold a character sharing a cue character's last two bytes,
 /// each place is then told exactly by its bytes. No character is decoded.
 fn may_rank(text: &str) -> bool {
-    CUE_FIRST.starts_in(text).any(|i| {
+    first_cue_in(text).is_some()
+}
+
+/// Byte offset of the first character of `text` a ranking cue starts with ([`may_rank`]).
+fn first_cue_in(text: &str) -> Option<usize> {
+    CUE_FIRST.starts_in(text).find(|&i| {
         matches!(
             text.as_bytes().get(i..),
             Some(

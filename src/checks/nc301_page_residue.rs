@@ -202,7 +202,7 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
     if len > 40 {
         return None;
     }
-    let upper = if line.bytes().any(|b| b.is_ascii_lowercase()) {
+    let upper = if has_ascii_lowercase(line.as_bytes()) {
         Cow::Owned(line.to_ascii_uppercase())
     } else {
         Cow::Borrowed(line)
@@ -224,6 +224,27 @@ pub fn residue_phrase(line: &str) -> Option<&'static str> {
         .filter(|c| c.is_alphanumeric() && !c.is_ascii_punctuation())
         .count();
     (other <= 6).then_some(phrase)
+}
+
+/// `bytes.iter().any(u8::is_ascii_lowercase)`, eight bytes a step: the test of a short
+/// line before it is upper-cased (most lines are Chinese, with no Latin letter at all).
+fn has_ascii_lowercase(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        let w = u64::from_le_bytes(b);
+        // Per byte, on its low seven bits (no carry leaves a byte): at least `a`, and
+        // not beyond `z`; a byte with its high bit set (not ASCII) is no letter.
+        let low = w & (0x7f * ONES);
+        let at_least_a = low + (0x80 - u64::from(b'a')) * ONES;
+        let beyond_z = low + (0x80 - u64::from(b'z') - 1) * ONES;
+        if at_least_a & !beyond_z & !w & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(u8::is_ascii_lowercase)
 }
 
 /// `span` without leading and trailing whitespace (including full-width spaces).
@@ -308,6 +329,26 @@ mod tests {
             ])
             .collect();
         prop::collection::vec(prop::sample::select(words), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// The eight-byte test finds a lower-case ASCII letter exactly where the byte
+        /// test does: any bytes, letters at every place and next to the range ends.
+        #[test]
+        fn lowercase_test_agrees_with_the_byte_test(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, b'`', b'a', b'm', b'z', b'{', b'A', b'Z', b'@', b'[', 0x7f, 0x80,
+                    0xe1, 0xe6, 0xfa, 0xff, b' ', b'0',
+                ]),
+                0..30,
+            )
+        ) {
+            proptest::prop_assert_eq!(
+                has_ascii_lowercase(&bytes),
+                bytes.iter().any(u8::is_ascii_lowercase)
+            );
+        }
     }
 
     proptest::proptest! {
