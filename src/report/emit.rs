@@ -259,6 +259,25 @@ pub(crate) fn write_key_uint(out: &mut Vec<u8>, key: &[u8], n: usize) {
     }
 }
 
+/// Writes `n` in decimal and then `}` (the end of a location object): under 10,000 the two
+/// are one fixed copy cut back to length.
+#[inline(always)]
+pub(crate) fn write_uint_closed(out: &mut Vec<u8>, n: usize) {
+    match u16::try_from(n) {
+        Ok(small) if small < 10_000 => {
+            let (word, digits) = small_digits(small);
+            let closed = u64::from(word) | u64::from(b'}') << (8 * digits);
+            let len = out.len() + digits + 1;
+            out.extend_from_slice(&closed.to_le_bytes());
+            out.truncate(len);
+        }
+        _ => {
+            write_uint(out, n as u64);
+            out.push(b'}');
+        }
+    }
+}
+
 /// [`write_uint`] from 10,000 up.
 #[inline(never)]
 fn write_large(out: &mut Vec<u8>, mut n: u64) {
@@ -565,6 +584,15 @@ mod tests {
                 expected.extend_from_slice(n.to_string().as_bytes());
                 assert_eq!(out, expected, "{n}");
             }
+        }
+    }
+
+    #[test]
+    fn closed_integers_print_as_number_then_brace() {
+        for n in (0..20_000).chain([usize::MAX]) {
+            let mut out = b"x".to_vec();
+            write_uint_closed(&mut out, n);
+            assert_eq!(out, format!("x{n}}}").into_bytes(), "{n}");
         }
     }
 
