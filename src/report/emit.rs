@@ -390,15 +390,26 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
         return escape_long(out, bytes);
     }
     // Short strings (most values: units, names, periods, figures) are tested and written
-    // from one or two overlapping words: the string with its quotes is one number of at
-    // most 16 bytes, written by one fixed-size copy cut back to its length, instead of a
-    // copy of variable length (a memcpy call) between two pushes.
-    let (payload, clean) = if n >= 8 {
+    // from one or two overlapping words: the string with its quotes is at most 16 bytes,
+    // written by one fixed-size copy cut back to its length, instead of a copy of variable
+    // length (a memcpy call) between two pushes.
+    if n >= 8 {
         let (a, b) = (word_at(bytes, 0), word_at(bytes, n - 8));
-        // `b` holds bytes n-8..n: its top n-8 bytes are the ones after the first word.
-        let high = (u128::from(b) >> (8 * (16 - n))) << 64;
-        (u128::from(a) | high, (escape_mask(a) | escape_mask(b)) == 0)
-    } else if n >= 4 {
+        if (escape_mask(a) | escape_mask(b)) != 0 {
+            return escape_slow(out, bytes);
+        }
+        // The opening quote and the first seven bytes, then the bytes from the eighth on
+        // (the top n-7 bytes of `b`, which holds bytes n-8..n) and the closing quote: two
+        // words built with shifts within a word, not across a 128-bit number.
+        let lo = u64::from(b'"') | a << 8;
+        let hi = b >> (8 * (15 - n)) | u64::from(b'"') << (8 * (n - 7));
+        let quoted = u128::from(lo) | u128::from(hi) << 64;
+        let len = out.len() + n + 2;
+        out.extend_from_slice(&quoted.to_le_bytes());
+        out.truncate(len);
+        return;
+    }
+    let (payload, clean) = if n >= 4 {
         let (a, b) = (word4(bytes, 0), word4(bytes, n - 4));
         let payload = a | (b >> (8 * (8 - n))) << 32;
         (u128::from(payload), !word_needs_escape(a | b << 32))
