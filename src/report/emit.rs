@@ -412,23 +412,28 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     let (payload, clean) = if n >= 4 {
         let (a, b) = (word4(bytes, 0), word4(bytes, n - 4));
         let payload = a | (b >> (8 * (8 - n))) << 32;
-        (u128::from(payload), !word_needs_escape(a | b << 32))
+        (payload, !word_needs_escape(a | b << 32))
     } else if n > 0 {
         // First, middle and last byte: all of a string of one to three bytes.
         let w = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
         let payload = w & ((1u64 << (8 * n)) - 1);
         // The three bytes, padded with spaces (never escaped), tested as one word.
-        (
-            u128::from(payload),
-            !word_needs_escape(w | 0x2020_2020_2000_0000),
-        )
+        (payload, !word_needs_escape(w | 0x2020_2020_2000_0000))
     } else {
         (0, true)
     };
     if !clean {
         return escape_slow(out, bytes);
     }
-    let quoted = payload << 8 | u128::from(b'"') | u128::from(b'"') << (8 * (n + 1));
+    // The quotes around at most seven bytes: the closing one in the first word, or for
+    // seven bytes alone in the second (shifts within a word, as above).
+    let open = u64::from(b'"') | payload << 8;
+    let (lo, hi) = if n < 7 {
+        (open | u64::from(b'"') << (8 * (n + 1)), 0)
+    } else {
+        (open, u64::from(b'"'))
+    };
+    let quoted = u128::from(lo) | u128::from(hi) << 64;
     let len = out.len() + n + 2;
     out.extend_from_slice(&quoted.to_le_bytes());
     out.truncate(len);

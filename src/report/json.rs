@@ -483,7 +483,9 @@ pub(crate) fn direction_name(d: Direction) -> &'static str {
     }
 }
 
-/// The name of a severity, as its `Serialize` impl prints it.
+/// The name of a severity, as its `Serialize` impl prints it (the JSON objects write it as
+/// part of a literal member, held to this by the tests).
+#[cfg(test)]
 pub(crate) fn severity_name(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",

@@ -7,10 +7,10 @@
 //! objects are tested against.
 
 use super::emit::{escape_into, write_key_uint, write_uint, write_uint_closed};
-use super::json::{clamp, severity_name, slice};
+use super::json::{clamp, slice};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use std::ops::Range;
 
 /// The bytes before an object member's value: its key, with what comes before it when it
@@ -82,6 +82,16 @@ fn hedge_kind_member(out: &mut Vec<u8>, k: HedgeKind) {
 #[inline]
 fn direction_member(out: &mut Vec<u8>, d: Direction) {
     enum_member!(out, d, "direction", Direction { Up => "up", Down => "down" });
+}
+
+/// `,"severity":"…"` for a finding's severity.
+#[inline]
+fn severity_member(out: &mut Vec<u8>, s: Severity) {
+    enum_member!(out, s, "severity", Severity {
+        Error => "error",
+        Warning => "warning",
+        Info => "info",
+    });
 }
 
 /// Writes a location object: each key with the number after it as one copy where the
@@ -338,8 +348,7 @@ pub(crate) fn finding(out: &mut Vec<u8>, doc: &Document, f: &Finding, written: &
     name(out, f.rule.name);
     out.extend_from_slice(key!(next, "code"));
     name(out, f.rule.code);
-    out.extend_from_slice(key!(next, "severity"));
-    name(out, severity_name(f.severity));
+    severity_member(out, f.severity);
     out.extend_from_slice(key!(next, "message"));
     escape_into(out, &f.message);
     out.extend_from_slice(key!(next, "span"));
@@ -390,7 +399,7 @@ fn span_and_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::json::{direction_name, hedge_kind_name, kind_name};
+    use crate::report::json::{direction_name, hedge_kind_name, kind_name, severity_name};
 
     #[test]
     fn enum_members_spell_the_serde_names() {
@@ -431,6 +440,10 @@ mod tests {
         for d in [Direction::Up, Direction::Down] {
             let expected = format!(",\"direction\":\"{}\"", direction_name(d));
             assert_eq!(member(&|o| direction_member(o, d)), expected);
+        }
+        for v in [Severity::Error, Severity::Warning, Severity::Info] {
+            let expected = format!(",\"severity\":\"{}\"", severity_name(v));
+            assert_eq!(member(&|o| severity_member(o, v)), expected);
         }
     }
 }
