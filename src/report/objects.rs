@@ -6,7 +6,7 @@
 //! on a line of its own, `jsonl` inside its line. `json.rs` keeps the `serde` shapes these
 //! objects are tested against.
 
-use super::emit::{escape_into, write_key_uint, write_uint, write_uint_closed};
+use super::emit::{escape_into, write_key_uint, write_uint_closed};
 use super::json::{clamp, slice};
 use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
@@ -107,12 +107,21 @@ fn location(out: &mut Vec<u8>, l: Location) {
     write_uint_closed(out, l.end_column);
 }
 
-/// A string value, or `null`.
-#[inline]
-fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+/// A member after another: `key` and the string `s`, or `null_member` (the key and `null`
+/// as one literal). Returns where the string went (empty for `null`).
+#[inline(always)]
+fn opt_value(out: &mut Vec<u8>, key: &[u8], s: Option<&str>, null_member: &[u8]) -> Range<usize> {
     match s {
-        Some(s) => escape_into(out, s),
-        None => out.extend_from_slice(b"null"),
+        Some(s) => {
+            out.extend_from_slice(key);
+            let from = out.len();
+            escape_into(out, s);
+            from..out.len()
+        }
+        None => {
+            out.extend_from_slice(null_member);
+            0..0
+        }
     }
 }
 
@@ -190,8 +199,7 @@ pub(crate) fn claim(
     before: Option<&Location>,
 ) -> Written {
     let cs = clamp(doc, c.span);
-    out.extend_from_slice(key!(open, "id"));
-    write_uint(out, c.id as u64);
+    write_key_uint(out, key!(open, "id"), c.id);
     // `"text":…,"span":{…}`, as a bound of the same span writes it after its `{`.
     let text_from = out.len() + 1;
     out.extend_from_slice(key!(next, "text"));
@@ -233,15 +241,16 @@ pub(crate) fn claim(
     }
     let value_span = value_from..out.len();
     let unit = c.unit.as_ref().map(|u| u.code.as_str());
-    out.extend_from_slice(key!(next, "unit"));
-    let unit_from = out.len();
-    opt_str(out, unit);
-    let unit_span = unit_from..out.len();
+    // Where the unit's and the magnitude's values went, for the ends that repeat them (a
+    // `null` is never copied: the key and it are one literal).
+    let unit_span = opt_value(out, key!(next, "unit"), unit, b",\"unit\":null");
     let magnitude = c.magnitude.as_deref();
-    out.extend_from_slice(key!(next, "magnitude"));
-    let magnitude_from = out.len();
-    opt_str(out, magnitude);
-    let magnitude_span = magnitude_from..out.len();
+    let magnitude_span = opt_value(
+        out,
+        key!(next, "magnitude"),
+        magnitude,
+        b",\"magnitude\":null",
+    );
     match &c.hedge {
         Some(h) => {
             out.extend_from_slice(key!(next, "hedge"));
