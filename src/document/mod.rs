@@ -247,6 +247,20 @@ impl Document {
                 end_column: outer.end_column,
             };
         }
+        if !span.is_empty() && span.end <= next_line && self.text.is_char_boundary(span.end) {
+            // Ends on `outer`'s line (the usual case; `span` starts on a character boundary
+            // past offset 0, tested above): its last character is the last one it counts,
+            // with no walk back to that character's start as `locate_end` does.
+            let n = count_chars(&self.text.as_bytes()[span.start..span.end]);
+            return Location {
+                start: span.start,
+                end: span.end,
+                line: outer.line,
+                column,
+                end_line: outer.line,
+                end_column: column + n - 1,
+            };
+        }
         self.locate_end(span, outer.line, column)
     }
 

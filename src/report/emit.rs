@@ -179,10 +179,46 @@ pub fn write_uint(out: &mut Vec<u8>, n: u64) {
     }
 }
 
+/// The decimal digits of every number under 10,000 as a little-endian word, first digit in
+/// the lowest byte, the bytes after the last digit zero: built at compile time, so the six
+/// numbers of a location (and every id) are one load each instead of two divisions, three
+/// compares and four pair loads ([`small_digits_by_pairs`], kept as the test oracle).
+static SMALL_DIGITS: [u32; 10_000] = small_digit_words();
+
+/// The table behind [`SMALL_DIGITS`].
+const fn small_digit_words() -> [u32; 10_000] {
+    let mut table = [0u32; 10_000];
+    let mut n = 0;
+    while n < 10_000 {
+        let digits = 1 + (n >= 10) as u32 + (n >= 100) as u32 + (n >= 1000) as u32;
+        // The last digit goes into byte `digits - 1`, the first into byte 0.
+        let (mut word, mut m, mut k) = (0u32, n as u32, digits);
+        while k > 0 {
+            k -= 1;
+            word |= (b'0' as u32 + m % 10) << (8 * k);
+            m /= 10;
+        }
+        table[n] = word;
+        n += 1;
+    }
+    table
+}
+
 /// The decimal digits of `n` (under 10,000) as a little-endian word, first digit in the
-/// lowest byte, and their number.
+/// lowest byte, and their number: the digit bytes are never zero, so their number is the
+/// word's length in bytes.
 #[inline(always)]
 fn small_digits(n: u16) -> (u32, usize) {
+    match SMALL_DIGITS.get(usize::from(n)) {
+        Some(&word) => (word, 4 - (word.leading_zeros() / 8) as usize),
+        None => small_digits_by_pairs(n),
+    }
+}
+
+/// [`small_digits`] computed from digit pairs (the former way; the oracle of the table, and
+/// the answer for a number out of its range, which callers never pass).
+#[inline(always)]
+fn small_digits_by_pairs(n: u16) -> (u32, usize) {
     let (hi, lo) = ((n / 100) as usize * 2, (n % 100) as usize * 2);
     let digits = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
     let padded = u32::from_le_bytes([PAIRS[hi], PAIRS[hi + 1], PAIRS[lo], PAIRS[lo + 1]]);
@@ -219,6 +255,25 @@ pub(crate) fn write_key_uint(out: &mut Vec<u8>, key: &[u8], n: usize) {
         _ => {
             out.extend_from_slice(key);
             write_uint(out, n as u64);
+        }
+    }
+}
+
+/// Writes `n` in decimal and then `}` (the end of a location object): under 10,000 the two
+/// are one fixed copy cut back to length.
+#[inline(always)]
+pub(crate) fn write_uint_closed(out: &mut Vec<u8>, n: usize) {
+    match u16::try_from(n) {
+        Ok(small) if small < 10_000 => {
+            let (word, digits) = small_digits(small);
+            let closed = u64::from(word) | u64::from(b'}') << (8 * digits);
+            let len = out.len() + digits + 1;
+            out.extend_from_slice(&closed.to_le_bytes());
+            out.truncate(len);
+        }
+        _ => {
+            write_uint(out, n as u64);
+            out.push(b'}');
         }
     }
 }
@@ -335,34 +390,50 @@ pub fn escape_into(out: &mut Vec<u8>, s: &str) {
         return escape_long(out, bytes);
     }
     // Short strings (most values: units, names, periods, figures) are tested and written
-    // from one or two overlapping words: the string with its quotes is one number of at
-    // most 16 bytes, written by one fixed-size copy cut back to its length, instead of a
-    // copy of variable length (a memcpy call) between two pushes.
-    let (payload, clean) = if n >= 8 {
+    // from one or two overlapping words: the string with its quotes is at most 16 bytes,
+    // written by one fixed-size copy cut back to its length, instead of a copy of variable
+    // length (a memcpy call) between two pushes.
+    if n >= 8 {
         let (a, b) = (word_at(bytes, 0), word_at(bytes, n - 8));
-        // `b` holds bytes n-8..n: its top n-8 bytes are the ones after the first word.
-        let high = (u128::from(b) >> (8 * (16 - n))) << 64;
-        (u128::from(a) | high, (escape_mask(a) | escape_mask(b)) == 0)
-    } else if n >= 4 {
+        if (escape_mask(a) | escape_mask(b)) != 0 {
+            return escape_slow(out, bytes);
+        }
+        // The opening quote and the first seven bytes, then the bytes from the eighth on
+        // (the top n-7 bytes of `b`, which holds bytes n-8..n) and the closing quote: two
+        // words built with shifts within a word, not across a 128-bit number.
+        let lo = u64::from(b'"') | a << 8;
+        let hi = b >> (8 * (15 - n)) | u64::from(b'"') << (8 * (n - 7));
+        let quoted = u128::from(lo) | u128::from(hi) << 64;
+        let len = out.len() + n + 2;
+        out.extend_from_slice(&quoted.to_le_bytes());
+        out.truncate(len);
+        return;
+    }
+    let (payload, clean) = if n >= 4 {
         let (a, b) = (word4(bytes, 0), word4(bytes, n - 4));
         let payload = a | (b >> (8 * (8 - n))) << 32;
-        (u128::from(payload), !word_needs_escape(a | b << 32))
+        (payload, !word_needs_escape(a | b << 32))
     } else if n > 0 {
         // First, middle and last byte: all of a string of one to three bytes.
         let w = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
         let payload = w & ((1u64 << (8 * n)) - 1);
         // The three bytes, padded with spaces (never escaped), tested as one word.
-        (
-            u128::from(payload),
-            !word_needs_escape(w | 0x2020_2020_2000_0000),
-        )
+        (payload, !word_needs_escape(w | 0x2020_2020_2000_0000))
     } else {
         (0, true)
     };
     if !clean {
         return escape_slow(out, bytes);
     }
-    let quoted = payload << 8 | u128::from(b'"') | u128::from(b'"') << (8 * (n + 1));
+    // The quotes around at most seven bytes: the closing one in the first word, or for
+    // seven bytes alone in the second (shifts within a word, as above).
+    let open = u64::from(b'"') | payload << 8;
+    let (lo, hi) = if n < 7 {
+        (open | u64::from(b'"') << (8 * (n + 1)), 0)
+    } else {
+        (open, u64::from(b'"'))
+    };
+    let quoted = u128::from(lo) | u128::from(hi) << 64;
     let len = out.len() + n + 2;
     out.extend_from_slice(&quoted.to_le_bytes());
     out.truncate(len);
@@ -511,6 +582,13 @@ mod tests {
     }
 
     #[test]
+    fn digit_table_matches_digit_pairs() {
+        for n in 0..10_000u16 {
+            assert_eq!(small_digits(n), small_digits_by_pairs(n), "{n}");
+        }
+    }
+
+    #[test]
     fn keyed_integers_print_as_key_then_number() {
         let keys: [&[u8]; 4] = [b"", b",\"end\":", b",\"end_line\":", b",\"end_column\":"];
         for key in keys {
@@ -522,6 +600,15 @@ mod tests {
                 expected.extend_from_slice(n.to_string().as_bytes());
                 assert_eq!(out, expected, "{n}");
             }
+        }
+    }
+
+    #[test]
+    fn closed_integers_print_as_number_then_brace() {
+        for n in (0..20_000).chain([usize::MAX]) {
+            let mut out = b"x".to_vec();
+            write_uint_closed(&mut out, n);
+            assert_eq!(out, format!("x{n}}}").into_bytes(), "{n}");
         }
     }
 

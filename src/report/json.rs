@@ -458,7 +458,9 @@ pub fn kind_name(k: ClaimKind) -> &'static str {
     }
 }
 
-/// The snake_case name of a hedge kind, as its `Serialize` impl prints it.
+/// The snake_case name of a hedge kind, as its `Serialize` impl prints it (the JSON
+/// objects write it as part of a literal member, held to this by the tests).
+#[cfg(test)]
 pub(crate) fn hedge_kind_name(k: HedgeKind) -> &'static str {
     match k {
         HedgeKind::About => "about",
@@ -471,7 +473,9 @@ pub(crate) fn hedge_kind_name(k: HedgeKind) -> &'static str {
     }
 }
 
-/// The name of a direction, as its `Serialize` impl prints it.
+/// The name of a direction, as its `Serialize` impl prints it (the JSON objects write it
+/// as part of a literal member, held to this by the tests).
+#[cfg(test)]
 pub(crate) fn direction_name(d: Direction) -> &'static str {
     match d {
         Direction::Up => "up",
@@ -479,7 +483,9 @@ pub(crate) fn direction_name(d: Direction) -> &'static str {
     }
 }
 
-/// The name of a severity, as its `Serialize` impl prints it.
+/// The name of a severity, as its `Serialize` impl prints it (the JSON objects write it as
+/// part of a literal member, held to this by the tests).
+#[cfg(test)]
 pub(crate) fn severity_name(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",

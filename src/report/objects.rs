@@ -6,11 +6,11 @@
 //! on a line of its own, `jsonl` inside its line. `json.rs` keeps the `serde` shapes these
 //! objects are tested against.
 
-use super::emit::{escape_into, write_key_uint, write_uint};
-use super::json::{clamp, direction_name, hedge_kind_name, kind_name, severity_name, slice};
-use crate::claim::{Claim, Value};
+use super::emit::{escape_into, write_key_uint, write_uint_closed};
+use super::json::{clamp, slice};
+use crate::claim::{Claim, ClaimKind, Direction, HedgeKind, Value};
 use crate::document::{Document, Location, Span};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use std::ops::Range;
 
 /// The bytes before an object member's value: its key, with what comes before it when it
@@ -35,6 +35,65 @@ macro_rules! element {
     };
 }
 
+/// Writes the member `,"key":"name"` of an enum value as one literal, each variant's with
+/// its name spelled as its `Serialize` impl prints it (a test holds them to
+/// `json::kind_name` and the other name functions): one fixed-size copy, where the key, the
+/// name of variable length and the quotes were three.
+macro_rules! enum_member {
+    ($out:expr, $v:expr, $key:literal, $ty:ident { $($var:ident => $name:literal),* $(,)? }) => {
+        match $v {
+            $($ty::$var => $out.extend_from_slice(concat!(",\"", $key, "\":\"", $name, "\"").as_bytes()),)*
+        }
+    };
+}
+
+/// `,"kind":"…"` for a claim kind.
+#[inline]
+fn kind_member(out: &mut Vec<u8>, k: ClaimKind) {
+    enum_member!(out, k, "kind", ClaimKind {
+        Level => "level",
+        Share => "share",
+        Growth => "growth",
+        PointChange => "point_change",
+        Multiple => "multiple",
+        Rank => "rank",
+        Count => "count",
+        Trend => "trend",
+        Date => "date",
+        Period => "period",
+    });
+}
+
+/// `,"hedge_kind":"…"` for a hedge kind.
+#[inline]
+fn hedge_kind_member(out: &mut Vec<u8>, k: HedgeKind) {
+    enum_member!(out, k, "hedge_kind", HedgeKind {
+        About => "about",
+        Below => "below",
+        Above => "above",
+        WellAbove => "well_above",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        Each => "each",
+    });
+}
+
+/// `,"direction":"…"` for a direction.
+#[inline]
+fn direction_member(out: &mut Vec<u8>, d: Direction) {
+    enum_member!(out, d, "direction", Direction { Up => "up", Down => "down" });
+}
+
+/// `,"severity":"…"` for a finding's severity.
+#[inline]
+fn severity_member(out: &mut Vec<u8>, s: Severity) {
+    enum_member!(out, s, "severity", Severity {
+        Error => "error",
+        Warning => "warning",
+        Info => "info",
+    });
+}
+
 /// Writes a location object: each key with the number after it as one copy where the
 /// number is under 10,000 (see [`write_key_uint`]).
 fn location(out: &mut Vec<u8>, l: Location) {
@@ -45,16 +104,24 @@ fn location(out: &mut Vec<u8>, l: Location) {
     write_key_uint(out, key!(next, "end_line"), l.end_line);
     // `,"end_column":` is too long to share a copy with four digits; the brace is not.
     out.extend_from_slice(key!(next, "end_column"));
-    write_key_uint(out, b"", l.end_column);
-    out.push(b'}');
+    write_uint_closed(out, l.end_column);
 }
 
-/// A string value, or `null`.
-#[inline]
-fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+/// A member after another: `key` and the string `s`, or `null_member` (the key and `null`
+/// as one literal). Returns where the string went (empty for `null`).
+#[inline(always)]
+fn opt_value(out: &mut Vec<u8>, key: &[u8], s: Option<&str>, null_member: &[u8]) -> Range<usize> {
     match s {
-        Some(s) => escape_into(out, s),
-        None => out.extend_from_slice(b"null"),
+        Some(s) => {
+            out.extend_from_slice(key);
+            let from = out.len();
+            escape_into(out, s);
+            from..out.len()
+        }
+        None => {
+            out.extend_from_slice(null_member);
+            0..0
+        }
     }
 }
 
@@ -132,8 +199,7 @@ pub(crate) fn claim(
     before: Option<&Location>,
 ) -> Written {
     let cs = clamp(doc, c.span);
-    out.extend_from_slice(key!(open, "id"));
-    write_uint(out, c.id as u64);
+    write_key_uint(out, key!(open, "id"), c.id);
     // `"text":…,"span":{…}`, as a bound of the same span writes it after its `{`.
     let text_from = out.len() + 1;
     out.extend_from_slice(key!(next, "text"));
@@ -151,8 +217,7 @@ pub(crate) fn claim(
     location(out, at);
     let span = span..out.len();
     let text_span = text_from..out.len();
-    out.extend_from_slice(key!(next, "kind"));
-    name(out, kind_name(c.kind));
+    kind_member(out, c.kind);
     // `,"value":…,"precision":…` of a point, as a bound of the same number writes it.
     let value_from = out.len();
     match &c.value {
@@ -176,21 +241,21 @@ pub(crate) fn claim(
     }
     let value_span = value_from..out.len();
     let unit = c.unit.as_ref().map(|u| u.code.as_str());
-    out.extend_from_slice(key!(next, "unit"));
-    let unit_from = out.len();
-    opt_str(out, unit);
-    let unit_span = unit_from..out.len();
+    // Where the unit's and the magnitude's values went, for the ends that repeat them (a
+    // `null` is never copied: the key and it are one literal).
+    let unit_span = opt_value(out, key!(next, "unit"), unit, b",\"unit\":null");
     let magnitude = c.magnitude.as_deref();
-    out.extend_from_slice(key!(next, "magnitude"));
-    let magnitude_from = out.len();
-    opt_str(out, magnitude);
-    let magnitude_span = magnitude_from..out.len();
+    let magnitude_span = opt_value(
+        out,
+        key!(next, "magnitude"),
+        magnitude,
+        b",\"magnitude\":null",
+    );
     match &c.hedge {
         Some(h) => {
             out.extend_from_slice(key!(next, "hedge"));
             escape_into(out, &h.text);
-            out.extend_from_slice(key!(next, "hedge_kind"));
-            name(out, hedge_kind_name(h.kind));
+            hedge_kind_member(out, h.kind);
         }
         None => out.extend_from_slice(b",\"hedge\":null,\"hedge_kind\":null"),
     }
@@ -200,12 +265,11 @@ pub(crate) fn claim(
     opt_field!(out, "metric", c.metric.as_deref());
     match c.direction {
         Some(d) => {
-            out.extend_from_slice(key!(next, "direction"));
-            name(out, direction_name(d));
+            direction_member(out, d);
+            out.extend_from_slice(b",\"bounds\":[");
         }
-        None => out.extend_from_slice(b",\"direction\":null"),
+        None => out.extend_from_slice(b",\"direction\":null,\"bounds\":["),
     }
-    out.extend_from_slice(b",\"bounds\":[");
     for (i, b) in c.bounds.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
         let bs = clamp(doc, b.span);
@@ -248,7 +312,23 @@ pub(crate) fn claim(
         out.push(b'}');
     }
     if c.notes.is_empty() {
-        out.extend_from_slice(b"],\"notes\":[]");
+        // No notes (most claims): the empty list, the flags and the closing brace are one
+        // literal.
+        match verdict {
+            None => out.extend_from_slice(b"],\"notes\":[]}"),
+            Some((false, false)) => {
+                out.extend_from_slice(b"],\"notes\":[],\"checked\":false,\"referenced\":false}")
+            }
+            Some((false, true)) => {
+                out.extend_from_slice(b"],\"notes\":[],\"checked\":false,\"referenced\":true}")
+            }
+            Some((true, false)) => {
+                out.extend_from_slice(b"],\"notes\":[],\"checked\":true,\"referenced\":false}")
+            }
+            Some((true, true)) => {
+                out.extend_from_slice(b"],\"notes\":[],\"checked\":true,\"referenced\":true}")
+            }
+        }
     } else {
         out.extend_from_slice(b"],\"notes\":[");
         for (i, n) in c.notes.iter().enumerate() {
@@ -256,16 +336,16 @@ pub(crate) fn claim(
             escape_into(out, n);
         }
         out.push(b']');
+        // The flags and the closing brace, one literal.
+        let tail: &[u8] = match verdict {
+            None => b"}",
+            Some((false, false)) => b",\"checked\":false,\"referenced\":false}",
+            Some((false, true)) => b",\"checked\":false,\"referenced\":true}",
+            Some((true, false)) => b",\"checked\":true,\"referenced\":false}",
+            Some((true, true)) => b",\"checked\":true,\"referenced\":true}",
+        };
+        out.extend_from_slice(tail);
     }
-    // The flags and the closing brace, one literal.
-    let tail: &[u8] = match verdict {
-        None => b"}",
-        Some((false, false)) => b",\"checked\":false,\"referenced\":false}",
-        Some((false, true)) => b",\"checked\":false,\"referenced\":true}",
-        Some((true, false)) => b",\"checked\":true,\"referenced\":false}",
-        Some((true, true)) => b",\"checked\":true,\"referenced\":true}",
-    };
-    out.extend_from_slice(tail);
     Written { at, text, span }
 }
 
@@ -277,8 +357,7 @@ pub(crate) fn finding(out: &mut Vec<u8>, doc: &Document, f: &Finding, written: &
     name(out, f.rule.name);
     out.extend_from_slice(key!(next, "code"));
     name(out, f.rule.code);
-    out.extend_from_slice(key!(next, "severity"));
-    name(out, severity_name(f.severity));
+    severity_member(out, f.severity);
     out.extend_from_slice(key!(next, "message"));
     escape_into(out, &f.message);
     out.extend_from_slice(key!(next, "span"));
@@ -324,4 +403,56 @@ fn span_and_text(
     out.extend_from_slice(key!(next, "text"));
     escape_into(out, slice(doc, s));
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::json::{direction_name, hedge_kind_name, kind_name, severity_name};
+
+    #[test]
+    fn enum_members_spell_the_serde_names() {
+        let member = |f: &dyn Fn(&mut Vec<u8>)| {
+            let mut out = Vec::new();
+            f(&mut out);
+            String::from_utf8(out).unwrap()
+        };
+        let kinds = [
+            ClaimKind::Level,
+            ClaimKind::Share,
+            ClaimKind::Growth,
+            ClaimKind::PointChange,
+            ClaimKind::Multiple,
+            ClaimKind::Rank,
+            ClaimKind::Count,
+            ClaimKind::Trend,
+            ClaimKind::Date,
+            ClaimKind::Period,
+        ];
+        for k in kinds {
+            let expected = format!(",\"kind\":\"{}\"", kind_name(k));
+            assert_eq!(member(&|o| kind_member(o, k)), expected);
+        }
+        let hedges = [
+            HedgeKind::About,
+            HedgeKind::Below,
+            HedgeKind::Above,
+            HedgeKind::WellAbove,
+            HedgeKind::AtLeast,
+            HedgeKind::AtMost,
+            HedgeKind::Each,
+        ];
+        for h in hedges {
+            let expected = format!(",\"hedge_kind\":\"{}\"", hedge_kind_name(h));
+            assert_eq!(member(&|o| hedge_kind_member(o, h)), expected);
+        }
+        for d in [Direction::Up, Direction::Down] {
+            let expected = format!(",\"direction\":\"{}\"", direction_name(d));
+            assert_eq!(member(&|o| direction_member(o, d)), expected);
+        }
+        for v in [Severity::Error, Severity::Warning, Severity::Info] {
+            let expected = format!(",\"severity\":\"{}\"", severity_name(v));
+            assert_eq!(member(&|o| severity_member(o, v)), expected);
+        }
+    }
 }
