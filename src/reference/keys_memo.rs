@@ -109,9 +109,18 @@ struct Memo {
     entries: Vec<Option<Entry>>,
     /// The latest level pass (see [`level_pass`]).
     level: Option<LevelPass>,
-    /// Where the latest scan of the text before a claim ended (see [`before_scan`]).
-    scan: Option<ScanResume>,
+    /// Where the latest scans of the texts before claims ended, oldest first, at most
+    /// [`SCANS`] (see [`before_scan`]).
+    scans: Vec<ScanResume>,
 }
+
+/// Scans of the texts before claims kept at once. The claims of one sentence are read
+/// in turn, but one rule's claims skip from sentence to sentence past claims another
+/// rule asks about later (the level pass reads a revenue figure, then a share in the
+/// next sentence; NC203 then asks about the growth figure right after the revenue,
+/// whose text before goes on from the revenue's): with one scan kept, that text was read
+/// afresh from its sentence's start.
+const SCANS: usize = 4;
 
 /// A remembered level pass: what it was worked out from, and its rows.
 struct LevelPass {
@@ -146,6 +155,34 @@ impl Memo {
             *slot = Some(Entry { claim, keys: None });
         }
         slot.as_mut()
+    }
+
+    /// The kept scan whose text `before` goes on from (the longest, when several do),
+    /// taken out; without one, the oldest when all [`SCANS`] slots are full (its buffer
+    /// is reused; a scan whose text `before` does not start with reads afresh).
+    fn take_scan(&mut self, before: &[u8]) -> Option<ScanResume> {
+        let best = self
+            .scans
+            .iter()
+            .enumerate()
+            .filter(|(_, (text, _))| before.starts_with(text))
+            .max_by_key(|(_, (text, _))| text.len())
+            .map(|(i, _)| i);
+        match best {
+            Some(i) => Some(self.scans.remove(i)),
+            None if self.scans.len() >= SCANS => Some(self.scans.remove(0)),
+            None => None,
+        }
+    }
+
+    /// Keeps the scan a reading left (the newest), dropping the oldest past [`SCANS`].
+    fn keep_scan(&mut self, scan: Option<ScanResume>) {
+        if let Some(scan) = scan {
+            self.scans.push(scan);
+            if self.scans.len() > SCANS {
+                self.scans.remove(0);
+            }
+        }
     }
 
     /// The entry of `claim`, if there is one for it.
@@ -192,19 +229,24 @@ impl Drop for Scope {
     }
 }
 
-/// `scan(resume)`, with `resume` the state the last call on this thread left while a
-/// [`Scope`] is open (the scan checks that its text goes on from it; see
-/// [`super::matching::ScanState`]), and a fresh `None` otherwise.
-pub(super) fn before_scan<R>(scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
+/// `scan(resume)` for the text `before` a claim, with `resume` a scan this thread kept
+/// while a [`Scope`] is open: the one whose text `before` goes on from, if any (the scan
+/// checks that it does; see [`super::matching::ScanState`]), and a fresh `None` otherwise.
+/// What the scan leaves in `resume` is kept for the next calls.
+pub(super) fn before_scan<R>(before: &str, scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
     // Taken out, not borrowed across the scan: it never re-enters, but need not rely on it.
-    let mut resume = MEMO.with(|m| m.borrow_mut().as_mut().map(|memo| memo.scan.take()));
-    let Some(state) = resume.as_mut() else {
+    let taken = MEMO.with(|m| {
+        m.borrow_mut()
+            .as_mut()
+            .map(|memo| memo.take_scan(before.as_bytes()))
+    });
+    let Some(mut resume) = taken else {
         return scan(&mut None);
     };
-    let answer = scan(state);
+    let answer = scan(&mut resume);
     MEMO.with(|m| {
         if let Some(memo) = m.borrow_mut().as_mut() {
-            memo.scan = resume.flatten();
+            memo.keep_scan(resume);
         }
     });
     answer
@@ -347,6 +389,48 @@ mod tests {
         }
         keys(&r, c, &s, count);
         assert_eq!(calls.get(), 7, "the memo ends with its scope");
+    }
+
+    /// The scan handed to a reading: the kept one its text goes on from, else the
+    /// oldest once every slot is taken, else none (and none outside a scope).
+    #[test]
+    fn hands_each_reading_the_scan_its_text_goes_on_from() {
+        use crate::reference::matching::ScanState;
+        // Keeps a scan of `before` and tells which text the scan it was handed holds.
+        let read = |before: &str| {
+            before_scan(before, |r| {
+                let given = r
+                    .as_ref()
+                    .map(|(t, _)| String::from_utf8_lossy(t).into_owned());
+                *r = Some((before.as_bytes().to_vec(), ScanState::default()));
+                given
+            })
+        };
+        assert_eq!(read("长风汽车"), None, "no memo outside a scope");
+        assert_eq!(read("长风汽车2024年"), None, "nothing kept outside a scope");
+        let _scope = Scope::open();
+        assert_eq!(read("长风汽车"), None);
+        assert_eq!(read("宁德时代"), None, "another sentence reads afresh");
+        assert_eq!(read("长风汽车交付"), Some("长风汽车".into()));
+        assert_eq!(read("宁德时代装机"), Some("宁德时代".into()));
+        assert_eq!(
+            read("长风"),
+            None,
+            "a shorter text does not go on from a longer one"
+        );
+        assert_eq!(
+            read("长风汽车交付量"),
+            Some("长风汽车交付".into()),
+            "the longest"
+        );
+        assert_eq!(read("比亚迪"), None);
+        // Four kept now (宁德时代装机, 长风, 长风汽车交付量, 比亚迪): the oldest goes.
+        assert_eq!(read("小米"), Some("宁德时代装机".into()));
+        assert_eq!(
+            read("宁德时代装机量"),
+            Some("长风".into()),
+            "宁德时代装机 is gone: the oldest kept scan is handed on for its buffer"
+        );
     }
 
     #[test]

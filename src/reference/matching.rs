@@ -1099,9 +1099,10 @@ fn not_comparable_in(
     s: &Surroundings<'_>,
 ) -> Option<&'static str> {
     // One pass over the words before the claim answers the questions on them.
-    // Read on from the text before the last claim when this one's starts with it (the
+    // Read on from the text before an earlier claim when this one's starts with it (the
     // claims of one sentence), while a document's memo is open.
-    let before = super::keys_memo::before_scan(|resume| scan_before_resuming(s.before, resume));
+    let before =
+        super::keys_memo::before_scan(s.before, |resume| scan_before_resuming(s.before, resume));
     if before.forecast {
         return Some("a forecast or target");
     }
@@ -1712,6 +1713,36 @@ mod tests {
                             part
                         );
                     }
+                }
+            }
+        }
+
+        #[test]
+        fn kept_scans_of_interleaved_sentences_find_what_a_fresh_reading_finds(
+            sentences in proptest::collection::vec(before_text(), 1..6),
+            asks in proptest::collection::vec((0usize..6, 0.0f64..=1.0), 1..16),
+        ) {
+            // Claims asked about out of sentence order, as rules do (one rule's claims
+            // of several sentences, then another's): each reading may go on from any
+            // kept scan, and must find what a fresh one finds.
+            let _scope = super::super::keys_memo::Scope::open();
+            for (which, f) in asks {
+                let text = &sentences[which % sentences.len()];
+                let mut at = (text.len() as f64 * f) as usize;
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let part = &text[..at];
+                let fresh = scan_before(part);
+                let got = super::super::keys_memo::before_scan(part, |r| scan_before_resuming(part, r));
+                proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
+                if !fresh.forecast {
+                    proptest::prop_assert_eq!(
+                        (got.part_of_year, got.lead_from, got.partial_in_lead),
+                        (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
+                        "{:?}",
+                        part
+                    );
                 }
             }
         }
