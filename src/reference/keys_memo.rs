@@ -23,10 +23,6 @@ use crate::document::{Document, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Claim ids past this get no slot (ids are indexes into a document's claims; a vector
-/// this long is already far beyond any article).
-const MAX_SLOTS: usize = 1 << 16;
-
 /// Address and length of a text.
 type Ident = (usize, usize);
 
@@ -105,13 +101,50 @@ struct Entry {
 /// Remembered entries by claim id.
 #[derive(Default)]
 struct Memo {
-    /// `entries[id]` is the latest entry for claim id `id`.
-    entries: Vec<Option<Entry>>,
+    /// The latest entry of each claim id asked about, in id order. Only the few claims
+    /// several rules ask about have entries (see `asked_by_several_rules` in
+    /// [`super::matching`]), asked in id order: a short list searched by halves costs
+    /// less than a slot for every claim of the document, set up and dropped.
+    entries: Vec<Entry>,
     /// The latest level pass (see [`level_pass`]).
     level: Option<LevelPass>,
+    /// The latest answer of [`metric_named`].
+    named: Option<Named>,
     /// Where the latest scans of the texts before claims ended, oldest first, at most
     /// [`SCANS`] (see [`before_scan`]).
     scans: Vec<ScanResume>,
+}
+
+/// Longest metric word (in bytes) whose [`metric_named`] answer is kept: a copy of it is
+/// kept with the answer, since each claim holds its own copy of the word.
+const WRITTEN_MAX: usize = 48;
+
+/// An answer of [`metric_named`] and what it was worked out from: the reference's and
+/// its alias rows' addresses, the metric's (one of the reference's names), the context by
+/// identity, and a copy of the metric word as written.
+struct Named {
+    reference: (usize, Ident),
+    metric: Ident,
+    context: Ident,
+    written: [u8; WRITTEN_MAX],
+    written_len: usize,
+    answer: bool,
+}
+
+impl Named {
+    /// True when this answer was worked out from these inputs.
+    fn is_for(
+        &self,
+        reference: (usize, Ident),
+        metric: Ident,
+        context: Ident,
+        written: &str,
+    ) -> bool {
+        self.reference == reference
+            && self.metric == metric
+            && self.context == context
+            && self.written.get(..self.written_len) == Some(written.as_bytes())
+    }
 }
 
 /// Scans of the texts before claims kept at once. The claims of one sentence are read
@@ -137,24 +170,28 @@ struct LevelPass {
 }
 
 impl Memo {
-    /// The entry of `claim`, emptied first if it was for another claim; `None` for ids
-    /// past [`MAX_SLOTS`].
+    /// The entry of `claim`, emptied first if it was for another claim.
     fn entry(&mut self, claim: Fingerprint) -> Option<&mut Entry> {
-        let id = claim.id;
-        if id >= MAX_SLOTS {
-            return None;
-        }
-        if self.entries.len() <= id {
-            // Grown by at least half at a time: claims come in id order, and growing by
-            // one slot per claim cost more than the lookups.
-            let len = (id + 1).max(self.entries.len() * 3 / 2).max(64);
-            self.entries.resize_with(len.min(MAX_SLOTS), || None);
-        }
-        let slot = self.entries.get_mut(id)?;
-        if !slot.as_ref().is_some_and(|e| e.claim == claim) {
-            *slot = Some(Entry { claim, keys: None });
-        }
-        slot.as_mut()
+        // Most often past the last: rules ask about claims in id order.
+        let at = match self.entries.last() {
+            Some(last) if last.claim.id < claim.id => Err(self.entries.len()),
+            None => Err(0),
+            Some(_) => self.entries.binary_search_by_key(&claim.id, |e| e.claim.id),
+        };
+        let at = match at {
+            Ok(i) => {
+                let slot = self.entries.get_mut(i)?;
+                if slot.claim != claim {
+                    *slot = Entry { claim, keys: None };
+                }
+                i
+            }
+            Err(i) => {
+                self.entries.insert(i, Entry { claim, keys: None });
+                i
+            }
+        };
+        self.entries.get_mut(at)
     }
 
     /// The kept scan whose text `before` goes on from (the longest, when several do),
@@ -187,10 +224,11 @@ impl Memo {
 
     /// The entry of `claim`, if there is one for it.
     fn get(&self, claim: &Fingerprint) -> Option<&Entry> {
-        self.entries
-            .get(claim.id)?
-            .as_ref()
-            .filter(|e| e.claim == *claim)
+        let i = self
+            .entries
+            .binary_search_by_key(&claim.id, |e| e.claim.id)
+            .ok()?;
+        self.entries.get(i).filter(|e| e.claim == *claim)
     }
 }
 
@@ -249,6 +287,60 @@ pub(super) fn before_scan<R>(before: &str, scan: impl FnOnce(&mut Option<ScanRes
             memo.keep_scan(resume);
         }
     });
+    answer
+}
+
+/// `compute()`'s answer to whether `metric` (one of `reference`'s names) applies in
+/// `context` and is named there (its scope words and `written`, the claim's metric word,
+/// or its aliases: what matching asks after resolving a claim's names), remembered for
+/// the latest inputs while a [`Scope`] is open. Several claims of a sentence ask it in
+/// turn with the same inputs. `written` longer than [`WRITTEN_MAX`] is never remembered.
+pub(super) fn metric_named(
+    reference: &Reference,
+    metric: &str,
+    written: &str,
+    context: &str,
+    compute: impl FnOnce() -> bool,
+) -> bool {
+    let entries = reference.alias_entries();
+    let at = (
+        std::ptr::from_ref(reference) as usize,
+        (entries.as_ptr() as usize, entries.len()),
+    );
+    let (metric_id, context_id) = (ident(metric), ident(context));
+    // `None` outside a scope, `Some(None)` when not remembered.
+    let looked_up = MEMO.with(|m| {
+        let m = m.borrow();
+        let memo = m.as_ref()?;
+        Some(
+            memo.named
+                .as_ref()
+                .filter(|n| n.is_for(at, metric_id, context_id, written))
+                .map(|n| n.answer),
+        )
+    });
+    match looked_up {
+        None => return compute(),
+        Some(Some(answer)) => return answer,
+        Some(None) => {}
+    }
+    let answer = compute();
+    let mut copy = [0u8; WRITTEN_MAX];
+    if let Some(to) = copy.get_mut(..written.len()) {
+        to.copy_from_slice(written.as_bytes());
+        MEMO.with(|m| {
+            if let Some(memo) = m.borrow_mut().as_mut() {
+                memo.named = Some(Named {
+                    reference: at,
+                    metric: metric_id,
+                    context: context_id,
+                    written: copy,
+                    written_len: written.len(),
+                    answer,
+                });
+            }
+        });
+    }
     answer
 }
 

@@ -333,7 +333,13 @@ impl Reference {
             {
                 continue;
             }
-            if !self.in_scope(metric, context) || !self.names_metric(claim, metric, context) {
+            // The claims of one sentence (a list of buyers, each with its figure) ask
+            // this of the same metric, word and sentence: answered once for them.
+            let written = claim.metric.as_deref().map(trimmed).unwrap_or("");
+            let named = super::keys_memo::metric_named(self, metric, written, context, || {
+                self.in_scope(metric, context) && self.names_metric(claim, metric, context)
+            });
+            if !named {
                 continue;
             }
             keys.push(Key {
@@ -411,15 +417,7 @@ impl Reference {
             return true;
         }
         if claim.kind == ClaimKind::Growth {
-            // Copied only once a phrase is taken out of it.
-            let mut rest = std::borrow::Cow::Borrowed(s.lead);
-            for w in GROWTH_PHRASE {
-                // Only words present change anything (and most are absent).
-                if contains_word(&rest, w) {
-                    rest = rest.replace(w, "").into();
-                }
-            }
-            return rest.chars().all(|c| !c.is_alphanumeric());
+            return only_growth_words(s.lead);
         }
         false
     }
@@ -676,6 +674,88 @@ const GROWTH_PHRASE: [&str; 28] = [
     "达",
     "了",
 ];
+/// True when nothing alphanumeric is left of `lead` once every [`GROWTH_PHRASE`] word is
+/// taken out of it, in the list's order. A word is searched only when the lead holds a
+/// character that may start it (see [`char_bits`]): taking words out only removes
+/// characters, so a word whose first character the lead lacks never occurs in what is
+/// left, and most words are absent (one bit test each rather than a search).
+fn only_growth_words(lead: &str) -> bool {
+    let present = char_bits(lead);
+    // Copied only once a phrase is taken out of it.
+    let mut rest = std::borrow::Cow::Borrowed(lead);
+    for w in GROWTH_PHRASE {
+        if char_bits(first_char(w)) & !present != 0 {
+            continue;
+        }
+        // Only words present change anything.
+        if contains_word(&rest, w) {
+            rest = without(&rest, w).into();
+        }
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// `text.replace(word, "")` by comparing bytes at each place: leads are short, and the
+/// substring searcher `replace` sets up cost more than such a whole pass. A match of a
+/// whole UTF-8 word starts on a character boundary (its first byte is no continuation
+/// byte), so the matches, taken left to right without overlapping, are `replace`'s.
+fn without(text: &str, word: &str) -> String {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    if w.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut from, mut i) = (0, 0);
+    while i + w.len() <= t.len() {
+        if t.get(i..i + w.len()) == Some(w) {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            i += w.len();
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    out
+}
+
+/// The search [`only_growth_words`] replaced, kept as its oracle.
+#[cfg(test)]
+fn only_growth_words_by_search(lead: &str) -> bool {
+    let mut rest = std::borrow::Cow::Borrowed(lead);
+    for w in GROWTH_PHRASE {
+        if contains_word(&rest, w) {
+            rest = rest.replace(w, "").into();
+        }
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// The first character of `word` (empty for an empty word).
+fn first_char(word: &str) -> &str {
+    let len = word.bytes().next().map_or(0, utf8_len);
+    word.get(..len).unwrap_or(word)
+}
+
+/// One bit (of 64) for each character of `text` that is three bytes long (bit
+/// [`low_bits`] mod 64), and bit 0 for any other character: a character of `text` has
+/// its bit set, so a text whose bits are not all among another's holds a character the
+/// other lacks.
+fn char_bits(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let mut bits = 0u64;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let len = utf8_len(x);
+        bits |= match b.get(i..i + 3) {
+            Some(&[_, y, z]) if len == 3 => 1 << (low_bits(y, z) % 64),
+            _ => 1,
+        };
+        i += len;
+    }
+    bits
+}
+
 /// Words before a figure that make it a forecast, target or plan, not a reported value.
 const FORECAST_WORDS: [&str; 14] = [
     "预计", "预期", "预测", "目标", "计划", "有望", "力争", "争取", "指引", "规划", "将达", "或将",
@@ -1745,6 +1825,34 @@ mod tests {
                     );
                 }
             }
+        }
+
+        #[test]
+        fn growth_words_are_taken_out_as_the_search_takes_them_out(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    GROWTH_PHRASE
+                        .iter()
+                        .copied()
+                        .chain([
+                            ",", "，", "；", "营收", "收入", "交付量", "同", "比", "增", "长", "上年",
+                            "66", "%", "Q3", " ", "年", "较", "上", "期", "季度", "Ab", "é", "😀",
+                        ])
+                        .collect::<Vec<_>>(),
+                ),
+                0..8,
+            ),
+        ) {
+            let lead: String = parts.concat();
+            for w in GROWTH_PHRASE.iter().chain(&["", "é", "😀", "66"]) {
+                proptest::prop_assert_eq!(without(&lead, w), lead.replace(w, ""), "{:?} {:?}", lead, w);
+            }
+            proptest::prop_assert_eq!(
+                only_growth_words(&lead),
+                only_growth_words_by_search(&lead),
+                "{:?}",
+                lead
+            );
         }
 
         #[test]
