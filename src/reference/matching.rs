@@ -433,8 +433,9 @@ impl Reference {
         });
         by_alias
             || self.facts.iter().any(|f| {
-                f.entity == key.entity
-                    && !f.segment.is_empty()
+                // The segment's length first: facts of the whole entity settle on it.
+                !f.segment.is_empty()
+                    && f.entity == key.entity
                     && f.segment != key.segment
                     && contains_word(text, &f.segment)
             })
@@ -463,6 +464,21 @@ impl Reference {
             .get(self.position_of(entity, segment, metric, period)?)
     }
 
+    /// The facts of one series (entity, segment, metric) by period, its names hashed
+    /// once for all the periods asked about (a run of years, each with its whole).
+    pub(crate) fn series_of<'r>(
+        &'r self,
+        entity: &'r str,
+        segment: &'r str,
+        metric: &'r str,
+    ) -> Series<'r> {
+        Series {
+            reference: self,
+            state: super::fact_index::series_state(entity, segment, metric),
+            names: [entity, segment, metric],
+        }
+    }
+
     /// Where the fact of these parts is in [`Reference::facts`]: the latest layer's.
     fn position_of(
         &self,
@@ -482,6 +498,30 @@ impl Reference {
         self.facts.iter().rposition(|f| {
             f.entity == entity && f.segment == segment && f.metric == metric && f.period == period
         })
+    }
+}
+
+/// One series of a reference (see [`Reference::series_of`]).
+pub(crate) struct Series<'r> {
+    reference: &'r Reference,
+    /// The names' hash state ([`super::fact_index::series_state`]).
+    state: super::fast_hash::FastHash,
+    /// Entity, segment and metric.
+    names: [&'r str; 3],
+}
+
+impl<'r> Series<'r> {
+    /// [`Reference::fact_of`] the series in `period`.
+    pub(crate) fn at(&self, period: Period) -> Option<&'r super::Fact> {
+        let r = self.reference;
+        let [entity, segment, metric] = self.names;
+        match r
+            .fact_index
+            .lookup_from(&r.facts, self.state, entity, segment, metric, period)
+        {
+            Some(found) => r.facts.get(found?),
+            None => r.fact_of(entity, segment, metric, period),
+        }
     }
 }
 
