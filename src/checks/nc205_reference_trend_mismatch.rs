@@ -6,7 +6,7 @@ use crate::claim::{Claim, ClaimKind, Direction, Value};
 use crate::declare_rule;
 use crate::finding::{Finding, RuleInfo};
 use crate::reference::compare::{fmt_amount, fmt_num, Interval};
-use crate::reference::matching::{matchable_period, Key, Surroundings};
+use crate::reference::matching::{matchable_period, Series, Surroundings};
 use crate::reference::period::{Period, Step};
 use crate::reference::{Fact, Reference};
 
@@ -85,24 +85,25 @@ impl Point<'_> {
     }
 }
 
-/// The value of `key` in `period`, or `None` when a fact is missing.
+/// The value of a key's series `part` in `period` (its share of the whole entity's
+/// series `whole`, when given), or `None` when a fact is missing.
 fn point<'r>(
     reference: &'r Reference,
-    key: &Key,
+    part: &Series<'r>,
+    whole: Option<&Series<'r>>,
     period: Period,
-    share: bool,
 ) -> Option<Point<'r>> {
-    let part = reference.fact_of(&key.entity, &key.segment, &key.metric, period)?;
+    let part = part.at(period)?;
     let p = reference.fact_value_interval(part);
-    if !share {
+    let Some(whole) = whole else {
         return Some(Point {
             period,
             interval: p,
             part,
             whole: None,
         });
-    }
-    let whole = reference.fact_of(&key.entity, "", &key.metric, period)?;
+    };
+    let whole = whole.at(period)?;
     let w = reference.fact_value_interval(whole);
     if part.unit != whole.unit {
         return None;
@@ -163,9 +164,14 @@ impl Check for ReferenceTrendMismatch {
                 // Newest first: the claim's period, then N periods back.
                 let mut series = Vec::with_capacity(n + 1);
                 let mut period = Some(key.period);
+                // The series' names hashed once for all its periods.
+                let part = cx
+                    .reference
+                    .series_of(&key.entity, &key.segment, &key.metric);
+                let whole = share.then(|| cx.reference.series_of(&key.entity, "", &key.metric));
                 for _ in 0..=n {
                     let Some(p) = period else { break };
-                    match point(cx.reference, key, p, share) {
+                    match point(cx.reference, &part, whole.as_ref(), p) {
                         Some(pt) => series.push(pt),
                         None => break,
                     }

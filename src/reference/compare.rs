@@ -506,16 +506,18 @@ fn level_matches(
         ClaimKind::Share => true,
         _ => return None,
     };
-    let past_word = past_word(claim, s);
-    let stated = interval_only(&hedged_by(claim, past_word))?;
     let keys = match period {
         Some(p) => reference.keys_for_period(claim, p, s),
         None => reference.keys_for(claim, s),
     };
     if keys.is_empty() {
-        // Most claims match no fact: their clause need not be searched for a loss.
+        // Most claims match no fact: neither their interval nor their clause (for a
+        // loss) need be worked out. Matching does not read the figure, so the answer
+        // is `None` in either order.
         return None;
     }
+    let past_word = past_word(claim, s);
+    let stated = interval_only(&hedged_by(claim, past_word))?;
     let loss = s.clause.contains('亏');
     let found = keys
         .iter()

@@ -43,6 +43,18 @@ fn key_hash(entity: &str, segment: &str, metric: &str, period: Period) -> u64 {
     h.finish()
 }
 
+/// The hash state of a series (entity, segment, metric) on its way to a key's hash:
+/// [`key_hash`] of the series in a period is this state with the period hashed on (a
+/// tuple hashes its fields in order), so the periods of one series are looked up
+/// without hashing its names again.
+pub(super) fn series_state(entity: &str, segment: &str, metric: &str) -> FastHash {
+    let mut h = FastHash::default();
+    entity.hash(&mut h);
+    segment.hash(&mut h);
+    metric.hash(&mut h);
+    h
+}
+
 impl FactIndex {
     /// Indexes every fact whose period is written the way [`Period`] prints it, which is
     /// every fact a [`Period`] can find: `fact.period == p.to_string()` holds exactly for
@@ -109,7 +121,33 @@ impl FactIndex {
         if self.built_for != facts.len() {
             return None;
         }
-        let Some(candidates) = self.by_key.get(&key_hash(entity, segment, metric, period)) else {
+        self.lookup_from(
+            facts,
+            series_state(entity, segment, metric),
+            entity,
+            segment,
+            metric,
+            period,
+        )
+    }
+
+    /// [`FactIndex::lookup`], the series' names hashed already (`state` is their
+    /// [`series_state`]).
+    pub(super) fn lookup_from(
+        &self,
+        facts: &[Fact],
+        state: FastHash,
+        entity: &str,
+        segment: &str,
+        metric: &str,
+        period: Period,
+    ) -> Option<Option<usize>> {
+        if self.built_for != facts.len() {
+            return None;
+        }
+        let mut h = state;
+        period.hash(&mut h);
+        let Some(candidates) = self.by_key.get(&h.finish()) else {
             return Some(None);
         };
         Some(candidates.iter().rev().copied().find(|&i| {
@@ -158,6 +196,49 @@ mod tests {
                 }
             }
             assert!(checked >= r.facts.len());
+        }
+    }
+
+    /// A series looked up period by period finds what `fact_of` finds, with the index
+    /// current and with facts pushed directly (the index then steps aside).
+    #[test]
+    fn series_find_what_keys_find() {
+        let mut edited = Reference::bundled();
+        let mut f = edited.facts[0].clone();
+        f.value += 1.0;
+        edited.facts.push(f);
+        for r in [Reference::bundled(), fixture_reference(), edited] {
+            let mut found = 0;
+            for f in &r.facts {
+                let Some(p) = Period::parse(&f.period) else {
+                    continue;
+                };
+                for segment in [f.segment.as_str(), "", "其他"] {
+                    let series = r.series_of(&f.entity, segment, &f.metric);
+                    for period in [Some(p), p.back(super::super::period::Step::Year)]
+                        .into_iter()
+                        .flatten()
+                    {
+                        let want = r.fact_of(&f.entity, segment, &f.metric, period);
+                        assert_eq!(series.at(period), want, "{f:?} {segment:?} {period}");
+                        found += usize::from(want.is_some());
+                    }
+                }
+            }
+            assert!(found >= r.facts.len());
+        }
+    }
+
+    /// A series' hash state with a period hashed on is the key's hash.
+    #[test]
+    fn series_state_goes_on_to_the_key_hash() {
+        for f in &Reference::bundled().facts {
+            let Some(p) = Period::parse(&f.period) else {
+                continue;
+            };
+            let mut h = series_state(&f.entity, &f.segment, &f.metric);
+            p.hash(&mut h);
+            assert_eq!(h.finish(), key_hash(&f.entity, &f.segment, &f.metric, p));
         }
     }
 

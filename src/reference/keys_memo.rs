@@ -23,10 +23,6 @@ use crate::document::{Document, Span};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Claim ids past this get no slot (ids are indexes into a document's claims; a vector
-/// this long is already far beyond any article).
-const MAX_SLOTS: usize = 1 << 16;
-
 /// Address and length of a text.
 type Ident = (usize, usize);
 
@@ -105,13 +101,59 @@ struct Entry {
 /// Remembered entries by claim id.
 #[derive(Default)]
 struct Memo {
-    /// `entries[id]` is the latest entry for claim id `id`.
-    entries: Vec<Option<Entry>>,
+    /// The latest entry of each claim id asked about, in id order. Only the few claims
+    /// several rules ask about have entries (see `asked_by_several_rules` in
+    /// [`super::matching`]), asked in id order: a short list searched by halves costs
+    /// less than a slot for every claim of the document, set up and dropped.
+    entries: Vec<Entry>,
     /// The latest level pass (see [`level_pass`]).
     level: Option<LevelPass>,
-    /// Where the latest scan of the text before a claim ended (see [`before_scan`]).
-    scan: Option<ScanResume>,
+    /// The latest answer of [`metric_named`].
+    named: Option<Named>,
+    /// Where the latest scans of the texts before claims ended, oldest first, at most
+    /// [`SCANS`] (see [`before_scan`]).
+    scans: Vec<ScanResume>,
 }
+
+/// Longest metric word (in bytes) whose [`metric_named`] answer is kept: a copy of it is
+/// kept with the answer, since each claim holds its own copy of the word.
+const WRITTEN_MAX: usize = 48;
+
+/// An answer of [`metric_named`] and what it was worked out from: the reference's and
+/// its alias rows' addresses, the metric's (one of the reference's names), the context by
+/// identity, and a copy of the metric word as written.
+struct Named {
+    reference: (usize, Ident),
+    metric: Ident,
+    context: Ident,
+    written: [u8; WRITTEN_MAX],
+    written_len: usize,
+    answer: bool,
+}
+
+impl Named {
+    /// True when this answer was worked out from these inputs.
+    fn is_for(
+        &self,
+        reference: (usize, Ident),
+        metric: Ident,
+        context: Ident,
+        written: &str,
+    ) -> bool {
+        self.reference == reference
+            && self.metric == metric
+            && self.context == context
+            && self.written.get(..self.written_len) == Some(written.as_bytes())
+    }
+}
+
+/// Scans of the texts before claims kept at once. The claims of one sentence are read
+/// in turn, but one rule's claims skip from sentence to sentence past claims another
+/// rule asks about later (the level pass reads a revenue figure, then a share in the
+/// next sentence; NC203 then asks about the growth figure right after the revenue,
+/// whose text before goes on from the revenue's): with one scan kept, that text was read
+/// afresh from its sentence's start.
+const SCANS: usize = 4;
 
 /// A remembered level pass: what it was worked out from, and its rows.
 struct LevelPass {
@@ -128,32 +170,65 @@ struct LevelPass {
 }
 
 impl Memo {
-    /// The entry of `claim`, emptied first if it was for another claim; `None` for ids
-    /// past [`MAX_SLOTS`].
+    /// The entry of `claim`, emptied first if it was for another claim.
     fn entry(&mut self, claim: Fingerprint) -> Option<&mut Entry> {
-        let id = claim.id;
-        if id >= MAX_SLOTS {
-            return None;
+        // Most often past the last: rules ask about claims in id order.
+        let at = match self.entries.last() {
+            Some(last) if last.claim.id < claim.id => Err(self.entries.len()),
+            None => Err(0),
+            Some(_) => self.entries.binary_search_by_key(&claim.id, |e| e.claim.id),
+        };
+        let at = match at {
+            Ok(i) => {
+                let slot = self.entries.get_mut(i)?;
+                if slot.claim != claim {
+                    *slot = Entry { claim, keys: None };
+                }
+                i
+            }
+            Err(i) => {
+                self.entries.insert(i, Entry { claim, keys: None });
+                i
+            }
+        };
+        self.entries.get_mut(at)
+    }
+
+    /// The kept scan whose text `before` goes on from (the longest, when several do),
+    /// taken out; without one, the oldest when all [`SCANS`] slots are full (its buffer
+    /// is reused; a scan whose text `before` does not start with reads afresh).
+    fn take_scan(&mut self, before: &[u8]) -> Option<ScanResume> {
+        let best = self
+            .scans
+            .iter()
+            .enumerate()
+            .filter(|(_, (text, _))| before.starts_with(text))
+            .max_by_key(|(_, (text, _))| text.len())
+            .map(|(i, _)| i);
+        match best {
+            Some(i) => Some(self.scans.remove(i)),
+            None if self.scans.len() >= SCANS => Some(self.scans.remove(0)),
+            None => None,
         }
-        if self.entries.len() <= id {
-            // Grown by at least half at a time: claims come in id order, and growing by
-            // one slot per claim cost more than the lookups.
-            let len = (id + 1).max(self.entries.len() * 3 / 2).max(64);
-            self.entries.resize_with(len.min(MAX_SLOTS), || None);
+    }
+
+    /// Keeps the scan a reading left (the newest), dropping the oldest past [`SCANS`].
+    fn keep_scan(&mut self, scan: Option<ScanResume>) {
+        if let Some(scan) = scan {
+            self.scans.push(scan);
+            if self.scans.len() > SCANS {
+                self.scans.remove(0);
+            }
         }
-        let slot = self.entries.get_mut(id)?;
-        if !slot.as_ref().is_some_and(|e| e.claim == claim) {
-            *slot = Some(Entry { claim, keys: None });
-        }
-        slot.as_mut()
     }
 
     /// The entry of `claim`, if there is one for it.
     fn get(&self, claim: &Fingerprint) -> Option<&Entry> {
-        self.entries
-            .get(claim.id)?
-            .as_ref()
-            .filter(|e| e.claim == *claim)
+        let i = self
+            .entries
+            .binary_search_by_key(&claim.id, |e| e.claim.id)
+            .ok()?;
+        self.entries.get(i).filter(|e| e.claim == *claim)
     }
 }
 
@@ -192,21 +267,80 @@ impl Drop for Scope {
     }
 }
 
-/// `scan(resume)`, with `resume` the state the last call on this thread left while a
-/// [`Scope`] is open (the scan checks that its text goes on from it; see
-/// [`super::matching::ScanState`]), and a fresh `None` otherwise.
-pub(super) fn before_scan<R>(scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
+/// `scan(resume)` for the text `before` a claim, with `resume` a scan this thread kept
+/// while a [`Scope`] is open: the one whose text `before` goes on from, if any (the scan
+/// checks that it does; see [`super::matching::ScanState`]), and a fresh `None` otherwise.
+/// What the scan leaves in `resume` is kept for the next calls.
+pub(super) fn before_scan<R>(before: &str, scan: impl FnOnce(&mut Option<ScanResume>) -> R) -> R {
     // Taken out, not borrowed across the scan: it never re-enters, but need not rely on it.
-    let mut resume = MEMO.with(|m| m.borrow_mut().as_mut().map(|memo| memo.scan.take()));
-    let Some(state) = resume.as_mut() else {
+    let taken = MEMO.with(|m| {
+        m.borrow_mut()
+            .as_mut()
+            .map(|memo| memo.take_scan(before.as_bytes()))
+    });
+    let Some(mut resume) = taken else {
         return scan(&mut None);
     };
-    let answer = scan(state);
+    let answer = scan(&mut resume);
     MEMO.with(|m| {
         if let Some(memo) = m.borrow_mut().as_mut() {
-            memo.scan = resume.flatten();
+            memo.keep_scan(resume);
         }
     });
+    answer
+}
+
+/// `compute()`'s answer to whether `metric` (one of `reference`'s names) applies in
+/// `context` and is named there (its scope words and `written`, the claim's metric word,
+/// or its aliases: what matching asks after resolving a claim's names), remembered for
+/// the latest inputs while a [`Scope`] is open. Several claims of a sentence ask it in
+/// turn with the same inputs. `written` longer than [`WRITTEN_MAX`] is never remembered.
+pub(super) fn metric_named(
+    reference: &Reference,
+    metric: &str,
+    written: &str,
+    context: &str,
+    compute: impl FnOnce() -> bool,
+) -> bool {
+    let entries = reference.alias_entries();
+    let at = (
+        std::ptr::from_ref(reference) as usize,
+        (entries.as_ptr() as usize, entries.len()),
+    );
+    let (metric_id, context_id) = (ident(metric), ident(context));
+    // `None` outside a scope, `Some(None)` when not remembered.
+    let looked_up = MEMO.with(|m| {
+        let m = m.borrow();
+        let memo = m.as_ref()?;
+        Some(
+            memo.named
+                .as_ref()
+                .filter(|n| n.is_for(at, metric_id, context_id, written))
+                .map(|n| n.answer),
+        )
+    });
+    match looked_up {
+        None => return compute(),
+        Some(Some(answer)) => return answer,
+        Some(None) => {}
+    }
+    let answer = compute();
+    let mut copy = [0u8; WRITTEN_MAX];
+    if let Some(to) = copy.get_mut(..written.len()) {
+        to.copy_from_slice(written.as_bytes());
+        MEMO.with(|m| {
+            if let Some(memo) = m.borrow_mut().as_mut() {
+                memo.named = Some(Named {
+                    reference: at,
+                    metric: metric_id,
+                    context: context_id,
+                    written: copy,
+                    written_len: written.len(),
+                    answer,
+                });
+            }
+        });
+    }
     answer
 }
 
@@ -347,6 +481,48 @@ mod tests {
         }
         keys(&r, c, &s, count);
         assert_eq!(calls.get(), 7, "the memo ends with its scope");
+    }
+
+    /// The scan handed to a reading: the kept one its text goes on from, else the
+    /// oldest once every slot is taken, else none (and none outside a scope).
+    #[test]
+    fn hands_each_reading_the_scan_its_text_goes_on_from() {
+        use crate::reference::matching::ScanState;
+        // Keeps a scan of `before` and tells which text the scan it was handed holds.
+        let read = |before: &str| {
+            before_scan(before, |r| {
+                let given = r
+                    .as_ref()
+                    .map(|(t, _)| String::from_utf8_lossy(t).into_owned());
+                *r = Some((before.as_bytes().to_vec(), ScanState::default()));
+                given
+            })
+        };
+        assert_eq!(read("长风汽车"), None, "no memo outside a scope");
+        assert_eq!(read("长风汽车2024年"), None, "nothing kept outside a scope");
+        let _scope = Scope::open();
+        assert_eq!(read("长风汽车"), None);
+        assert_eq!(read("宁德时代"), None, "another sentence reads afresh");
+        assert_eq!(read("长风汽车交付"), Some("长风汽车".into()));
+        assert_eq!(read("宁德时代装机"), Some("宁德时代".into()));
+        assert_eq!(
+            read("长风"),
+            None,
+            "a shorter text does not go on from a longer one"
+        );
+        assert_eq!(
+            read("长风汽车交付量"),
+            Some("长风汽车交付".into()),
+            "the longest"
+        );
+        assert_eq!(read("比亚迪"), None);
+        // Four kept now (宁德时代装机, 长风, 长风汽车交付量, 比亚迪): the oldest goes.
+        assert_eq!(read("小米"), Some("宁德时代装机".into()));
+        assert_eq!(
+            read("宁德时代装机量"),
+            Some("长风".into()),
+            "宁德时代装机 is gone: the oldest kept scan is handed on for its buffer"
+        );
     }
 
     #[test]

@@ -333,7 +333,13 @@ impl Reference {
             {
                 continue;
             }
-            if !self.in_scope(metric, context) || !self.names_metric(claim, metric, context) {
+            // The claims of one sentence (a list of buyers, each with its figure) ask
+            // this of the same metric, word and sentence: answered once for them.
+            let written = claim.metric.as_deref().map(trimmed).unwrap_or("");
+            let named = super::keys_memo::metric_named(self, metric, written, context, || {
+                self.in_scope(metric, context) && self.names_metric(claim, metric, context)
+            });
+            if !named {
                 continue;
             }
             keys.push(Key {
@@ -411,15 +417,7 @@ impl Reference {
             return true;
         }
         if claim.kind == ClaimKind::Growth {
-            // Copied only once a phrase is taken out of it.
-            let mut rest = std::borrow::Cow::Borrowed(s.lead);
-            for w in GROWTH_PHRASE {
-                // Only words present change anything (and most are absent).
-                if contains_word(&rest, w) {
-                    rest = rest.replace(w, "").into();
-                }
-            }
-            return rest.chars().all(|c| !c.is_alphanumeric());
+            return only_growth_words(s.lead);
         }
         false
     }
@@ -435,8 +433,9 @@ impl Reference {
         });
         by_alias
             || self.facts.iter().any(|f| {
-                f.entity == key.entity
-                    && !f.segment.is_empty()
+                // The segment's length first: facts of the whole entity settle on it.
+                !f.segment.is_empty()
+                    && f.entity == key.entity
                     && f.segment != key.segment
                     && contains_word(text, &f.segment)
             })
@@ -465,6 +464,21 @@ impl Reference {
             .get(self.position_of(entity, segment, metric, period)?)
     }
 
+    /// The facts of one series (entity, segment, metric) by period, its names hashed
+    /// once for all the periods asked about (a run of years, each with its whole).
+    pub(crate) fn series_of<'r>(
+        &'r self,
+        entity: &'r str,
+        segment: &'r str,
+        metric: &'r str,
+    ) -> Series<'r> {
+        Series {
+            reference: self,
+            state: super::fact_index::series_state(entity, segment, metric),
+            names: [entity, segment, metric],
+        }
+    }
+
     /// Where the fact of these parts is in [`Reference::facts`]: the latest layer's.
     fn position_of(
         &self,
@@ -484,6 +498,30 @@ impl Reference {
         self.facts.iter().rposition(|f| {
             f.entity == entity && f.segment == segment && f.metric == metric && f.period == period
         })
+    }
+}
+
+/// One series of a reference (see [`Reference::series_of`]).
+pub(crate) struct Series<'r> {
+    reference: &'r Reference,
+    /// The names' hash state ([`super::fact_index::series_state`]).
+    state: super::fast_hash::FastHash,
+    /// Entity, segment and metric.
+    names: [&'r str; 3],
+}
+
+impl<'r> Series<'r> {
+    /// [`Reference::fact_of`] the series in `period`.
+    pub(crate) fn at(&self, period: Period) -> Option<&'r super::Fact> {
+        let r = self.reference;
+        let [entity, segment, metric] = self.names;
+        match r
+            .fact_index
+            .lookup_from(&r.facts, self.state, entity, segment, metric, period)
+        {
+            Some(found) => r.facts.get(found?),
+            None => r.fact_of(entity, segment, metric, period),
+        }
     }
 }
 
@@ -676,6 +714,88 @@ const GROWTH_PHRASE: [&str; 28] = [
     "达",
     "了",
 ];
+/// True when nothing alphanumeric is left of `lead` once every [`GROWTH_PHRASE`] word is
+/// taken out of it, in the list's order. A word is searched only when the lead holds a
+/// character that may start it (see [`char_bits`]): taking words out only removes
+/// characters, so a word whose first character the lead lacks never occurs in what is
+/// left, and most words are absent (one bit test each rather than a search).
+fn only_growth_words(lead: &str) -> bool {
+    let present = char_bits(lead);
+    // Copied only once a phrase is taken out of it.
+    let mut rest = std::borrow::Cow::Borrowed(lead);
+    for w in GROWTH_PHRASE {
+        if char_bits(first_char(w)) & !present != 0 {
+            continue;
+        }
+        // Only words present change anything.
+        if contains_word(&rest, w) {
+            rest = without(&rest, w).into();
+        }
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// `text.replace(word, "")` by comparing bytes at each place: leads are short, and the
+/// substring searcher `replace` sets up cost more than such a whole pass. A match of a
+/// whole UTF-8 word starts on a character boundary (its first byte is no continuation
+/// byte), so the matches, taken left to right without overlapping, are `replace`'s.
+fn without(text: &str, word: &str) -> String {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    if w.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut from, mut i) = (0, 0);
+    while i + w.len() <= t.len() {
+        if t.get(i..i + w.len()) == Some(w) {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            i += w.len();
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    out
+}
+
+/// The search [`only_growth_words`] replaced, kept as its oracle.
+#[cfg(test)]
+fn only_growth_words_by_search(lead: &str) -> bool {
+    let mut rest = std::borrow::Cow::Borrowed(lead);
+    for w in GROWTH_PHRASE {
+        if contains_word(&rest, w) {
+            rest = rest.replace(w, "").into();
+        }
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// The first character of `word` (empty for an empty word).
+fn first_char(word: &str) -> &str {
+    let len = word.bytes().next().map_or(0, utf8_len);
+    word.get(..len).unwrap_or(word)
+}
+
+/// One bit (of 64) for each character of `text` that is three bytes long (bit
+/// [`low_bits`] mod 64), and bit 0 for any other character: a character of `text` has
+/// its bit set, so a text whose bits are not all among another's holds a character the
+/// other lacks.
+fn char_bits(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let mut bits = 0u64;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let len = utf8_len(x);
+        bits |= match b.get(i..i + 3) {
+            Some(&[_, y, z]) if len == 3 => 1 << (low_bits(y, z) % 64),
+            _ => 1,
+        };
+        i += len;
+    }
+    bits
+}
+
 /// Words before a figure that make it a forecast, target or plan, not a reported value.
 const FORECAST_WORDS: [&str; 14] = [
     "预计", "预期", "预测", "目标", "计划", "有望", "力争", "争取", "指引", "规划", "将达", "或将",
@@ -1099,9 +1219,10 @@ fn not_comparable_in(
     s: &Surroundings<'_>,
 ) -> Option<&'static str> {
     // One pass over the words before the claim answers the questions on them.
-    // Read on from the text before the last claim when this one's starts with it (the
+    // Read on from the text before an earlier claim when this one's starts with it (the
     // claims of one sentence), while a document's memo is open.
-    let before = super::keys_memo::before_scan(|resume| scan_before_resuming(s.before, resume));
+    let before =
+        super::keys_memo::before_scan(s.before, |resume| scan_before_resuming(s.before, resume));
     if before.forecast {
         return Some("a forecast or target");
     }
@@ -1361,7 +1482,16 @@ pub fn growth_basis(clause: &str, period: Period) -> Option<Step> {
         "去年同期",
     ];
     const PREV: [&str; 5] = ["环比", "较上季度", "比上季度", "较上月", "较上半年"];
-    let last = |words: &[&str]| words.iter().filter_map(|w| rfind_word(clause, w)).max();
+    // A word whose first character the clause lacks is not in it: one bit test rather
+    // than a search for most words (see `char_bits`).
+    let present = char_bits(clause);
+    let last = |words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| char_bits(first_char(w)) & !present == 0)
+            .filter_map(|w| rfind_word(clause, w))
+            .max()
+    };
     match (last(&YEAR), last(&PREV)) {
         (Some(y), Some(p)) => Some(if y > p { Step::Year } else { Step::Previous }),
         (Some(_), None) => Some(Step::Year),
@@ -1714,6 +1844,71 @@ mod tests {
                     }
                 }
             }
+        }
+
+        #[test]
+        fn kept_scans_of_interleaved_sentences_find_what_a_fresh_reading_finds(
+            sentences in proptest::collection::vec(before_text(), 1..6),
+            asks in proptest::collection::vec((0usize..6, 0.0f64..=1.0), 1..16),
+        ) {
+            // Claims asked about out of sentence order, as rules do (one rule's claims
+            // of several sentences, then another's): each reading may go on from any
+            // kept scan, and must find what a fresh one finds.
+            let _scope = super::super::keys_memo::Scope::open();
+            for (which, f) in asks {
+                let text = &sentences[which % sentences.len()];
+                let mut at = (text.len() as f64 * f) as usize;
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let part = &text[..at];
+                let fresh = scan_before(part);
+                let got = super::super::keys_memo::before_scan(part, |r| scan_before_resuming(part, r));
+                proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
+                if !fresh.forecast {
+                    proptest::prop_assert_eq!(
+                        (got.part_of_year, got.lead_from, got.partial_in_lead),
+                        (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
+                        "{:?}",
+                        part
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn growth_words_are_taken_out_as_the_search_takes_them_out(
+            parts in proptest::collection::vec(
+                proptest::sample::select(
+                    GROWTH_PHRASE
+                        .iter()
+                        .copied()
+                        .chain([
+                            ",", "，", "；", "营收", "收入", "交付量", "同", "比", "增", "长", "上年",
+                            "66", "%", "Q3", " ", "年", "较", "上", "期", "季度", "Ab", "é", "😀",
+                        ])
+                        .collect::<Vec<_>>(),
+                ),
+                0..8,
+            ),
+        ) {
+            let lead: String = parts.concat();
+            // The bit test that settles most words without a search never misses one
+            // (what `only_growth_words` and `growth_basis` rely on).
+            for w in GROWTH_PHRASE.iter().chain(&["环比", "较上季度", "é", "😀", "66", "Q3"]) {
+                if char_bits(first_char(w)) & !char_bits(&lead) != 0 {
+                    proptest::prop_assert!(!lead.contains(w), "{:?} {:?}", lead, w);
+                }
+            }
+            for w in GROWTH_PHRASE.iter().chain(&["", "é", "😀", "66"]) {
+                proptest::prop_assert_eq!(without(&lead, w), lead.replace(w, ""), "{:?} {:?}", lead, w);
+            }
+            proptest::prop_assert_eq!(
+                only_growth_words(&lead),
+                only_growth_words_by_search(&lead),
+                "{:?}",
+                lead
+            );
         }
 
         #[test]
