@@ -1,7 +1,7 @@
 //! Hedge words around a number: 约/约为/近/超过/远超/逾/均 before it, 多/余/左右/以上 after it.
 
 use super::numeral::{char_at_inline, ends_with_word, word_at};
-use super::text::{before_space, char_at, is_han, prev_char, CharMap};
+use super::text::{char_at, prev_char};
 use crate::claim::{Hedge, HedgeKind};
 use std::sync::OnceLock;
 
@@ -28,44 +28,118 @@ const PREFIX: &[(&str, HedgeKind)] = &[
     ("突破", HedgeKind::Above),
 ];
 
-/// The [`PREFIX`] words by their last character, longest first (a stable sort keeps list
-/// order among equally long ones, as the scan of the list did): before most numbers the
-/// last character ends no hedge, and before the others one or two words are compared.
-fn prefix_by_last() -> &'static CharMap<Vec<(&'static str, HedgeKind)>> {
-    static MAP: OnceLock<CharMap<Vec<(&'static str, HedgeKind)>>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: CharMap<Vec<(&'static str, HedgeKind)>> = CharMap::default();
+/// The bytes of a three-byte UTF-8 character, little-endian in the low 24 bits: how the
+/// look-back below compares characters without decoding them.
+const fn key3(c: char) -> u32 {
+    let n = c as u32;
+    (0xe0 | n >> 12) | (0x80 | (n >> 6) & 0x3f) << 8 | (0x80 | n & 0x3f) << 16
+}
+
+/// The [`key3`] of the character ending right before byte `p` of `b` (a char boundary of
+/// valid UTF-8) when that character is three bytes long and starts at or after `lo`.
+/// Every [`PREFIX`] word, the link words and 均 end with such a character, and so does
+/// every CJK ideograph [`super::text::is_han`] takes.
+#[inline]
+fn wide_before(b: &[u8], lo: usize, p: usize) -> Option<u32> {
+    let s = p.checked_sub(3).filter(|&s| s >= lo)?;
+    match *b.get(s..p)? {
+        // A lead byte three before a boundary starts the character ending there.
+        [b0, b1, b2] if b0 & 0xf0 == 0xe0 => {
+            Some(u32::from(b0) | u32::from(b1) << 8 | u32::from(b2) << 16)
+        }
+        _ => None,
+    }
+}
+
+/// [`super::text::is_han`] of the character whose [`key3`] is `k`.
+#[inline]
+fn is_han_key(k: u32) -> bool {
+    let c = (k & 0x0f) << 12 | (k >> 2) & 0xfc0 | (k >> 16) & 0x3f;
+    matches!(c, 0x4e00..=0x9fff | 0x3400..=0x4dbf)
+}
+
+/// The [`PREFIX`] words by the [`key3`] of their last character, longest first (a stable
+/// sort keeps list order among equally long ones, as the scan of the list did), behind a
+/// 64-bit filter: before most numbers the last character ends no hedge and one bit test
+/// says so; before the others one or two words are compared.
+struct PrefixIndex {
+    /// Bit [`PrefixIndex::bit`] of every key.
+    filter: u64,
+    /// Each key with its words.
+    lists: Vec<(u32, Vec<(&'static str, HedgeKind)>)>,
+}
+
+impl PrefixIndex {
+    /// The filter bit of key `k`: the low six bits of the character's code point.
+    #[inline]
+    fn bit(k: u32) -> u64 {
+        1 << ((k >> 16) & 0x3f)
+    }
+
+    /// The words ending with the character of key `k`, longest first.
+    #[inline]
+    fn words(&self, k: u32) -> Option<&[(&'static str, HedgeKind)]> {
+        if self.filter & Self::bit(k) == 0 {
+            return None;
+        }
+        self.lists
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, v)| v.as_slice())
+    }
+}
+
+fn prefix_index() -> &'static PrefixIndex {
+    static INDEX: OnceLock<PrefixIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = PrefixIndex {
+            filter: 0,
+            lists: Vec::new(),
+        };
         for &(w, kind) in PREFIX {
-            if let Some(c) = w.chars().next_back() {
-                map.entry(c).or_default().push((w, kind));
+            let Some(k) = w.chars().next_back().map(key3) else {
+                continue;
+            };
+            ix.filter |= PrefixIndex::bit(k);
+            match ix.lists.iter_mut().find(|(x, _)| *x == k) {
+                Some((_, v)) => v.push((w, kind)),
+                None => ix.lists.push((k, vec![(w, kind)])),
             }
         }
-        for words in map.values_mut() {
+        for (_, words) in &mut ix.lists {
             words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        map
+        ix
     })
 }
 
+/// Key of 均 (see [`key3`]).
+const JUN: u32 = key3('均');
+
 /// A hedge found before a number: the hedge and the byte where it starts.
+///
+/// Read from the bytes backwards (every number asks, and most have no hedge): the
+/// characters compared are all three bytes long, so none is decoded. The reader that
+/// decoded them is the oracle of the tests.
 pub fn prefix_hedge(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
-    let pos = before_space(text, floor, pos);
+    let b = text.as_bytes();
+    // One space or no-break space may sit between hedge and number (约 100).
+    let pos = match pos.checked_sub(1).and_then(|p| b.get(p..pos)) {
+        Some(b" ") if pos > floor => pos - 1,
+        _ => match pos.checked_sub(2).and_then(|p| b.get(p..pos)) {
+            Some(&[0xc2, 0xa0]) if pos - 2 >= floor => pos - 2,
+            _ => pos,
+        },
+    };
     // 至少有12家, 超过了30万人, 约占30%: a linking word may sit between hedge and number.
-    let link = clause_before(text, floor, pos)
-        .and_then(|s| s.chars().next_back())
-        .filter(|c| matches!(c, '有' | '达' | '在' | '了' | '占'));
-    if let Some(link) = link {
-        if let Some(found) = prefix_hedge_at(text, floor, pos - link.len_utf8()) {
+    const LINKS: [u32; 5] = [key3('有'), key3('达'), key3('在'), key3('了'), key3('占')];
+    let lo = floor.min(pos);
+    if text.get(lo..pos).is_some() && wide_before(b, lo, pos).is_some_and(|k| LINKS.contains(&k)) {
+        if let Some(found) = prefix_hedge_at(text, floor, pos - 3) {
             return Some(found);
         }
     }
     prefix_hedge_at(text, floor, pos)
-}
-
-/// The text from `floor` (or `pos`, if before it) to `pos`, if both are char boundaries:
-/// what look-backs may read.
-fn clause_before(text: &str, floor: usize, pos: usize) -> Option<&str> {
-    text.get(floor.min(pos)..pos)
 }
 
 /// A hedge ending exactly at byte `pos`.
@@ -73,12 +147,13 @@ fn clause_before(text: &str, floor: usize, pos: usize) -> Option<&str> {
 /// Every [`PREFIX`] word has at most three characters and 均 is looked for among the last
 /// four, so the whole clause before `pos` is read from its end rather than cut first.
 fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize)> {
-    let before = clause_before(text, floor, pos)?;
+    let lo = floor.min(pos);
+    let before = text.get(lo..pos)?;
+    let b = text.as_bytes();
+    let last = wide_before(b, lo, pos);
     // The longest word the clause ends with.
-    let best = before
-        .chars()
-        .next_back()
-        .and_then(|c| prefix_by_last().get(&c))
+    let best = last
+        .and_then(|k| prefix_index().words(k))
         .and_then(|words| words.iter().find(|(w, _)| ends_with_word(before, w)));
     if let Some(&(w, kind)) = best {
         let start = pos - w.len();
@@ -116,14 +191,25 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
         }
     }
     // 均: 均采购23万枚, 均为30%; but not 人均, 平均, 年均 (averages). Among the last four
-    // characters, through Chinese ones only.
-    let mut offset = 0usize;
-    for (n, c) in before.chars().rev().take(4).enumerate() {
-        offset += c.len_utf8();
-        if c == '均' {
-            let start = pos - offset;
-            let prev = prev_char(text, start);
-            if start >= floor
+    // characters, through Chinese ones only (all three bytes long: a character of another
+    // length ends the search).
+    // The loop below finds 均 only through three-byte characters, so only where its bytes
+    // sit 3, 6, 9 or 12 bytes back: most numbers have it at none, and are done here.
+    let jun_near = (1..=4).any(|n| {
+        pos.checked_sub(3 * n)
+            .is_some_and(|q| q >= lo && word_at(b, q, "均"))
+    });
+    if !jun_near {
+        return None;
+    }
+    let mut p = pos;
+    let mut k = last;
+    for n in 0..4 {
+        let c = k?;
+        p -= 3;
+        if c == JUN {
+            let prev = prev_char(text, p);
+            if p >= floor
                 && !matches!(
                     prev,
                     Some('人' | '平' | '年' | '日' | '月' | '户' | '季' | '亩' | '周' | '场')
@@ -134,14 +220,15 @@ fn prefix_hedge_at(text: &str, floor: usize, pos: usize) -> Option<(Hedge, usize
                         text: "均".to_string(),
                         kind: HedgeKind::Each,
                     },
-                    start,
+                    p,
                 ));
             }
             return None;
         }
-        if n >= 3 || !is_han(c) {
+        if n >= 3 || !is_han_key(c) {
             return None;
         }
+        k = wide_before(b, lo, p);
     }
     None
 }
@@ -398,6 +485,30 @@ mod tests {
         fn prefix_hedges_read_like_the_oracle(t in crate::extract::numeral::news_gen::text()) {
             same_hedges(&t);
         }
+    }
+
+    /// The byte-wise look-back compares characters by [`key3`]: every hedge word ends with
+    /// a three-byte character, and a key names its character's ideograph class exactly.
+    #[test]
+    fn prefix_words_end_with_three_byte_characters() {
+        for (w, _) in PREFIX {
+            assert!(
+                w.chars().next_back().is_some_and(|c| c.len_utf8() == 3),
+                "{w}"
+            );
+        }
+        for c in (0x800..=0xffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(wide_before(s.as_bytes(), 0, 3), Some(key3(c)), "{c:?}");
+            assert_eq!(
+                is_han_key(key3(c)),
+                crate::extract::text::is_han(c),
+                "{c:?}"
+            );
+        }
+        assert_eq!(wide_before("a均".as_bytes(), 2, 4), None);
+        assert_eq!(wide_before("é".as_bytes(), 0, 2), None);
     }
 
     #[test]

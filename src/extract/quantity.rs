@@ -512,8 +512,9 @@ impl Scanner<'_> {
         if high.is_none() && pre.is_none() && names_no_figure(text, &low) {
             return Some(low.end);
         }
-        let mut hedge = pre.as_ref().map(|(h, _)| h.clone());
+        // The prefix hedge moves onto the claim (its word is not copied again).
         let start = pre.as_ref().map_or(i, |(_, s)| *s);
+        let mut hedge = pre.map(|(h, _)| h);
         if hedge.is_none() {
             hedge = high
                 .as_ref()

@@ -72,26 +72,29 @@ impl Scanner<'_> {
                 i = next;
                 continue;
             }
+            // Readers end on char boundaries; were one to slip, `next_loud` steps off a
+            // non-boundary one byte at a time (with no bits), so the scan never stops.
             if bits == starts::LEXICON {
                 // Most characters a reader can start with start only lexicon words: try
                 // that one reader without decoding the character or dispatching over all.
                 match self.lexicon_word(i) {
-                    Some(end) => i = Self::boundary_from(text, end.max(next)),
+                    Some(end) => i = end.max(next),
                     None => i = next,
                 }
+                continue;
+            }
+            if bits & starts::BREAK != 0 {
+                // Told apart by their bytes: a third of the stops, none decoded.
+                self.punctuation(Punct::of_bytes(len, raw), next);
+                i = next;
                 continue;
             }
             let Some(c) = char::from_u32(starts::decode(len, raw)) else {
                 break;
             };
-            if bits & starts::BREAK != 0 {
-                self.punctuation(c, next);
-                i = next;
-                continue;
-            }
             if bits & starts::READERS != 0 {
                 if let Some(end) = self.try_at(i, c, bits) {
-                    i = Self::boundary_from(text, end.max(next));
+                    i = end.max(next);
                     continue;
                 }
             }
@@ -102,45 +105,35 @@ impl Scanner<'_> {
         }
     }
 
-    /// The first char boundary of `text` at or after `i` (or past its end): readers return
-    /// char boundaries, but a slip must never stop the scan.
-    #[inline]
-    fn boundary_from(text: &str, mut i: usize) -> usize {
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-        i
-    }
-
-    /// Clause and sentence punctuation `c`, ending right before byte `next`.
-    fn punctuation(&mut self, c: char, next: usize) {
-        match c {
-            '\n' => {
+    /// Clause and sentence punctuation `p`, ending right before byte `next`.
+    fn punctuation(&mut self, p: Option<Punct>, next: usize) {
+        match p {
+            Some(Punct::Line) => {
                 self.topic.reset();
                 self.respectively.end_sentence();
                 self.qizhong = false;
                 self.new_clause(next);
             }
-            '。' | '！' | '？' | '!' | '?' | '；' | ';' => {
+            Some(Punct::Sentence) => {
                 self.topic.end_sentence();
                 self.respectively.end_sentence();
                 self.qizhong = false;
                 self.new_clause(next);
             }
-            '，' | ',' | '：' | ':' => {
+            Some(Punct::Clause) => {
                 self.respectively.clause_break();
                 self.new_clause(next);
             }
-            '、' => self.new_clause(next),
-            '(' | '（' => {
+            Some(Punct::Enumeration) => self.new_clause(next),
+            Some(Punct::Open) => {
                 self.topic.open();
                 self.new_clause(next);
             }
-            ')' | '）' => {
+            Some(Punct::Close) => {
                 self.topic.close();
                 self.new_clause(next);
             }
-            _ => {}
+            None => {}
         }
     }
 
@@ -492,6 +485,69 @@ pub(super) const PERIOD_LEADS: &[char] = &['今', '去', '明', '前', '每', '�
 /// The word that opens a percentage written out (百分之三十).
 pub(super) const PERCENT_WORD: &str = "百分之";
 
+/// What a clause or sentence punctuation mark does to the scan (see
+/// [`Scanner::punctuation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Punct {
+    /// A new line: the paragraph's topic starts afresh.
+    Line,
+    /// 。！？；!?; end a sentence.
+    Sentence,
+    /// ，：,: end a clause.
+    Clause,
+    /// 、 separates list items.
+    Enumeration,
+    /// ( （ open a parenthesis.
+    Open,
+    /// ) ） close one.
+    Close,
+}
+
+/// The three bytes of a three-byte UTF-8 character, little-endian, as the scan loop keeps
+/// them (see [`starts::decode`]).
+const fn wide(c: char) -> u64 {
+    let n = c as u64;
+    (0xe0 | n >> 12) | (0x80 | (n >> 6) & 0x3f) << 8 | (0x80 | n & 0x3f) << 16
+}
+
+impl Punct {
+    /// The punctuation of the character the scan loop stopped at, from its length and
+    /// bytes as [`StartTable::next_loud`] gives them (`None` for any other character).
+    /// Compared as bytes so that the loop does not decode the character (every
+    /// punctuation mark is ASCII or three bytes long).
+    #[inline]
+    pub(super) fn of_bytes(len: usize, raw: u64) -> Option<Punct> {
+        const FULL_STOP: u64 = wide('。');
+        const BANG: u64 = wide('！');
+        const QUESTION: u64 = wide('？');
+        const SEMI: u64 = wide('；');
+        const COMMA: u64 = wide('，');
+        const COLON: u64 = wide('：');
+        const DUN: u64 = wide('、');
+        const OPEN: u64 = wide('（');
+        const CLOSE: u64 = wide('）');
+        match len {
+            1 => match raw {
+                0x0a => Some(Punct::Line),
+                0x21 | 0x3f | 0x3b => Some(Punct::Sentence),
+                0x2c | 0x3a => Some(Punct::Clause),
+                0x28 => Some(Punct::Open),
+                0x29 => Some(Punct::Close),
+                _ => None,
+            },
+            3 => match raw & 0xff_ffff {
+                FULL_STOP | BANG | QUESTION | SEMI => Some(Punct::Sentence),
+                COMMA | COLON => Some(Punct::Clause),
+                DUN => Some(Punct::Enumeration),
+                OPEN => Some(Punct::Open),
+                CLOSE => Some(Punct::Close),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 /// Which metric words a claim kind takes: `Some(true)` share words, `Some(false)` amount
 /// words, `None` whichever came last (changes and trends name either).
 pub(super) fn metric_family(kind: ClaimKind) -> Option<bool> {
@@ -526,6 +582,80 @@ mod tests {
                 articles(&p, out);
             } else if p.extension().is_some_and(|x| x == "txt") {
                 out.push(std::fs::read_to_string(&p).unwrap_or_default());
+            }
+        }
+    }
+
+    /// The punctuation the scan loop handled before it was told apart by bytes (the oracle
+    /// of [`super::Punct::of_bytes`]): a match on the decoded character.
+    fn punct_of_char(c: char) -> Option<super::Punct> {
+        use super::Punct;
+        match c {
+            '\n' => Some(Punct::Line),
+            '。' | '！' | '？' | '!' | '?' | '；' | ';' => Some(Punct::Sentence),
+            '，' | ',' | '：' | ':' => Some(Punct::Clause),
+            '、' => Some(Punct::Enumeration),
+            '(' | '（' => Some(Punct::Open),
+            ')' | '）' => Some(Punct::Close),
+            _ => None,
+        }
+    }
+
+    /// Every character, read by the scan loop's step wherever it stands (alone, first or
+    /// second of a pair of three-byte characters, whose bytes then carry what follows), is
+    /// the same punctuation by its bytes as by the character; and every character the start
+    /// table marks as punctuation is some punctuation.
+    #[test]
+    fn punctuation_by_bytes_is_punctuation_by_character() {
+        use super::super::starts::BREAK;
+        use super::Punct;
+        let opts = ExtractOptions::default();
+        let doc = Document::new("t.txt", "");
+        let sc = scanner_for(&doc, &opts, &[]);
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let want = punct_of_char(c);
+            assert_eq!(want.is_some(), sc.starts.get(c) & BREAK != 0, "{c:?}");
+            for (text, at) in [
+                (format!("{c}"), 0),
+                (format!("{c}中文字"), 0),
+                (format!("中{c}文字"), 3),
+            ] {
+                let (p, (_, len, raw)) = sc.starts.next_loud(&text, 0);
+                if p == at {
+                    assert_eq!(Punct::of_bytes(len, raw), want, "{c:?} in {text:?}");
+                }
+                let (_, len, raw) = sc.starts.at(&text, at);
+                assert_eq!(Punct::of_bytes(len, raw), want, "{c:?} in {text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// At every stop of the scan loop's step over Chinese-news-like text with every kind
+        /// of punctuation, the punctuation by bytes is that of the character stopped at.
+        #[test]
+        fn punctuation_by_bytes_at_every_stop(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "销量", "同比增长", "12.5%", "万辆", "。", "，", "\n", "、", "（", "）",
+                    "(", ")", "！", "？", "!", "?", "；", ";", "：", ":", ",", "公司", "AI",
+                    "其中", "约", "亿元", "𠀀", "é", "的", " ",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            let opts = ExtractOptions::default();
+            let doc = Document::new("t.txt", "");
+            let sc = scanner_for(&doc, &opts, &[]);
+            let mut i = 0;
+            while i < text.len() {
+                let (p, (_, len, raw)) = sc.starts.next_loud(&text, i);
+                let Some(c) = text.get(p..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                proptest::prop_assert_eq!(super::Punct::of_bytes(len, raw), punct_of_char(c));
+                i = p + c.len_utf8();
             }
         }
     }

@@ -313,6 +313,23 @@ mod tests {
         assert_eq!(wide_bytes('𠀀'), None);
     }
 
+    /// Off a char boundary (where a reader that slipped would leave the scan), the step
+    /// stays put, with no bits and a length of one byte: the scan loop then moves on byte
+    /// by byte to the next boundary, reading nothing in between.
+    #[test]
+    fn next_loud_steps_off_a_non_boundary_byte_by_byte() {
+        let lx = Lexicon::new(&[]);
+        let t = StartTable::new(&lx);
+        let text = "英伟达H20芯片在中国市场的份额从95%降至0%，约为50%。\n𠀀é（注）";
+        let mut off = 0;
+        for i in (0..text.len()).filter(|&i| !text.is_char_boundary(i)) {
+            assert_eq!(t.next_loud(text, i), (i, (0, 1, 0)), "at {i}");
+            assert_eq!(t.at(text, i), (0, 1, 0), "at {i}");
+            off += 1;
+        }
+        assert!(off > 30);
+    }
+
     proptest::proptest! {
         /// The scan loop's step agrees with a lookup per character: `next_loud` stops at
         /// the first character with bits (or outside ASCII and three-byte UTF-8), with

@@ -394,8 +394,10 @@ struct PairFilter {
 /// A [`PairFilter`] bucket holding more than one key: the index's table is probed.
 const SHARED: u16 = u16::MAX;
 
-/// Buckets of a [`PairFilter`] (8 KiB).
-const FILTER_BITS: u32 = 12;
+/// Buckets of a [`PairFilter`] (32 KiB). The lexicon has a few hundred two-character keys:
+/// at 4,096 buckets one position in sixteen whose pair is no key still passed the filter
+/// (and paid for a look at the lists), at 16,384 one in sixty-odd.
+const FILTER_BITS: u32 = 14;
 
 impl Default for PairFilter {
     fn default() -> Self {
