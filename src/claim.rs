@@ -67,6 +67,23 @@ pub enum ClaimKind {
     Period,
 }
 
+#[cfg(test)]
+impl ClaimKind {
+    /// Every kind, for tests that go through them all.
+    pub(crate) const ALL: [ClaimKind; 10] = [
+        ClaimKind::Level,
+        ClaimKind::Share,
+        ClaimKind::Growth,
+        ClaimKind::PointChange,
+        ClaimKind::Multiple,
+        ClaimKind::Rank,
+        ClaimKind::Count,
+        ClaimKind::Trend,
+        ClaimKind::Date,
+        ClaimKind::Period,
+    ];
+}
+
 /// Direction of a stated change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -95,6 +112,20 @@ pub enum HedgeKind {
     AtMost,
     /// 均: each of several subjects.
     Each,
+}
+
+#[cfg(test)]
+impl HedgeKind {
+    /// Every hedge kind, for tests that go through them all.
+    pub(crate) const ALL: [HedgeKind; 7] = [
+        HedgeKind::About,
+        HedgeKind::Below,
+        HedgeKind::Above,
+        HedgeKind::WellAbove,
+        HedgeKind::AtLeast,
+        HedgeKind::AtMost,
+        HedgeKind::Each,
+    ];
 }
 
 /// A hedge as written and what it means.

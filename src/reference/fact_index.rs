@@ -118,9 +118,7 @@ impl FactIndex {
         metric: &str,
         period: Period,
     ) -> Option<Option<usize>> {
-        if self.built_for != facts.len() {
-            return None;
-        }
+        // `lookup_from` checks that the index is current.
         self.lookup_from(
             facts,
             series_state(entity, segment, metric),

@@ -990,31 +990,10 @@ mod tests {
     #[test]
     fn enum_names_match_serde() {
         use serde_json::to_value as v;
-        let kinds = [
-            ClaimKind::Level,
-            ClaimKind::Share,
-            ClaimKind::Growth,
-            ClaimKind::PointChange,
-            ClaimKind::Multiple,
-            ClaimKind::Rank,
-            ClaimKind::Count,
-            ClaimKind::Trend,
-            ClaimKind::Date,
-            ClaimKind::Period,
-        ];
-        for k in kinds {
+        for k in ClaimKind::ALL {
             assert_eq!(v(k).unwrap(), kind_name(k));
         }
-        let hedges = [
-            HedgeKind::About,
-            HedgeKind::Below,
-            HedgeKind::Above,
-            HedgeKind::WellAbove,
-            HedgeKind::AtLeast,
-            HedgeKind::AtMost,
-            HedgeKind::Each,
-        ];
-        for h in hedges {
+        for h in HedgeKind::ALL {
             assert_eq!(v(h).unwrap(), hedge_kind_name(h));
         }
         for d in [Direction::Up, Direction::Down] {

@@ -417,32 +417,11 @@ mod tests {
             f(&mut out);
             String::from_utf8(out).unwrap()
         };
-        let kinds = [
-            ClaimKind::Level,
-            ClaimKind::Share,
-            ClaimKind::Growth,
-            ClaimKind::PointChange,
-            ClaimKind::Multiple,
-            ClaimKind::Rank,
-            ClaimKind::Count,
-            ClaimKind::Trend,
-            ClaimKind::Date,
-            ClaimKind::Period,
-        ];
-        for k in kinds {
+        for k in ClaimKind::ALL {
             let expected = format!(",\"kind\":\"{}\"", kind_name(k));
             assert_eq!(member(&|o| kind_member(o, k)), expected);
         }
-        let hedges = [
-            HedgeKind::About,
-            HedgeKind::Below,
-            HedgeKind::Above,
-            HedgeKind::WellAbove,
-            HedgeKind::AtLeast,
-            HedgeKind::AtMost,
-            HedgeKind::Each,
-        ];
-        for h in hedges {
+        for h in HedgeKind::ALL {
             let expected = format!(",\"hedge_kind\":\"{}\"", hedge_kind_name(h));
             assert_eq!(member(&|o| hedge_kind_member(o, h)), expected);
         }
