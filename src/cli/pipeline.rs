@@ -22,7 +22,7 @@ use crate::report::{DocRenderer, DocReport, ReportOptions, ReportWriter, Stats, 
 use crate::settings::Settings;
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
 
 /// Documents per worker thread in a chunk handed to the pool. A chunk ends in a join where
 /// a thread can idle for up to one document, so each thread gets enough to make that small
@@ -297,38 +297,53 @@ fn execute(
     let jobs = jobs(gathered, plan.input_format);
     let mut totals = Totals::default();
     let written = std::thread::scope(|s| {
-        let (tx, rx) = sync_channel::<Vec<Done>>(2);
+        // Chunks go to the pool as they are gathered, without waiting for the one before
+        // to finish, so no thread idles at a chunk's end while the next is handed over (and
+        // JSONL lines are read while the pool checks). The writer receives, in input order,
+        // one receiver per chunk; one at most waits in this channel, so at most three chunks
+        // are in flight (the one the writer waits for or writes, one queued, one being
+        // handed over), and the pool takes them in turn.
+        let (tx, rx) = sync_channel::<Receiver<Vec<Done>>>(1);
         let worker = &worker;
         let pool = &pool;
         let chunk_docs = CHUNK_DOCS_PER_THREAD * pool.current_num_threads().max(1);
         s.spawn(move || {
-            let mut chunk = Vec::with_capacity(chunk_docs);
-            let mut bytes = 0;
-            let flush = |chunk: Vec<Job>| -> bool {
-                let done: Vec<Done> =
-                    pool.install(|| chunk.into_par_iter().map(|j| worker.run(j)).collect());
-                tx.send(done).is_ok()
-            };
-            for job in jobs {
-                if let Job::Line(l) = &job {
-                    bytes += l.bytes.len();
-                }
-                chunk.push(job);
-                if chunk.len() >= chunk_docs || bytes >= CHUNK_BYTES {
-                    bytes = 0;
-                    if !flush(std::mem::take(&mut chunk)) {
-                        return; // the writer stopped (closed pipe or write error)
+            pool.in_place_scope(|scope| {
+                let mut chunk = Vec::with_capacity(chunk_docs);
+                let mut bytes = 0;
+                let hand_over = |chunk: Vec<Job>| -> bool {
+                    let (done_tx, done_rx) = sync_channel(1);
+                    scope.spawn(move |_| {
+                        let done: Vec<Done> =
+                            chunk.into_par_iter().map(|j| worker.run(j)).collect();
+                        // The writer may have stopped; then nobody wants the chunk.
+                        let _ = done_tx.send(done);
+                    });
+                    tx.send(done_rx).is_ok()
+                };
+                for job in jobs {
+                    if let Job::Line(l) = &job {
+                        bytes += l.bytes.len();
+                    }
+                    chunk.push(job);
+                    if chunk.len() >= chunk_docs || bytes >= CHUNK_BYTES {
+                        bytes = 0;
+                        if !hand_over(std::mem::take(&mut chunk)) {
+                            return; // the writer stopped (closed pipe or write error)
+                        }
                     }
                 }
-            }
-            if !chunk.is_empty() {
-                flush(chunk);
-            }
+                if !chunk.is_empty() {
+                    hand_over(chunk);
+                }
+            });
         });
         let out = sink.writer();
         let result = (|| {
             writer.begin(out)?;
-            for batch in rx {
+            for chunk in rx {
+                // A chunk whose sender is gone was dropped unchecked: only after a stop.
+                let Ok(batch) = chunk.recv() else { break };
                 // Rendered documents in a row go out in one vectored write, straight from
                 // the workers' buffers: one system call per run of documents, not per
                 // document, and no copy.
