@@ -365,25 +365,16 @@ mod tests {
             )
             .prop_map(|v| v.concat())
         ) {
-            let reference = crate::checks::tolerance::testkit::bundled();
-            let doc = crate::document::Document::new("p.txt", &text);
-            let options =
-                crate::extract_options(reference, &crate::settings::Settings::default());
-            let ex = crate::extract::extract_in(&doc, &options, doc.sentence_spans());
-            let cx = Context {
-                doc: &doc,
-                claims: &ex.claims,
-                sentences: doc.sentence_spans(),
-                reference,
-                article_date: None,
-            };
-            let idx = SentenceIndex::new(&cx);
-            for c in cx.claims {
-                proptest::prop_assert_eq!(
-                    prev_in_sentence(&cx, &idx, c).map(|p| p.id),
-                    prev_by_search(&cx, &idx, c).map(|p| p.id)
-                );
-            }
+            crate::checks::tolerance::testkit::with_extracted(&text, |cx| {
+                let idx = SentenceIndex::new(cx);
+                for c in cx.claims {
+                    proptest::prop_assert_eq!(
+                        prev_in_sentence(cx, &idx, c).map(|p| p.id),
+                        prev_by_search(cx, &idx, c).map(|p| p.id)
+                    );
+                }
+                Ok(())
+            })?;
         }
     }
 

@@ -202,6 +202,22 @@ pub(crate) fn bundled() -> &'static Reference {
     R.get_or_init(Reference::bundled)
 }
 
+/// `f` applied to the context of `text` as the extractor reads it with the bundled
+/// reference: what a rule sees when it runs on that text.
+pub(crate) fn with_extracted<T>(text: &str, f: impl FnOnce(&Context<'_>) -> T) -> T {
+    let reference = bundled();
+    let doc = Document::new("p.txt", text);
+    let options = crate::extract_options(reference, &crate::settings::Settings::default());
+    let ex = crate::extract::extract_in(&doc, &options, doc.sentence_spans());
+    f(&Context {
+        doc: &doc,
+        claims: &ex.claims,
+        sentences: doc.sentence_spans(),
+        reference,
+        article_date: None,
+    })
+}
+
 /// The outcomes of `rule` and of `oracle` (the algorithm it replaced) on `text` as the
 /// extractor reads it with the bundled reference, for the property tests that hold a rule
 /// to its former algorithm.
@@ -210,20 +226,11 @@ pub(crate) fn against_oracle(
     rule: &dyn Check,
     oracle: fn(&Context<'_>, &mut Outcome),
 ) -> (Outcome, Outcome) {
-    let reference = bundled();
-    let doc = Document::new("p.txt", text);
-    let options = crate::extract_options(reference, &crate::settings::Settings::default());
-    let ex = crate::extract::extract_in(&doc, &options, doc.sentence_spans());
-    let cx = Context {
-        doc: &doc,
-        claims: &ex.claims,
-        sentences: doc.sentence_spans(),
-        reference,
-        article_date: None,
-    };
-    let n = ex.claims.len();
-    let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
-    rule.run(&cx, &mut now);
-    oracle(&cx, &mut before);
-    (now, before)
+    with_extracted(text, |cx| {
+        let n = cx.claims.len();
+        let (mut now, mut before) = (Outcome::new(n), Outcome::new(n));
+        rule.run(cx, &mut now);
+        oracle(cx, &mut before);
+        (now, before)
+    })
 }
