@@ -1792,6 +1792,25 @@ mod tests {
             .prop_map(|(a, b)| format!("{}{}", b.concat(), a))
     }
 
+    /// Whether a resumed reading of `part` found what a fresh reading finds (where the
+    /// text before is no forecast, everything else it reads too).
+    fn same_reading(
+        got: &BeforeWords,
+        fresh: &BeforeWords,
+        part: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
+        if !fresh.forecast {
+            proptest::prop_assert_eq!(
+                (got.part_of_year, got.lead_from, got.partial_in_lead),
+                (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
+                "{:?}",
+                part
+            );
+        }
+        Ok(())
+    }
+
     proptest::proptest! {
         #[test]
         fn one_pass_before_a_figure_finds_what_the_searches_find(text in before_text()) {
@@ -1833,15 +1852,7 @@ mod tests {
                     let part = &text[..end];
                     let fresh = scan_before(part);
                     let got = scan_before_resuming(part, &mut resume);
-                    proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
-                    if !fresh.forecast {
-                        proptest::prop_assert_eq!(
-                            (got.part_of_year, got.lead_from, got.partial_in_lead),
-                            (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
-                            "{:?}",
-                            part
-                        );
-                    }
+                    same_reading(&got, &fresh, part)?;
                 }
             }
         }
@@ -1864,15 +1875,7 @@ mod tests {
                 let part = &text[..at];
                 let fresh = scan_before(part);
                 let got = super::super::keys_memo::before_scan(part, |r| scan_before_resuming(part, r));
-                proptest::prop_assert_eq!(got.forecast, fresh.forecast, "{:?}", part);
-                if !fresh.forecast {
-                    proptest::prop_assert_eq!(
-                        (got.part_of_year, got.lead_from, got.partial_in_lead),
-                        (fresh.part_of_year, fresh.lead_from, fresh.partial_in_lead),
-                        "{:?}",
-                        part
-                    );
-                }
+                same_reading(&got, &fresh, part)?;
             }
         }
 
