@@ -4,6 +4,7 @@
 //! 1 findings at or above it, 2 usage, input or reference-data error. Errors are one line
 //! on stderr; a closed stdout (broken pipe) ends the run quietly with 0.
 
+mod ordered;
 mod output;
 mod pipeline;
 mod plan;

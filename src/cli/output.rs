@@ -93,7 +93,10 @@ impl<W: Write> Through<W> {
 
 /// Standard output without std's line buffering on top of ours (which would hold back
 /// the tail of every long write after its last line break and cost a write call for it).
-fn raw_stdout() -> Box<dyn Write> {
+/// Whichever worker thread writes a chunk uses it, so it must be `Send`; should the
+/// descriptor not duplicate, std's own handle is used, line buffering and all (its lock
+/// is not `Send`).
+fn raw_stdout() -> Box<dyn Write + Send> {
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
@@ -101,13 +104,13 @@ fn raw_stdout() -> Box<dyn Write> {
             return Box::new(fs::File::from(fd));
         }
     }
-    Box::new(io::stdout().lock())
+    Box::new(io::stdout())
 }
 
 /// An output destination.
 pub enum Sink {
     /// Standard output, buffered.
-    Stdout(Through<Box<dyn Write>>),
+    Stdout(Through<Box<dyn Write + Send>>),
     /// A temporary file beside `dest`, renamed onto it by [`Sink::commit`].
     File {
         /// The temporary file, buffered.
@@ -141,7 +144,7 @@ impl Sink {
     }
 
     /// The writer to render into.
-    pub fn writer(&mut self) -> &mut dyn Write {
+    pub fn writer(&mut self) -> &mut (dyn Write + Send) {
         match self {
             Sink::Stdout(w) => w,
             Sink::File { tmp, .. } => tmp,

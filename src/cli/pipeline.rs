@@ -1,14 +1,16 @@
 //! A run over many inputs: gather, check in parallel in bounded chunks, write in input order.
 //!
-//! A producer thread reads inputs chunk by chunk and checks each chunk on the rayon pool;
-//! the calling thread writes finished chunks in order. Formats that render a document
-//! without writer state (json, jsonl, claims json, full, concise, github; see
-//! `ReportWriter::renderer`) are rendered on the pool too, so the writer thread only hands
-//! the bytes on (a long rendered document is written straight from the worker's buffer,
-//! see `output::Through`). Chunks are bounded and the channel between the two holds two
-//! of them, so memory stays flat on any number of files or a JSONL dump of any size, and
-//! the output is byte-identical whatever `--jobs` is.
+//! The calling thread gathers inputs into chunks and hands each to the rayon pool as it
+//! fills; the `--jobs` pool threads check the documents and write them: whichever finishes
+//! the chunk the output waits for writes it (`Ordered`), so `--jobs 1` is one thread doing
+//! everything. Formats that render a document without writer state (json, jsonl, claims
+//! json, full, concise, github; see `ReportWriter::renderer`) are rendered by the thread that
+//! checked it, and a chunk's documents go out in one vectored write straight from their
+//! buffers (`output::write_parts`). At most `IN_FLIGHT` chunks are out and unwritten, so
+//! memory stays flat on any number of files or a JSONL dump of any size, and the output is
+//! byte-identical whatever `--jobs` is.
 
+use super::ordered::Ordered;
 use super::output::{is_broken_pipe, write_parts, Sink};
 use super::plan::{self, Plan};
 use super::progress::Progress;
@@ -22,7 +24,6 @@ use crate::report::{DocRenderer, DocReport, ReportOptions, ReportWriter, Stats, 
 use crate::settings::Settings;
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::sync::mpsc::{sync_channel, Receiver};
 
 /// Documents per worker thread in a chunk handed to the pool. A chunk ends in a join where
 /// a thread can idle for up to one document, so each thread gets enough to make that small
@@ -259,6 +260,72 @@ fn error_path(e: &Error) -> &str {
     }
 }
 
+/// Chunks out and unwritten at once: one being written, one finished behind it, one being
+/// checked (with two threads, both on it); the producer gathers the next meanwhile.
+const IN_FLIGHT: usize = 3;
+
+/// The output side of a run, used by whichever worker writes (see [`Ordered`]).
+struct Output<'a> {
+    writer: Box<dyn ReportWriter>,
+    out: &'a mut (dyn std::io::Write + Send),
+    totals: Totals,
+    progress: &'a Progress,
+    /// Why the output stopped, if it did.
+    error: Option<std::io::Error>,
+}
+
+impl Output<'_> {
+    /// Writes one chunk's documents in order; `false` once the output has failed.
+    fn chunk(&mut self, batch: Vec<Done>) -> bool {
+        match self.write(&batch) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+
+    fn write(&mut self, batch: &[Done]) -> std::io::Result<()> {
+        let out = &mut *self.out;
+        // Rendered documents in a row go out in one vectored write, straight from the
+        // workers' buffers: one system call per run of documents, not per document, and
+        // no copy.
+        let mut parts: Vec<&[u8]> = Vec::with_capacity(batch.len());
+        for done in batch {
+            match done {
+                Done::Rendered {
+                    bytes: Ok(bytes),
+                    stats,
+                } => {
+                    parts.push(self.writer.rendered(bytes));
+                    self.totals.documents += 1;
+                    self.totals.stats.add(stats);
+                }
+                Done::Rendered { bytes: Err(e), .. } => {
+                    write_parts(out, &mut parts)?;
+                    return Err(std::io::Error::new(e.kind(), e.to_string()));
+                }
+                Done::Doc(report) => {
+                    write_parts(out, &mut parts)?;
+                    self.writer.document(report, out)?;
+                    self.totals.documents += 1;
+                    self.totals.stats.add(&report.stats);
+                }
+                Done::Failed(e) => {
+                    write_parts(out, &mut parts)?;
+                    self.progress.message(&e.to_string());
+                    self.writer.failure(error_path(e), e, out)?;
+                    self.totals.failed += 1;
+                }
+                Done::Skipped(note) => self.progress.message(note),
+            }
+            self.progress.tick();
+        }
+        write_parts(out, &mut parts)
+    }
+}
+
 /// Runs every input of `plan` through `writer`; returns the run's totals. A closed stdout
 /// stops the run quietly with the totals so far.
 fn execute(
@@ -295,105 +362,82 @@ fn execute(
         renderer: renderer.as_deref(),
     };
     let jobs = jobs(gathered, plan.input_format);
-    let mut totals = Totals::default();
-    let written = std::thread::scope(|s| {
-        // Chunks go to the pool as they are gathered, without waiting for the one before
-        // to finish, so no thread idles at a chunk's end while the next is handed over (and
-        // JSONL lines are read while the pool checks). The writer receives, in input order,
-        // one receiver per chunk; one at most waits in this channel, so at most three chunks
-        // are in flight (the one the writer waits for or writes, one queued, one being
-        // handed over), and the pool takes them in turn.
-        let (tx, rx) = sync_channel::<Receiver<Vec<Done>>>(1);
-        let worker = &worker;
-        let pool = &pool;
+    let out = sink.writer();
+    let written = writer.begin(out).and_then(|()| {
+        let ordered = Ordered::new(
+            Output {
+                writer,
+                out,
+                totals: Totals::default(),
+                progress: &progress,
+                error: None,
+            },
+            IN_FLIGHT,
+        );
         let chunk_docs = CHUNK_DOCS_PER_THREAD * pool.current_num_threads().max(1);
-        s.spawn(move || {
-            pool.in_place_scope(|scope| {
-                let mut chunk = Vec::with_capacity(chunk_docs);
-                let mut bytes = 0;
-                let hand_over = |chunk: Vec<Job>| -> bool {
-                    let (done_tx, done_rx) = sync_channel(1);
-                    scope.spawn(move |_| {
-                        let done: Vec<Done> =
-                            chunk.into_par_iter().map(|j| worker.run(j)).collect();
-                        // The writer may have stopped; then nobody wants the chunk.
-                        let _ = done_tx.send(done);
-                    });
-                    tx.send(done_rx).is_ok()
+        // This thread only gathers chunks and hands them to the pool as they fill, without
+        // waiting for the one before to finish, so no worker idles at a chunk's end (and
+        // JSONL lines are read while the pool checks). The worker that finishes a chunk
+        // writes it, if the output waits for it (see `Ordered`).
+        pool.in_place_scope(|scope| {
+            let ordered = &ordered;
+            let worker = &worker;
+            let hand_over = |chunk: Vec<Job>| -> bool {
+                let Some(number) = ordered.reserve() else {
+                    return false; // the output stopped (closed pipe or write error)
                 };
-                for job in jobs {
-                    if let Job::Line(l) = &job {
-                        bytes += l.bytes.len();
-                    }
-                    chunk.push(job);
-                    if chunk.len() >= chunk_docs || bytes >= CHUNK_BYTES {
-                        bytes = 0;
-                        if !hand_over(std::mem::take(&mut chunk)) {
-                            return; // the writer stopped (closed pipe or write error)
-                        }
+                scope.spawn(move |_| {
+                    let done: Vec<Done> = if ordered.stopped() {
+                        Vec::new()
+                    } else {
+                        chunk.into_par_iter().map(|j| worker.run(j)).collect()
+                    };
+                    ordered.finish(number, done, Output::chunk);
+                });
+                true
+            };
+            let mut chunk = Vec::with_capacity(chunk_docs);
+            let mut bytes = 0;
+            for job in jobs {
+                if let Job::Line(l) = &job {
+                    bytes += l.bytes.len();
+                }
+                chunk.push(job);
+                if chunk.len() >= chunk_docs || bytes >= CHUNK_BYTES {
+                    bytes = 0;
+                    if !hand_over(std::mem::take(&mut chunk)) {
+                        return;
                     }
                 }
-                if !chunk.is_empty() {
-                    hand_over(chunk);
-                }
-            });
-        });
-        let out = sink.writer();
-        let result = (|| {
-            writer.begin(out)?;
-            for chunk in rx {
-                // A chunk whose sender is gone was dropped unchecked: only after a stop.
-                let Ok(batch) = chunk.recv() else { break };
-                // Rendered documents in a row go out in one vectored write, straight from
-                // the workers' buffers: one system call per run of documents, not per
-                // document, and no copy.
-                let mut parts: Vec<&[u8]> = Vec::with_capacity(batch.len());
-                for done in &batch {
-                    match done {
-                        Done::Rendered {
-                            bytes: Ok(bytes),
-                            stats,
-                        } => {
-                            parts.push(writer.rendered(bytes));
-                            totals.documents += 1;
-                            totals.stats.add(stats);
-                        }
-                        Done::Rendered { bytes: Err(e), .. } => {
-                            write_parts(out, &mut parts)?;
-                            return Err(std::io::Error::new(e.kind(), e.to_string()));
-                        }
-                        Done::Doc(report) => {
-                            write_parts(out, &mut parts)?;
-                            writer.document(report, out)?;
-                            totals.documents += 1;
-                            totals.stats.add(&report.stats);
-                        }
-                        Done::Failed(e) => {
-                            write_parts(out, &mut parts)?;
-                            progress.message(&e.to_string());
-                            writer.failure(error_path(e), e, out)?;
-                            totals.failed += 1;
-                        }
-                        Done::Skipped(note) => progress.message(note),
-                    }
-                    progress.tick();
-                }
-                write_parts(out, &mut parts)?;
             }
-            writer.finish(&totals, out)
-        })();
-        progress.finish();
-        result
+            if !chunk.is_empty() {
+                hand_over(chunk);
+            }
+        });
+        let Output {
+            mut writer,
+            out,
+            totals,
+            error,
+            ..
+        } = ordered.into_inner();
+        match error {
+            Some(e) => Err(e),
+            None => writer.finish(&totals, out).map(|()| totals),
+        }
     });
+    progress.finish();
     match written {
-        Ok(()) => sink.commit()?,
+        Ok(totals) => {
+            sink.commit()?;
+            Ok(totals)
+        }
         // The reader went away (`numcheck check … | head`): nothing more to say, and the
         // run counts as a success (DESIGN §2) whatever the documents written so far held,
         // so the exit code does not depend on how much fitted in the pipe.
-        Err(e) if is_broken_pipe(&e) => return Ok(Totals::default()),
-        Err(e) => return Err(Error::Output(input::io_message(&e))),
+        Err(e) if is_broken_pipe(&e) => Ok(Totals::default()),
+        Err(e) => Err(Error::Output(input::io_message(&e))),
     }
-    Ok(totals)
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub struct Totals {
 
 /// A streaming writer: `begin`, then `document` per document in path order
 /// (`failure` for inputs that could not be read), then `finish`.
-pub trait ReportWriter {
+pub trait ReportWriter: Send {
     /// Called once before any document.
     fn begin(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let _ = out;
