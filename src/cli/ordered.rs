@@ -9,6 +9,7 @@
 //! stays bounded however long the run.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Chunks of type `T` written in order into an output `W`.
@@ -20,6 +21,9 @@ pub struct Ordered<T, W> {
     out: Mutex<W>,
     /// Most chunks handed out and not yet written.
     limit: u64,
+    /// `Queue::stopped`, readable without the lock: every document asks before it is
+    /// checked.
+    halted: AtomicBool,
 }
 
 /// The bookkeeping, under one lock.
@@ -56,6 +60,7 @@ impl<T, W> Ordered<T, W> {
             room: Condvar::new(),
             out: Mutex::new(out),
             limit: limit.max(1) as u64,
+            halted: AtomicBool::new(false),
         }
     }
 
@@ -75,7 +80,7 @@ impl<T, W> Ordered<T, W> {
 
     /// Whether the output has stopped, so a chunk not yet begun need not be worked on.
     pub fn stopped(&self) -> bool {
-        lock(&self.queue).stopped
+        self.halted.load(Ordering::Relaxed)
     }
 
     /// Hands in chunk `number` (from [`Ordered::reserve`]). If the output waits for it
@@ -102,6 +107,7 @@ impl<T, W> Ordered<T, W> {
             q.next += 1;
             if !ok {
                 q.stopped = true;
+                self.halted.store(true, Ordering::Relaxed);
                 q.ready.clear();
             }
             self.room.notify_all();

@@ -22,8 +22,9 @@ use crate::input::{self, Gathered, InputFormat, JsonLine, JsonLines, Loaded, Sou
 use crate::reference::Reference;
 use crate::report::{DocRenderer, DocReport, ReportOptions, ReportWriter, Stats, Totals};
 use crate::settings::Settings;
-use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Documents per worker thread in a chunk handed to the pool. A chunk ends in a join where
 /// a thread can idle for up to one document, so each thread gets enough to make that small
@@ -260,6 +261,50 @@ fn error_path(e: &Error) -> &str {
     }
 }
 
+/// A chunk's documents as the pool checks them, each on its own.
+struct Pending {
+    /// What became of each document, in input order; `None` until checked (or when the
+    /// output stopped first and it was not).
+    slots: Vec<Mutex<Option<Done>>>,
+    /// Documents not yet checked.
+    left: AtomicUsize,
+}
+
+impl Pending {
+    fn new(docs: usize) -> Pending {
+        Pending {
+            slots: (0..docs).map(|_| Mutex::new(None)).collect(),
+            left: AtomicUsize::new(docs),
+        }
+    }
+
+    /// Checks the document in `slot` (unless the output has stopped); once it is the
+    /// chunk's last, the chunk's results in order.
+    fn fill<W>(
+        &self,
+        slot: usize,
+        job: Job,
+        worker: &Worker<'_>,
+        output: &Ordered<Vec<Done>, W>,
+    ) -> Option<Vec<Done>> {
+        if !output.stopped() {
+            let done = worker.run(job);
+            *self.slots[slot]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(done);
+        }
+        // AcqRel: the last document's thread sees every slot the others filled.
+        if self.left.fetch_sub(1, Ordering::AcqRel) != 1 {
+            return None;
+        }
+        let done = self
+            .slots
+            .iter()
+            .filter_map(|s| s.lock().unwrap_or_else(PoisonError::into_inner).take());
+        Some(done.collect())
+    }
+}
+
 /// Chunks out and unwritten at once: one being written, one finished behind it, one being
 /// checked (with two threads, both on it); the producer gathers the next meanwhile.
 const IN_FLIGHT: usize = 3;
@@ -386,14 +431,19 @@ fn execute(
                 let Some(number) = ordered.reserve() else {
                     return false; // the output stopped (closed pipe or write error)
                 };
-                scope.spawn(move |_| {
-                    let done: Vec<Done> = if ordered.stopped() {
-                        Vec::new()
-                    } else {
-                        chunk.into_par_iter().map(|j| worker.run(j)).collect()
-                    };
-                    ordered.finish(number, done, Output::chunk);
-                });
+                // One task per document, not a parallel iterator per chunk: no thread ever
+                // waits in a join (where rayon has it run other chunks on top of the one it
+                // waits for, so that chunk's output waits too), and the thread that checks a
+                // chunk's last document hands the chunk to the output.
+                let pending = Arc::new(Pending::new(chunk.len()));
+                for (slot, job) in chunk.into_iter().enumerate() {
+                    let pending = Arc::clone(&pending);
+                    scope.spawn(move |_| {
+                        if let Some(done) = pending.fill(slot, job, worker, ordered) {
+                            ordered.finish(number, done, Output::chunk);
+                        }
+                    });
+                }
                 true
             };
             let mut chunk = Vec::with_capacity(chunk_docs);
