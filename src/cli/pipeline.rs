@@ -26,10 +26,11 @@ use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Documents per worker thread in a chunk handed to the pool. A chunk ends in a join where
-/// a thread can idle for up to one document, so each thread gets enough to make that small
-/// (≤ 3 %); and every document of a chunk in flight holds its rendered output, so chunks
-/// stay small. 2,000 sample articles on two threads, 64-document chunks against the 256
+/// Documents per worker thread in a chunk. A chunk is the unit of output order and of
+/// memory: every document of a chunk in flight holds its rendered output until the whole
+/// chunk is written, so chunks stay small; yet the `IN_FLIGHT` chunks queued must keep
+/// every thread busy while the calling thread gathers the next, so they grow with the
+/// threads. 2,000 sample articles on two threads, 64-document chunks against the 256
 /// used before: peak RSS 14 MB against 21 MB, and 128 ms against 163 ms in the median of
 /// 20 interleaved runs timed as `compare-peers.sh` times them (README, Performance).
 const CHUNK_DOCS_PER_THREAD: usize = 32;
@@ -305,8 +306,9 @@ impl Pending {
     }
 }
 
-/// Chunks out and unwritten at once: one being written, one finished behind it, one being
-/// checked (with two threads, both on it); the producer gathers the next meanwhile.
+/// Chunks out and unwritten at once: the one being written (or whose last documents are
+/// being checked), the one the threads work on, and one queued behind it, so no thread
+/// runs dry while the calling thread gathers the next.
 const IN_FLIGHT: usize = 3;
 
 /// The output side of a run, used by whichever worker writes (see [`Ordered`]).
