@@ -619,7 +619,7 @@ pub fn write_indented<T: Serialize + ?Sized>(
 pub struct JsonWriter {
     written: usize,
     errors: Vec<ErrorJson>,
-    /// Reused buffer for documents rendered on the writer's own thread.
+    /// Reused buffer for documents rendered by `document`, in output order.
     scratch: Vec<u8>,
 }
 

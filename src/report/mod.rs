@@ -128,10 +128,10 @@ pub trait ReportWriter: Send {
 
     /// A renderer for worker threads, for formats whose per-document output does not depend
     /// on what the writer remembers. When given, a run renders each document with it on
-    /// the thread that checked it and writes what [`ReportWriter::rendered`] makes of the
-    /// bytes, in
-    /// output order, instead of [`ReportWriter::document`]. `None` (the default) keeps all
-    /// rendering on the writer's thread.
+    /// the thread that checked it, before the document's turn to be written, and writes
+    /// what [`ReportWriter::rendered`] makes of the bytes, in output order, instead of
+    /// [`ReportWriter::document`]. `None` (the default) leaves all rendering to
+    /// `document`, called in output order by whichever thread is writing.
     fn renderer(&self) -> Option<Box<dyn DocRenderer>> {
         None
     }
