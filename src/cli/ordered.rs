@@ -118,11 +118,33 @@ impl<T, W> Ordered<T, W> {
         q.writing = false;
     }
 
+    /// Stops the output: nothing more is written, and a producer waiting for room is told.
+    pub fn stop(&self) {
+        let mut q = lock(&self.queue);
+        q.stopped = true;
+        self.halted.store(true, Ordering::Relaxed);
+        q.ready.clear();
+        self.room.notify_all();
+    }
+
     /// The output, once every thread is done with it.
     pub fn into_inner(self) -> W {
         self.out
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Held by a thread working on a chunk: if the thread unwinds from a panic, the chunk will
+/// never be handed in, so the output stops rather than leave the producer waiting for room
+/// forever; the panic then ends the run (rayon's scope passes it on).
+pub struct StopOnPanic<'a, T, W>(pub &'a Ordered<T, W>);
+
+impl<T, W> Drop for StopOnPanic<'_, T, W> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
     }
 }
 
@@ -197,6 +219,26 @@ mod tests {
             assert_eq!(waiter.join().unwrap(), Some(2));
         });
         assert_eq!(ordered.into_inner(), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_panic_on_a_chunk_frees_the_producer() {
+        let ordered: Ordered<u64, Vec<u64>> = Ordered::new(Vec::new(), 1);
+        assert_eq!(ordered.reserve(), Some(0));
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| ordered.reserve());
+            let worker = s.spawn(|| {
+                let _guard = StopOnPanic(&ordered);
+                panic!("a document broke the checker");
+            });
+            assert!(worker.join().is_err());
+            assert_eq!(
+                waiter.join().unwrap(),
+                None,
+                "the producer is not left waiting"
+            );
+        });
+        assert!(ordered.stopped());
     }
 
     proptest! {

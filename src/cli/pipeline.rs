@@ -10,7 +10,7 @@
 //! memory stays flat on any number of files or a JSONL dump of any size, and the output is
 //! byte-identical whatever `--jobs` is.
 
-use super::ordered::Ordered;
+use super::ordered::{Ordered, StopOnPanic};
 use super::output::{is_broken_pipe, write_parts, Sink};
 use super::plan::{self, Plan};
 use super::progress::Progress;
@@ -441,6 +441,7 @@ fn execute(
                 for (slot, job) in chunk.into_iter().enumerate() {
                     let pending = Arc::clone(&pending);
                     scope.spawn(move |_| {
+                        let _stop = StopOnPanic(ordered);
                         if let Some(done) = pending.fill(slot, job, worker, ordered) {
                             ordered.finish(number, done, Output::chunk);
                         }
