@@ -37,7 +37,7 @@ fn parallel_output_is_byte_identical_to_one_thread() {
     let d = scratch();
     corpus(d.path(), 300);
     for f in ["json", "jsonl", "concise", "sarif"] {
-        let outs: Vec<(i32, String)> = ["1", "2", "4"]
+        let outs: Vec<(i32, String)> = ["1", "2", "3", "4"]
             .iter()
             .map(|j| {
                 let (code, out, err) = run(numcheck_in(d.path()).args([
