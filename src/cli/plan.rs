@@ -27,7 +27,7 @@ pub struct Plan {
     pub input_format: InputFormat,
     /// Replace invalid UTF-8 instead of failing.
     pub lossy: bool,
-    /// Worker threads, 0 = one per core.
+    /// Threads that check and write, 0 = one per core.
     pub jobs: usize,
     /// Report file, or stdout.
     pub output: Option<PathBuf>,
