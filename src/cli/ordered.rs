@@ -106,21 +106,21 @@ impl<T, W> Ordered<T, W> {
             q = lock(&self.queue);
             q.next += 1;
             if !ok {
-                q.stopped = true;
-                self.halted.store(true, Ordering::Relaxed);
-                q.ready.clear();
-            }
-            self.room.notify_all();
-            if q.stopped {
+                self.halt(&mut q);
                 break;
             }
+            self.room.notify_all();
         }
         q.writing = false;
     }
 
     /// Stops the output: nothing more is written, and a producer waiting for room is told.
     pub fn stop(&self) {
-        let mut q = lock(&self.queue);
+        self.halt(&mut lock(&self.queue));
+    }
+
+    /// Marks the output stopped, drops the chunks waiting and wakes the producer.
+    fn halt(&self, q: &mut Queue<T>) {
         q.stopped = true;
         self.halted.store(true, Ordering::Relaxed);
         q.ready.clear();
@@ -153,7 +153,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Writes `out` chunks handed in in the order `order` gives, from `threads` threads.
+    /// What the output gets when chunks are handed in in the order `order` gives, split
+    /// among `threads` threads, and the output refuses chunk `stop_at`.
     fn run(order: &[u64], threads: usize, stop_at: Option<u64>) -> Vec<u64> {
         let ordered = Ordered::new(Vec::new(), order.len());
         for _ in order {
