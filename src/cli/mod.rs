@@ -61,7 +61,7 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing the file.
     #[arg(long)]
     pub lossy: bool,
-    /// Threads that check and write (0 = one per core; 1 runs everything on one thread).
+    /// Threads that check and write (0 = one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     pub jobs: usize,
     /// Configuration file (default: numcheck.toml in the current directory or a parent).
