@@ -193,6 +193,17 @@ fn leading_year(p: &str) -> Option<i32> {
 /// `text` with a lone two-digit year `NN年` written out in full, when exactly one of
 /// `years` ends in `NN`; a `前` right before it (the garble) is dropped.
 pub fn restore_two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<String> {
+    let (start, after, year) = two_digit_year(text, years)?;
+    // Joined in one allocation (`cat`): the text `format!` wrote, for less.
+    let digits = decimal(year.unsigned_abs() as usize);
+    let sign = if year < 0 { "-" } else { "" };
+    Some(cat(&[&text[..start], sign, &digits, &text[after..]]))
+}
+
+/// Where [`restore_two_digit_year`] rewrites `text`: the byte range of the first lone
+/// `NN年` (from a `前` right before it) and the one year of `years` ending in `NN`; `None`
+/// when that `NN年` fits no year or several.
+fn two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<(usize, usize, i32)> {
     // At most one character per byte: sized once.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
     chars.extend(text.char_indices());
@@ -212,11 +223,7 @@ pub fn restore_two_digit_year(text: &str, years: &BTreeSet<i32>) -> Option<Strin
         } else {
             chars[i].0
         };
-        let after = chars[i + 2].0;
-        // Joined in one allocation (`cat`): the text `format!` wrote, for less.
-        let digits = decimal(year.unsigned_abs() as usize);
-        let sign = if year < 0 { "-" } else { "" };
-        return Some(cat(&[&text[..start], sign, &digits, &text[after..]]));
+        return Some((start, chars[i + 2].0, year));
     }
     None
 }
@@ -262,29 +269,11 @@ mod tests {
         }
     }
 
-    /// [`restore_two_digit_year`] writing its text with `format!`, as it did.
+    /// [`restore_two_digit_year`] writing its text with `format!`, as it did; the search
+    /// for the year is the one it had, unchanged.
     fn restore_by_format(text: &str, years: &BTreeSet<i32>) -> Option<String> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for i in 0..chars.len().saturating_sub(2) {
-            let (c0, c1, c2) = (chars[i].1, chars[i + 1].1, chars[i + 2].1);
-            let digit_before = i > 0 && chars[i - 1].1.is_ascii_digit();
-            if !(c0.is_ascii_digit() && c1.is_ascii_digit() && c2 == '年') || digit_before {
-                continue;
-            }
-            let nn = (c0 as i32 - '0' as i32) * 10 + (c1 as i32 - '0' as i32);
-            let mut fits = years.iter().filter(|y| **y % 100 == nn);
-            let (Some(&year), None) = (fits.next(), fits.next()) else {
-                return None;
-            };
-            let start = if i > 0 && chars[i - 1].1 == '前' {
-                chars[i - 1].0
-            } else {
-                chars[i].0
-            };
-            let after = chars[i + 2].0;
-            return Some(format!("{}{year}{}", &text[..start], &text[after..]));
-        }
-        None
+        let (start, after, year) = two_digit_year(text, years)?;
+        Some(format!("{}{year}{}", &text[..start], &text[after..]))
     }
 
     proptest::proptest! {
